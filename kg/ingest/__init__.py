@@ -1,0 +1,85 @@
+"""Read input files and turn each page into articles.
+
+    read_page(path) -> Page          decode, normalise, rejoin layout breaks, split articles
+    parse_page(text, source) -> Page the same, from a string
+    input_files(paths) -> (files, problems)
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.ingest.articles import split_articles
+from kg.ingest.byline import credit_line, start_byline
+from kg.ingest.decode import DecodeError, decode_bytes
+from kg.ingest.layout import paragraphs, rejoin
+from kg.model import Page
+
+TEXT_SUFFIXES = {".txt", ".text", ""}
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+class InputError(Exception):
+    """A user-facing problem with an input path; the message is one line."""
+
+
+@dataclass
+class Skipped:
+    path: Path
+    reason: str
+
+
+def _is_byline(par: str) -> bool:
+    return bool(par) and (par.startswith("本报讯") or start_byline(par) is not None
+                          or credit_line(par) is not None)
+
+
+def parse_page(text: str, source: str, encoding: str = "utf-8") -> Page:
+    pars = rejoin(paragraphs(text), is_byline=_is_byline)
+    return Page(source=source, articles=split_articles(pars, source), encoding=encoding)
+
+
+def read_page(path: Path) -> Page:
+    """Read one file; raises DecodeError or OSError."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise DecodeError(f"file too large ({size} bytes)")
+    text, enc = decode_bytes(path.read_bytes())
+    if not text.strip():
+        raise DecodeError("empty file")
+    return parse_page(text, path.name, enc)
+
+
+def input_files(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
+    """Text files named or found (recursively, sorted) under the given paths."""
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    seen: set[str] = set()
+    for p in paths:
+        if not p.exists():
+            raise InputError(f"no such file or directory: {p}")
+        if p.is_dir():
+            for root, dirs, names in os.walk(p, followlinks=False):
+                dirs.sort()
+                for n in sorted(names):
+                    f = Path(root) / n
+                    if n.startswith("."):
+                        continue
+                    if f.suffix.lower() not in TEXT_SUFFIXES:
+                        skipped.append(Skipped(f, f"not a .txt file ({f.suffix})"))
+                        continue
+                    _add(f, files, seen)
+        else:
+            _add(p, files, seen)
+    return files, skipped
+
+
+def _add(f: Path, files: list[Path], seen: set[str]) -> None:
+    key = os.path.realpath(f)
+    if key not in seen:
+        seen.add(key)
+        files.append(f)
+
+
+__all__ = ["DecodeError", "InputError", "Skipped", "input_files", "parse_page", "read_page"]

@@ -1,0 +1,175 @@
+"""Split a page's paragraphs into articles: headline, byline, body, photo captions.
+
+A page is a run of headline blocks (consecutive short unterminated lines) and
+body paragraphs. A block opens a new article when
+  R1  a lead ("本报讯…") or a byline ("□本报记者…") follows it directly;
+  R2  a photo caption follows it directly;
+  R3  the current article is finished (it ended with a credit);
+  R4  the current article already has its byline and the text under the block
+      ends with a credit of its own (a self-contained item);
+otherwise the block is a sub-heading inside the current article.
+A caption paragraph ("图为…(张帅摄)") after body text is an article of its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.ingest.byline import Credit, credit_line, split_lead, split_trailing, start_byline
+from kg.ingest.layout import is_unterminated
+from kg.model import Article
+
+MAX_HEADLINE = 40
+# Page furniture that is never a headline: column names and numbered section heads.
+_LABEL = re.compile(r"^(?:\d{1,2}\s|[一二三四五六七八九十]+、)|^.{0,4}(?:动态|新闻|党建|速递|简讯|快讯|要闻|导读|链接|视点|聚焦)$")
+# A line that is only a unit's name ("北关区:", "区应急管理局") is a kicker.
+_NAME_END = r"(?:省|市|区|县|旗|镇|乡|街道|社区|村|局|委|办|处|所|院|馆|站|中心|政协|法院|公司|部)"
+_KICKER_NAME = re.compile(r"^[\u4e00-\u9fff]{1,9}" + _NAME_END + r"\s*[::]?$|^.{1,20}[::]$")
+_STARTS_WITH_UNIT = re.compile(r"^[\u4e00-\u9fff0-9]{1,12}?" + _NAME_END)
+_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+
+
+@dataclass
+class _Para:
+    text: str
+    kind: str  # short | lead | byline | credit | caption | body
+    credit: Credit | None = None
+
+
+@dataclass
+class _Draft:
+    block: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    credit: Credit = field(default_factory=Credit)
+    has_byline: bool = False  # names given above or in the lead: the article may end at any block
+    led: bool = False  # opened by a lead or byline: its headline needs no further check
+    closed: bool = False  # ended with a credit
+    photo: bool = False
+
+
+def classify(par: str) -> _Para:
+    if split_lead(par) is not None:
+        return _Para(par, "lead")
+    c = start_byline(par)
+    if c:
+        return _Para(par, "byline", c)
+    c = credit_line(par)
+    if c:
+        return _Para(par, "credit", c)
+    if len(par) <= MAX_HEADLINE and (is_unterminated(par) or _KICKER_NAME.match(par)):
+        return _Para(par, "short")
+    rest, c = split_trailing(par)
+    if c and c.photographers and not c.reporters:
+        return _Para(par, "caption", c)
+    return _Para(par, "body", c)
+
+
+def _block_opens_article(paras: list[_Para], j: int, cur: _Draft | None) -> bool:
+    if cur is None or cur.closed or not cur.body:
+        return True
+    if j >= len(paras):
+        return False
+    first = paras[j]
+    if first.kind in ("lead", "byline", "caption"):  # R1, R2
+        return True
+    if not cur.has_byline:
+        return False
+    for k in range(j, len(paras)):  # R4: the text under the block ends with its own credit
+        p = paras[k]
+        if p.kind == "short" or (p.kind == "caption" and k > j and "图为" in p.text):
+            return False
+        if p.kind == "credit" or p.credit is not None:
+            return True
+    return False
+
+
+def split_articles(pars: list[str], source: str) -> list[Article]:
+    paras = [classify(p) for p in pars]
+    drafts: list[_Draft] = []
+    cur: _Draft | None = None
+
+    def new(block: list[str] | None = None) -> _Draft:
+        nonlocal cur
+        cur = _Draft(block=block or [])
+        drafts.append(cur)
+        return cur
+
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        if p.kind == "short":
+            j = i
+            while j < len(paras) and paras[j].kind == "short":
+                j += 1
+            block = [q.text for q in paras[i:j]]
+            if cur is not None and not cur.body and not cur.closed:
+                cur.block.extend(block)
+            elif _block_opens_article(paras, j, cur):
+                new(block)
+            else:
+                cur.body.extend(block)  # a sub-heading
+            i = j
+            continue
+        if p.kind == "byline":
+            if cur is None or cur.closed or cur.body:
+                new()
+            cur.credit.add(p.credit)
+            cur.has_byline = cur.led = True
+        elif p.kind == "lead":
+            if cur is None or cur.closed or cur.body:
+                new()
+            rest, credit = split_lead(p.text)
+            cur.led = True
+            if credit:
+                cur.credit.add(credit)
+                cur.has_byline = True
+            rest, trailing = split_trailing(rest)
+            if trailing:  # "本报讯 …。记者 冉红政 通讯员 马英文/图": the byline, at the lead's end
+                cur.credit.add(trailing)
+                cur.has_byline = True
+            if rest:
+                cur.body.append(rest)
+        elif p.kind == "credit":
+            if cur is None:
+                new()
+            cur.credit.add(p.credit)
+            cur.closed = True
+        else:  # body or caption
+            if cur is None or cur.closed or (p.kind == "caption" and "图为" in p.text and cur.body):
+                new()
+            rest, credit = split_trailing(p.text)
+            if rest:
+                cur.body.append(rest)
+            if credit:
+                cur.credit.add(credit)
+                cur.closed = True
+                cur.photo = cur.photo or (p.kind == "caption")
+        i += 1
+    return [_finish(d, source, n) for n, d in enumerate(d for d in drafts if d.body or d.block)]
+
+
+def _finish(d: _Draft, source: str, index: int) -> Article:
+    lines = [b for b in d.block if not _LABEL.search(b)]
+    subtitle = [b for b in lines if b.startswith(("—", "-"))]
+    candidates = [b for b in lines if b not in subtitle and not _KICKER_NAME.match(b)]
+    with_unit = [b for b in candidates if _STARTS_WITH_UNIT.match(b)]
+    title = (with_unit or candidates or [""])[-1]
+    body = "\n".join(d.body)
+    if title and not d.led and not _shares_bigram(title, body):
+        title = ""  # a banner or slogan over a caption, not its headline
+    kicker = [b for b in lines if b != title and b not in subtitle]
+    m = _DATE.search(body)
+    date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+    kind = "photo" if not title and d.credit.photographers else "news"
+    return Article(
+        source=source, index=index, title=title, body=body, kind=kind,
+        kicker="\n".join(kicker), subtitle="\n".join(s.lstrip("—- ") for s in subtitle),
+        reporters=list(d.credit.reporters), photographers=list(d.credit.photographers),
+        date=date if kind == "photo" else None,
+    )
+
+
+def _shares_bigram(title: str, body: str) -> bool:
+    han = [c if "\u4e00" <= c <= "\u9fff" else " " for c in title]
+    grams = {a + b for a, b in zip(han, han[1:]) if a != " " and b != " "}
+    return any(g in body for g in grams)

@@ -1,0 +1,100 @@
+"""Bylines and photo credits: who wrote an article and who took its pictures."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.lexicon import looks_like_person_name
+
+ROLE = r"(?:本报特约记者|本报见习记者|本报实习生|本报记者|本报通讯员|特约记者|见习记者|实习生|记者|通讯员|摄影)"
+PHOTO_MARK = r"(?:(?<=\s)文/图|(?<=\s)文/摄|/图|摄影|摄)"  # "郭翼文/图": 文 ends the name
+_ROLE_RE = re.compile(ROLE)
+_PHOTO_RE = re.compile(PHOTO_MARK + r"$")
+# "(吴会菊 梁中珂)", "(张帅摄)", "(本报记者 王嘉晨 摄)" at the end of a paragraph.
+_TRAILING_PAREN = re.compile(r"[((]([^()()]{2,40})[))]\s*$")
+# "… 庞浩然 摄", "…。记者 冉红政 通讯员 马英文/图": unbracketed credit after the last sentence.
+_TRAILING_BARE = re.compile(
+    r"(?:(?<=[。!?”…])|^|\s)\s*((?:" + ROLE + r"\s*)?[\u4e00-\u9fff]{2,4}(?:\s+(?:" + ROLE
+    + r"\s*)?[\u4e00-\u9fff]{2,4})*\s*(?:" + PHOTO_MARK + r"|(?<=\S)))\s*$")
+_LEAD = re.compile(r"^本报讯\s*(?:[((]([^()()]{2,40})[))])?\s*")
+
+
+@dataclass
+class Credit:
+    reporters: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.reporters or self.photographers)
+
+    def add(self, other: "Credit") -> None:
+        for name in other.reporters:
+            if name not in self.reporters:
+                self.reporters.append(name)
+        for name in other.photographers:
+            if name not in self.photographers:
+                self.photographers.append(name)
+
+
+def parse_credit(text: str, *, require_role: bool = False) -> Credit | None:
+    """Names in a credit such as "记者 冉红政 通讯员 马英文/图"; None if it is not one."""
+    text = text.strip()
+    photo = bool(_PHOTO_RE.search(text))
+    core = _PHOTO_RE.sub("", text).strip()
+    has_role = bool(_ROLE_RE.search(core))
+    if require_role and not (has_role or photo):
+        return None
+    tokens = [t for t in re.split(r"[\s、,,]+", _ROLE_RE.sub(" ", core)) if t]
+    if not tokens or not all(looks_like_person_name(t) for t in tokens):
+        return None
+    names = list(dict.fromkeys(tokens))
+    credit = Credit()
+    if photo:
+        credit.photographers = list(names)
+        # "文/图" and "/图" credit the text too; a bare "摄" credits only the picture.
+        if re.search(r"/图$|文/摄$", text) or has_role and not text.endswith("摄"):
+            credit.reporters = list(names)
+    else:
+        credit.reporters = names
+    return credit
+
+
+def start_byline(par: str) -> Credit | None:
+    """A byline line above the body: "□本报记者 王嘉晨", "□本报记者 申昕 文/图"."""
+    s = par.lstrip("□■ ")
+    if not re.match(ROLE, s) or len(s) > 40:
+        return None
+    return parse_credit(s)
+
+
+def credit_line(par: str) -> Credit | None:
+    """A line that is nothing but a credit: "吴永亮 郭翼文/图", "毛思周 摄", "记者 X 通讯员 Y/图"."""
+    if len(par) > 40 or par.startswith(("□", "■")):
+        return None
+    s = par.strip("()() ")
+    return parse_credit(s, require_role=True) or (
+        parse_credit(s) if par.startswith(("(", "(")) else None)
+
+
+def split_lead(par: str) -> tuple[str, Credit | None] | None:
+    """ "本报讯(记者 王嘉晨)9月以来…" -> ("9月以来…", credit); None if not a 本报讯 lead."""
+    m = _LEAD.match(par)
+    if not m:
+        return None
+    credit = parse_credit(m.group(1)) if m.group(1) else None
+    return par[m.end():], credit
+
+
+def split_trailing(par: str) -> tuple[str, Credit | None]:
+    """Remove a credit from the end of a paragraph: "…(张帅摄)" -> ("…", Credit)."""
+    m = _TRAILING_PAREN.search(par)
+    if m:
+        credit = parse_credit(m.group(1))
+        if credit:
+            return par[:m.start()].rstrip(), credit
+    m = _TRAILING_BARE.search(par)
+    if m and m.start(1) > 0:
+        credit = parse_credit(m.group(1), require_role=True)
+        if credit:
+            return par[:m.start(1)].rstrip(), credit
+    return par, None

@@ -1,0 +1,67 @@
+"""Normalise page text and rejoin paragraphs that the page layout broke mid-sentence."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Callable
+
+# Characters that end a paragraph for good: sentence-final punctuation, closing quotes and brackets.
+TERMINAL = set("。!?…”’\"')』」》:;.!?")
+# A paragraph cannot start with these: the previous line was cut mid-sentence.
+NO_START = set(",、。;:!?)》」』”’,.%")
+# Particles that cannot open a sentence or headline: after an unterminated line they continue it.
+NO_START_AFTER_CUT = set("的们吗呢吧")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+# A paragraph this long without final punctuation is body text cut by the layout, not a headline.
+MIN_BROKEN_LEN = 30
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width ASCII to half-width), Unix line ends, no invisible characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = unicodedata.normalize("NFKC", text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def paragraphs(text: str) -> list[str]:
+    """Non-empty lines of normalised text."""
+    return [line for line in normalize(text).split("\n") if line]
+
+
+def is_unterminated(par: str) -> bool:
+    return bool(par) and par[-1] not in TERMINAL
+
+
+def rejoin(pars: list[str], is_byline: Callable[[str], bool] = lambda p: False) -> list[str]:
+    """Join a paragraph to the previous one when the layout cut the sentence between them."""
+    out: list[str] = []
+    for i, par in enumerate(pars):
+        nxt = pars[i + 1] if i + 1 < len(pars) else ""
+        if out and _is_cut(out[-1], par, nxt, is_byline):
+            out[-1] += par
+        else:
+            out.append(par)
+    return out
+
+
+def _is_cut(prev: str, par: str, nxt: str, is_byline: Callable[[str], bool]) -> bool:
+    if is_byline(prev) or is_byline(par):
+        return False
+    if par[0] in NO_START:
+        return True
+    if not is_unterminated(prev):
+        return False
+    if par[0] in NO_START_AFTER_CUT:
+        return True
+    if len(prev) < MIN_BROKEN_LEN:
+        return False
+    # A short unterminated line that opens a headline block (another short line or a
+    # byline follows) is a headline after a truncated paragraph, not the sentence's rest.
+    if _is_short_line(par) and (is_byline(nxt) or nxt.startswith("本报讯") or _is_short_line(nxt)):
+        return False
+    return True
+
+
+def _is_short_line(par: str) -> bool:
+    return 0 < len(par) <= 40 and is_unterminated(par)

@@ -1,0 +1,37 @@
+"""Word lists shipped in kg/data, loaded once per process on first use."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+def _words(name: str) -> list[str]:
+    text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0]
+        out.extend(line.split())
+    return out
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    """The whitespace-separated words of kg/data/NAME (comments after #)."""
+    return frozenset(_words(name))
+
+
+@lru_cache(maxsize=None)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-character, two-character) family names."""
+    ws = words("surnames.txt")
+    return frozenset(w for w in ws if len(w) == 1), frozenset(w for w in ws if len(w) == 2)
+
+
+def looks_like_person_name(name: str) -> bool:
+    """Two to four Han characters beginning with a known family name."""
+    if not 2 <= len(name) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in name):
+        return False
+    single, double = surnames()
+    if name[:2] in double and len(name) >= 3:
+        return True
+    return name[0] in single and len(name) <= 3
