@@ -192,6 +192,10 @@ class Gazetteer:
             }
         return list(self._by_short.get(name, ()))
 
+    def names(self) -> list[str]:
+        """Every full division name, once."""
+        return list(self._by_name)
+
     def is_known(self, name: str) -> bool:
         """True if ``name`` is the full name of some division (short forms: by_short)."""
         return name in self._by_name

@@ -53,6 +53,7 @@ class Mention:
     start: int
     end: int
     anaphor: str = ""  # for 该区/该街道/...: the level it points to ("区", "街道", ...)
+    qualify: str = ""  # abbreviated name (区委组织部): the level of the place it lacks ("区")
 
 
 @dataclass

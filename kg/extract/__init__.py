@@ -1,0 +1,265 @@
+"""Extract stage: mentions and relations, each with the sentence that supports it.
+
+    Extractor().extract(article) -> ArticleExtraction
+
+Relations are stated between mentions; anaphors (该区) and abbreviations
+(区委组织部) are left for kg.resolve, which knows the article's places.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.mentions import (
+    NATIONAL, PersonFinder, ProgramFinder, Sentence, anaphors, chunks, sentences,
+)
+from kg.extract.segment import Segmenter
+from kg.lexicon import looks_like_person_name, words
+from kg.model import Article, ArticleExtraction, Mention, RelationMention
+
+# Offices whose abbreviated name means the page's own district or county (扶贫办, 区委).
+GOVERNMENT_HEADS = ("局", "办", "委", "政府", "政协", "人大", "法院", "检察院", "纪委", "监委", "部",
+                    "档案馆", "派出所", "司法所")
+SPEAKER_UNNAMED = ("相关负责人", "有关负责人", "主要负责人", "负责人", "相关工作人员", "工作人员", "的领导",
+                   "有关领导", "相关领导", "发言人", "新闻发言人")
+VERSION = "1"
+
+
+class Extractor:
+    def __init__(self, segmenter: Segmenter | None = None):
+        self.seg = segmenter or Segmenter.default()
+        self.people = PersonFinder()
+        self.programs = ProgramFinder()
+        self.titles = sorted(words("titles.txt"), key=len, reverse=True)
+        self.speech = sorted(words("speech_verbs.txt"), key=len, reverse=True)
+        self.run_verbs = sorted(words("run_verbs.txt"), key=len, reverse=True)
+
+    def extract(self, article: Article) -> ArticleExtraction:
+        return _ArticleRun(self, article).run()
+
+
+class _ArticleRun:
+    """The state of extracting one article; thrown away afterwards."""
+
+    def __init__(self, ex: Extractor, article: Article):
+        self.ex = ex
+        self.article = article
+        self.text = article.text
+        self.out = ArticleExtraction(article)
+        self.at: dict[tuple[int, int, str], int] = {}
+
+    def add(self, surface: str, typ: str, start: int, end: int, anaphor: str = "", qualify: str = "") -> int:
+        key = (start, end, typ)
+        if key not in self.at:
+            self.at[key] = len(self.out.mentions)
+            self.out.mentions.append(Mention(surface, typ, start, end, anaphor, qualify))
+        return self.at[key]
+
+    def rel(self, pred: str, s: int, o: int | None, evidence: str, title: str = "") -> None:
+        if s == o:
+            return
+        r = RelationMention(pred, s, o, evidence.strip(), title)
+        if r not in self.out.relations:
+            self.out.relations.append(r)
+
+    def run(self) -> ArticleExtraction:
+        for name in self.article.reporters + self.article.photographers:
+            self.add(name, "Person", -1, -1)
+        subject: int | None = None  # the last sentence subject, for clauses without one
+        for sent in sentences(self.text):
+            subject = self.sentence(sent, subject)
+        self.given_name_aliases()
+        return self.out
+
+    # -- one sentence ----------------------------------------------------------
+
+    def sentence(self, sent: Sentence, subject: int | None) -> int | None:
+        seg = self.ex.seg
+        toks = seg.tokens(sent.text)
+        base = sent.start
+        actors: list[tuple[int, int]] = []  # (position, mention index) of possible actors
+        places_in_order: list[int] = []
+        for c in chunks(toks, seg):
+            prev = None
+            for (s, e, bare) in c.places:
+                if bare:
+                    level = sent.text[s:e]
+                    idx = self.add(level, "Place", base + s, base + e, anaphor=level)
+                else:
+                    idx = self.add(sent.text[s:e], "Place", base + s, base + e)
+                    places_in_order.append(idx)
+                if prev is not None and not bare:
+                    self.rel("locatedIn", idx, prev, sent.text)
+                prev = idx if not bare or prev is None else prev
+            if c.org:
+                qualify = ""
+                if c.places and c.places[0][2]:
+                    qualify = sent.text[c.places[0][0]:c.places[0][1]]
+                elif not c.places and c.text not in NATIONAL and self.generic_office(c.text, toks):
+                    qualify = "*"  # 扶贫办: the district or county of the page
+                idx = self.add(c.text, "Organization", base + c.start, base + c.end, qualify=qualify)
+                if prev is not None:
+                    self.rel("locatedIn", idx, prev, sent.text)
+                elif qualify:
+                    anchor = self.add(qualify, "Place", base + c.start, base + c.start, anaphor=qualify)
+                    self.rel("locatedIn", idx, anchor, sent.text)
+                actors.append((c.start, idx))
+            elif prev is not None and not self.out.mentions[prev].anaphor:
+                actors.append((c.start, prev))
+        for s, e, level in anaphors(toks):
+            typ = "Organization" if seg._org_head(level) and level not in seg.place_heads else "Place"
+            idx = self.add(sent.text[s:e], typ, base + s, base + e, anaphor=level)
+            actors.append((s, idx))
+        for s, e in self.ex.people.find(sent.text, toks):
+            idx = self.add(sent.text[s:e], "Person", base + s, base + e)
+            actors.append((s, idx))
+        actors.sort()
+        self.governs(sent, toks, places_in_order)
+        self.positions_and_quotes(sent, actors)
+        return self.runs(sent, actors, subject)
+
+    def generic_office(self, text: str, toks) -> bool:
+        return text.endswith(GOVERNMENT_HEADS) and len(text) <= 5
+
+    def governs(self, sent: Sentence, toks, places: list[int]) -> None:
+        """北关区辖红旗路街道、灯塔路街道…: each listed place is located in the first."""
+        i = sent.text.find("辖")
+        if i <= 0:
+            return
+        before = [p for p in places if self.out.mentions[p].end - sent.start <= i]
+        after = [p for p in places if self.out.mentions[p].start - sent.start > i]
+        if before and after:
+            for p in after:
+                self.rel("locatedIn", p, before[-1], sent.text)
+
+    # -- positions and quotes ----------------------------------------------------
+
+    def positions_and_quotes(self, sent: Sentence, actors: list[tuple[int, int]]) -> None:
+        text = sent.text
+        ments = self.out.mentions
+        for _, idx in actors:
+            m = ments[idx]
+            rel_start, rel_end = m.start - sent.start, m.end - sent.start
+            if m.type == "Person":
+                post = self._post_before(actors, m.start)
+                if post is not None:
+                    self.rel("holds", idx, post[0], text, title=post[1])
+                # “…。”韩瑞芳脸上满是笑容 / 甄士勇对记者说 / 据刘庆霞介绍
+                if self._speaks(text, rel_end) or (m.start > 0 and self.text[m.start - 1] == "”"):
+                    self.rel("quotedIn", idx, None, text)
+            elif not (m.type == "Place" and m.anaphor and not m.surface.startswith("该")):
+                rest = text[rel_end:]
+                unnamed = next((u for u in SPEAKER_UNNAMED if rest.startswith(u)), "")
+                title = "" if unnamed else next((t for t in self.ex.titles if rest.startswith(t)), "")
+                after = rel_end + len(unnamed or title)
+                if self._person_starts(actors, sent.start + after):
+                    continue  # "…书记田志国表示": the person speaks, not the office
+                if unnamed or title:
+                    if self._speaks(text, after):
+                        self.rel("quotedIn", idx, None, text)
+                elif m.type == "Organization" and self._speaks(text, after, strict=True):
+                    self.rel("quotedIn", idx, None, text)
+
+    def _speaks(self, text: str, at: int, strict: bool = False) -> bool:
+        rest = re.sub(r"^(?:对记者|向记者|告诉记者|笑着|激动地|高兴地|明确)", "", text[at:])
+        if strict:  # an organization itself: "党中央、国务院明确提出:"
+            return bool(re.match(r"(?:、[^,。]{2,8}?)*(?:明确)?(?:提出|指出|强调|表示)[::]", rest))
+        return any(rest.startswith(v) for v in self.ex.speech)
+
+    def _person_starts(self, actors, at: int) -> bool:
+        ments = self.out.mentions
+        return any(ments[i].type == "Person" and ments[i].start == at for _, i in actors)
+
+    def _post_before(self, actors, name_start: int) -> tuple[int, str] | None:
+        """[organization][的]?[title][name] -> (organization mention, title)."""
+        ments = self.out.mentions
+        best = None
+        for _, i in actors:
+            m = ments[i]
+            if m.type not in ("Organization", "Place") or m.start < 0 or m.end > name_start:
+                continue
+            if m.surface.startswith("该") or name_start - m.end > 12:
+                continue
+            if best is None or m.end > ments[best].end:
+                best = i
+        if best is None:
+            return None
+        gap = self.text[ments[best].end:name_start].lstrip("的")
+        if not gap or re.search(r"[^\u4e00-\u9fff]", gap):
+            return None
+        if gap in self.ex.titles or any(gap.endswith(t) for t in self.ex.titles):
+            return best, gap
+        return None
+
+    # -- runs --------------------------------------------------------------------
+
+    def runs(self, sent: Sentence, actors: list[tuple[int, int]], subject: int | None) -> int | None:
+        text = sent.text
+        ments = self.out.mentions
+        clause_starts = [0] + [m.end() for m in re.finditer(r"[,,::]", text)]
+        first_actor = next((i for p, i in actors if ments[i].type != "Person" or True), None)
+        for s, e, inner in self.ex.programs.find(text):
+            surface = text[s:e]
+            idx = self.add(surface, "Program", sent.start + s, sent.start + e)
+            if inner:
+                ments[idx].anaphor = ""
+            verb_at = self._run_verb_before(text, s)
+            if verb_at is None and not re.search(r"被[^,。]{2,40}(?:授予|评为)", text[:s]):
+                continue
+            actor = self._actor(text, actors, s, clause_starts)
+            if actor is None:
+                actor = subject
+            if actor is not None:
+                self.rel("runs", actor, idx, text)
+        if actors:
+            return first_actor
+        return subject
+
+    def _run_verb_before(self, text: str, at: int):
+        window = text[max(0, at - 30):at]
+        clause = re.split(r"[。;]", window)[-1]
+        for v in self.ex.run_verbs:
+            k = clause.rfind(v)
+            if k >= 0:
+                return k
+        return None
+
+    def _actor(self, text: str, actors, at: int, clause_starts: list[int]):
+        """The subject before position `at`: the first actor of the nearest clause that has one."""
+        ments = self.out.mentions
+        passive = re.search(r"被((?:[^,。]){2,40})(?:授予|评为)", text[:at])
+        if passive:
+            inside = [i for p, i in actors if passive.start(1) <= p < passive.end(1)]
+            if inside:
+                return inside[0]
+        starts = [c for c in clause_starts if c <= at]
+        for cs in reversed(starts):
+            ce = next((c for c in clause_starts if c > cs), len(text))
+            cands = [(p, i) for p, i in actors if cs <= p < min(ce, at)
+                     and ments[i].type in ("Organization", "Place", "Person")]
+            if cands:
+                return self._chain_tail(cands)
+        return None
+
+    def _chain_tail(self, cands):
+        """豆腐营街道向阳社区开展…: the actor is the innermost place of a chain."""
+        ments = self.out.mentions
+        p0, first = cands[0]
+        tail = first
+        for p, i in cands[1:]:
+            if ments[i].start == ments[tail].end:
+                tail = i
+            else:
+                break
+        return tail
+
+    # -- names -----------------------------------------------------------------
+
+    def given_name_aliases(self) -> None:
+        """韩瑞芳 … 瑞芳特别懂事: a given name used alone is the same person."""
+        for m in list(self.out.mentions):
+            if m.type == "Person" and len(m.surface) == 3 and looks_like_person_name(m.surface):
+                given = m.surface[1:]
+                for hit in re.finditer(re.escape(given), self.text):
+                    if hit.start() > 0 and self.text[hit.start() - 1] == m.surface[0]:
+                        continue
+                    self.add(given, "Person", hit.start(), hit.end(), anaphor="@" + m.surface)

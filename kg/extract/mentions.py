@@ -1,0 +1,248 @@
+"""Mentions of places, organizations, people and programs in one article.
+
+Places and organizations are chunks of the tag string of kg.extract.segment:
+a chain of place segments (N*P) optionally followed by organization heads
+(N*O). People come from bylines, titles and roles before a name, and speech
+verbs after one. Programs are quoted names with a head (“头雁工程”,
+“双月攻坚”行动) and unquoted objects of a run verb that end in a head.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.segment import Segmenter, Token
+from kg.lexicon import looks_like_person_name, words
+
+_SEG = r"(?:[ND][NDV]*P|P)"  # a place: name tokens and a head
+CHUNK = re.compile(rf"{_SEG}*(?:(?<=[PO])[NDV]*O|[ND][NDV]*O|O)+|{_SEG}+")
+SENTENCE = re.compile(r"[^。!?;\n]*(?:[。!?;]+[”’]?|\n|$)")
+_NAME_CHARS = r"[\u4e00-\u9fff]"
+# Characters that end a name rather than continue it (verbs, particles, punctuation).
+NAME_STOP = set("说表介对在带等、是和与的正也就还都已先曾为从把被将脸考拒,。!?“”:;竖告向给到来去做笑拿用感激高家住现今同及以所要会能可让请(()),.和跟又再便即共于")
+PARTIAL = ("女士", "先生", "大爷", "大妈", "大娘", "阿姨", "老师", "师傅", "同志", "某")
+NATIONAL = {"党中央", "国务院", "中共中央", "全国人大", "全国政协", "中央"}
+
+
+@dataclass
+class Chunk:
+    """A place chain and/or organization found in one sentence."""
+
+    start: int
+    end: int
+    text: str
+    places: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, end, bare)
+    org: bool = False
+    anaphor: str = ""
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str) -> list[Sentence]:
+    out = []
+    for m in SENTENCE.finditer(text):
+        s = m.group(0)
+        if s.strip():
+            out.append(Sentence(m.start(), m.end(), s))
+    return out
+
+
+def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
+    """Place chains and organizations: regular expression over the token tags."""
+    tags = "".join(t.tag for t in tokens)
+    out = []
+    for m in CHUNK.finditer(tags):
+        toks = tokens[m.start():m.end()]
+        # Drop leading numerals: "4个城市街道" is no name.
+        while toks and toks[0].tag == "D":
+            toks = toks[1:]
+        if not toks:
+            continue
+        if toks[0].tag == "O" and (len(toks[0].text) < 3 or toks[0].text in seg.org_heads) \
+                and toks[0].pos != "nt":
+            continue  # a bare head (中心, 学校) names no one
+        c = Chunk(toks[0].start, toks[-1].end, "".join(t.text for t in toks))
+        seg_start = toks[0].start
+        named = False
+        for t in toks:
+            if t.tag == "O":
+                c.org = True
+                break
+            if t.tag == "P":
+                bare = not named and not _full_place(t, seg)
+                c.places.append((seg_start, t.end, bare))
+                seg_start, named = t.end, False
+            else:
+                named = True
+        out.append(c)
+    return out
+
+
+def _full_place(t: Token, seg: Segmenter) -> bool:
+    """A single token that is a whole place name (北关区, 山村 is not)."""
+    return seg.gazetteer.is_known(t.text) or (t.pos == "ns" and len(t.text) >= 3)
+
+
+def anaphors(tokens: list[Token]) -> list[tuple[int, int, str]]:
+    """该区, 该街道 ... as (start, end, level)."""
+    out = []
+    for i, t in enumerate(tokens):
+        if t.tag == "A":
+            out.append((t.start, t.end, t.text[1:]))
+        elif t.text == "该" and i + 1 < len(tokens) and tokens[i + 1].tag in "PO":
+            out.append((t.start, tokens[i + 1].end, tokens[i + 1].text))
+    return out
+
+
+# --- people -----------------------------------------------------------------
+
+def _alternation(ws) -> str:
+    return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+
+
+class PersonFinder:
+    def __init__(self):
+        self.before = _alternation(words("titles.txt") | words("roles.txt"))
+        self.verbs = _alternation(words("speech_verbs.txt"))
+        self.after_title = re.compile(rf"(?:{self.before})({_NAME_CHARS}{{2,4}})")
+        self.before_verb = re.compile(
+            rf"({_NAME_CHARS}{{2,3}})(?=(?:对记者|向记者|告诉记者|笑着|激动地|高兴地)?(?:{self.verbs}))")
+        self.listed = re.compile(rf"((?:{_NAME_CHARS}{{2,3}}、)+{_NAME_CHARS}{{2,3}})等")
+
+    def find(self, text: str, tokens: list[Token] | None = None) -> list[tuple[int, int]]:
+        """Spans of full person names; with tokens, names must fall on token boundaries."""
+        strong = []
+        for m in self.after_title.finditer(text):
+            for n in (3, 2):
+                name = m.group(1)[:n]
+                if len(name) == n and looks_like_person_name(name):
+                    strong.append((m.start(1), m.start(1) + n))
+        weak = self._weak(text)
+        if tokens is None:
+            spans = strong + weak
+        else:
+            starts = {t.start for t in tokens}
+            ends = {t.end: t for t in tokens}
+            by_start = {t.start: t for t in tokens}
+            spans = []
+            for s, e in strong:
+                if s in starts and e in ends and not any(x[0] == s for x in spans) \
+                        and _plausible_tokens(tokens, s, e):
+                    spans.append((s, e))
+            for s, e in weak:
+                if s in starts and e in ends and _name_tokens(tokens, s, e):
+                    spans.append((s, e))
+        return [x for x in dict.fromkeys(spans) if not _is_partial(text[x[0]:x[1]])]
+
+    def _weak(self, text: str) -> list[tuple[int, int]]:
+        spans = []
+        for m in self.before_verb.finditer(text):
+            name = m.group(1)
+            # "书记甄士勇说": the name is the tail; the verb pattern alone is weak, so demand a
+            # full name whose first character starts right after a non-name boundary or a title.
+            for cut in (0, 1):
+                cand = name[cut:]
+                start = m.start(1) + cut
+                if looks_like_person_name(cand) and _boundary_before(text, start, self.before):
+                    spans.append((start, start + len(cand)))
+                    break
+        for m in self.listed.finditer(text):
+            items = m.group(1).split("、")
+            if all(looks_like_person_name(i) for i in items):
+                pos = m.start(1)
+                for i in items:
+                    spans.append((pos, pos + len(i)))
+                    pos += len(i) + 1
+        return spans
+
+
+PERSON_POS = {"nr", "nrfg", "nrt", "x"}
+NOT_IN_NAME_POS = {"v", "vd", "uj", "ul", "uz", "ug", "uv", "ud", "p", "c", "d", "r", "m", "q", "t", "f", "y", "e"}
+
+
+def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
+    """居民杜军民 yes; 书记年度…, 居民居住的… no: no function words, no single common word."""
+    inside = [t for t in tokens if s <= t.start and t.end <= e]
+    if len(inside) == 1:
+        return inside[0].pos in PERSON_POS
+    return not any(t.pos in NOT_IN_NAME_POS and len(t.text) > 1 for t in inside[1:]) \
+        and inside[0].pos not in NOT_IN_NAME_POS - {"m"}
+
+
+def _name_tokens(tokens: list[Token], s: int, e: int) -> bool:
+    """The segmenter agrees it is a name: person-name tokens, or a surname token followed by them."""
+    inside = [t for t in tokens if s <= t.start and t.end <= e]
+    if len(inside) == 1:
+        return inside[0].pos in PERSON_POS or inside[0].pos == "x"
+    first, rest = inside[0], inside[1:]
+    return len(first.text) == 1 and all(t.pos in PERSON_POS or len(t.text) == 1 for t in rest)
+
+
+def _boundary_before(text: str, start: int, titles: str) -> bool:
+    if start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff"):
+        return True
+    return bool(re.search(rf"(?:{titles})$", text[max(0, start - 6):start]))
+
+
+def _is_partial(name: str) -> bool:
+    return any(p in name for p in PARTIAL)
+
+
+# --- programs -----------------------------------------------------------------
+
+class ProgramFinder:
+    def __init__(self):
+        heads = words("program_heads.txt")
+        self.heads = _alternation(heads)
+        self.head_set = heads
+        self.run_verbs = _alternation(words("run_verbs.txt"))
+        unquoted_heads = _alternation(words("program_heads_unquoted.txt"))
+        # “X” + up to 8 name characters ending in a head: “双月攻坚”行动, “1+3”街道大工委机制
+        self.quoted_head = re.compile(rf"“([^“”]{{1,30}}?)”((?:[^\W各等的和与及了是在对为将把从]){{0,8}}?(?:{self.heads}))")
+        self.quoted = re.compile(r"“([^“”]{1,30}?)”")
+        self.unquoted = re.compile(
+            rf"(?:{self.run_verbs})(?:了|着)?((?:[\u4e00-\u9fffA-Za-z0-9+]){{2,24}}?(?:{unquoted_heads}))(?=[,。;、,:]|$|等)")
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, bare quoted name or "") of each program."""
+        out = []
+        taken = set()
+        for m in self.quoted_head.finditer(text):
+            inner = m.group(1)
+            if re.search(r"[。!?]", inner) or len(inner) > 24:
+                continue
+            out.append((m.start(), m.end(), inner))
+            taken.add(m.start())
+        # Quoted names that carry their own head (“头雁工程”), or a run of quoted names before a
+        # head (开展“文明助交通”“靓丽星期一”…等志愿服务活动).
+        for run in re.finditer(r"(?:“[^“”]{1,20}”(?:、)?){2,}", text):
+            rest = text[run.end():run.end() + 16]
+            if re.match(rf"等?[^,。;]{{0,10}}?(?:{self.heads})", rest):
+                for m in self.quoted.finditer(run.group(0)):
+                    s = run.start() + m.start()
+                    if s not in taken and not _slogan(m.group(1)):
+                        out.append((s, run.start() + m.end(), m.group(1)))
+                        taken.add(s)
+        for m in self.quoted.finditer(text):
+            inner = m.group(1)
+            if m.start() in taken or _slogan(inner):
+                continue
+            if any(inner.endswith(h) for h in self.head_set) and len(inner) >= 3:
+                out.append((m.start(), m.end(), inner))
+                taken.add(m.start())
+        for m in self.unquoted.finditer(text):
+            name = m.group(1)
+            if "“" in name or len(name) < 4:
+                continue
+            out.append((m.start(1), m.end(1), ""))
+        return out
+
+
+def _slogan(inner: str) -> bool:
+    """Quoted speech or slogans: punctuation inside, or too long for a name."""
+    return bool(re.search(r"[,。!?;:、,]", inner)) or len(inner) > 24

@@ -1,0 +1,228 @@
+"""Resolve stage: one entity per real-world thing, under its canonical name.
+
+    resolve(pages: list[list[ArticleExtraction]]) -> Resolution
+
+- abbreviations are qualified by the article's place of that level
+  (区委组织部 in an article about 北关区 -> 北关区委组织部, alias 区委组织部);
+- anaphors (该区, 该街道, 该局) point to the latest mention of that level, or
+  to the article's place of that level;
+- places are linked to the gazetteer (division code, parents as gazetteer nodes),
+  choosing between same-named divisions by the page's other places;
+- entities merge across articles and pages by type and canonical name
+  (places: name and division code).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from kg.gazetteer import Gazetteer
+from kg.model import ArticleExtraction, Entity, Mention, Position, Relation, Resolution
+
+# Level of a place by its head, most specific first (小区 is no 区).
+LEVELS = ("特别行政区", "自治区", "自治州", "自治县", "高新区", "开发区", "新区", "小区", "街道", "社区",
+          "省", "市", "区", "县", "旗", "镇", "乡", "村")
+COUNTY_LEVELS = ("区", "县", "旗", "市")
+GENERIC_OFFICE = "*"  # Mention.qualify of 扶贫办-like names: the page's county-level place
+MERGE_HEADS = ("", "行动", "活动", "工作", "工程")
+
+
+def place_level(name: str) -> str:
+    for lv in LEVELS:
+        if name.endswith(lv):
+            return lv
+    return ""
+
+
+@dataclass
+class _Focus:
+    """The places an article is about, by level."""
+
+    by_level: dict[str, str]
+
+    def get(self, level: str) -> str:
+        if level == GENERIC_OFFICE:
+            return next((self.by_level[lv] for lv in ("县", "区", "旗") if lv in self.by_level), "")
+        return self.by_level.get(level, "")
+
+
+def _article_focus(ex: ArticleExtraction, page_places: Counter) -> _Focus:
+    head_end = len(ex.article.kicker) + len(ex.article.title) + len(ex.article.subtitle) + 3
+    counts: dict[str, Counter] = defaultdict(Counter)
+    first_in_head: dict[str, str] = {}
+    for m in ex.mentions:
+        if m.type != "Place" or m.anaphor or m.start < 0:
+            continue
+        lv = place_level(m.surface)
+        counts[lv][m.surface] += 1
+        if m.start < head_end and lv not in first_in_head:
+            first_in_head[lv] = m.surface
+    focus = {}
+    for lv, c in counts.items():
+        focus[lv] = first_in_head.get(lv) or c.most_common(1)[0][0]
+    for lv in COUNTY_LEVELS:  # 区委 in an article that never names its district: the page's
+        if lv not in focus:
+            cands = [(n, k) for n, k in page_places.most_common() if place_level(n) == lv]
+            if cands:
+                focus[lv] = cands[0][0]
+    return _Focus(focus)
+
+
+class Resolver:
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gaz = gazetteer or Gazetteer.default()
+
+    def resolve(self, pages: list[list[ArticleExtraction]]) -> Resolution:
+        entities: dict[str, Entity] = {}
+        relations: list[Relation] = []
+        positions: list[Position] = []
+        articles = []
+        for page in pages:
+            self._page(page, entities, relations, positions)
+            articles.extend(ex.article for ex in page)
+        self._gazetteer_parents(entities, relations)
+        return Resolution(articles, entities, _dedup(relations), _dedup(positions))
+
+    # -- one page ------------------------------------------------------------------
+
+    def _page(self, page, entities, relations, positions) -> None:
+        page_places = Counter(m.surface for ex in page for m in ex.mentions
+                              if m.type == "Place" and not m.anaphor and m.start >= 0)
+        context = self._context_codes(page_places)
+        program_merge: dict[tuple[str, str], str] = {}
+        for ex in page:
+            focus = _article_focus(ex, page_places)
+            keys = self._mention_keys(ex, focus, context, entities, program_merge)
+            aid = ex.article.id
+            for r in ex.relations:
+                s = keys[r.subject]
+                o = keys[r.object] if r.object is not None else None
+                if s is None or (r.object is not None and o is None):
+                    continue
+                if r.predicate == "holds":
+                    positions.append(Position(s, r.title, o, r.evidence, aid))
+                elif r.predicate == "quotedIn":
+                    relations.append(Relation(s, "quotedIn", aid, r.evidence, aid))
+                elif s != o and _types_fit(r.predicate, entities[s].type, entities[o].type):
+                    relations.append(Relation(s, r.predicate, o, r.evidence, aid))
+
+    def _context_codes(self, page_places: Counter) -> list[str]:
+        codes = []
+        for name in page_places:
+            cands = self.gaz.by_name(name)
+            if len(cands) == 1:
+                codes.append(cands[0].code)
+        return codes
+
+    def _mention_keys(self, ex, focus: _Focus, context, entities, program_merge) -> list[str | None]:
+        keys: list[str | None] = []
+        latest: dict[str, str] = {}  # level -> latest named mention, for 该X
+        for m in ex.mentions:
+            name, aliases = self._canonical(m, focus, latest, ex)
+            if not name:
+                keys.append(None)
+                continue
+            key, code = self._key(m.type, name, context)
+            if m.type == "Program":
+                key = self._merge_program(key, name, program_merge, ex.article.source)
+            e = entities.get(key)
+            if e is None:
+                e = entities[key] = Entity(key, name, m.type, code=code)
+            if m.start >= 0 or m.type == "Person":
+                e.articles.add(ex.article.id)
+            real = not m.anaphor or m.anaphor.startswith("@")
+            if real:
+                e.aliases.update(a for a in aliases if a and a != e.name)
+            if m.type in ("Place", "Organization") and not m.anaphor:
+                latest[place_level(name) or _org_level(name)] = name
+            keys.append(key)
+        return keys
+
+    def _canonical(self, m: Mention, focus: _Focus, latest: dict[str, str], ex) -> tuple[str, list[str]]:
+        if m.anaphor.startswith("@"):  # a given name used alone: 瑞芳 -> 韩瑞芳
+            return m.anaphor[1:], [m.surface]
+        if m.anaphor:
+            level = m.anaphor
+            if m.surface.startswith("该"):
+                return latest.get(level) or focus.get(level), []
+            return focus.get(level), []  # the place an abbreviation leaves out
+        if m.type == "Program":
+            return _program_name(m.surface)
+        if m.type == "Organization" and m.qualify:
+            base = focus.get(m.qualify)
+            if base:
+                rest = m.surface[len(m.qualify):] if m.surface.startswith(m.qualify) else m.surface
+                return base + rest, [m.surface]
+        return m.surface, [m.surface]
+
+    def _key(self, typ: str, name: str, context) -> tuple[str, str]:
+        code = ""
+        if typ == "Place":
+            d = self.gaz.choose(name, context)
+            code = d.code if d else ""
+        return f"{typ}/{name}" + (f"@{code}" if code else ""), code
+
+    def _merge_program(self, key: str, name: str, merge: dict, source: str) -> str:
+        """“双月攻坚”行动 and “双月攻坚”活动 on one page are one program."""
+        m = re.match(r"^“([^”]+)”(.*)$", name)
+        if not m or m.group(2) not in MERGE_HEADS:
+            return key
+        return merge.setdefault((source, m.group(1)), key)
+
+    # -- gazetteer -------------------------------------------------------------------
+
+    def _gazetteer_parents(self, entities: dict[str, Entity], relations: list[Relation]) -> None:
+        """Each coded place gets its division's parents as gazetteer nodes (北关区 -> 安阳市 -> 河南省)."""
+        by_code = {e.code: k for k, e in entities.items() if e.code}
+        for key, e in list(entities.items()):
+            if not e.code or e.gazetteer:
+                continue
+            child = key
+            for d in self.gaz.parents(e.code):
+                parent = by_code.get(d.code)
+                if parent is None:
+                    parent = f"Place/{d.name}@{d.code}"
+                    entities[parent] = Entity(parent, d.name, "Place", code=d.code, gazetteer=True)
+                    by_code[d.code] = parent
+                relations.append(Relation(child, "locatedIn", parent))
+                if not entities[parent].gazetteer:
+                    break  # the text names the parent: its own chain is added in its turn
+                child = parent
+
+
+def _program_name(surface: str) -> tuple[str, list[str]]:
+    m = re.fullmatch(r"“([^”]+)”(.*)", surface)
+    if m:
+        inner, head = m.groups()
+        return (surface if head else inner), [inner, surface]
+    return surface, [surface]
+
+
+def _org_level(name: str) -> str:
+    for h in ("办事处", "中心", "局", "所", "馆", "站", "院", "委", "办"):
+        if name.endswith(h):
+            return h
+    return ""
+
+
+def _types_fit(pred: str, s: str, o: str) -> bool:
+    if pred == "locatedIn":
+        return s in ("Place", "Organization") and o == "Place"
+    if pred == "runs":
+        return s in ("Organization", "Place", "Person") and o == "Program"
+    return True
+
+
+def _dedup(items):
+    seen, out = set(), []
+    for x in items:
+        k = tuple(vars(x).values())
+        if k not in seen:
+            seen.add(k)
+            out.append(x)
+    return out
+
+
+def resolve(pages: list[list[ArticleExtraction]], gazetteer: Gazetteer | None = None) -> Resolution:
+    return Resolver(gazetteer).resolve(pages)
