@@ -54,6 +54,7 @@ class Mention:
     end: int
     anaphor: str = ""  # for 该区/该街道/...: the level it points to ("区", "街道", ...)
     qualify: str = ""  # abbreviated name (区委组织部): the level of the place it lacks ("区")
+    written: str = ""  # the longer form as written, when surface is shortened (柏庄镇北街村卫生室)
 
 
 @dataclass

@@ -17,11 +17,21 @@ from kg.lexicon import looks_like_person_name, words
 from kg.model import Article, ArticleExtraction, Mention, RelationMention
 
 # Offices whose abbreviated name means the page's own district or county (扶贫办, 区委).
-GOVERNMENT_HEADS = ("局", "办", "委", "政府", "政协", "人大", "法院", "检察院", "纪委", "监委", "部",
-                    "档案馆", "派出所", "司法所")
+# 扶贫办, 区政府 without a place: the page's own district or county.
+GENERIC_OFFICES = ("办", "政府", "政协", "人大", "纪委", "监委", "纪委监委", "人民法院", "人民检察院")
+# 区委组织部, 街道党工委, 社区党支部: abbreviations of the article's own place. Other bodies after
+# a bare level word (社区巡逻队, 村两委) are generic, not one named body.
+ABBREVIATED_HEADS = ("委", "局", "办", "部", "政府", "政协", "人大", "法院", "检察院", "党委", "党工委", "党支部",
+                     "党总支", "纪工委", "纪委", "监委", "办事处", "居委会", "村委会", "大工委", "中心", "所", "馆",
+                     "指挥部", "领导小组")
+PROPER_POS = {"nr", "ns", "nz", "nt", "x", "nrt", "nrfg", "eng", "j"}
 SPEAKER_UNNAMED = ("相关负责人", "有关负责人", "主要负责人", "负责人", "相关工作人员", "工作人员", "的领导",
                    "有关领导", "相关领导", "发言人", "新闻发言人")
 VERSION = "1"
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"“[^“”]*”|《[^《》]*》", text)]
 
 
 class Extractor:
@@ -47,11 +57,12 @@ class _ArticleRun:
         self.out = ArticleExtraction(article)
         self.at: dict[tuple[int, int, str], int] = {}
 
-    def add(self, surface: str, typ: str, start: int, end: int, anaphor: str = "", qualify: str = "") -> int:
-        key = (start, end, typ)
+    def add(self, surface: str, typ: str, start: int, end: int, anaphor: str = "", qualify: str = "",
+            written: str = "") -> int:
+        key = (start, end, typ, surface)
         if key not in self.at:
             self.at[key] = len(self.out.mentions)
-            self.out.mentions.append(Mention(surface, typ, start, end, anaphor, qualify))
+            self.out.mentions.append(Mention(surface, typ, start, end, anaphor, qualify, written))
         return self.at[key]
 
     def rel(self, pred: str, s: int, o: int | None, evidence: str, title: str = "") -> None:
@@ -78,7 +89,12 @@ class _ArticleRun:
         base = sent.start
         actors: list[tuple[int, int]] = []  # (position, mention index) of possible actors
         places_in_order: list[int] = []
+        quoted = _quoted_spans(sent.text)
         for c in chunks(toks, seg):
+            if any(qs <= c.start and c.end <= qe for qs, qe in quoted):
+                continue  # “五星支部”创建: a name inside a slogan or a title
+            if c.org and not self.org_is_named(c, toks, sent.text):
+                c.org = False
             prev = None
             for (s, e, bare) in c.places:
                 if bare:
@@ -92,12 +108,16 @@ class _ArticleRun:
                 prev = idx if not bare or prev is None else prev
             if c.org:
                 qualify = ""
+                named_places = [p for p in c.places if not p[2]]
                 if c.places and c.places[0][2]:
                     qualify = sent.text[c.places[0][0]:c.places[0][1]]
-                elif not c.places and c.text not in NATIONAL and self.generic_office(c.text, toks):
+                elif not c.places and c.text not in NATIONAL and c.text.endswith(GENERIC_OFFICES) and len(c.text) <= 4:
                     qualify = "*"  # 扶贫办: the district or county of the page
-                idx = self.add(c.text, "Organization", base + c.start, base + c.end, qualify=qualify)
-                if prev is not None:
+                # 柏庄镇北街村卫生室 is 北街村卫生室: the name starts at its own (last) place.
+                start = named_places[-1][0] if len(named_places) > 1 else c.start
+                idx = self.add(sent.text[start:c.end], "Organization", base + start, base + c.end, qualify=qualify,
+                               written=c.text if start != c.start else "")
+                if prev is not None and not self.out.mentions[prev].anaphor:
                     self.rel("locatedIn", idx, prev, sent.text)
                 elif qualify:
                     anchor = self.add(qualify, "Place", base + c.start, base + c.start, anaphor=qualify)
@@ -117,8 +137,18 @@ class _ArticleRun:
         self.positions_and_quotes(sent, actors)
         return self.runs(sent, actors, subject)
 
-    def generic_office(self, text: str, toks) -> bool:
-        return text.endswith(GOVERNMENT_HEADS) and len(text) <= 5
+    def org_is_named(self, c, toks, text: str) -> bool:
+        """区委组织部 and 蒲公英志愿服务站 name one body; 社区巡逻队, 志愿服务队, 物业公司 do not."""
+        org_start = c.places[-1][1] if c.places else c.start
+        org_text = text[org_start:c.end]
+        if c.places and all(bare for _, _, bare in c.places):
+            return org_text.endswith(ABBREVIATED_HEADS) and not org_text.startswith(("党组织",))
+        if c.places or c.text in NATIONAL:
+            return True
+        inside = [t for t in toks if c.start <= t.start and t.end <= c.end]
+        if any(t.pos in PROPER_POS and t.tag != "O" for t in inside) or len(inside) == 1 and len(c.text) >= 3:
+            return True
+        return len(c.text) > 5
 
     def governs(self, sent: Sentence, toks, places: list[int]) -> None:
         """北关区辖红旗路街道、灯塔路街道…: each listed place is located in the first."""

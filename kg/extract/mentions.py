@@ -15,7 +15,11 @@ from kg.extract.segment import Segmenter, Token
 from kg.lexicon import looks_like_person_name, words
 
 _SEG = r"(?:[ND][NDV]*P|P)"  # a place: name tokens and a head
-CHUNK = re.compile(rf"{_SEG}*(?:(?<=[PO])[NDV]*O|[ND][NDV]*O|O)+|{_SEG}+")
+_ORG = r"(?:(?<=[PO])[NDVW]*O|[NDV][NDVW]*O|O)"  # an organization part: names (verbs inside) and a head
+CHUNK = re.compile(rf"{_SEG}*{_ORG}+|{_SEG}+")
+GENERIC_BEFORE = ("各", "每个", "各个", "所有", "每", "全体")
+# Places whose name part may be one character (南村); others need two (溢社区 is no name).
+ONE_CHAR_NAME_HEADS = ("村", "镇", "乡", "县", "区", "市", "省")
 SENTENCE = re.compile(r"[^。!?;\n]*(?:[。!?;]+[”’]?|\n|$)")
 _NAME_CHARS = r"[\u4e00-\u9fff]"
 # Characters that end a name rather than continue it (verbs, particles, punctuation).
@@ -59,13 +63,16 @@ def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
     for m in CHUNK.finditer(tags):
         toks = tokens[m.start():m.end()]
         # Drop leading numerals: "4个城市街道" is no name.
-        while toks and toks[0].tag == "D":
+        while toks and toks[0].tag == "D" and toks[0].text.isascii():
             toks = toks[1:]
         if not toks:
             continue
         if toks[0].tag == "O" and (len(toks[0].text) < 3 or toks[0].text in seg.org_heads) \
                 and toks[0].pos != "nt":
             continue  # a bare head (中心, 学校) names no one
+        first = tokens.index(toks[0])
+        if first > 0 and tokens[first - 1].text in GENERIC_BEFORE:
+            continue  # 各街道党工委: every one, no particular one
         c = Chunk(toks[0].start, toks[-1].end, "".join(t.text for t in toks))
         seg_start = toks[0].start
         named = False
@@ -75,6 +82,11 @@ def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
                 break
             if t.tag == "P":
                 bare = not named and not _full_place(t, seg)
+                head = next((h for h in seg.place_heads if t.text.endswith(h)), "")
+                if not bare and t.end - seg_start - len(head) < 2 and head not in ONE_CHAR_NAME_HEADS:
+                    c.places = []  # 溢社区: a one-character "name" is a word cut off a phrase
+                    seg_start, named = t.end, False
+                    continue
                 c.places.append((seg_start, t.end, bare))
                 seg_start, named = t.end, False
             else:
@@ -85,7 +97,8 @@ def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
 
 def _full_place(t: Token, seg: Segmenter) -> bool:
     """A single token that is a whole place name (北关区, 山村 is not)."""
-    return seg.gazetteer.is_known(t.text) or (t.pos == "ns" and len(t.text) >= 3)
+    return seg.gazetteer.is_known(t.text) or (t.text not in seg.place_heads and (
+        t.pos == "ns" or len(t.text) >= 3 and t.pos in ("nr", "x", "nz")))
 
 
 def anaphors(tokens: list[Token]) -> list[tuple[int, int, str]]:
@@ -180,7 +193,7 @@ def _name_tokens(tokens: list[Token], s: int, e: int) -> bool:
     if len(inside) == 1:
         return inside[0].pos in PERSON_POS or inside[0].pos == "x"
     first, rest = inside[0], inside[1:]
-    return len(first.text) == 1 and all(t.pos in PERSON_POS or len(t.text) == 1 for t in rest)
+    return len(first.text) == 1 and not any(t.pos in NOT_IN_NAME_POS for t in rest)
 
 
 def _boundary_before(text: str, start: int, titles: str) -> bool:

@@ -7,7 +7,7 @@ letter; names are then found by regular expressions over the tag string:
 
   P  ends a place name (街道, 社区, 北关区, 山村)   O  ends an organization (局, 办事处)
   N  may be part of a name                      D  a numeral inside a name (三社区, 18号院)
-  V  a verbal noun (管理, 援助): inside a name only
+  V  a verbal noun (管理, 援助): inside a name only    W  a verb: inside an organization's name only
   A  an anaphor (该区, 该街道)                    S  anything else: a boundary
 """
 from __future__ import annotations
@@ -20,11 +20,14 @@ import rjieba
 from kg.gazetteer import Gazetteer
 from kg.lexicon import words
 
-NAME_POS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "j", "an", "l", "x", "eng", "b", "zg", "s"}
+NAME_POS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "j", "an", "x", "eng", "b", "zg"}
 NUM_POS = {"m", "mq"}
 _DIGITS = set("0123456789一二三四五六七八九十百零〇两第号")
 ANAPHOR_PREFIX = "该"
 LEVEL_CHARS = "区县市镇乡省"
+VILLAGE_HEADS = ("村", "社区", "街道", "镇", "乡")
+# 教育局, 档案馆: a word ending in one of these heads is an office (格局-like words are stop nouns)
+STRONG_ONE_CHAR_HEADS = "局委办厅所院站馆队"
 
 
 @dataclass(frozen=True)
@@ -73,11 +76,15 @@ class Segmenter:
         return out
 
     def _split(self, word: str, pos: str, prev: list[Token]):
-        """区委 is 区 + 委 (北关|区委 -> 北关区|委, or an abbreviation); 区卫健委 is 区 + 卫健委."""
-        if len(word) >= 2 and word[0] in LEVEL_CHARS and self._org_head(word[1:]) \
-                and word[1:] not in self.stop and (len(word) == 2 or prev and prev[-1].tag in "ND"
-                                                   or word[1:] in self.org_words):
+        """区委 is 区 + 委 (北关|区委 -> 北关区|委, or an abbreviation); 区卫健委 is 区 + 卫健委;
+        北关区|委多措 is 北关区|委|多措."""
+        if len(word) >= 2 and word[0] in LEVEL_CHARS and word[1:] not in self.stop and (
+                word[1:] in self.org_heads or word[1:] in self.org_words or (
+                    self._org_head(word[1:]) and (len(word) == 2 or prev and prev[-1].tag in "ND"))):
             return [(word[0], "n"), (word[1:], "nt")]
+        if len(word) >= 2 and word[0] == "委" and prev and prev[-1].tag == "P" \
+                and prev[-1].text[-1] in LEVEL_CHARS:
+            return [("委", "nt"), (word[1:], pos)]
         return [(word, pos)]
 
     def _org_head(self, w: str) -> bool:
@@ -88,18 +95,22 @@ class Segmenter:
             return "S"
         if w.startswith(ANAPHOR_PREFIX) and len(w) >= 2 and (w[1:] in self.place_heads or self._org_head(w[1:])):
             return "A"
-        if w in self.stop and w not in self.place_heads:
+        if w in self.stop and w not in self.place_heads or w.endswith("城市"):
             return "S"
-        if (pos == "ns" or w in self.place_heads or self.gazetteer.is_known(w)) \
-                and any(w.endswith(h) for h in self.place_heads):
-            return "P"
+        place_head = next((h for h in self.place_heads if w.endswith(h)), "")
+        if place_head and (pos == "ns" or w == place_head or self.gazetteer.is_known(w) or (
+                len(w) >= 3 and pos in NAME_POS and place_head in VILLAGE_HEADS)):
+            return "P"  # 靳小庄村/nr: the segmenter's guessed names ending in 村 are villages
         if w in self.org_heads or w in self.org_words or (pos == "nt" and self._org_head(w)) or (
-                pos in NAME_POS and any(w.endswith(h) and len(w) > len(h) for h in self.multi_org_heads)):
+                pos in NAME_POS and any(w.endswith(h) and len(w) > len(h) for h in self.multi_org_heads)) or (
+                pos in NAME_POS and len(w) >= 3 and w[-1] in STRONG_ONE_CHAR_HEADS):
             return "O"
         if pos in NUM_POS or all(c in _DIGITS for c in w):
             return "D"
-        if pos == "vn":
-            return "V"  # 管理, 援助: inside a name (应急管理局), never at its start
+        if pos in ("vn", "l"):
+            return "V"  # 管理, 援助, 人民调解: inside a name (应急管理局), never at its start
+        if pos == "v":
+            return "W"  # 扶贫, 改造: inside an organization's name only (危房改造清零行动指挥部)
         if pos in NAME_POS or pos == "a" and len(w) == 1:
             return "N"
         return "S"

@@ -23,7 +23,7 @@ from kg.model import ArticleExtraction, Entity, Mention, Position, Relation, Res
 # Level of a place by its head, most specific first (小区 is no 区).
 LEVELS = ("特别行政区", "自治区", "自治州", "自治县", "高新区", "开发区", "新区", "小区", "街道", "社区",
           "省", "市", "区", "县", "旗", "镇", "乡", "村")
-COUNTY_LEVELS = ("区", "县", "旗", "市")
+COUNTY_LEVELS = ("区", "县", "旗")
 GENERIC_OFFICE = "*"  # Mention.qualify of 扶贫办-like names: the page's county-level place
 MERGE_HEADS = ("", "行动", "活动", "工作", "工程")
 
@@ -133,7 +133,7 @@ class Resolver:
                 e.articles.add(ex.article.id)
             real = not m.anaphor or m.anaphor.startswith("@")
             if real:
-                e.aliases.update(a for a in aliases if a and a != e.name)
+                e.aliases.update(a for a in aliases + [m.written] if a and a != e.name)
             if m.type in ("Place", "Organization") and not m.anaphor:
                 latest[place_level(name) or _org_level(name)] = name
             keys.append(key)
@@ -181,13 +181,13 @@ class Resolver:
             child = key
             for d in self.gaz.parents(e.code):
                 parent = by_code.get(d.code)
+                if parent is not None and not entities[parent].gazetteer:
+                    break  # the text names the parent; what the text does not state is not asserted
                 if parent is None:
                     parent = f"Place/{d.name}@{d.code}"
                     entities[parent] = Entity(parent, d.name, "Place", code=d.code, gazetteer=True)
                     by_code[d.code] = parent
                 relations.append(Relation(child, "locatedIn", parent))
-                if not entities[parent].gazetteer:
-                    break  # the text names the parent: its own chain is added in its turn
                 child = parent
 
 
