@@ -1,0 +1,814 @@
+"""An interactive HTML view of the knowledge graph, built on pyvis (vis-network).
+
+``write_html(g, path)`` writes one self-contained page: the vis-network library that
+pyvis bundles is inlined, so the page needs no network. The graph data travels as one
+JSON document in a ``<script type="application/json">`` element and the page script
+puts every name and sentence into the DOM with ``textContent``, so text from the
+newspapers is always data, never markup.
+
+Small graphs (up to ``PHYSICS_MAX_NODES``) are laid out by vis-network's physics in the
+browser. Larger ones get positions computed here (a Fruchterman-Reingold layout with a
+k-d tree for near repulsion and a coarse grid for far repulsion, O(n log n) a step) and
+physics switched off. Above ``max_nodes`` only the ``max_nodes`` highest-degree nodes
+are drawn and a banner says how many were left out.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import math
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import networkx as nx
+
+PHYSICS_MAX_NODES = 300
+
+FONT_STACK = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif'
+
+# colour + shape per node kind; the legend draws the same shape as the canvas
+TYPE_STYLE: dict[str, dict[str, str]] = {
+    "Person": {"color": "#e15759", "shape": "dot"},
+    "Organization": {"color": "#4e79a7", "shape": "square"},
+    "Place": {"color": "#59a14f", "shape": "triangle"},
+    "Program": {"color": "#f28e2b", "shape": "diamond"},
+    "Article": {"color": "#9c9c9c", "shape": "hexagon"},
+}
+OTHER_STYLE = {"color": "#b07aa1", "shape": "star"}
+
+# colour + dash pattern per relation
+EDGE_STYLE: dict[str, dict] = {
+    "locatedIn": {"color": "#59a14f", "dashes": False, "width": 1.5},
+    "runs": {"color": "#4e79a7", "dashes": [8, 4], "width": 1.5},
+    "quotedIn": {"color": "#9c9c9c", "dashes": [2, 4], "width": 1.2},
+    "holds": {"color": "#e15759", "dashes": False, "width": 2.5},
+}
+OTHER_EDGE_STYLE = {"color": "#b07aa1", "dashes": [10, 3, 2, 3], "width": 1.5}
+
+ARTICLE_KIND = "Article"
+_TOOLTIP_ARTICLES = 5
+_LABEL_MAX = 16
+
+
+# --------------------------------------------------------------------------- layout
+
+def layout_positions(g: nx.Graph, *, seed: int = 7, iterations: int | None = None,
+                     spacing: float = 90.0) -> dict:
+    """Node -> (x, y) in vis-network pixels, for graphs too big for in-browser physics.
+
+    Fruchterman-Reingold with ideal edge length 1 (scaled by ``spacing`` at the end):
+    exact repulsion between nodes closer than 3 units (scipy k-d tree), repulsion from
+    the mass centres of grid cells beyond that, spring attraction along edges and a linear
+    pull to the centre that keeps separate components together. About 1.6 s for 5,000
+    nodes and 6,000 edges on one core (benchmarks/bench_html.py).
+    """
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    nodes = list(g.nodes)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    if n == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    index = {v: i for i, v in enumerate(nodes)}
+    pairs = {(min(index[u], index[v]), max(index[u], index[v])) for u, v in g.edges() if u != v}
+    if pairs:
+        eu, ev = (np.array(x, dtype=np.int64) for x in zip(*sorted(pairs)))
+    else:
+        eu = ev = np.zeros(0, dtype=np.int64)
+
+    rng = np.random.default_rng(seed)
+    side = math.sqrt(n) * 1.6
+    pos = (rng.random((n, 2)) - 0.5) * side
+    iterations = iterations or (220 if n <= 2000 else 180)
+    near = 2.0
+    max_grid = 32
+    gravity = 0.8
+    t0 = side / 8
+    for it in range(iterations):
+        disp = np.zeros_like(pos)
+        # near repulsion, exact: k^2 / d along the separation
+        tree = cKDTree(pos)
+        pr = tree.query_pairs(near, output_type="ndarray")
+        if len(pr):
+            i, j = pr[:, 0], pr[:, 1]
+            delta = pos[i] - pos[j]
+            d2 = np.maximum((delta ** 2).sum(1), 1e-4)
+            f = delta / d2[:, None]
+            for k in (0, 1):
+                disp[:, k] += np.bincount(i, f[:, k], n) - np.bincount(j, f[:, k], n)
+        # far repulsion, cell to cell: every node of a grid cell is pushed by the mass
+        # centres of all other cells (cells about as wide as the near radius)
+        lo = pos.min(0)
+        span = np.maximum(pos.max(0) - lo, 1e-9)
+        grid = int(min(max(span.max() / near, 1), max_grid))
+        cell = np.minimum(((pos - lo) / span * grid).astype(np.int64), grid - 1)
+        cid = cell[:, 0] * grid + cell[:, 1]
+        mass = np.bincount(cid, minlength=grid * grid).astype(float)
+        occupied = np.flatnonzero(mass)
+        m = mass[occupied]
+        cx = np.bincount(cid, pos[:, 0], grid * grid)[occupied] / m
+        cy = np.bincount(cid, pos[:, 1], grid * grid)[occupied] / m
+        dx = cx[:, None] - cx[None, :]
+        dy = cy[:, None] - cy[None, :]
+        w = m[None, :] / np.maximum(dx * dx + dy * dy, near * near)
+        np.fill_diagonal(w, 0.0)
+        slot = np.zeros(grid * grid, dtype=np.int64)
+        slot[occupied] = np.arange(len(occupied))
+        fc = np.stack([(w * dx).sum(1), (w * dy).sum(1)], axis=1)
+        disp += fc[slot[cid]]
+        # attraction along edges: d^2 / k
+        if len(eu):
+            delta = pos[eu] - pos[ev]
+            d = np.sqrt((delta ** 2).sum(1))
+            f = delta * d[:, None]
+            for k in (0, 1):
+                disp[:, k] += np.bincount(ev, f[:, k], n) - np.bincount(eu, f[:, k], n)
+        # gravity towards the centre of mass
+        disp -= gravity * (pos - pos.mean(0))
+        # move, capped by the temperature
+        t = t0 * (1 - it / iterations) + 0.02
+        length = np.maximum(np.sqrt((disp ** 2).sum(1)), 1e-9)
+        pos += disp * (np.minimum(length, t) / length)[:, None]
+    pos -= pos.mean(0)
+    pos *= spacing
+    return {v: (round(float(pos[i, 0]), 1), round(float(pos[i, 1]), 1)) for i, v in enumerate(nodes)}
+
+
+# --------------------------------------------------------------------------- data
+
+def _style(kind: str) -> dict[str, str]:
+    return TYPE_STYLE.get(kind, OTHER_STYLE)
+
+
+def _edge_style(predicate: str) -> dict:
+    return EDGE_STYLE.get(predicate, OTHER_EDGE_STYLE)
+
+
+def _short(text: str, limit: int = _LABEL_MAX) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def _node_kind(d: dict) -> str:
+    """The filter/legend category of a node: its entity type, or Article."""
+    if d.get("node") == "article":
+        return ARTICLE_KIND
+    return str(d.get("type") or "Entity")
+
+
+def _article_id(node_id: str) -> str:
+    return node_id[len("article:"):] if node_id.startswith("article:") else node_id
+
+
+def _article_label(aid: str, d: dict) -> str:
+    title = str(d.get("title") or "")
+    return _short(title) if title else f"[photo] {aid}"
+
+
+def _select_nodes(g: nx.MultiDiGraph, max_nodes: int) -> list:
+    """The nodes to draw: all of them, or the max_nodes of highest degree (ties by id)."""
+    if g.number_of_nodes() <= max_nodes:
+        return list(g.nodes)
+    ranked = sorted(g.nodes, key=lambda v: (-g.degree(v), str(v)))
+    return ranked[:max(max_nodes, 0)]
+
+
+def _tooltip(kind: str, label: str, aliases: list[str], article_ids: list[str],
+             articles: dict[str, dict]) -> str:
+    """Plain text; vis-network puts a string title into the tooltip with innerText."""
+    lines = [f"{label}", f"Type: {kind}"]
+    if aliases:
+        lines.append("Aliases: " + ", ".join(aliases))
+    if article_ids:
+        lines.append(f"Articles ({len(article_ids)}):")
+        for aid in article_ids[:_TOOLTIP_ARTICLES]:
+            a = articles.get(aid, {})
+            lines.append("  " + _short(a.get("title") or "[photo]", 28) + f"  ({a.get('source') or aid})")
+        if len(article_ids) > _TOOLTIP_ARTICLES:
+            lines.append(f"  \u2026 and {len(article_ids) - _TOOLTIP_ARTICLES} more")
+    return "\n".join(lines)
+
+
+def _build(g: nx.MultiDiGraph, *, max_nodes: int, title: str):
+    """The pyvis Network and the page's side data (what the panels and filters read)."""
+    from pyvis.network import Network
+
+    articles: dict[str, dict] = {}
+    for v, d in g.nodes(data=True):
+        if d.get("node") == "article":
+            articles[_article_id(str(v))] = {
+                "node": str(v), "title": str(d.get("title") or ""), "kind": str(d.get("kind") or ""),
+                "source": str(d.get("source") or ""), "date": d.get("date") or "",
+                "reporters": [str(x) for x in d.get("reporters") or []],
+                "photographers": [str(x) for x in d.get("photographers") or []],
+            }
+
+    keep = _select_nodes(g, max_nodes)
+    keep_set = set(keep)
+    sub = g.subgraph(keep)
+    physics = 0 < len(keep) <= PHYSICS_MAX_NODES
+    positions = {} if physics else layout_positions(nx.Graph(sub))
+
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title)
+    info: dict[str, dict] = {}
+    kinds: dict[str, int] = {}
+    for v in keep:
+        d = g.nodes[v]
+        nid = str(v)
+        kind = _node_kind(d)
+        kinds[kind] = kinds.get(kind, 0) + 1
+        style = _style(kind)
+        if kind == ARTICLE_KIND:
+            aid = _article_id(nid)
+            label = _article_label(aid, d)
+            a = articles.get(aid, {})
+            tip = "\n".join(x for x in (
+                str(d.get("title") or "[photo caption]"), "Type: Article",
+                f"Source: {a.get('source', '')}", f"Date: {a['date']}" if a.get("date") else "") if x)
+            size = 10.0
+            item = {"label": label, "kind": kind, "article": aid}
+        else:
+            label = str(d.get("label") or nid)
+            aliases = [str(x) for x in d.get("aliases") or []]
+            arts = [str(x) for x in d.get("articles") or []]
+            tip = _tooltip(kind, label, aliases, arts, articles)
+            size = round(min(10.0 + 5.0 * math.sqrt(len(arts)), 45.0), 1)
+            item = {"label": label, "kind": kind, "aliases": aliases, "articles": arts,
+                    "code": str(d.get("code") or ""), "gazetteer": bool(d.get("gazetteer"))}
+        info[nid] = item
+        extra = {}
+        if v in positions:
+            extra["x"], extra["y"] = positions[v]
+        net.add_node(nid, label=label, shape=style["shape"], color=style["color"], size=size,
+                     title=tip, **extra)
+
+    relations: dict[str, int] = {}
+    edge_info: dict[str, dict] = {}
+    for i, (u, v, key, d) in enumerate(g.edges(keys=True, data=True)):
+        if u not in keep_set or v not in keep_set:
+            continue
+        predicate = str(d.get("predicate") or key)
+        relations[predicate] = relations.get(predicate, 0) + 1
+        style = _edge_style(predicate)
+        eid = f"e{i}"
+        role = str(d.get("title") or "")
+        evidence = [str(x) for x in d.get("evidence") or []]
+        arts = [str(x) for x in d.get("articles") or []]
+        # (sentence, article) pairs; sentences known without their article come last
+        support = [[str(s or ""), str(a or "")] for s, a in (d.get("support") or []) if s]
+        support += [[s, ""] for s in evidence if all(s != x for x, _ in support)]
+        edge_info[eid] = {"predicate": predicate, "title": role, "articles": arts, "support": support}
+        label = f"{predicate}: {role}" if role else predicate
+        tip = label + ("\n" + _short(evidence[0], 60) if evidence else "")
+        net.add_edge(str(u), str(v), id=eid, label=label, title=tip, color=style["color"],
+                     dashes=style["dashes"], width=style["width"])
+
+    net.options = _options(physics)
+    legend_nodes = [{"kind": k, "count": kinds[k], **_style(k)}
+                    for k in sorted(kinds, key=lambda k: (k not in TYPE_STYLE, list(TYPE_STYLE).index(k)
+                                                          if k in TYPE_STYLE else 0, k))]
+    legend_edges = [{"predicate": p, "count": relations[p], **_edge_style(p)}
+                    for p in sorted(relations, key=lambda p: (p not in EDGE_STYLE, list(EDGE_STYLE).index(p)
+                                                              if p in EDGE_STYLE else 0, p))]
+    total = g.number_of_nodes()
+    meta = {"title": title, "total": total, "shown": len(keep), "omitted": total - len(keep),
+            "maxNodes": max_nodes, "physics": physics, "edgesTotal": g.number_of_edges(),
+            "edgesShown": len(edge_info)}
+    side = {"meta": meta, "info": info, "edgeInfo": edge_info, "articles": articles,
+            "legend": {"nodes": legend_nodes, "edges": legend_edges}}
+    return net, side
+
+
+def _options(physics: bool) -> dict:
+    font = {"face": FONT_STACK, "size": 14, "color": "#222222",
+            "strokeWidth": 3, "strokeColor": "#ffffff"}
+    opts: dict = {
+        "nodes": {"font": font, "borderWidth": 1},
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "font": {"face": FONT_STACK, "size": 11, "color": "#555555", "align": "middle",
+                     "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "smooth": {"enabled": True, "type": "dynamic"} if physics else False,
+            "selectionWidth": 2,
+        },
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
+                        "keyboard": False, "multiselect": False},
+    }
+    if physics:
+        opts["layout"] = {"randomSeed": 7}
+        opts["physics"] = {
+            "enabled": True, "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -6000, "springLength": 120,
+                          "springConstant": 0.04, "avoidOverlap": 0.2},
+            "stabilization": {"enabled": True, "iterations": 400, "fit": True},
+        }
+    else:
+        opts["layout"] = {"improvedLayout": False}
+        opts["physics"] = {"enabled": False}
+        opts["interaction"].update({"hideEdgesOnDrag": True, "hideEdgesOnZoom": True})
+    return opts
+
+
+# --------------------------------------------------------------------------- page
+
+def _json_for_script(obj) -> str:
+    """JSON that is safe inside a <script> element: no '<', '>', '&', U+2028, U+2029."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _vis_assets() -> tuple[str, str]:
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    # inlined code must not end its element early
+    js = js.replace("</script", "<\\/script").replace("<!--", "<\\!--")
+    js = re.sub(r"//# sourceMappingURL=\S*\s*$", "", js)
+    css = css.replace("</style", "<\\/style")
+    return js, css
+
+
+def _csp_hash(script: str) -> str:
+    """The Content-Security-Policy source that allows exactly this inline script."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def render_html(g: nx.MultiDiGraph, *, max_nodes: int = 5000, title: str = "kg") -> str:
+    """The page as a string (see write_html)."""
+    from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
+
+    net, side = _build(g, max_nodes=max_nodes, title=title)
+    nodes, edges, _heading, _h, _w, options = net.get_network_data()
+    data = {"nodes": nodes, "edges": edges,
+            "options": json.loads(options) if isinstance(options, str) else options, **side}
+    js, css = _vis_assets()
+    # render through pyvis, with our template in place of its CDN-linking one
+    net.templateEnv = Environment(
+        loader=ChoiceLoader([DictLoader({"kg.html": _TEMPLATE}), FileSystemLoader(net.template_dir)]),
+        autoescape=False)
+    net.templateEnv.globals.update(
+        kg_title=html.escape(title), kg_data=_json_for_script(data), kg_vis_js=js, kg_vis_css=css,
+        kg_font=FONT_STACK, kg_app=_APP_JS, kg_script_hashes=f"{_csp_hash(js)} {_csp_hash(_APP_JS)}")
+    net.path = "kg.html"
+    return net.generate_html()
+
+
+def write_html(g: nx.MultiDiGraph, path: str | Path, *, max_nodes: int = 5000, title: str = "kg") -> None:
+    """Write an interactive, self-contained HTML view of ``g`` to ``path`` (UTF-8, atomically)."""
+    page = render_html(g, max_nodes=max_nodes, title=title)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(page.encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+# The page. Jinja2 fills in the globals set in render_html; everything from the graph
+# arrives through kg_data (escaped JSON) and is put into the DOM by _APP_JS as text.
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src {{ kg_script_hashes }}; style-src 'unsafe-inline'; img-src data:; font-src data:">
+<title>{{ kg_title }}</title>
+<style>{{ kg_vis_css }}</style>
+<style>
+html, body { margin: 0; height: 100%; }
+body { font-family: {{ kg_font }}; font-size: 14px; color: #222; display: flex; flex-direction: column; }
+button { font: inherit; cursor: pointer; }
+#kg-top { display: flex; align-items: center; gap: 12px; padding: 6px 12px; border-bottom: 1px solid #ddd; background: #fafafa; flex-wrap: wrap; }
+#kg-top h1 { font-size: 17px; margin: 0 8px 0 0; }
+#kg-search-form { display: flex; gap: 4px; }
+#kg-search { width: 260px; font: inherit; padding: 3px 6px; }
+#kg-matches { display: flex; gap: 4px; flex-wrap: wrap; max-width: 50vw; }
+#kg-matches button { font-size: 12px; padding: 1px 6px; border: 1px solid #ccc; background: #fff; border-radius: 10px; }
+#kg-matches .none { color: #a33; }
+#kg-stats { margin-left: auto; color: #666; font-size: 12px; }
+#kg-banner { padding: 6px 12px; background: #fff4ce; border-bottom: 1px solid #e6d48a; font-size: 13px; }
+#kg-main { flex: 1; display: flex; min-height: 0; }
+#kg-side { width: 230px; overflow-y: auto; border-right: 1px solid #ddd; padding: 8px 10px; box-sizing: border-box; background: #fcfcfc; }
+#kg-side h2, #kg-panel h3 { font-size: 13px; margin: 12px 0 4px; color: #555; text-transform: uppercase; letter-spacing: .04em; }
+#kg-side label { display: flex; align-items: center; gap: 6px; margin: 3px 0; }
+#kg-side .count { color: #888; font-size: 12px; margin-left: auto; }
+#kg-side .note { color: #777; font-size: 12px; }
+#kg-network { flex: 1; position: relative; min-width: 0; }
+#kg-panel { width: 340px; overflow-y: auto; border-left: 1px solid #ddd; padding: 8px 12px; box-sizing: border-box; }
+#kg-panel h2 { font-size: 19px; margin: 6px 0; word-break: break-all; }
+#kg-panel .kind { display: inline-flex; align-items: center; gap: 6px; color: #555; }
+#kg-panel dl { margin: 6px 0; display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; }
+#kg-panel dt { color: #777; }
+#kg-panel dd { margin: 0; word-break: break-all; }
+#kg-panel ul { padding-left: 18px; margin: 4px 0; }
+#kg-panel li { margin: 4px 0; }
+#kg-panel .src { color: #777; font-size: 12px; display: block; }
+#kg-panel blockquote { margin: 6px 0; padding: 4px 8px; border-left: 3px solid #ccc; background: #f7f7f7; }
+#kg-panel .link { border: none; background: none; color: #1a5fb4; padding: 0; text-align: left; }
+#kg-panel .link:hover { text-decoration: underline; }
+#kg-panel .hint { color: #777; }
+div.vis-tooltip { font-family: {{ kg_font }}; white-space: pre-wrap; max-width: 420px; }
+</style>
+</head>
+<body>
+<header id="kg-top">
+  <h1 id="kg-title">{{ kg_title }}</h1>
+  <form id="kg-search-form" role="search" autocomplete="off">
+    <input id="kg-search" type="search" list="kg-names" placeholder="Search a name or alias / 搜索名称或别名" aria-label="Search a name or alias">
+    <button type="submit">Find</button>
+  </form>
+  <div id="kg-matches" aria-live="polite"></div>
+  <span id="kg-stats"></span>
+</header>
+<div id="kg-banner" role="status" hidden></div>
+<div id="kg-main">
+  <aside id="kg-side">
+    <h2>Node types</h2>
+    <div id="kg-type-filters"></div>
+    <p class="note">Node size: number of articles that mention it.</p>
+    <h2>Relations</h2>
+    <div id="kg-rel-filters"></div>
+    <h2>View</h2>
+    <label><input type="checkbox" id="kg-neighbours"> Only neighbours of the selected node</label>
+    <p><button type="button" id="kg-reset">Reset view</button></p>
+  </aside>
+  <div id="kg-network"></div>
+  <aside id="kg-panel" aria-live="polite"><p class="hint">Click a node or an edge to see its details.</p></aside>
+</div>
+<datalist id="kg-names"></datalist>
+<script type="application/json" id="kg-data">{{ kg_data }}</script>
+<script>{{ kg_vis_js }}</script>
+<script>{{ kg_app }}</script>
+</body>
+</html>
+"""
+
+_APP_JS = r"""
+(function () {
+  "use strict";
+  var D = JSON.parse(document.getElementById("kg-data").textContent);
+  var info = D.info, edgeInfo = D.edgeInfo, articles = D.articles, meta = D.meta;
+  var SVGNS = "http://www.w3.org/2000/svg";
+  var api = window.kgView = { ready: false, data: D };
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function norm(s) { return String(s || "").normalize("NFKC").toLowerCase().replace(/\s+/g, ""); }
+  function fmt(n) { return Number(n).toLocaleString("en-US"); }
+
+  // ---- data
+  var nodes = new vis.DataSet(D.nodes);
+  var edges = new vis.DataSet(D.edges);
+  var typeOn = {}, relOn = {}, styleOf = {};
+  D.legend.nodes.forEach(function (n) { typeOn[n.kind] = true; styleOf[n.kind] = n; });
+  D.legend.edges.forEach(function (e) { relOn[e.predicate] = true; });
+  var adj = {};
+  D.edges.forEach(function (e) {
+    (adj[e.from] = adj[e.from] || []).push(e.id);
+    if (e.to !== e.from) (adj[e.to] = adj[e.to] || []).push(e.id);
+  });
+  var keys = {};
+  Object.keys(info).forEach(function (id) {
+    var i = info[id], k = [norm(i.label)];
+    (i.aliases || []).forEach(function (a) { k.push(norm(a)); });
+    if (i.article && articles[i.article]) k.push(norm(articles[i.article].title));
+    keys[id] = k;
+  });
+  var names = document.getElementById("kg-names"), seen = {};
+  Object.keys(info).forEach(function (id) {
+    var i = info[id];
+    if (i.kind === "Article") return;
+    [i.label].concat(i.aliases || []).forEach(function (n) {
+      if (!n || seen[n]) return;
+      seen[n] = true;
+      var o = document.createElement("option");
+      o.value = n;
+      names.appendChild(o);
+    });
+  });
+
+  // ---- filters
+  var neighboursOnly = false, selected = null, focusSet = null;
+  function computeFocus() {
+    focusSet = null;
+    if (!neighboursOnly || selected === null || !info[selected]) return;
+    focusSet = {};
+    focusSet[selected] = true;
+    (adj[selected] || []).forEach(function (eid) {
+      var e = edges.get(eid);
+      if (relOn[edgeInfo[eid].predicate]) { focusSet[e.from] = true; focusSet[e.to] = true; }
+    });
+  }
+  function nodeVisible(id) {
+    var i = info[id];
+    if (!i) return false;
+    if (id === selected && focusSet) return true;
+    if (!typeOn[i.kind]) return false;
+    return focusSet ? !!focusSet[id] : true;
+  }
+  var nodeView = new vis.DataView(nodes, { filter: function (n) { return nodeVisible(n.id); } });
+  var edgeView = new vis.DataView(edges, { filter: function (e) {
+    return !!relOn[edgeInfo[e.id].predicate] && nodeVisible(e.from) && nodeVisible(e.to);
+  } });
+
+  // ---- network
+  var container = document.getElementById("kg-network");
+  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, D.options);
+  api.network = network; api.nodes = nodes; api.edges = edges;
+  api.drawnNodeCount = function () { return network.body.nodeIndices.length; };
+  api.drawnEdgeCount = function () { return network.body.edgeIndices.length; };
+
+  function refresh() {
+    computeFocus();
+    nodeView.refresh();
+    edgeView.refresh();
+    if (selected !== null && nodeVisible(selected)) network.selectNodes([selected]);
+    updateStats();
+  }
+  function updateStats() {
+    var s = fmt(nodeView.length) + " of " + fmt(meta.total) + " nodes, " +
+      fmt(edgeView.length) + " of " + fmt(meta.edgesTotal) + " edges shown";
+    document.getElementById("kg-stats").textContent = s;
+  }
+
+  // ---- legend + filters
+  function shapeIcon(shape, color) {
+    var svg = document.createElementNS(SVGNS, "svg");
+    svg.setAttribute("width", "16"); svg.setAttribute("height", "16"); svg.setAttribute("viewBox", "0 0 16 16");
+    var p;
+    if (shape === "dot") { p = document.createElementNS(SVGNS, "circle"); p.setAttribute("cx", "8"); p.setAttribute("cy", "8"); p.setAttribute("r", "6"); }
+    else if (shape === "square") { p = document.createElementNS(SVGNS, "rect"); p.setAttribute("x", "2"); p.setAttribute("y", "2"); p.setAttribute("width", "12"); p.setAttribute("height", "12"); }
+    else {
+      var pts = { triangle: "8,1 15,14 1,14", diamond: "8,1 15,8 8,15 1,8",
+                  hexagon: "4,2 12,2 15,8 12,14 4,14 1,8",
+                  star: "8,1 10,6 15,6 11,9 13,15 8,11 3,15 5,9 1,6 6,6" }[shape] || "2,2 14,2 14,14 2,14";
+      p = document.createElementNS(SVGNS, "polygon"); p.setAttribute("points", pts);
+    }
+    p.setAttribute("fill", color); p.setAttribute("stroke", "#555"); p.setAttribute("stroke-width", "0.6");
+    svg.appendChild(p);
+    return svg;
+  }
+  function lineIcon(style) {
+    var svg = document.createElementNS(SVGNS, "svg");
+    svg.setAttribute("width", "34"); svg.setAttribute("height", "10");
+    var l = document.createElementNS(SVGNS, "line");
+    l.setAttribute("x1", "1"); l.setAttribute("y1", "5"); l.setAttribute("x2", "33"); l.setAttribute("y2", "5");
+    l.setAttribute("stroke", style.color); l.setAttribute("stroke-width", String(style.width + 0.5));
+    if (style.dashes && style.dashes.length) l.setAttribute("stroke-dasharray", style.dashes.join(" "));
+    svg.appendChild(l);
+    return svg;
+  }
+  function filterRow(parent, icon, name, count, on, onChange, testId) {
+    var label = el("label");
+    var box = el("input");
+    box.type = "checkbox"; box.checked = on; box.setAttribute("data-filter", testId);
+    box.addEventListener("change", function () { onChange(box.checked); });
+    label.appendChild(box); label.appendChild(icon); label.appendChild(el("span", null, name));
+    label.appendChild(el("span", "count", fmt(count)));
+    parent.appendChild(label);
+    return box;
+  }
+  var typeBoxes = {};
+  var tf = document.getElementById("kg-type-filters");
+  D.legend.nodes.forEach(function (n) {
+    typeBoxes[n.kind] = filterRow(tf, shapeIcon(n.shape, n.color), n.kind, n.count, true,
+      function (v) { typeOn[n.kind] = v; refresh(); }, "type:" + n.kind);
+  });
+  var rf = document.getElementById("kg-rel-filters");
+  D.legend.edges.forEach(function (e) {
+    filterRow(rf, lineIcon(e), e.predicate, e.count, true,
+      function (v) { relOn[e.predicate] = v; refresh(); }, "rel:" + e.predicate);
+  });
+  document.getElementById("kg-neighbours").addEventListener("change", function (ev) {
+    neighboursOnly = ev.target.checked; refresh();
+  });
+  document.getElementById("kg-reset").addEventListener("click", function () {
+    Object.keys(typeOn).forEach(function (k) { typeOn[k] = true; });
+    Object.keys(relOn).forEach(function (k) { relOn[k] = true; });
+    document.querySelectorAll("#kg-side input[type=checkbox]").forEach(function (b) { b.checked = b.id !== "kg-neighbours"; });
+    neighboursOnly = false; selected = null;
+    network.unselectAll(); refresh(); network.fit({ animation: false }); clearPanel();
+  });
+
+  if (meta.omitted > 0) {
+    var banner = document.getElementById("kg-banner");
+    banner.textContent = "Large graph: showing the " + fmt(meta.shown) + " most connected of " + fmt(meta.total) +
+      " nodes; " + fmt(meta.omitted) + " nodes with fewer links are left out of this page. " +
+      "To see them, narrow the view: build the graph from fewer pages (one issue or one district), " +
+      "or write it with a larger max_nodes (now " + fmt(meta.maxNodes) + ").";
+    banner.hidden = false;
+  }
+
+  // ---- panel
+  var panel = document.getElementById("kg-panel");
+  function clearPanel() {
+    panel.textContent = "";
+    panel.appendChild(el("p", "hint", "Click a node or an edge to see its details."));
+  }
+  function kindLine(kind) {
+    var p = el("p", "kind"), s = styleOf[kind] || { shape: "star", color: "#b07aa1" };
+    p.appendChild(shapeIcon(s.shape, s.color)); p.appendChild(el("span", null, kind));
+    return p;
+  }
+  function linkButton(text, fn) {
+    var b = el("button", "link", text); b.type = "button";
+    b.addEventListener("click", fn);
+    return b;
+  }
+  function nodeLink(id) {
+    var i = info[id];
+    return linkButton(i ? i.label : String(id), function () { selectNode(id, true); });
+  }
+  function articleItem(aid) {
+    var li = el("li"), a = articles[aid];
+    if (!a) { li.appendChild(el("span", null, aid)); return li; }
+    var head = a.title || "[photo caption]";
+    if (info[a.node]) li.appendChild(linkButton(head, function () { selectNode(a.node, true); }));
+    else li.appendChild(el("strong", null, head));
+    li.appendChild(el("span", "src", a.source + (a.date ? " \u00b7 " + a.date : "")));
+    return li;
+  }
+  function dl(rows) {
+    var d = el("dl");
+    rows.forEach(function (r) {
+      if (r[1] === undefined || r[1] === null || r[1] === "" || (Array.isArray(r[1]) && !r[1].length)) return;
+      d.appendChild(el("dt", null, r[0]));
+      d.appendChild(el("dd", null, Array.isArray(r[1]) ? r[1].join("\u3001") : r[1]));
+    });
+    return d;
+  }
+  var LIST_MAX = 200;
+  function section(title, items, empty, total) {
+    var frag = document.createDocumentFragment();
+    frag.appendChild(el("h3", null, title));
+    if (!items.length) { frag.appendChild(el("p", "hint", empty)); return frag; }
+    var ul = el("ul");
+    items.forEach(function (x) { ul.appendChild(x); });
+    frag.appendChild(ul);
+    if (total > items.length) frag.appendChild(el("p", "hint", "\u2026 and " + fmt(total - items.length) + " more"));
+    return frag;
+  }
+  function relationItems(id) {
+    return (adj[id] || []).slice(0, LIST_MAX).map(function (eid) {
+      var e = edges.get(eid), ei = edgeInfo[eid], li = el("li");
+      var other = e.from === id ? e.to : e.from;
+      li.appendChild(linkButton((e.from === id ? "\u2192 " : "\u2190 ") + ei.predicate + (ei.title ? " (" + ei.title + ")" : ""),
+        function () { showEdge(eid); network.selectEdges([eid]); }));
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(nodeLink(other));
+      return li;
+    });
+  }
+  function showNode(id) {
+    var i = info[id];
+    if (!i) return;
+    panel.textContent = "";
+    panel.setAttribute("data-showing", "node");
+    if (i.kind === "Article") {
+      var a = articles[i.article] || {};
+      panel.appendChild(el("h2", null, a.title || "[photo caption]"));
+      panel.appendChild(kindLine(i.kind));
+      panel.appendChild(dl([["Source", a.source], ["Kind", a.kind], ["Date", a.date],
+                            ["Reporters", a.reporters], ["Photographers", a.photographers], ["Id", i.article]]));
+      panel.appendChild(section("Entities", relationItems(id), "No entity links to this article.", (adj[id] || []).length));
+      return;
+    }
+    panel.appendChild(el("h2", null, i.label));
+    panel.appendChild(kindLine(i.kind));
+    panel.appendChild(dl([["Aliases", i.aliases], ["Division code", i.code],
+                          ["Gazetteer", i.gazetteer ? "yes" : ""]]));
+    panel.appendChild(section("Articles (" + fmt(i.articles.length) + ")", i.articles.slice(0, LIST_MAX).map(articleItem),
+                              "Not mentioned in any article.", i.articles.length));
+    panel.appendChild(section("Relations", relationItems(id), "No relation drawn.", (adj[id] || []).length));
+  }
+  function showEdge(eid) {
+    var e = edges.get(eid), ei = edgeInfo[eid];
+    if (!e || !ei) return;
+    panel.textContent = "";
+    panel.setAttribute("data-showing", "edge");
+    panel.appendChild(el("h2", null, ei.predicate + (ei.title ? ": " + ei.title : "")));
+    var p = el("p");
+    p.appendChild(nodeLink(e.from)); p.appendChild(document.createTextNode(" \u2192 " + ei.predicate + " \u2192 "));
+    p.appendChild(nodeLink(e.to));
+    panel.appendChild(p);
+    panel.appendChild(el("h3", null, "Evidence"));
+    var shown = 0;
+    (ei.support || []).forEach(function (s) {
+      if (!s[0]) return;
+      shown += 1;
+      var q = el("blockquote", "evidence", s[0]);
+      panel.appendChild(q);
+      if (s[1]) {
+        var a = articles[s[1]];
+        q.appendChild(el("span", "src", "\u2014 " + (a ? (a.title || "[photo caption]") + " \u00b7 " + a.source : s[1])));
+      }
+    });
+    if (!shown) panel.appendChild(el("p", "hint", "No sentence: this relation comes from the gazetteer."));
+    panel.appendChild(section("Articles (" + fmt(ei.articles.length) + ")", ei.articles.slice(0, LIST_MAX).map(articleItem),
+                              "None.", ei.articles.length));
+  }
+
+  // ---- selection + search
+  function selectNode(id, focus) {
+    if (!info[id]) return;
+    selected = id;
+    var kind = info[id].kind, hidden = !typeOn[kind];
+    if (hidden) { typeOn[kind] = true; if (typeBoxes[kind]) typeBoxes[kind].checked = true; }
+    if (hidden || neighboursOnly) refresh();
+    network.selectNodes([id]);
+    if (focus) network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    showNode(id);
+  }
+  api.select = selectNode;
+  function rank(ids) {
+    return ids.sort(function (a, b) {
+      var ia = info[a], ib = info[b];
+      var ka = ia.kind === "Article" ? 1 : 0, kb = ib.kind === "Article" ? 1 : 0;
+      if (ka !== kb) return ka - kb;
+      return (ib.articles ? ib.articles.length : 0) - (ia.articles ? ia.articles.length : 0);
+    });
+  }
+  var matchesBox = document.getElementById("kg-matches");
+  function search(q) {
+    var qn = norm(q);
+    matchesBox.textContent = "";
+    if (!qn) return [];
+    var exact = [], prefix = [], part = [];
+    Object.keys(keys).forEach(function (id) {
+      var k = keys[id];
+      if (k.indexOf(qn) >= 0) exact.push(id);
+      else if (k.some(function (x) { return x.indexOf(qn) === 0; })) prefix.push(id);
+      else if (k.some(function (x) { return x.indexOf(qn) > 0; })) part.push(id);
+    });
+    var found = rank(exact).concat(rank(prefix), rank(part));
+    if (!found.length) {
+      matchesBox.appendChild(el("span", "none", "No node matches \u201c" + q + "\u201d" +
+        (meta.omitted ? " among the " + fmt(meta.shown) + " drawn nodes" : "") + "."));
+      return found;
+    }
+    selectNode(found[0], true);
+    if (found.length > 1) {
+      found.slice(0, 12).forEach(function (id) {
+        var b = el("button", null, info[id].label + " \u00b7 " + info[id].kind); b.type = "button";
+        b.addEventListener("click", function () { selectNode(id, true); });
+        matchesBox.appendChild(b);
+      });
+      if (found.length > 12) matchesBox.appendChild(el("span", "count", "+" + fmt(found.length - 12) + " more"));
+    }
+    return found;
+  }
+  api.search = search;
+  var input = document.getElementById("kg-search");
+  document.getElementById("kg-search-form").addEventListener("submit", function (ev) {
+    ev.preventDefault(); search(input.value);
+  });
+  input.addEventListener("input", function (ev) {
+    // a pick from the datalist (not typing, not an IME composition)
+    if (ev.isComposing) return;
+    if (ev.inputType === undefined || ev.inputType === "insertReplacementText") {
+      if (seen[input.value]) search(input.value);
+    }
+  });
+
+  network.on("click", function (params) {
+    if (params.nodes.length) { selectNode(params.nodes[0], false); }
+    else if (params.edges.length) { selected = null; if (neighboursOnly) refresh(); showEdge(params.edges[0]); }
+    else { selected = null; if (neighboursOnly) refresh(); clearPanel(); }
+  });
+
+  // ---- ready: first frame drawn after the layout is settled
+  var settled = !(D.options.physics && D.options.physics.enabled) || !D.nodes.length;
+  if (!D.nodes.length) panel.firstChild.textContent = "The graph is empty: kg build found no entities.";
+  network.once("stabilizationIterationsDone", function () { settled = true; network.fit({ animation: false }); });
+  network.on("afterDrawing", function () {
+    if (settled && !api.ready) {
+      api.ready = true;
+      api.readyAt = performance.now();
+      document.documentElement.setAttribute("data-kg-ready", "1");
+    }
+  });
+  updateStats();
+})();
+"""
