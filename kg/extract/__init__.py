@@ -23,8 +23,8 @@ GENERIC_OFFICES = ("办", "政府", "政协", "人大", "纪委", "监委", "纪
 # a bare level word (社区巡逻队, 村两委) are generic, not one named body.
 ABBREVIATED_HEADS = ("委", "局", "办", "部", "政府", "政协", "人大", "法院", "检察院", "党委", "党工委", "党支部",
                      "党总支", "纪工委", "纪委", "监委", "办事处", "居委会", "村委会", "大工委", "中心", "所", "馆",
-                     "指挥部", "领导小组")
-PROPER_POS = {"nr", "ns", "nz", "nt", "x", "nrt", "nrfg", "eng", "j"}
+                     "指挥部", "领导小组", "小组", "工作组", "残联", "妇联", "团委", "工会", "总工会", "科协", "文联", "侨联")
+PROPER_POS = {"nr", "ns", "nz", "nt", "x", "nrt", "nrfg", "eng"}
 SPEAKER_UNNAMED = ("相关负责人", "有关负责人", "主要负责人", "负责人", "相关工作人员", "工作人员", "的领导",
                    "有关领导", "相关领导", "发言人", "新闻发言人")
 VERSION = "1"
@@ -129,7 +129,7 @@ class _ArticleRun:
             typ = "Organization" if seg._org_head(level) and level not in seg.place_heads else "Place"
             idx = self.add(sent.text[s:e], typ, base + s, base + e, anaphor=level)
             actors.append((s, idx))
-        for s, e in self.ex.people.find(sent.text, toks):
+        for s, e in self.ex.people.find(sent.text, toks, known=seg.jieba.has_word):
             idx = self.add(sent.text[s:e], "Person", base + s, base + e)
             actors.append((s, idx))
         actors.sort()
@@ -146,7 +146,10 @@ class _ArticleRun:
         if c.places or c.text in NATIONAL:
             return True
         inside = [t for t in toks if c.start <= t.start and t.end <= c.end]
-        if any(t.pos in PROPER_POS and t.tag != "O" for t in inside) or len(inside) == 1 and len(c.text) >= 3:
+        if len(inside) == 1:  # 国务院, 扶贫办 yes; 志愿服务队, 合作社 (a kind of body) no
+            t = inside[0]
+            return len(t.text) >= 3 and t.text not in self.ex.seg.org_heads and t.text not in self.ex.seg.org_words
+        if any(t.pos in PROPER_POS and t.tag != "O" for t in inside):
             return True
         return len(c.text) > 5
 

@@ -15,7 +15,7 @@ from kg.extract.segment import Segmenter, Token
 from kg.lexicon import looks_like_person_name, words
 
 _SEG = r"(?:[ND][NDV]*P|P)"  # a place: name tokens and a head
-_ORG = r"(?:(?<=[PO])[NDVW]*O|[NDV][NDVW]*O|O)"  # an organization part: names (verbs inside) and a head
+_ORG = r"(?:[NDV][NDVW]*)?O"  # an organization part: names (verbs inside, not first) and a head
 CHUNK = re.compile(rf"{_SEG}*{_ORG}+|{_SEG}+")
 GENERIC_BEFORE = ("各", "每个", "各个", "所有", "每", "全体")
 # Places whose name part may be one character (南村); others need two (溢社区 is no name).
@@ -71,8 +71,9 @@ def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
                 and toks[0].pos != "nt":
             continue  # a bare head (中心, 学校) names no one
         first = tokens.index(toks[0])
-        if first > 0 and tokens[first - 1].text in GENERIC_BEFORE:
-            continue  # 各街道党工委: every one, no particular one
+        if first > 0 and (tokens[first - 1].text in GENERIC_BEFORE or _counted(tokens[first - 1])) \
+                or _counted(toks[0]):
+            continue  # 各街道党工委, 两家农机合作社, 一个红旗村: every one or some, no particular one
         c = Chunk(toks[0].start, toks[-1].end, "".join(t.text for t in toks))
         seg_start = toks[0].start
         named = False
@@ -93,6 +94,11 @@ def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
                 named = True
         out.append(c)
     return out
+
+
+def _counted(t: Token) -> bool:
+    """一个, 两家, 5|家, 11支: a numeral with a measure word."""
+    return t.pos in ("m", "mq", "q") and t.text[-1] in "个家支名所座批项条位户"
 
 
 def _full_place(t: Token, seg: Segmenter) -> bool:
@@ -127,7 +133,8 @@ class PersonFinder:
             rf"({_NAME_CHARS}{{2,3}})(?=(?:对记者|向记者|告诉记者|笑着|激动地|高兴地)?(?:{self.verbs}))")
         self.listed = re.compile(rf"((?:{_NAME_CHARS}{{2,3}}、)+{_NAME_CHARS}{{2,3}})等")
 
-    def find(self, text: str, tokens: list[Token] | None = None) -> list[tuple[int, int]]:
+    def find(self, text: str, tokens: list[Token] | None = None,
+             known=lambda w: False) -> list[tuple[int, int]]:
         """Spans of full person names; with tokens, names must fall on token boundaries."""
         strong = []
         for m in self.after_title.finditer(text):
@@ -150,6 +157,13 @@ class PersonFinder:
             for s, e in weak:
                 if s in starts and e in ends and _name_tokens(tokens, s, e):
                     spans.append((s, e))
+            for s, e in self._listed(text):  # 以王群峰、张大豪等: the list itself is the evidence
+                if e in ends:
+                    spans.append((s, e))
+            for t in tokens:  # 习近平/nrfg: a person the dictionary knows
+                if t.pos == "nrfg" and len(t.text) == 3 and looks_like_person_name(t.text) \
+                        and known(t.text):
+                    spans.append((t.start, t.end))
         return [x for x in dict.fromkeys(spans) if not _is_partial(text[x[0]:x[1]])]
 
     def _weak(self, text: str) -> list[tuple[int, int]]:
@@ -164,6 +178,10 @@ class PersonFinder:
                 if looks_like_person_name(cand) and _boundary_before(text, start, self.before):
                     spans.append((start, start + len(cand)))
                     break
+        return spans
+
+    def _listed(self, text: str) -> list[tuple[int, int]]:
+        spans = []
         for m in self.listed.finditer(text):
             items = m.group(1).split("、")
             if all(looks_like_person_name(i) for i in items):
@@ -175,16 +193,17 @@ class PersonFinder:
 
 
 PERSON_POS = {"nr", "nrfg", "nrt", "x"}
-NOT_IN_NAME_POS = {"v", "vd", "uj", "ul", "uz", "ug", "uv", "ud", "p", "c", "d", "r", "m", "q", "t", "f", "y", "e"}
+NOT_IN_NAME_POS = {"v", "vd", "uj", "ul", "uz", "ug", "uv", "ud", "u", "p", "c", "d", "r", "m", "q", "t", "f", "y",
+                   "e", "a", "ad", "vn"}
 
 
 def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
     """居民杜军民 yes; 书记年度…, 居民居住的… no: no function words, no single common word."""
     inside = [t for t in tokens if s <= t.start and t.end <= e]
-    if len(inside) == 1:
-        return inside[0].pos in PERSON_POS
-    return not any(t.pos in NOT_IN_NAME_POS and len(t.text) > 1 for t in inside[1:]) \
-        and inside[0].pos not in NOT_IN_NAME_POS - {"m"}
+    if len(inside) == 1:  # one token: a name the segmenter knows or guessed, not a word (居民文明)
+        return inside[0].pos in PERSON_POS and (len(inside[0].text) >= 3 or inside[0].pos == "x")
+    return not any(t.pos in NOT_IN_NAME_POS for t in inside[1:]) \
+        and inside[0].pos not in NOT_IN_NAME_POS - {"m", "q"}
 
 
 def _name_tokens(tokens: list[Token], s: int, e: int) -> bool:

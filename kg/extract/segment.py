@@ -12,6 +12,7 @@ letter; names are then found by regular expressions over the tag string:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,12 +23,17 @@ from kg.lexicon import words
 
 NAME_POS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "j", "an", "x", "eng", "b", "zg"}
 NUM_POS = {"m", "mq"}
+FUNCTION_POS = {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "r", "m", "q", "t", "f"}
 _DIGITS = set("0123456789一二三四五六七八九十百零〇两第号")
 ANAPHOR_PREFIX = "该"
 LEVEL_CHARS = "区县市镇乡省"
+PREPOSITIONS = "由在到从向对为与和及被把将给让经"
 VILLAGE_HEADS = ("村", "社区", "街道", "镇", "乡")
+TOWN_HEADS = ("镇", "乡", "街道")
+# The last 村 within five characters: 花村店村, 杨沟村(前坪), 北街村(卫生室).
+VILLAGE_AFTER_TOWN = re.compile(r"([\u4e00-\u9fff]{0,4}[\u4e00-\u9fff]村)(?=[^村]|$)")
 # 教育局, 档案馆: a word ending in one of these heads is an office (格局-like words are stop nouns)
-STRONG_ONE_CHAR_HEADS = "局委办厅所院站馆队"
+STRONG_ONE_CHAR_HEADS = "局委办厅院队"
 
 
 @dataclass(frozen=True)
@@ -73,7 +79,29 @@ class Segmenter:
             for piece, ptag in self._split(word, tag, out):
                 out.append(Token(piece, ptag, pos, self._tag(piece, ptag)))
                 pos += len(piece)
-        return out
+        return self._villages(text, out)
+
+    def _villages(self, text: str, toks: list[Token]) -> list[Token]:
+        """柏庄镇|花村店村, 柏树乡|杨沟村前坪: a village right after its town is one place token,
+        whatever the segmenter made of its unknown name."""
+        for i, t in enumerate(toks):
+            if t.tag != "P" or not t.text.endswith(TOWN_HEADS) or t.text in self.place_heads:
+                continue
+            m = VILLAGE_AFTER_TOWN.match(text, t.end)
+            if not m or m.group(1) in self.stop or m.group(1)[0] in "各每全该本":
+                continue
+            end = m.end()
+            j = i + 1
+            while j < len(toks) and toks[j].end <= end:
+                j += 1
+            merged = [Token(text[t.end:end], "ns", t.end, "P")]
+            if j < len(toks) and toks[j].start < end:  # 村前 -> 村 | 前
+                rest = toks[j].text[end - toks[j].start:]
+                merged.append(Token(rest, toks[j].pos, end, self._tag(rest, toks[j].pos)))
+                j += 1
+            return toks[:i + 1] + merged + self._villages(text, toks[j:]) if False else \
+                toks[:i + 1] + merged + toks[j:]
+        return toks
 
     def _split(self, word: str, pos: str, prev: list[Token]):
         """区委 is 区 + 委 (北关|区委 -> 北关区|委, or an abbreviation); 区卫健委 is 区 + 卫健委;
@@ -82,6 +110,8 @@ class Segmenter:
                 word[1:] in self.org_heads or word[1:] in self.org_words or (
                     self._org_head(word[1:]) and (len(word) == 2 or prev and prev[-1].tag in "ND"))):
             return [(word[0], "n"), (word[1:], "nt")]
+        if len(word) == 2 and word[1] in LEVEL_CHARS and word[0] in PREPOSITIONS:
+            return [(word[0], "p"), (word[1], "n")]  # 由县 -> 由 + 县
         if len(word) >= 2 and word[0] == "委" and prev and prev[-1].tag == "P" \
                 and prev[-1].text[-1] in LEVEL_CHARS:
             return [("委", "nt"), (word[1:], pos)]
@@ -95,21 +125,22 @@ class Segmenter:
             return "S"
         if w.startswith(ANAPHOR_PREFIX) and len(w) >= 2 and (w[1:] in self.place_heads or self._org_head(w[1:])):
             return "A"
-        if w in self.stop and w not in self.place_heads or w.endswith("城市"):
-            return "S"
+        if w in self.stop and w not in self.place_heads or w.endswith("城市") \
+                or len(w) > 1 and w[0] in "各每" and pos != "nr":
+            return "S"  # 各街道, 每个社区: all of them, no name
         place_head = next((h for h in self.place_heads if w.endswith(h)), "")
         if place_head and (pos == "ns" or w == place_head or self.gazetteer.is_known(w) or (
                 len(w) >= 3 and pos in NAME_POS and place_head in VILLAGE_HEADS)):
             return "P"  # 靳小庄村/nr: the segmenter's guessed names ending in 村 are villages
         if w in self.org_heads or w in self.org_words or (pos == "nt" and self._org_head(w)) or (
                 pos in NAME_POS and any(w.endswith(h) and len(w) > len(h) for h in self.multi_org_heads)) or (
-                pos in NAME_POS and len(w) >= 3 and w[-1] in STRONG_ONE_CHAR_HEADS):
+                pos not in FUNCTION_POS and len(w) >= 3 and w[-1] in STRONG_ONE_CHAR_HEADS):
             return "O"
         if pos in NUM_POS or all(c in _DIGITS for c in w):
             return "D"
-        if pos in ("vn", "l"):
-            return "V"  # 管理, 援助, 人民调解: inside a name (应急管理局), never at its start
-        if pos == "v":
+        if pos in ("vn", "l", "z") or pos == "a" and len(w) >= 2:
+            return "V"  # 管理, 援助, 人民调解, 健康: inside a name (应急管理局), never at its start
+        if pos == "v" and len(w) >= 2:
             return "W"  # 扶贫, 改造: inside an organization's name only (危房改造清零行动指挥部)
         if pos in NAME_POS or pos == "a" and len(w) == 1:
             return "N"

@@ -133,7 +133,10 @@ def split_articles(pars: list[str], source: str) -> list[Article]:
             if cur is None:
                 new()
             cur.credit.add(p.credit)
-            cur.closed = True
+            if cur.body:
+                cur.closed = True  # a credit under the text ends the article
+            else:
+                cur.has_byline = cur.led = True  # under the headline it is the byline
         else:  # body or caption
             if cur is None or cur.closed or (p.kind == "caption" and "图为" in p.text and cur.body):
                 new()

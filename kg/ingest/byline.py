@@ -61,6 +61,8 @@ def parse_credit(text: str, *, require_role: bool = False) -> Credit | None:
 
 def start_byline(par: str) -> Credit | None:
     """A byline line above the body: "□本报记者 王嘉晨", "□本报记者 申昕 文/图"."""
+    if not par.startswith(("□", "■", "本报")):
+        return None  # "记者 X 通讯员 Y/图" alone is a credit line: its place decides (split_articles)
     s = par.lstrip("□■ ")
     if not re.match(ROLE, s) or len(s) > 40:
         return None

@@ -24,6 +24,7 @@ from kg.model import ArticleExtraction, Entity, Mention, Position, Relation, Res
 LEVELS = ("特别行政区", "自治区", "自治州", "自治县", "高新区", "开发区", "新区", "小区", "街道", "社区",
           "省", "市", "区", "县", "旗", "镇", "乡", "村")
 COUNTY_LEVELS = ("区", "县", "旗")
+LOCAL_LEVELS = ("村", "社区", "小区", "街道", "镇", "乡")
 GENERIC_OFFICE = "*"  # Mention.qualify of 扶贫办-like names: the page's county-level place
 MERGE_HEADS = ("", "行动", "活动", "工作", "工程")
 
@@ -60,6 +61,8 @@ def _article_focus(ex: ArticleExtraction, page_places: Counter) -> _Focus:
             first_in_head[lv] = m.surface
     focus = {}
     for lv, c in counts.items():
+        if lv in ("村", "社区") and len(c) > 1 and lv not in first_in_head:
+            continue  # several villages and none in the headline: 村党支部 is no particular one
         focus[lv] = first_in_head.get(lv) or c.most_common(1)[0][0]
     for lv in COUNTY_LEVELS:  # 区委 in an article that never names its district: the page's
         if lv not in focus:
@@ -154,6 +157,8 @@ class Resolver:
             if base:
                 rest = m.surface[len(m.qualify):] if m.surface.startswith(m.qualify) else m.surface
                 return base + rest, [m.surface]
+            if m.qualify in LOCAL_LEVELS:
+                return "", []  # 村两委 with no one village in view: a kind of body, not one body
         return m.surface, [m.surface]
 
     def _key(self, typ: str, name: str, context) -> tuple[str, str]:
