@@ -30,6 +30,12 @@ SPEAKER_UNNAMED = ("相关负责人", "有关负责人", "主要负责人", "负
 VERSION = "1"
 
 
+# “双迎攻坚”领导小组: a body named after the program it runs
+QUOTED_ORG = re.compile(r"“([^“”]{2,15})”(领导小组|工作领导小组|指挥部|工作组|工作专班|办公室|志愿服务队|服务队|工作室)")
+OWN_PROJECT = re.compile(r"([\u4e00-\u9fff]{4,16}?(?:项目|工程))(?=[,。;、,]|$)")
+SENTENCE_PROJECT = re.compile(r"^([\u4e00-\u9fff]{4,14}?(?:工程|项目))(?=[涉是由于将已共总占位覆包])")
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"“[^“”]*”|《[^《》]*》", text)]
 
@@ -79,6 +85,7 @@ class _ArticleRun:
         for sent in sentences(self.text):
             subject = self.sentence(sent, subject)
         self.given_name_aliases()
+        self.places_in_names()
         return self.out
 
     # -- one sentence ----------------------------------------------------------
@@ -87,44 +94,22 @@ class _ArticleRun:
         seg = self.ex.seg
         toks = seg.tokens(sent.text)
         base = sent.start
-        actors: list[tuple[int, int]] = []  # (position, mention index) of possible actors
+        actors: list[tuple[int, int]] = []  # (position in sentence, mention index) of possible actors
         places_in_order: list[int] = []
+        programs = self.ex.programs.find(sent.text, toks)
         quoted = _quoted_spans(sent.text)
+        plain_programs = [(s, e) for s, e, inner in programs if not inner]
         for c in chunks(toks, seg):
-            if any(qs <= c.start and c.end <= qe for qs, qe in quoted):
-                continue  # “五星支部”创建: a name inside a slogan or a title
+            if any(qs <= c.start and c.end <= qe for qs, qe in quoted + plain_programs):
+                continue  # “五星支部”创建, 推行街道大工委和社区大党委工作机制: inside another name
             if c.org and not self.org_is_named(c, toks, sent.text):
                 c.org = False
-            prev = None
-            for (s, e, bare) in c.places:
-                if bare:
-                    level = sent.text[s:e]
-                    idx = self.add(level, "Place", base + s, base + e, anaphor=level)
-                else:
-                    idx = self.add(sent.text[s:e], "Place", base + s, base + e)
-                    places_in_order.append(idx)
-                if prev is not None and not bare:
-                    self.rel("locatedIn", idx, prev, sent.text)
-                prev = idx if not bare or prev is None else prev
-            if c.org:
-                qualify = ""
-                named_places = [p for p in c.places if not p[2]]
-                if c.places and c.places[0][2]:
-                    qualify = sent.text[c.places[0][0]:c.places[0][1]]
-                elif not c.places and c.text not in NATIONAL and c.text.endswith(GENERIC_OFFICES) and len(c.text) <= 4:
-                    qualify = "*"  # 扶贫办: the district or county of the page
-                # 柏庄镇北街村卫生室 is 北街村卫生室: the name starts at its own (last) place.
-                start = named_places[-1][0] if len(named_places) > 1 else c.start
-                idx = self.add(sent.text[start:c.end], "Organization", base + start, base + c.end, qualify=qualify,
-                               written=c.text if start != c.start else "")
-                if prev is not None and not self.out.mentions[prev].anaphor:
-                    self.rel("locatedIn", idx, prev, sent.text)
-                elif qualify:
-                    anchor = self.add(qualify, "Place", base + c.start, base + c.start, anaphor=qualify)
-                    self.rel("locatedIn", idx, anchor, sent.text)
-                actors.append((c.start, idx))
-            elif prev is not None and not self.out.mentions[prev].anaphor:
-                actors.append((c.start, prev))
+            self.chunk(c, sent, actors, places_in_order)
+        for m in QUOTED_ORG.finditer(sent.text):  # “双迎攻坚”领导小组 runs 双迎攻坚
+            org = self.add(m.group(0), "Organization", base + m.start(), base + m.end())
+            prog = self.add(f"“{m.group(1)}”", "Program", base + m.start(), base + m.start(1) + len(m.group(1)) + 1)
+            self.rel("runs", org, prog, sent.text)
+            actors.append((m.start(), org))
         for s, e, level in anaphors(toks):
             typ = "Organization" if seg._org_head(level) and level not in seg.place_heads else "Place"
             idx = self.add(sent.text[s:e], typ, base + s, base + e, anaphor=level)
@@ -135,7 +120,47 @@ class _ArticleRun:
         actors.sort()
         self.governs(sent, toks, places_in_order)
         self.positions_and_quotes(sent, actors)
-        return self.runs(sent, actors, subject)
+        return self.runs(sent, actors, subject, programs)
+
+    def chunk(self, c, sent: Sentence, actors: list, places_in_order: list) -> None:
+        """Mentions of one chunk: its places (a chain, each in the previous) and its organization."""
+        base = sent.start
+        prev = None
+        for (s, e, bare) in c.places:
+            if bare:
+                level = sent.text[s:e]
+                idx = self.add(level, "Place", base + s, base + e, anaphor=level)
+            else:
+                idx = self.add(sent.text[s:e], "Place", base + s, base + e)
+                places_in_order.append(idx)
+            if prev is not None and not bare:
+                self.rel("locatedIn", idx, prev, sent.text)
+            prev = idx if not bare or prev is None else prev
+        if not c.org:
+            if prev is not None and not self.out.mentions[prev].anaphor:
+                actors.append((c.start, prev))
+            return
+        qualify = ""
+        named_places = [p for p in c.places if not p[2]]
+        if c.places and c.places[0][2]:
+            qualify = sent.text[c.places[0][0]:c.places[0][1]]
+        elif not c.places and c.text not in NATIONAL and c.text.endswith(GENERIC_OFFICES) and len(c.text) <= 4:
+            qualify = "*"  # 扶贫办: the district or county of the page
+        # 柏庄镇北街村卫生室 is 北街村卫生室: the name starts at its own (last) place.
+        start = named_places[-1][0] if len(named_places) > 1 else c.start
+        idx = self.add(sent.text[start:c.end], "Organization", base + start, base + c.end, qualify=qualify,
+                       written=c.text if start != c.start else "")
+        if prev is not None and not self.out.mentions[prev].anaphor:
+            self.rel("locatedIn", idx, prev, sent.text)
+        elif qualify:
+            anchor = self.add(qualify, "Place", base + c.start, base + c.start, anaphor=qualify)
+            self.rel("locatedIn", idx, anchor, sent.text)
+        actors.append((c.start, idx))
+        # 北关区全丰公司植保无人机产业扶贫项目: a project named after the body that runs it
+        m = OWN_PROJECT.match(sent.text, c.end)
+        if m:
+            prog = self.add(m.group(1), "Program", base + m.start(1), base + m.end(1))
+            self.rel("runs", idx, prog, sent.text)
 
     def org_is_named(self, c, toks, text: str) -> bool:
         """区委组织部 and 蒲公英志愿服务站 name one body; 社区巡逻队, 志愿服务队, 物业公司 do not."""
@@ -177,7 +202,8 @@ class _ArticleRun:
                 if post is not None:
                     self.rel("holds", idx, post[0], text, title=post[1])
                 # “…。”韩瑞芳脸上满是笑容 / 甄士勇对记者说 / 据刘庆霞介绍
-                if self._speaks(text, rel_end) or (m.start > 0 and self.text[m.start - 1] == "”"):
+                after_quote = self.text[:sent.start].rstrip().endswith("”") and self._first_person(actors) == idx
+                if self._speaks(text, rel_end) or (m.start > 0 and self.text[m.start - 1] == "”") or after_quote:
                     self.rel("quotedIn", idx, None, text)
             elif not (m.type == "Place" and m.anaphor and not m.surface.startswith("该")):
                 rest = text[rel_end:]
@@ -191,6 +217,9 @@ class _ArticleRun:
                         self.rel("quotedIn", idx, None, text)
                 elif m.type == "Organization" and self._speaks(text, after, strict=True):
                     self.rel("quotedIn", idx, None, text)
+
+    def _first_person(self, actors) -> int | None:
+        return next((i for _, i in actors if self.out.mentions[i].type == "Person"), None)
 
     def _speaks(self, text: str, at: int, strict: bool = False) -> bool:
         rest = re.sub(r"^(?:对记者|向记者|告诉记者|笑着|激动地|高兴地|明确)", "", text[at:])
@@ -225,65 +254,106 @@ class _ArticleRun:
 
     # -- runs --------------------------------------------------------------------
 
-    def runs(self, sent: Sentence, actors: list[tuple[int, int]], subject: int | None) -> int | None:
+    def runs(self, sent: Sentence, actors: list[tuple[int, int]], subject: int | None,
+             programs: list[tuple[int, int, str]]) -> int | None:
+        """Actor + run verb + program. Returns the subject the next sentence inherits."""
         text = sent.text
         ments = self.out.mentions
-        clause_starts = [0] + [m.end() for m in re.finditer(r"[,,::]", text)]
-        first_actor = next((i for p, i in actors if ments[i].type != "Person" or True), None)
-        for s, e, inner in self.ex.programs.find(text):
-            surface = text[s:e]
-            idx = self.add(surface, "Program", sent.start + s, sent.start + e)
-            if inner:
-                ments[idx].anaphor = ""
-            verb_at = self._run_verb_before(text, s)
-            if verb_at is None and not re.search(r"被[^,。]{2,40}(?:授予|评为)", text[:s]):
-                continue
-            actor = self._actor(text, actors, s, clause_starts)
-            if actor is None:
-                actor = subject
+        bounds = [0] + [m.end() for m in re.finditer(r"[,,::;]", text)] + [len(text) + 1]
+        spans = [(s, e) for s, e, _ in programs]
+        actors = [(p, i) for p, i in actors if not any(s <= p < e for s, e in spans)
+                  and ments[i].type in ("Organization", "Place", "Person")
+                  and not (ments[i].type == "Place" and ments[i].anaphor and not ments[i].surface.startswith("该"))]
+        # A clause-initial actor is the subject of what follows (依托X… is not).
+        clause_subjects = [(p, i) for p, i in actors if any(
+            p == b or re.fullmatch(r"[\s\d年月日上下午近日今年以来去年同时此外目前,]*", text[b:p]) for b in bounds[:-1])]
+        for s, e, inner in programs:
+            idx = self.add(text[s:e], "Program", sent.start + s, sent.start + e)
+            actor = self._actor(text, actors, s, bounds, subject)
             if actor is not None:
                 self.rel("runs", actor, idx, text)
-        if actors:
-            return first_actor
+        if SENTENCE_PROJECT.match(text):  # 前坪水库移民搬迁工程涉及…: a project as the subject
+            m = SENTENCE_PROJECT.match(text)
+            self.add(m.group(1), "Program", sent.start + m.start(1), sent.start + m.end(1))
+        if clause_subjects:
+            return clause_subjects[0][1]
         return subject
 
-    def _run_verb_before(self, text: str, at: int):
-        window = text[max(0, at - 30):at]
-        clause = re.split(r"[。;]", window)[-1]
-        for v in self.ex.run_verbs:
-            k = clause.rfind(v)
-            if k >= 0:
-                return k
-        return None
-
-    def _actor(self, text: str, actors, at: int, clause_starts: list[int]):
-        """The subject before position `at`: the first actor of the nearest clause that has one."""
+    def _actor(self, text: str, actors, at: int, bounds: list[int], subject: int | None):
+        """Who runs the program at `at`: 由X指挥 / 被X授予 / the subject of the run verb's clause."""
         ments = self.out.mentions
+        by = re.search(r"由([^,。]{2,30}?)(?:统一)?(?:指挥|负责|组织|实施|牵头|主办|承办)", text[at:])
+        if by:
+            inside = [i for p, i in actors if at + by.start(1) <= p < at + by.end(1) and ments[i].type == "Organization"]
+            if inside:
+                return inside[-1]
         passive = re.search(r"被((?:[^,。]){2,40})(?:授予|评为)", text[:at])
         if passive:
-            inside = [i for p, i in actors if passive.start(1) <= p < passive.end(1)]
+            inside = [i for p, i in actors if passive.start(1) <= p < passive.end(1) and ments[i].type == "Organization"]
             if inside:
                 return inside[0]
-        starts = [c for c in clause_starts if c <= at]
-        for cs in reversed(starts):
-            ce = next((c for c in clause_starts if c > cs), len(text))
-            cands = [(p, i) for p, i in actors if cs <= p < min(ce, at)
-                     and ments[i].type in ("Organization", "Place", "Person")]
+        verb = self._run_verb_before(text, at)
+        if verb is None:
+            return None
+        clause = max(b for b in bounds if b <= verb)
+        before_verb = [(p, i) for p, i in actors if clause <= p < verb]
+        if before_verb:  # 该街道开展的“…”活动: the actor right before the verb
+            return self._chain_tail(before_verb[-1:], actors)
+        if re.search(r"[她他]", text[clause:verb]):  # 她…设立“余玛丽助学金”
+            person = next((i for i in reversed(range(len(ments))) if ments[i].type == "Person"
+                           and 0 <= ments[i].start < self._abs(text, verb)), None)
+            if person is not None:
+                return person
+        for b in reversed([b for b in bounds if b < clause]):
+            cands = [(p, i) for p, i in actors if b <= p < clause]
             if cands:
-                return self._chain_tail(cands)
-        return None
+                return self._chain_tail(cands[:1], actors)
+            clause = b
+        return subject
 
-    def _chain_tail(self, cands):
+    def _abs(self, text: str, pos: int) -> int:
+        start = self.text.find(text)
+        return start + pos if start >= 0 else pos
+
+    def _run_verb_before(self, text: str, at: int) -> int | None:
+        window_start = max(0, at - 30)
+        clause = re.split(r"[。;]", text[window_start:at])[-1]
+        offset = at - len(clause)
+        best = None
+        for v in self.ex.run_verbs:
+            k = clause.rfind(v)
+            if k >= 0 and (best is None or k > best):
+                best = k
+        return None if best is None else offset + best
+
+    def _chain_tail(self, cands, actors):
         """豆腐营街道向阳社区开展…: the actor is the innermost place of a chain."""
         ments = self.out.mentions
-        p0, first = cands[0]
-        tail = first
-        for p, i in cands[1:]:
-            if ments[i].start == ments[tail].end:
+        tail = cands[0][1]
+        for p, i in actors:
+            if ments[i].start == ments[tail].end and ments[i].type == ments[tail].type:
                 tail = i
-            else:
-                break
         return tail
+
+    def places_in_names(self) -> None:
+        """东安路派出所 is in 东安路街道: an organization named after a place of the article."""
+        ments = self.out.mentions
+        places = {m.surface: i for i, m in enumerate(ments) if m.type == "Place" and not m.anaphor}
+        located = {r.subject for r in self.out.relations if r.predicate == "locatedIn"}
+        for i, m in enumerate(ments):
+            if m.type != "Organization" or m.anaphor or m.qualify or i in located:
+                continue
+            for name, j in places.items():
+                stem = name[:-2] if name.endswith(("街道", "社区")) else name[:-1]
+                if len(stem) >= 2 and m.surface.startswith(stem) and not m.surface.startswith(name):
+                    self.rel("locatedIn", i, j, self._sentence_of(m))
+                    break
+
+    def _sentence_of(self, m) -> str:
+        for sent in sentences(self.text):
+            if sent.start <= m.start < sent.end:
+                return sent.text
+        return ""
 
     # -- names -----------------------------------------------------------------
 

@@ -233,48 +233,74 @@ class ProgramFinder:
         self.heads = _alternation(heads)
         self.head_set = heads
         self.run_verbs = _alternation(words("run_verbs.txt"))
-        unquoted_heads = _alternation(words("program_heads_unquoted.txt"))
-        # “X” + up to 8 name characters ending in a head: “双月攻坚”行动, “1+3”街道大工委机制
-        self.quoted_head = re.compile(rf"“([^“”]{{1,30}}?)”((?:[^\W各等的和与及了是在对为将把从]){{0,8}}?(?:{self.heads}))")
+        self.unquoted_heads = _alternation(words("program_heads_unquoted.txt"))
+        name = r"[^\W各等的和与及了是在对为将把从]"
+        # “X” + up to 8 name characters ending in a head: “双月攻坚”行动, “1+3”街道大工委机制;
+        # “党建+物业”的共商共治模式
+        self.quoted_head = re.compile(
+            rf"“([^“”]{{1,30}}?)”((?:的{name}{{0,6}}?(?:模式|机制|体系|平台))|(?:{name}{{0,8}}?(?:{self.heads})))")
         self.quoted = re.compile(r"“([^“”]{1,30}?)”")
         self.unquoted = re.compile(
-            rf"(?:{self.run_verbs})(?:了|着)?((?:[\u4e00-\u9fffA-Za-z0-9+]){{2,24}}?(?:{unquoted_heads}))(?=[,。;、,:]|$|等)")
+            rf"(?:{self.run_verbs})(?:了|着|好)?({_NP}{{2,24}}?(?:{self.unquoted_heads}))(?=[,。;、,:]|$|等)")
+        # 打造志平工作平台、老党员说事会等: the rest of a list whose first item is a program
+        self.listed = re.compile(rf"、({_NP}{{2,12}}?(?:{self.unquoted_heads}))(?=等|、|,|。)")
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
+    def find(self, text: str, tokens: list[Token] | None = None) -> list[tuple[int, int, str]]:
         """(start, end, bare quoted name or "") of each program."""
-        out = []
-        taken = set()
+        out: list[tuple[int, int, str]] = []
+        taken: set[int] = set()
+        titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》", text)]
+
+        def keep(s: int, e: int, inner: str) -> None:
+            if s not in taken and not any(a <= s < b for a, b in titles):  # 《…》 is a document
+                out.append((s, e, inner))
+                taken.add(s)
+
         for m in self.quoted_head.finditer(text):
             inner = m.group(1)
-            if re.search(r"[。!?]", inner) or len(inner) > 24:
-                continue
-            out.append((m.start(), m.end(), inner))
-            taken.add(m.start())
-        # Quoted names that carry their own head (“头雁工程”), or a run of quoted names before a
-        # head (开展“文明助交通”“靓丽星期一”…等志愿服务活动).
-        for run in re.finditer(r"(?:“[^“”]{1,20}”(?:、)?){2,}", text):
+            if not re.search(r"[。!?]", inner) and len(inner) <= 24:
+                keep(m.start(), m.end(), inner)
+        # A run of quoted names before 等 and a head (开展“文明助交通”“靓丽星期一”…等志愿服务活动).
+        for run in re.finditer(r"(?:“[^“”]{1,20}”、?){2,}", text):
             rest = text[run.end():run.end() + 16]
-            if re.match(rf"等?[^,。;]{{0,10}}?(?:{self.heads})", rest):
+            if re.match(rf"等[^,。;…]{{0,10}}?(?:{self.heads})", rest):
                 for m in self.quoted.finditer(run.group(0)):
-                    s = run.start() + m.start()
-                    if s not in taken and not _slogan(m.group(1)):
-                        out.append((s, run.start() + m.end(), m.group(1)))
-                        taken.add(s)
+                    if not _slogan(m.group(1)):
+                        keep(run.start() + m.start(), run.start() + m.end(), m.group(1))
+        # A quoted name that carries its own head: “头雁工程”, “四场硬仗”.
         for m in self.quoted.finditer(text):
             inner = m.group(1)
-            if m.start() in taken or _slogan(inner):
-                continue
-            if any(inner.endswith(h) for h in self.head_set) and len(inner) >= 3:
-                out.append((m.start(), m.end(), inner))
-                taken.add(m.start())
+            if not _slogan(inner) and len(inner) >= 3 and any(inner.endswith(h) for h in self.head_set):
+                keep(m.start(), m.end(), inner)
         for m in self.unquoted.finditer(text):
-            name = m.group(1)
-            if "“" in name or len(name) < 4:
-                continue
-            out.append((m.start(1), m.end(1), ""))
-        return out
+            if self._plain_name(m.group(1), m.start(1), tokens):
+                keep(m.start(1), m.end(1), "")
+        for s0, e0, _ in list(out):
+            for m in self.listed.finditer(text, e0):
+                if m.start() != e0 and not text[e0:m.start()].startswith("”"):
+                    break
+                if self._plain_name(m.group(1), m.start(1), tokens):
+                    keep(m.start(1), m.end(1), "")
+                e0 = m.end()
+        return sorted(out)
+
+    def _plain_name(self, name: str, start: int, tokens: list[Token] | None) -> bool:
+        """提案双向评议活动 yes; 一次特别的党员活动, 奖惩机制, 完善工作运行机制 no."""
+        head = re.search(rf"(?:{self.unquoted_heads})$", name)
+        body = name[:head.start()] if head else name
+        if len(body) < 3 or COUNTED.match(name) or "“" in name:
+            return False
+        if tokens is not None:
+            first = next((t for t in tokens if t.start == start), None)
+            if first is None or first.pos in ("v", "a", "ad", "d", "m", "r", "p"):
+                return False  # 完善工作运行机制: a verb phrase; 经常性的…: not a name
+        return True
+
+
+_NP = r"[\u4e00-\u9fffA-Za-z0-9+和]"
+COUNTED = re.compile(r"^[一二三四五六七八九十两几\d]+[次个项支批条类种场家]")
 
 
 def _slogan(inner: str) -> bool:
-    """Quoted speech or slogans: punctuation inside, or too long for a name."""
-    return bool(re.search(r"[,。!?;:、,]", inner)) or len(inner) > 24
+    """Quoted speech or slogans: punctuation inside, an exclamation, or too long for a name."""
+    return bool(re.search(r"[,。!?;:、,!]", inner)) or len(inner) > 24 or inner[-1] in "啦了吗呢吧呀"
