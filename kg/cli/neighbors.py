@@ -10,6 +10,7 @@ so a lookup takes milliseconds once the store is open.
 from __future__ import annotations
 
 import difflib
+import heapq
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
@@ -39,6 +40,7 @@ ST_OBJECT = NamedNode(RDF + "object")
 HOLDS = NamedNode(ORG + "holds")
 POST_IN = NamedNode(ORG + "postIn")
 KIND = NamedNode(KG + "kind")
+POSTS = ID + "post/"  # kg.rdf names each org:Post under this
 
 ENTITY_TYPES = ("Person", "Organization", "Place", "Program")
 NODE_TYPES = {NamedNode(KG + t): t for t in (*ENTITY_TYPES, "Article")}
@@ -83,6 +85,8 @@ def find_entities(store: Store, name: str) -> list[NamedNode]:
     for pred in (LABEL, ALT):
         for lit in (Literal(name, language="zh"), Literal(name)):
             for s in _subjects(store, pred, lit):
+                if s.value.startswith(POSTS):  # post titles (主任) are labels too
+                    continue
                 if s not in found and node_type(store, s) in ENTITY_TYPES:
                     found.append(s)
     return found
@@ -183,31 +187,34 @@ def neighbours(store: Store, starts: list[NamedNode], depth: int = 1,
 
 
 def all_labels(store: Store) -> list[str]:
+    """Every canonical name and alias, for suggestions (post titles such as 党支部书记 left out)."""
     labels = set()
     for pred in (LABEL, ALT):
         for q in store.quads_for_pattern(None, pred, None, DG):
-            if isinstance(q.object, Literal) and q.object.value:
+            if isinstance(q.object, Literal) and q.object.value and not q.subject.value.startswith(POSTS):
                 labels.add(q.object.value)
-    # post titles (党支部书记) are labels too, but not of entities
-    for post in _objects_of_any(store, HOLDS):
-        for t in _objects(store, post, LABEL):
-            labels.discard(t.value)
     return sorted(labels)
 
 
-def _objects_of_any(store: Store, p) -> set:
-    return {q.object for q in store.quads_for_pattern(None, p, None, DG)}
-
-
 def closest(name: str, labels: list[str], n: int = 3) -> list[str]:
-    """The labels nearest to name: by difflib ratio, then shared characters."""
+    """The labels nearest to name: by difflib ratio, then shared characters, then shortness."""
     chars = set(name)
     pool = [lb for lb in labels if chars & set(lb)] or labels
-
-    def score(lb: str):
-        return (difflib.SequenceMatcher(None, name, lb).ratio(), len(chars & set(lb)), -len(lb))
-
-    return sorted(pool, key=score, reverse=True)[:n]
+    sm = difflib.SequenceMatcher()
+    sm.set_seq2(name)  # difflib caches what it learns about seq2
+    best: list[tuple] = []  # min-heap of the n best scores so far
+    for lb in pool:
+        sm.set_seq1(lb)
+        floor = best[0][0] if len(best) >= n else -1.0
+        # the cheap upper bounds first, as difflib.get_close_matches does
+        if sm.real_quick_ratio() < floor or sm.quick_ratio() < floor:
+            continue
+        score = (sm.ratio(), len(chars & set(lb)), -len(lb), lb)
+        if len(best) < n:
+            heapq.heappush(best, score)
+        elif score > best[0]:
+            heapq.heapreplace(best, score)
+    return [s[3] for s in sorted(best, reverse=True)]
 
 
 def _evidence_cell(store: Store, support, cache: dict) -> str:

@@ -30,6 +30,16 @@ SPEAKER_UNNAMED = ("相关负责人", "有关负责人", "主要负责人", "负
 VERSION = "1"
 
 
+# A name right after these is where or with whom something happens, not who does it.
+ADJUNCT_BEFORE = ("在", "到", "于", "从", "以", "对", "向", "与", "和", "同", "经过", "通过", "依托", "围绕")
+CLAUSE_OPENER = r"[\s\d年月日上下午近日今年以来去年同时此外目前期间当天,]*"
+
+
+def _bare(m) -> bool:
+    """区, 社区 standing for the article's own place (not 该区, which names one)."""
+    return m.type == "Place" and bool(m.anaphor) and not m.surface.startswith("该")
+
+
 # “双迎攻坚”领导小组: a body named after the program it runs
 QUOTED_ORG = re.compile(r"“([^“”]{2,15})”(领导小组|工作领导小组|指挥部|工作组|工作专班|办公室|志愿服务队|服务队|工作室)")
 OWN_PROJECT = re.compile(r"([\u4e00-\u9fff]{4,16}?(?:项目|工程))(?=[,。;、,]|$)")
@@ -81,9 +91,20 @@ class _ArticleRun:
     def run(self) -> ArticleExtraction:
         for name in self.article.reporters + self.article.photographers:
             self.add(name, "Person", -1, -1)
+        sents = sentences(self.text)
+        self.tokens = {st.start: self.ex.seg.tokens(st.text) for st in sents}
+        # Names found anywhere in the article are names everywhere in it (…”韩瑞芳脸上满是笑容).
+        self.known_people: set[str] = set()
+        for st in sents:
+            for a, b in self.ex.people.find(st.text, self.tokens[st.start], known=self.ex.seg.jieba.has_word):
+                self.known_people.add(st.text[a:b])
         subject: int | None = None  # the last sentence subject, for clauses without one
-        for sent in sentences(self.text):
+        self.pending: list[tuple[int, str]] = []  # programs whose actor the next sentence names
+        for sent in sents:
             subject = self.sentence(sent, subject)
+        for prog, evidence in self.pending:
+            if subject is not None:
+                self.rel("runs", subject, prog, evidence)
         self.given_name_aliases()
         self.places_in_names()
         return self.out
@@ -92,7 +113,7 @@ class _ArticleRun:
 
     def sentence(self, sent: Sentence, subject: int | None) -> int | None:
         seg = self.ex.seg
-        toks = seg.tokens(sent.text)
+        toks = self.tokens[sent.start]
         base = sent.start
         actors: list[tuple[int, int]] = []  # (position in sentence, mention index) of possible actors
         places_in_order: list[int] = []
@@ -114,7 +135,12 @@ class _ArticleRun:
             typ = "Organization" if seg._org_head(level) and level not in seg.place_heads else "Place"
             idx = self.add(sent.text[s:e], typ, base + s, base + e, anaphor=level)
             actors.append((s, idx))
-        for s, e in self.ex.people.find(sent.text, toks, known=seg.jieba.has_word):
+        found = self.ex.people.find(sent.text, toks, known=seg.jieba.has_word)
+        for name in self.known_people:
+            for m in re.finditer(re.escape(name), sent.text):
+                if not any(a < m.end() and m.start() < b for a, b in found):
+                    found.append((m.start(), m.end()))
+        for s, e in found:
             idx = self.add(sent.text[s:e], "Person", base + s, base + e)
             actors.append((s, idx))
         actors.sort()
@@ -263,14 +289,27 @@ class _ArticleRun:
         spans = [(s, e) for s, e, _ in programs]
         actors = [(p, i) for p, i in actors if not any(s <= p < e for s, e in spans)
                   and ments[i].type in ("Organization", "Place", "Person")
-                  and not (ments[i].type == "Place" and ments[i].anaphor and not ments[i].surface.startswith("该"))]
+                  and not (p > 0 and text[max(0, p - 2):p].endswith(ADJUNCT_BEFORE))]
         # A clause-initial actor is the subject of what follows (依托X… is not).
         clause_subjects = [(p, i) for p, i in actors if any(
-            p == b or re.fullmatch(r"[\s\d年月日上下午近日今年以来去年同时此外目前,]*", text[b:p]) for b in bounds[:-1])]
+            p == b or re.fullmatch(CLAUSE_OPENER, text[b:p]) for b in bounds[:-1])]
+        named = [(p, i) for p, i in actors if not _bare(ments[i])]
+        if self.pending:  # 建立“1+3”街道大工委机制。2月份,城东路街道出台…: the actor comes next
+            who = clause_subjects[0][1] if clause_subjects else subject
+            for prog, evidence in self.pending:
+                if who is not None:
+                    self.rel("runs", who, prog, evidence)
+            self.pending = []
+        opens_with_verb = any(text.startswith(v) for v in self.ex.run_verbs)
         for s, e, inner in programs:
             idx = self.add(text[s:e], "Program", sent.start + s, sent.start + e)
-            actor = self._actor(text, actors, s, bounds, subject)
-            if actor is not None:
+            found = self._actors(text, named, clause_subjects, s, bounds)
+            if found is None and self._run_verb_before(text, s) is not None:
+                if opens_with_verb and not named:
+                    self.pending.append((idx, text))
+                    continue
+                found = [subject] if subject is not None else []
+            for actor in found or []:
                 self.rel("runs", actor, idx, text)
         if SENTENCE_PROJECT.match(text):  # 前坪水库移民搬迁工程涉及…: a project as the subject
             m = SENTENCE_PROJECT.match(text)
@@ -279,37 +318,41 @@ class _ArticleRun:
             return clause_subjects[0][1]
         return subject
 
-    def _actor(self, text: str, actors, at: int, bounds: list[int], subject: int | None):
-        """Who runs the program at `at`: 由X指挥 / 被X授予 / the subject of the run verb's clause."""
+    def _actors(self, text: str, actors, clause_subjects, at: int, bounds: list[int]) -> list[int] | None:
+        """Who runs the program at `at`: 由X指挥 / 被X、Y授予 / the subject of the run verb's clause.
+        None when the sentence does not say (the caller falls back on the running subject)."""
         ments = self.out.mentions
         by = re.search(r"由([^,。]{2,30}?)(?:统一)?(?:指挥|负责|组织|实施|牵头|主办|承办)", text[at:])
         if by:
             inside = [i for p, i in actors if at + by.start(1) <= p < at + by.end(1) and ments[i].type == "Organization"]
             if inside:
-                return inside[-1]
+                return inside[-1:]
         passive = re.search(r"被((?:[^,。]){2,40})(?:授予|评为)", text[:at])
         if passive:
             inside = [i for p, i in actors if passive.start(1) <= p < passive.end(1) and ments[i].type == "Organization"]
             if inside:
-                return inside[0]
+                return inside
         verb = self._run_verb_before(text, at)
         if verb is None:
-            return None
+            return []
         clause = max(b for b in bounds if b <= verb)
         before_verb = [(p, i) for p, i in actors if clause <= p < verb]
         if before_verb:  # 该街道开展的“…”活动: the actor right before the verb
-            return self._chain_tail(before_verb[-1:], actors)
-        if re.search(r"[她他]", text[clause:verb]):  # 她…设立“余玛丽助学金”
+            return [self._chain_tail(before_verb[-1:], actors)]
+        bare = [(p, i) for p, i in clause_subjects if clause <= p < verb]
+        if bare:  # 社区专门建立了…: the article's own community
+            return [bare[0][1]]
+        if re.search(r"[她他](?!们)", text[:verb]):  # 她先后资助了…,设立“余玛丽助学金”
             person = next((i for i in reversed(range(len(ments))) if ments[i].type == "Person"
                            and 0 <= ments[i].start < self._abs(text, verb)), None)
             if person is not None:
-                return person
+                return [person]
         for b in reversed([b for b in bounds if b < clause]):
             cands = [(p, i) for p, i in actors if b <= p < clause]
             if cands:
-                return self._chain_tail(cands[:1], actors)
+                return [self._chain_tail(cands[:1], actors)]
             clause = b
-        return subject
+        return None
 
     def _abs(self, text: str, pos: int) -> int:
         start = self.text.find(text)

@@ -15,8 +15,12 @@ from kg.extract.segment import Segmenter, Token
 from kg.lexicon import looks_like_person_name, words
 
 _SEG = r"(?:[ND][NDV]*P|P)"  # a place: name tokens and a head
-_ORG = r"(?:[NDV][NDVW]*)?O"  # an organization part: names (verbs inside, not first) and a head
-CHUNK = re.compile(rf"{_SEG}*{_ORG}+|{_SEG}+")
+# An organization part: names and a head; a verb only inside and never right after a head
+# (办事处|邀请… starts a predicate), and no more than six tokens.
+_IN = r"(?:[NDV]|(?<!O)W)"
+_ORG = rf"(?:(?:[NDV]{_IN}{{0,5}})?O)"
+# After a place an organization's name may open with a verb (县|脱贫攻坚领导小组).
+CHUNK = re.compile(rf"{_SEG}+{_IN}{{0,6}}O{_ORG}*|{_SEG}*{_ORG}+|{_SEG}+")
 GENERIC_BEFORE = ("各", "每个", "各个", "所有", "每", "全体")
 # Places whose name part may be one character (南村); others need two (溢社区 is no name).
 ONE_CHAR_NAME_HEADS = ("村", "镇", "乡", "县", "区", "市", "省")
@@ -290,14 +294,18 @@ class ProgramFinder:
         body = name[:head.start()] if head else name
         if len(body) < 3 or COUNTED.match(name) or "“" in name:
             return False
+        if body.startswith(ACTION_PREFIXES):
+            return False  # 完善工作运行机制: a verb phrase, not a name
         if tokens is not None:
             first = next((t for t in tokens if t.start == start), None)
-            if first is None or first.pos in ("v", "a", "ad", "d", "m", "r", "p"):
-                return False  # 完善工作运行机制: a verb phrase; 经常性的…: not a name
+            if first is None or first.pos in ("ad", "d", "m", "r", "p"):
+                return False
         return True
 
 
-_NP = r"[\u4e00-\u9fffA-Za-z0-9+和]"
+_NP = r"[^\W的了各或对在为将把从与及等_]"
+ACTION_PREFIXES = ("完善", "健全", "加强", "深化", "加大", "强化", "规范", "提升", "优化", "推进", "开展", "建立",
+                   "实施", "落实", "做好", "抓好", "形式", "各类", "各种", "一系列")
 COUNTED = re.compile(r"^[一二三四五六七八九十两几\d]+[次个项支批条类种场家]")
 
 

@@ -7,7 +7,7 @@ letter; names are then found by regular expressions over the tag string:
 
   P  ends a place name (街道, 社区, 北关区, 山村)   O  ends an organization (局, 办事处)
   N  may be part of a name                      D  a numeral inside a name (三社区, 18号院)
-  V  a verbal noun (管理, 援助): inside a name only    W  a verb: inside an organization's name only
+  V  a verbal noun (管理, 援助): inside a name only    W  a verb or adverb: inside an organization's name only
   A  an anaphor (该区, 该街道)                    S  anything else: a boundary
 """
 from __future__ import annotations
@@ -55,7 +55,8 @@ class Segmenter:
         self.jieba = rjieba.Jieba()
         self.place_heads = _by_length(words("place_suffixes.txt"))
         self.org_heads = _by_length(words("org_suffixes.txt"))
-        self.stop = words("stop_nouns.txt")
+        # Titles (书记, 主任) end a name: 民航路街道党委|副书记|刘庆霞.
+        self.stop = words("stop_nouns.txt") | words("titles.txt")
         self.org_words = words("org_words.txt")
         # 社会, 格局, 干部 end in 会/局/部 but are no organizations: one-character heads
         # count only as tokens of their own.
@@ -140,7 +141,7 @@ class Segmenter:
             return "D"
         if pos in ("vn", "l", "z") or pos == "a" and len(w) >= 2:
             return "V"  # 管理, 援助, 人民调解, 健康: inside a name (应急管理局), never at its start
-        if pos == "v" and len(w) >= 2:
+        if pos in ("v", "d") and len(w) >= 2:
             return "W"  # 扶贫, 改造: inside an organization's name only (危房改造清零行动指挥部)
         if pos in NAME_POS or pos == "a" and len(w) == 1:
             return "N"

@@ -128,7 +128,7 @@ class Resolver:
                 continue
             key, code = self._key(m.type, name, context)
             if m.type == "Program":
-                key = self._merge_program(key, name, program_merge, ex.article.source)
+                key = self._merge_program(key, m.surface, program_merge, ex.article.source)
             e = entities.get(key)
             if e is None:
                 e = entities[key] = Entity(key, name, m.type, code=code)
@@ -168,9 +168,9 @@ class Resolver:
             code = d.code if d else ""
         return f"{typ}/{name}" + (f"@{code}" if code else ""), code
 
-    def _merge_program(self, key: str, name: str, merge: dict, source: str) -> str:
-        """“双月攻坚”行动 and “双月攻坚”活动 on one page are one program."""
-        m = re.match(r"^“([^”]+)”(.*)$", name)
+    def _merge_program(self, key: str, surface: str, merge: dict, source: str) -> str:
+        """“双月攻坚”行动, “双月攻坚”活动 and “双月攻坚” on one page are one program."""
+        m = re.match(r"^“([^”]+)”(.*)$", surface)
         if not m or m.group(2) not in MERGE_HEADS:
             return key
         return merge.setdefault((source, m.group(1)), key)
