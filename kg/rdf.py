@@ -124,13 +124,14 @@ def triples(g: nx.MultiDiGraph) -> Iterator[Triple]:
         p = NamedNode(KG + pred)
         yield Triple(s, p, o)
         for ev, art in d.get("support", []):
+            if not ev:
+                continue  # gazetteer knowledge: no sentence to cite, no statement to reify
             st = NamedNode(ID + "statement/" + _digest(u, pred, v, ev, art))
             yield Triple(st, A, NamedNode(RDF + "Statement"))
             yield Triple(st, NamedNode(RDF + "subject"), s)
             yield Triple(st, NamedNode(RDF + "predicate"), p)
             yield Triple(st, NamedNode(RDF + "object"), o)
-            if ev:
-                yield Triple(st, EVIDENCE, _zh(ev))
+            yield Triple(st, EVIDENCE, _zh(ev))
             if art:
                 yield Triple(st, MENTIONED_IN, article_iri(art))
 

@@ -132,7 +132,7 @@ class PersonFinder:
     def __init__(self):
         self.before = _alternation(words("titles.txt") | words("roles.txt"))
         self.verbs = _alternation(words("speech_verbs.txt"))
-        self.after_title = re.compile(rf"(?:{self.before})({_NAME_CHARS}{{2,4}})")
+        self.title = re.compile(rf"(?:{self.before})")
         self.before_verb = re.compile(
             rf"({_NAME_CHARS}{{2,3}})(?=(?:对记者|向记者|告诉记者|笑着|激动地|高兴地)?(?:{self.verbs}))")
         self.listed = re.compile(rf"((?:{_NAME_CHARS}{{2,3}}、)+{_NAME_CHARS}{{2,3}})等")
@@ -141,11 +141,11 @@ class PersonFinder:
              known=lambda w: False) -> list[tuple[int, int]]:
         """Spans of full person names; with tokens, names must fall on token boundaries."""
         strong = []
-        for m in self.after_title.finditer(text):
+        for m in self.title.finditer(text):  # 居民杜军民, 道德模范余玛丽 (titles found apart from names)
             for n in (3, 2):
-                name = m.group(1)[:n]
+                name = text[m.end():m.end() + n]
                 if len(name) == n and looks_like_person_name(name):
-                    strong.append((m.start(1), m.start(1) + n))
+                    strong.append((m.end(), m.end() + n))
         weak = self._weak(text)
         if tokens is None:
             spans = strong + weak

@@ -56,12 +56,17 @@ def classify(par: str) -> _Para:
     c = credit_line(par)
     if c:
         return _Para(par, "credit", c)
-    if len(par) <= MAX_HEADLINE and (is_unterminated(par) or _KICKER_NAME.match(par)):
+    if len(par) <= MAX_HEADLINE and (is_unterminated(par) or _KICKER_NAME.match(par) or _ends_with_name(par)):
         return _Para(par, "short")
     rest, c = split_trailing(par)
     if c and c.photographers and not c.reporters:
         return _Para(par, "caption", c)
     return _Para(par, "body", c)
+
+
+def _ends_with_name(par: str) -> bool:
+    """实施“头雁工程”: a closing quote ends a name, not a sentence, unless 。” or !” """
+    return par.endswith(("”", "’")) and len(par) >= 2 and par[-2] not in "。!?…"
 
 
 def _block_opens_article(paras: list[_Para], j: int, cur: _Draft | None) -> bool:

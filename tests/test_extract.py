@@ -1,0 +1,93 @@
+"""Extract: mentions by type, relations with the sentence that supports them."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Extractor
+from kg.model import Article
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def run(extractor, body, title="标题", **kw):
+    ex = extractor.extract(Article(source="t.txt", index=0, title=title, body=body, **kw))
+    mentions = {(m.surface, m.type) for m in ex.mentions if not m.anaphor}
+    rels = {(r.predicate, ex.mentions[r.subject].surface,
+             ex.mentions[r.object].surface if r.object is not None else None, r.title, r.evidence)
+            for r in ex.relations}
+    return ex, mentions, rels
+
+
+@pytest.mark.parametrize("body, name, typ", [
+    ("北关区民航路街道西见山村有个喜事。", "西见山村", "Place"),
+    ("北关区民航路街道西见山村有个喜事。", "民航路街道", "Place"),
+    ("9月10日,灯塔路街道办事处举办了培训班。", "灯塔路街道办事处", "Organization"),
+    ("曙光路街道司法所坚持法律援助原则。", "曙光路街道司法所", "Organization"),
+    ("在汝阳县柏树乡杨沟村前坪水库移民安置点,群众露出笑容。", "杨沟村", "Place"),
+    ("1月3日下午,中原高新区六寺村开展了一次特别的党员活动。", "中原高新区", "Place"),
+    ("考上了河南科技学院的研究生。", "河南科技学院", "Organization"),
+    ("近日,武汉路街道办事处组织工作人员走访慰问辖区退役军人道德模范余玛丽。", "余玛丽", "Person"),
+    ("9月11日,居住在红旗路街道六二六小区的居民杜军民竖起大拇指。", "六二六小区", "Place"),
+    ("9月11日,居住在红旗路街道六二六小区的居民杜军民竖起大拇指。", "杜军民", "Person"),
+    ("该街道开展了“我是党员我先行,我为社区作贡献”主题实践活动。", "“我是党员我先行,我为社区作贡献”主题实践活动", "Program"),
+    ("汝阳县开展决战决胜脱贫攻坚“双月攻坚”行动。", "“双月攻坚”行动", "Program"),
+    ("城东路街道依托互联网+开通“智慧城东”手机APP。", "“智慧城东”手机APP", "Program"),
+    ("该区政协首次开展提案双向评议活动。", "提案双向评议活动", "Program"),
+])
+def test_mention_types(extractor, body, name, typ):
+    _, mentions, _ = run(extractor, body)
+    assert (name, typ) in mentions
+
+
+@pytest.mark.parametrize("body", [
+    "此外,他们还建立各类志愿者服务队17支。",  # a kind of body, not one
+    "活动中,文明志愿者走进小区、楼院。",  # generic 小区
+])
+def test_generic_words_are_not_entities(extractor, body):
+    _, mentions, _ = run(extractor, body)
+    assert not {m for m in mentions if m[1] in ("Organization", "Place")}
+
+
+def test_chain_gives_located_in_for_each_link(extractor):
+    s = "这个夏天,北关区民航路街道西见山村有个喜事。"
+    _, _, rels = run(extractor, s)
+    assert ("locatedIn", "民航路街道", "北关区", "", s) in rels
+    assert ("locatedIn", "西见山村", "民航路街道", "", s) in rels
+    assert ("locatedIn", "西见山村", "北关区", "", s) not in rels  # only adjacent links
+
+
+def test_governs_lists_places(extractor):
+    s = "北关区辖红旗路街道、灯塔路街道、解放路街道等3个城市街道。"
+    _, _, rels = run(extractor, s)
+    assert {r[1] for r in rels if r[0] == "locatedIn" and r[2] == "北关区"} == {"红旗路街道", "灯塔路街道", "解放路街道"}
+
+
+def test_runs_with_evidence(extractor):
+    s = "今年年初以来,北关区委组织部紧密结合社区实际,深入推进“头雁工程”,全面提升社区党建水平。"
+    _, _, rels = run(extractor, s)
+    assert ("runs", "北关区委组织部", "“头雁工程”", "", s) in rels
+
+
+def test_position_and_quote(extractor):
+    s = "“瑞芳非常争气。”民航路街道党委副书记刘庆霞说。"
+    _, _, rels = run(extractor, s)
+    assert any(r[0] == "holds" and r[1] == "刘庆霞" and r[2] == "民航路街道党委" and "副书记" in r[3] for r in rels)
+    assert any(r[0] == "quotedIn" and r[1] == "刘庆霞" for r in rels)
+
+
+def test_unnamed_speaker_quotes_the_organization(extractor):
+    _, _, rels = run(extractor, "“我们会迅速修复。”9月11日,区交通运输局相关工作人员表示。")
+    assert {r[1] for r in rels if r[0] == "quotedIn"} == {"区交通运输局"}
+
+
+def test_partial_names_are_not_people(extractor):
+    _, mentions, _ = run(extractor, "“真好。”12月8日,东安路街道葡萄园社区居民杨大爷说。")
+    assert not {m for m in mentions if m[1] == "Person"}
+
+
+def test_byline_names_are_people(extractor):
+    ex = extractor.extract(Article("t.txt", 0, "标题", "正文。", reporters=["张志举", "胡晓千"], photographers=["毛思周"]))
+    assert {m.surface for m in ex.mentions if m.type == "Person"} == {"张志举", "胡晓千", "毛思周"}

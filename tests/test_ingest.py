@@ -1,0 +1,101 @@
+"""Ingest: decoding, layout breaks, article split, bylines."""
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest import parse_page, read_page
+from kg.ingest.byline import credit_line, split_lead, split_trailing, start_byline
+from kg.ingest.decode import DecodeError, decode_bytes
+from kg.ingest.layout import paragraphs, rejoin
+
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def test_word_split_by_layout_is_rejoined():
+    text = ("为建立一支贯彻执行政策能力强、推动科学发展能力强、处理复杂问\n\n"
+            "题能力强、联系服务群众能力强的基层党组织书记队伍,北关区委多措并举。\n\n")
+    assert rejoin(paragraphs(text)) == [
+        "为建立一支贯彻执行政策能力强、推动科学发展能力强、处理复杂问题能力强、联系服务群众能力强的基层党组织书记队伍,北关区委多措并举。"]
+
+
+def test_name_split_by_layout_is_rejoined():
+    text = "同时,街道积极与区金融办对接,为其申请了2万元金融扶贫小额贷款,帮其入股参加了北关\n\n区全丰公司植保无人机产业扶贫项目,每年可以分红2400元。"
+    (par,) = rejoin(paragraphs(text))
+    assert "北关区全丰公司" in par
+
+
+def test_headline_after_a_truncated_paragraph_stays_a_headline():
+    pars = ["此外,区档案馆充分发挥爱国主义教育基地的作用,多年来组织社会各界干部群众参观馆内的爱国主义教育",
+            "着力健全责任体系、服务体系和保障体系", "蒲城街道党建工作从“实”处着手",
+            "本报讯(通讯员张志举 记者毛玺玺)近年来,该街道党工委坚持以党建工作为统领。"]
+    out = rejoin(pars, is_byline=lambda p: p.startswith("本报讯"))
+    assert "蒲城街道党建工作从“实”处着手" in out
+
+
+def test_decodes_gb18030_and_bom_and_rejects_binary():
+    text = "北关区委组织部深入推进“头雁工程”。"
+    assert decode_bytes(text.encode("gb18030")) == (text, "gb18030")
+    assert decode_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))[0] == text
+    assert decode_bytes(text.encode("utf-16"))[0] == text
+    with pytest.raises(DecodeError):
+        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+
+
+@pytest.mark.parametrize("line, reporters, photographers", [
+    ("□本报记者 王嘉晨", ["王嘉晨"], []),
+    ("□本报记者 申昕 文/图", ["申昕"], ["申昕"]),
+])
+def test_start_bylines(line, reporters, photographers):
+    c = start_byline(line)
+    assert (c.reporters, c.photographers) == (reporters, photographers)
+
+
+def test_credit_forms():
+    c = credit_line("记者 冉红政 通讯员 马英文/图")
+    assert c.reporters == ["冉红政", "马英文"] and c.photographers == ["冉红政", "马英文"]
+    assert credit_line("吴永亮 郭翼文/图").reporters == ["吴永亮", "郭翼文"]
+    assert credit_line("毛思周 摄").photographers == ["毛思周"]
+    assert credit_line("平安建设文艺汇演") is None
+    rest, c = split_lead("本报讯(通讯员张志举 胡晓千 记者毛玺玺)“街道组织的活动很好。”")
+    assert c.reporters == ["张志举", "胡晓千", "毛玺玺"] and rest.startswith("“街道")
+    assert split_trailing("……坚决打赢这场“终极决战”。(吴会菊 梁中珂)")[1].reporters == ["吴会菊", "梁中珂"]
+    assert split_trailing("图为颁奖现场。(本报记者 王嘉晨 摄)")[1].photographers == ["王嘉晨"]
+    assert split_trailing("刘凯平(右一)在楼前张贴")[1] is None
+
+
+def test_seed_page_splits_into_its_articles():
+    page = read_page(SEEDS / "000_91a56669e67fef84.txt")
+    news = [a.title for a in page.articles if a.kind == "news"]
+    assert news == [
+        "实施“头雁工程” 助力社区治理", "区交通运输局 管养公路助脱贫", "红旗路街道 多措并举 便民生活",
+        "曙光路街道 积极推进法律援助“三化”建设", "洹北街道 开展节约粮食宣传活动", "韩瑞芳: 政策好,咱也得努力向前跑"]
+    photos = [a for a in page.articles if a.kind == "photo"]
+    assert [a.photographers for a in photos] == [["张帅"], ["刘小芸"]]
+    assert all(a.title == "" for a in photos)  # 图说新闻 and banners are not headlines
+    assert page.articles[0].kicker == "北关区:"
+
+
+def test_kicker_and_subheadline_are_not_the_headline():
+    page = read_page(SEEDS / "001_cc726d44a3d34099.txt")
+    first = page.articles[0]
+    assert first.title == "党旗高扬 领航发展"
+    assert first.subtitle == "北关区2019年基层党建亮点采撷"
+    dated = [a for a in page.articles if a.date]
+    assert [a.date for a in dated] == ["2019-12-31"]
+
+
+def test_end_credit_closes_an_article_without_a_byline_above():
+    page = read_page(SEEDS / "004_779a65c48eedf58e.txt")
+    titles = {a.title: a for a in page.articles}
+    assert titles["汝阳县发起“双月攻坚”脱贫决战"].reporters == ["吴会菊", "梁中珂"]
+    # its sub-headings stay inside it
+    assert "尽锐出战 全力以赴" in titles["汝阳县发起“双月攻坚”脱贫决战"].body
+    assert titles["产业兴旺促增收"].photographers == ["李正华", "梁中珂"]
+
+
+def test_parse_page_from_a_string():
+    page = parse_page("北关区:\n\n实施“头雁工程”\n\n□本报记者 王嘉晨\n\n北关区委组织部深入推进“头雁工程”。\n", "x.txt")
+    (a,) = page.articles
+    assert (a.title, a.reporters, a.id) == ("实施“头雁工程”", ["王嘉晨"], "x/0")
