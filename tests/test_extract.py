@@ -91,3 +91,15 @@ def test_partial_names_are_not_people(extractor):
 def test_byline_names_are_people(extractor):
     ex = extractor.extract(Article("t.txt", 0, "标题", "正文。", reporters=["张志举", "胡晓千"], photographers=["毛思周"]))
     assert {m.surface for m in ex.mentions if m.type == "Person"} == {"张志举", "胡晓千", "毛思周"}
+
+
+def test_located_by_position_words(extractor):
+    s = "1月3日,六寺村位于中原高新区。北关区的红旗路街道开展活动。"
+    _, _, rels = run(extractor, s)
+    pairs = {(r[1], r[2]) for r in rels if r[0] == "locatedIn"}
+    assert ("六寺村", "中原高新区") in pairs and ("红旗路街道", "北关区") in pairs
+
+
+def test_position_after_the_name(extractor):
+    _, _, rels = run(extractor, "“我们一直在努力。”刘凯平,东湖社区党支部书记,对记者说。")
+    assert any(r[0] == "holds" and r[1] == "刘凯平" and r[2] == "东湖社区党支部" for r in rels)

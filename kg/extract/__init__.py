@@ -35,6 +35,19 @@ ADJUNCT_BEFORE = ("在", "到", "于", "从", "以", "对", "向", "与", "和",
 CLAUSE_OPENER = r"[\s\d年月日上下午近日今年以来去年同时此外目前期间当天,]*"
 
 
+LEVEL_RANK = {"省": 1, "自治区": 1, "市": 2, "州": 2, "区": 3, "县": 3, "旗": 3, "新区": 3, "高新区": 3,
+              "开发区": 3, "镇": 4, "乡": 4, "街道": 4, "社区": 5, "村": 5, "小区": 6, "花园": 6, "街坊": 6}
+
+
+def _rank(name: str) -> int:
+    return next((r for h, r in sorted(LEVEL_RANK.items(), key=lambda x: -len(x[0])) if name.endswith(h)), 0)
+
+
+def _lower(inner: str, outer: str) -> bool:
+    """inner is a division below outer (红旗路街道 under 北关区)."""
+    return _rank(inner) > _rank(outer) > 0
+
+
 def _bare(m) -> bool:
     """区, 社区 standing for the article's own place (not 该区, which names one)."""
     return m.type == "Place" and bool(m.anaphor) and not m.surface.startswith("该")
@@ -95,9 +108,11 @@ class _ArticleRun:
         self.tokens = {st.start: self.ex.seg.tokens(st.text) for st in sents}
         # Names found anywhere in the article are names everywhere in it (…”韩瑞芳脸上满是笑容).
         self.known_people: set[str] = set()
+        self.people_at: dict[int, list[tuple[int, int]]] = {}
         for st in sents:
-            for a, b in self.ex.people.find(st.text, self.tokens[st.start], known=self.ex.seg.jieba.has_word):
-                self.known_people.add(st.text[a:b])
+            spans = self.ex.people.find(st.text, self.tokens[st.start], known=self.ex.seg.jieba.has_word)
+            self.people_at[st.start] = spans
+            self.known_people.update(st.text[a:b] for a, b in spans)
         subject: int | None = None  # the last sentence subject, for clauses without one
         self.pending: list[tuple[int, str]] = []  # programs whose actor the next sentence names
         for sent in sents:
@@ -135,7 +150,7 @@ class _ArticleRun:
             typ = "Organization" if seg._org_head(level) and level not in seg.place_heads else "Place"
             idx = self.add(sent.text[s:e], typ, base + s, base + e, anaphor=level)
             actors.append((s, idx))
-        found = self.ex.people.find(sent.text, toks, known=seg.jieba.has_word)
+        found = list(self.people_at[sent.start])
         for name in self.known_people:
             for m in re.finditer(re.escape(name), sent.text):
                 if not any(a < m.end() and m.start() < b for a, b in found):
@@ -205,15 +220,26 @@ class _ArticleRun:
         return len(c.text) > 5
 
     def governs(self, sent: Sentence, toks, places: list[int]) -> None:
-        """北关区辖红旗路街道、灯塔路街道…: each listed place is located in the first."""
-        i = sent.text.find("辖")
-        if i <= 0:
-            return
-        before = [p for p in places if self.out.mentions[p].end - sent.start <= i]
-        after = [p for p in places if self.out.mentions[p].start - sent.start > i]
-        if before and after:
-            for p in after:
-                self.rel("locatedIn", p, before[-1], sent.text)
+        """Containment the text states: 北关区辖红旗路街道、灯塔路街道…; X位于Y; 北关区的红旗路街道."""
+        ments = self.out.mentions
+        text = sent.text
+        at = [(ments[p].start - sent.start, ments[p].end - sent.start, p) for p in places]
+        m = re.search(r"(?<![管直])辖(?!区)", text)
+        if m:
+            before = [p for s, e, p in at if e <= m.start()]
+            after = [p for s, e, p in at if s >= m.end()]
+            if before and after:
+                for p in after:
+                    self.rel("locatedIn", p, before[-1], text)
+        for s1, e1, p1 in at:
+            for s2, e2, p2 in at:
+                between = text[e1:s2]
+                if s2 <= e1 or len(between) > 3:
+                    continue
+                if between in ("的", "所辖的", "下辖的") and _lower(ments[p2].surface, ments[p1].surface):
+                    self.rel("locatedIn", p2, p1, text)  # 北关区的红旗路街道
+                elif between in ("位于", "地处", "坐落于"):
+                    self.rel("locatedIn", p1, p2, text)  # 六寺村位于中原高新区
 
     # -- positions and quotes ----------------------------------------------------
 
@@ -224,7 +250,7 @@ class _ArticleRun:
             m = ments[idx]
             rel_start, rel_end = m.start - sent.start, m.end - sent.start
             if m.type == "Person":
-                post = self._post_before(actors, m.start)
+                post = self._post_before(actors, m.start) or self._post_after(actors, m.end)
                 if post is not None:
                     self.rel("holds", idx, post[0], text, title=post[1])
                 # “…。”韩瑞芳脸上满是笑容 / 甄士勇对记者说 / 据刘庆霞介绍
@@ -256,6 +282,22 @@ class _ArticleRun:
     def _person_starts(self, actors, at: int) -> bool:
         ments = self.out.mentions
         return any(ments[i].type == "Person" and ments[i].start == at for _, i in actors)
+
+    def _post_after(self, actors, name_end: int) -> tuple[int, str] | None:
+        """[name],[organization][title]: 刘凯平,东湖社区党支部书记,…"""
+        if self.text[name_end:name_end + 1] not in (",", ","):
+            return None
+        ments = self.out.mentions
+        org = next((i for _, i in actors if ments[i].start == name_end + 1
+                    and ments[i].type in ("Organization", "Place")), None)
+        if org is None:
+            return None
+        rest = self.text[ments[org].end:ments[org].end + 12]
+        title = next((t for t in self.ex.titles if rest.startswith(t)), "")
+        if title and (len(rest) == len(title) or not "\u4e00" <= rest[len(title)] <= "\u9fff"
+                      or rest[len(title):].startswith(("说", "表示", "介绍"))):
+            return org, title
+        return None
 
     def _post_before(self, actors, name_start: int) -> tuple[int, str] | None:
         """[organization][的]?[title][name] -> (organization mention, title)."""

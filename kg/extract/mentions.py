@@ -136,6 +136,8 @@ class PersonFinder:
         self.before_verb = re.compile(
             rf"({_NAME_CHARS}{{2,3}})(?=(?:对记者|向记者|告诉记者|笑着|激动地|高兴地)?(?:{self.verbs}))")
         self.listed = re.compile(rf"((?:{_NAME_CHARS}{{2,3}}、)+{_NAME_CHARS}{{2,3}})等")
+        # 刘凯平,东湖社区党支部书记,…: a name, then its post
+        self.before_post = re.compile(rf"(?:^|(?<=[”。,:;]))({_NAME_CHARS}{{2,3}})[,,](?=[^,,。]{{2,20}}?(?:{self.before})(?:[,,。]|说|表示|介绍))")
 
     def find(self, text: str, tokens: list[Token] | None = None,
              known=lambda w: False) -> list[tuple[int, int]]:
@@ -171,7 +173,7 @@ class PersonFinder:
         return [x for x in dict.fromkeys(spans) if not _is_partial(text[x[0]:x[1]])]
 
     def _weak(self, text: str) -> list[tuple[int, int]]:
-        spans = []
+        spans = [(m.start(1), m.end(1)) for m in self.before_post.finditer(text) if looks_like_person_name(m.group(1))]
         for m in self.before_verb.finditer(text):
             name = m.group(1)
             # "书记甄士勇说": the name is the tail; the verb pattern alone is weak, so demand a

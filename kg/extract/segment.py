@@ -62,6 +62,7 @@ class Segmenter:
         # count only as tokens of their own.
         self.multi_org_heads = tuple(h for h in self.org_heads if len(h) >= 2)
         self.gazetteer = gazetteer
+        self._tags: dict[tuple[str, str], str] = {}
         for name in gazetteer.names():
             if len(name) >= 3:
                 self.jieba.add_word(name, 2000, "ns")
@@ -122,6 +123,14 @@ class Segmenter:
         return any(w.endswith(h) for h in self.org_heads)
 
     def _tag(self, w: str, pos: str) -> str:
+        """The tag of a word depends on the word and its part of speech only: computed once."""
+        key = (w, pos)
+        tag = self._tags.get(key)
+        if tag is None:
+            tag = self._tags[key] = self._compute_tag(w, pos)
+        return tag
+
+    def _compute_tag(self, w: str, pos: str) -> str:
         if not any(c.isalnum() for c in w):
             return "S"
         if w.startswith(ANAPHOR_PREFIX) and len(w) >= 2 and (w[1:] in self.place_heads or self._org_head(w[1:])):
