@@ -83,7 +83,7 @@ def write_outputs(g: nx.MultiDiGraph, out_dir: Path, report: BuildReport, *, htm
 
     out_dir.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
-    ts = list(triples(g))
+    ts = list(dict.fromkeys(triples(g)))
     write_atomic(out_dir / "graph.ttl", serialize(ts, format=RdfFormat.TURTLE, prefixes=PREFIXES))
     write_store(out_dir, ts)
     report.triples = len(ts)

@@ -8,6 +8,7 @@ are predeclared, so a one-line query needs no PREFIX lines.
 """
 from __future__ import annotations
 
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -111,13 +112,34 @@ def read_query(arg: str) -> tuple[str, str]:
     return arg, ""
 
 
+def _undeclared_prefixes(text: str) -> list[str]:
+    text = re.sub(r"<[^>\s]*>|\"[^\"\n]*\"|'[^'\n]*'|#[^\n]*", " ", text)  # IRIs, strings, comments
+    declared = set(PREFIXES) | {m.lower() for m in re.findall(r"(?i)PREFIX\s+([\w-]*):", text)}
+    used = re.findall(r"(?<![\w?$:])([A-Za-z][\w-]*):(?=[\w\u3400-\u9fff%])", text)
+    return sorted({u for u in used if u.lower() not in declared and u.lower() not in ("prefix", "base")})
+
+
+def syntax_message(exc: SyntaxError, text: str = "", limit: int = 160) -> str:
+    """The parser's message with its position; long "expected one of" lists are cut short."""
+    msg = " ".join(str(exc).split())
+    if "Prefix not found" in msg:
+        pos = re.match(r"(error at \d+:\d+)", msg)
+        names = _undeclared_prefixes(text)
+        what = f"undeclared prefix {', '.join(n + ':' for n in names)}" if names else "undeclared prefix"
+        return f"{pos.group(1) + ': ' if pos else ''}{what} (add a PREFIX line)"
+    if len(msg) > limit:
+        cut = msg.rfind(", ", 0, limit)
+        msg = msg[: cut if cut > 0 else limit] + ", …"
+    return msg
+
+
 def run_query(store, text: str, origin: str = ""):
     """store.query with the graph's prefixes; bad SPARQL -> one line, exit 2."""
     try:
         return store.query(text, prefixes=PREFIXES)
     except SyntaxError as exc:
         where = f" in {origin}" if origin else ""
-        fail(f"bad SPARQL{where}: {exc}", 2)
+        fail(f"bad SPARQL{where}: {syntax_message(exc, text)}", 2)
     except (OSError, RuntimeError, ValueError) as exc:
         fail(f"query failed: {exc}", 1)
 
@@ -176,5 +198,5 @@ def query_cmd(
     except (OSError, RuntimeError, ValueError) as exc:
         fail(f"query failed: {exc}", 1)
     except SyntaxError as exc:  # some errors only surface while evaluating
-        fail(f"bad SPARQL: {exc}", 2)
+        fail(f"bad SPARQL: {syntax_message(exc)}", 2)
     sys.stdout.flush()

@@ -55,7 +55,7 @@ def _bare(m) -> bool:
 
 # “双迎攻坚”领导小组: a body named after the program it runs
 QUOTED_ORG = re.compile(r"“([^“”]{2,15})”(领导小组|工作领导小组|指挥部|工作组|工作专班|办公室|志愿服务队|服务队|工作室)")
-OWN_PROJECT = re.compile(r"([\u4e00-\u9fff]{4,16}?(?:项目|工程))(?=[,。;、,]|$)")
+OWN_PROJECT = re.compile(r"([^\W的了也都还在对为将把从与及该这那等是和_]{4,16}?(?:项目|工程))(?=[,。;、,]|$)")
 SENTENCE_PROJECT = re.compile(r"^([\u4e00-\u9fff]{4,14}?(?:工程|项目))(?=[涉是由于将已共总占位覆包])")
 
 

@@ -17,10 +17,14 @@ _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 MIN_BROKEN_LEN = 30
 
 
+# Full-width ASCII (，：（）１２) to half-width, as most pages print them; “”…— stay as they are.
+_HALF_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+
+
 def normalize(text: str) -> str:
-    """NFKC (full-width ASCII to half-width), Unix line ends, no invisible characters."""
+    """Composed Unicode (NFC), half-width ASCII, Unix line ends, no invisible characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFC", text).translate(_HALF_WIDTH)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
