@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from kg.gazetteer import Gazetteer
+from kg.lexicon import words
 from kg.model import ArticleExtraction, Entity, Mention, Position, Relation, Resolution
 
 # Level of a place by its head, most specific first (小区 is no 区).
@@ -75,6 +76,7 @@ def _article_focus(ex: ArticleExtraction, page_places: Counter) -> _Focus:
 class Resolver:
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gaz = gazetteer or Gazetteer.default()
+        self.program_heads = words("program_heads.txt")
 
     def resolve(self, pages: list[list[ArticleExtraction]]) -> Resolution:
         entities: dict[str, Entity] = {}
@@ -151,7 +153,7 @@ class Resolver:
                 return latest.get(level) or focus.get(level), []
             return focus.get(level), []  # the place an abbreviation leaves out
         if m.type == "Program":
-            return _program_name(m.surface)
+            return _program_name(m.surface, self.program_heads)
         if m.type == "Organization" and m.qualify:
             base = focus.get(m.qualify)
             if base:
@@ -196,11 +198,14 @@ class Resolver:
                 child = parent
 
 
-def _program_name(surface: str) -> tuple[str, list[str]]:
+def _program_name(surface: str, heads: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
+    """“双月攻坚”行动 is named so, alias 双月攻坚; “…品牌”称号 is the 品牌 itself."""
     m = re.fullmatch(r"“([^”]+)”(.*)", surface)
     if m:
         inner, head = m.groups()
-        return (surface if head else inner), [inner, surface]
+        if not head or any(inner.endswith(h) for h in heads):
+            return inner, [inner, surface]
+        return surface, [inner, surface]
     return surface, [surface]
 
 
