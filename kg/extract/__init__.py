@@ -7,6 +7,7 @@ Relations are stated between mentions; anaphors (该区) and abbreviations
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.extract.mentions import (
@@ -85,6 +86,7 @@ class _ArticleRun:
         self.text = article.text
         self.out = ArticleExtraction(article)
         self.at: dict[tuple[int, int, str], int] = {}
+        self.rel_keys: set[tuple] = set()
 
     def add(self, surface: str, typ: str, start: int, end: int, anaphor: str = "", qualify: str = "",
             written: str = "") -> int:
@@ -98,13 +100,16 @@ class _ArticleRun:
         if s == o:
             return
         r = RelationMention(pred, s, o, evidence.strip(), title)
-        if r not in self.out.relations:
+        key = (pred, s, o, r.evidence, title)
+        if key not in self.rel_keys:
+            self.rel_keys.add(key)
             self.out.relations.append(r)
 
     def run(self) -> ArticleExtraction:
         for name in self.article.reporters + self.article.photographers:
             self.add(name, "Person", -1, -1)
         sents = sentences(self.text)
+        self.sents = sents
         self.tokens = {st.start: self.ex.seg.tokens(st.text) for st in sents}
         # Names found anywhere in the article are names everywhere in it (…”韩瑞芳脸上满是笑容).
         self.known_people: set[str] = set()
@@ -113,6 +118,8 @@ class _ArticleRun:
             spans = self.ex.people.find(st.text, self.tokens[st.start], known=self.ex.seg.jieba.has_word)
             self.people_at[st.start] = spans
             self.known_people.update(st.text[a:b] for a, b in spans)
+        self.known_re = re.compile("|".join(map(re.escape, sorted(self.known_people, key=len, reverse=True)))) \
+            if self.known_people else None
         subject: int | None = None  # the last sentence subject, for clauses without one
         self.pending: list[tuple[int, str]] = []  # programs whose actor the next sentence names
         for sent in sents:
@@ -129,7 +136,7 @@ class _ArticleRun:
     def sentence(self, sent: Sentence, subject: int | None) -> int | None:
         seg = self.ex.seg
         toks = self.tokens[sent.start]
-        base = sent.start
+        base = self.sent_start = sent.start
         actors: list[tuple[int, int]] = []  # (position in sentence, mention index) of possible actors
         places_in_order: list[int] = []
         programs = self.ex.programs.find(sent.text, toks)
@@ -151,8 +158,8 @@ class _ArticleRun:
             idx = self.add(sent.text[s:e], typ, base + s, base + e, anaphor=level)
             actors.append((s, idx))
         found = list(self.people_at[sent.start])
-        for name in self.known_people:
-            for m in re.finditer(re.escape(name), sent.text):
+        if self.known_re is not None:
+            for m in self.known_re.finditer(sent.text):
                 if not any(a < m.end() and m.start() < b for a, b in found):
                     found.append((m.start(), m.end()))
         for s, e in found:
@@ -386,7 +393,7 @@ class _ArticleRun:
             return [bare[0][1]]
         if re.search(r"[她他](?!们)", text[:verb]):  # 她先后资助了…,设立“余玛丽助学金”
             person = next((i for i in reversed(range(len(ments))) if ments[i].type == "Person"
-                           and 0 <= ments[i].start < self._abs(text, verb)), None)
+                           and 0 <= ments[i].start < self.sent_start + verb), None)
             if person is not None:
                 return [person]
         for b in reversed([b for b in bounds if b < clause]):
@@ -395,10 +402,6 @@ class _ArticleRun:
                 return [self._chain_tail(cands[:1], actors)]
             clause = b
         return None
-
-    def _abs(self, text: str, pos: int) -> int:
-        start = self.text.find(text)
-        return start + pos if start >= 0 else pos
 
     def _run_verb_before(self, text: str, at: int) -> int | None:
         window_start = max(0, at - 30)
@@ -435,19 +438,18 @@ class _ArticleRun:
                     break
 
     def _sentence_of(self, m) -> str:
-        for sent in sentences(self.text):
-            if sent.start <= m.start < sent.end:
-                return sent.text
-        return ""
+        i = bisect.bisect_right([st.start for st in self.sents], m.start) - 1
+        return self.sents[i].text if i >= 0 else ""
 
     # -- names -----------------------------------------------------------------
 
     def given_name_aliases(self) -> None:
         """韩瑞芳 … 瑞芳特别懂事: a given name used alone is the same person."""
-        for m in list(self.out.mentions):
-            if m.type == "Person" and len(m.surface) == 3 and looks_like_person_name(m.surface):
-                given = m.surface[1:]
-                for hit in re.finditer(re.escape(given), self.text):
-                    if hit.start() > 0 and self.text[hit.start() - 1] == m.surface[0]:
-                        continue
-                    self.add(given, "Person", hit.start(), hit.end(), anaphor="@" + m.surface)
+        full = {m.surface for m in self.out.mentions
+                if m.type == "Person" and len(m.surface) == 3 and looks_like_person_name(m.surface)}
+        for name in sorted(full):
+            given = name[1:]
+            for hit in re.finditer(re.escape(given), self.text):
+                if hit.start() > 0 and self.text[hit.start() - 1] == name[0]:
+                    continue
+                self.add(given, "Person", hit.start(), hit.end(), anaphor="@" + name)
