@@ -13,8 +13,8 @@ letter; names are then found by regular expressions over the tag string:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import rjieba
 
@@ -27,6 +27,7 @@ FUNCTION_POS = {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "r", "m", "q", 
 _DIGITS = set("0123456789一二三四五六七八九十百零〇两第号")
 ANAPHOR_PREFIX = "该"
 LEVEL_CHARS = "区县市镇乡省"
+SPLIT_FIRST = frozenset(LEVEL_CHARS + "委由在到从向对为与和及被把将给让经")  # words _split may cut
 PREPOSITIONS = "由在到从向对为与和及被把将给让经"
 VILLAGE_HEADS = ("村", "社区", "街道", "镇", "乡")
 TOWN_HEADS = ("镇", "乡", "街道")
@@ -36,8 +37,9 @@ VILLAGE_AFTER_TOWN = re.compile(r"([\u4e00-\u9fff]{0,4}[\u4e00-\u9fff]村)(?=[^�
 STRONG_ONE_CHAR_HEADS = "局委办厅院队"
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word: a tuple, since a page makes hundreds of thousands of them."""
+
     text: str
     pos: str
     start: int
@@ -77,33 +79,43 @@ class Segmenter:
     def tokens(self, text: str) -> list[Token]:
         out: list[Token] = []
         pos = 0
+        tags = self._tags
         for word, tag in self.jieba.tag(text, True):
+            if word[0] not in SPLIT_FIRST:  # the common case: one word, one token
+                t = tags.get((word, tag)) or self._tag(word, tag)
+                out.append(Token(word, tag, pos, t))
+                pos += len(word)
+                continue
             for piece, ptag in self._split(word, tag, out):
                 out.append(Token(piece, ptag, pos, self._tag(piece, ptag)))
                 pos += len(piece)
-        return self._villages(text, out)
+        if any(t.tag == "P" and t.text.endswith(TOWN_HEADS) for t in out):
+            return self._villages(text, out)
+        return out
 
     def _villages(self, text: str, toks: list[Token]) -> list[Token]:
         """柏庄镇|花村店村, 柏树乡|杨沟村前坪: a village right after its town is one place token,
         whatever the segmenter made of its unknown name."""
-        for i, t in enumerate(toks):
+        out: list[Token] = []
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            out.append(t)
+            i += 1
             if t.tag != "P" or not t.text.endswith(TOWN_HEADS) or t.text in self.place_heads:
                 continue
             m = VILLAGE_AFTER_TOWN.match(text, t.end)
             if not m or m.group(1) in self.stop or m.group(1)[0] in "各每全该本":
                 continue
             end = m.end()
-            j = i + 1
-            while j < len(toks) and toks[j].end <= end:
-                j += 1
-            merged = [Token(text[t.end:end], "ns", t.end, "P")]
-            if j < len(toks) and toks[j].start < end:  # 村前 -> 村 | 前
-                rest = toks[j].text[end - toks[j].start:]
-                merged.append(Token(rest, toks[j].pos, end, self._tag(rest, toks[j].pos)))
-                j += 1
-            return toks[:i + 1] + merged + self._villages(text, toks[j:]) if False else \
-                toks[:i + 1] + merged + toks[j:]
-        return toks
+            while i < len(toks) and toks[i].end <= end:
+                i += 1
+            out.append(Token(text[t.end:end], "ns", t.end, "P"))
+            if i < len(toks) and toks[i].start < end:  # 村前 -> 村 | 前
+                rest = toks[i].text[end - toks[i].start:]
+                out.append(Token(rest, toks[i].pos, end, self._tag(rest, toks[i].pos)))
+                i += 1
+        return out
 
     def _split(self, word: str, pos: str, prev: list[Token]):
         """区委 is 区 + 委 (北关|区委 -> 北关区|委, or an abbreviation); 区卫健委 is 区 + 卫健委;
