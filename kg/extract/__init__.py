@@ -72,6 +72,7 @@ class Extractor:
         self.titles = sorted(words("titles.txt"), key=len, reverse=True)
         self.speech = sorted(words("speech_verbs.txt"), key=len, reverse=True)
         self.run_verbs = sorted(words("run_verbs.txt"), key=len, reverse=True)
+        self.run_verb_re = re.compile("|".join(map(re.escape, self.run_verbs)))
 
     def extract(self, article: Article) -> ArticleExtraction:
         return _ArticleRun(self, article).run()
@@ -404,13 +405,13 @@ class _ArticleRun:
         return None
 
     def _run_verb_before(self, text: str, at: int) -> int | None:
+        """Where the last run verb within 30 characters before `at` (same sentence) starts."""
         window_start = max(0, at - 30)
         clause = re.split(r"[。;]", text[window_start:at])[-1]
         offset = at - len(clause)
         best = None
-        for v in self.ex.run_verbs:
-            k = clause.rfind(v)
-            if k >= 0 and (best is None or k > best):
+        for k in range(len(clause)):  # overlapping matches: the last start wins
+            if self.ex.run_verb_re.match(clause, k):
                 best = k
         return None if best is None else offset + best
 

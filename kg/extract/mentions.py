@@ -87,7 +87,7 @@ def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
                 break
             if t.tag == "P":
                 bare = not named and not _full_place(t, seg)
-                head = next((h for h in seg.place_heads if t.text.endswith(h)), "")
+                head = seg.place_head(t.text)
                 if not bare and t.end - seg_start - len(head) < 2 and head not in ONE_CHAR_NAME_HEADS:
                     c.places = []  # 溢社区: a one-character "name" is a word cut off a phrase
                     seg_start, named = t.end, False

@@ -63,6 +63,8 @@ class Segmenter:
         # 社会, 格局, 干部 end in 会/局/部 but are no organizations: one-character heads
         # count only as tokens of their own.
         self.multi_org_heads = tuple(h for h in self.org_heads if len(h) >= 2)
+        self._place_set, self._org_set = frozenset(self.place_heads), frozenset(self.org_heads)
+        self._multi_org_set = frozenset(self.multi_org_heads)
         self.gazetteer = gazetteer
         self._tags: dict[tuple[str, str], str] = {}
         for name in gazetteer.names():
@@ -132,7 +134,11 @@ class Segmenter:
         return [(word, pos)]
 
     def _org_head(self, w: str) -> bool:
-        return any(w.endswith(h) for h in self.org_heads)
+        return bool(_longest_suffix(w, self._org_set))
+
+    def place_head(self, w: str) -> str:
+        """The place head w ends with (街道 in 民航路街道), or ""."""
+        return _longest_suffix(w, self._place_set)
 
     def _tag(self, w: str, pos: str) -> str:
         """The tag of a word depends on the word and its part of speech only: computed once."""
@@ -150,12 +156,12 @@ class Segmenter:
         if w in self.stop and w not in self.place_heads or w.endswith("城市") \
                 or len(w) > 1 and w[0] in "各每" and pos != "nr":
             return "S"  # 各街道, 每个社区: all of them, no name
-        place_head = next((h for h in self.place_heads if w.endswith(h)), "")
+        place_head = self.place_head(w)
         if place_head and (pos == "ns" or w == place_head or self.gazetteer.is_known(w) or (
                 len(w) >= 3 and pos in NAME_POS and place_head in VILLAGE_HEADS)):
             return "P"  # 靳小庄村/nr: the segmenter's guessed names ending in 村 are villages
         if w in self.org_heads or w in self.org_words or (pos == "nt" and self._org_head(w)) or (
-                pos in NAME_POS and any(w.endswith(h) and len(w) > len(h) for h in self.multi_org_heads)) or (
+                pos in NAME_POS and len(_longest_suffix(w, self._multi_org_set)) not in (0, len(w))) or (
                 pos not in FUNCTION_POS and len(w) >= 3 and w[-1] in STRONG_ONE_CHAR_HEADS):
             return "O"
         if pos in NUM_POS or all(c in _DIGITS for c in w):
@@ -167,6 +173,16 @@ class Segmenter:
         if pos in NAME_POS or pos == "a" and len(w) == 1:
             return "N"
         return "S"
+
+
+MAX_HEAD = 8
+
+
+def _longest_suffix(w: str, heads: frozenset[str]) -> str:
+    for n in range(min(len(w), MAX_HEAD), 0, -1):
+        if w[-n:] in heads:
+            return w[-n:]
+    return ""
 
 
 def _by_length(ws) -> tuple[str, ...]:
