@@ -222,7 +222,7 @@ class _ArticleRun:
         inside = [t for t in toks if c.start <= t.start and t.end <= c.end]
         if len(inside) == 1:  # 国务院, 扶贫办 yes; 志愿服务队, 合作社 (a kind of body) no
             t = inside[0]
-            return len(t.text) >= 3 and t.text not in self.ex.seg.org_heads and t.text not in self.ex.seg.org_words
+            return len(t.text) >= 3 and t.text not in self.ex.seg.org_heads and t.pos in ("nt", "i", "j", "nz", "x", "l")
         if any(t.pos in PROPER_POS and t.tag != "O" for t in inside):
             return True
         return len(c.text) > 5

@@ -27,7 +27,7 @@ FUNCTION_POS = {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "r", "m", "q", 
 _DIGITS = set("0123456789一二三四五六七八九十百零〇两第号")
 ANAPHOR_PREFIX = "该"
 LEVEL_CHARS = "区县市镇乡省"
-SPLIT_FIRST = frozenset(LEVEL_CHARS + "委由在到从向对为与和及被把将给让经")  # words _split may cut
+SPLIT_FIRST = frozenset(LEVEL_CHARS + "村委由在到从向对为与和及被把将给让经")  # words _split may cut
 PREPOSITIONS = "由在到从向对为与和及被把将给让经"
 VILLAGE_HEADS = ("村", "社区", "街道", "镇", "乡")
 TOWN_HEADS = ("镇", "乡", "街道")
@@ -122,7 +122,7 @@ class Segmenter:
     def _split(self, word: str, pos: str, prev: list[Token]):
         """区委 is 区 + 委 (北关|区委 -> 北关区|委, or an abbreviation); 区卫健委 is 区 + 卫健委;
         北关区|委多措 is 北关区|委|多措."""
-        if len(word) >= 2 and word[0] in LEVEL_CHARS and word[1:] not in self.stop and (
+        if len(word) >= 2 and word[0] in LEVEL_CHARS + "村" and word[1:] not in self.stop and (
                 word[1:] in self.org_heads or word[1:] in self.org_words or (
                     self._org_head(word[1:]) and (len(word) == 2 or prev and prev[-1].tag in "ND"))):
             return [(word[0], "n"), (word[1:], "nt")]
