@@ -130,7 +130,11 @@ class Resolver:
                 continue
             key, code = self._key(m.type, name, context)
             if m.type == "Program":
-                key = self._merge_program(key, m.surface, program_merge, ex.article.source)
+                # “四大工程” of 北关区 and “四大工程” of 汝阳县 are two programs: a program's
+                # identity includes the county it runs in.
+                county = focus.get(GENERIC_OFFICE)
+                key = self._merge_program(key + (f"@{county}" if county else ""), m.surface, program_merge,
+                                          ex.article.source)
             e = entities.get(key)
             if e is None:
                 e = entities[key] = Entity(key, name, m.type, code=code)
