@@ -115,11 +115,11 @@ def open_store(out_dir: Path) -> Store:
         raise StoreMissing(f"no graph in {out_dir}: run kg build first")
     try:
         return Store.read_only(str(path))
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:  # RocksDB reports damage as RuntimeError("Corruption: …")
         msg = " ".join(str(exc).split())
         if not any(path.iterdir()):
             raise StoreMissing(f"no graph in {out_dir}: run kg build first") from None
-        raise StoreError(f"cannot open the graph store {path}: {msg}") from None
+        raise StoreError(f"the graph store {path} is damaged ({msg}): run kg build again") from None
 
 
 def build_info(store: Store) -> BuildInfo | None:

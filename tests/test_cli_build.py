@@ -77,3 +77,15 @@ def test_neighbors_of_a_district_lists_its_streets_with_evidence(tmp_path):
     r = runner.invoke(app, ["neighbors", "北关县", "--out", str(out)])
     assert r.exit_code != 0 and "Traceback" not in r.output
     assert "北关区" in r.output  # the closest known names
+
+
+def test_commands_on_a_missing_or_damaged_out_say_how_to_fix_it(tmp_path):
+    for args in (["neighbors", "北关区"], ["query", "ASK { ?s ?p ?o }"], ["view"], ["eval", "tests/data/gold"]):
+        r = runner.invoke(app, args + ["--out", str(tmp_path / "none")])
+        assert r.exit_code == 1, (args, r.output)
+        assert "run kg build first" in r.output and "Traceback" not in r.output
+    damaged = tmp_path / "damaged"
+    (damaged / "store").mkdir(parents=True)
+    (damaged / "store" / "CURRENT").write_text("garbage")
+    r = runner.invoke(app, ["neighbors", "北关区", "--out", str(damaged)])
+    assert r.exit_code == 1 and "damaged" in r.output and "kg build" in r.output

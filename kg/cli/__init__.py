@@ -1,6 +1,7 @@
 """The `kg` command: one Typer app per command module, joined here."""
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
@@ -33,4 +34,13 @@ def main() -> None:
         where = f" (kg {ctx.command_path.split(' ', 1)[-1]} --help)" if ctx is not None and " " in ctx.command_path else ""
         print(f"error: {message}{where}", file=sys.stderr)
         sys.exit(getattr(e, "exit_code", 2) or 2)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as e:  # a bug, not a user error: still one line, the traceback on request
+        if os.environ.get("KG_DEBUG"):
+            raise
+        print(f"error: unexpected {type(e).__name__}: {' '.join(str(e).split())} "
+              "(set KG_DEBUG=1 for the traceback)", file=sys.stderr)
+        sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
