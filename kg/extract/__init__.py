@@ -32,7 +32,8 @@ VERSION = "1"
 
 
 # A name right after these is where or with whom something happens, not who does it.
-ADJUNCT_BEFORE = ("在", "到", "于", "从", "以", "对", "向", "与", "和", "同", "经过", "通过", "依托", "围绕")
+ADJUNCT_BEFORE = ("在", "到", "于", "从", "以", "对", "向", "与", "和", "同", "经过", "通过", "依托", "围绕",
+                  "联合", "会同", "协同", "配合", "邀请")
 CLAUSE_OPENER = r"[\s\d年月日上下午近日今年以来去年同时此外目前期间当天,]*"
 
 
@@ -55,7 +56,10 @@ def _bare(m) -> bool:
 
 
 # “双迎攻坚”领导小组: a body named after the program it runs
-QUOTED_ORG = re.compile(r"“([^“”]{2,15})”(领导小组|工作领导小组|指挥部|工作组|工作专班|办公室|志愿服务队|服务队|工作室)")
+QUOTED_ORG_HEADS = ("工作领导小组", "领导小组", "指挥部", "工作组", "工作专班", "办公室", "志愿服务队", "志愿服务站",
+                    "服务队", "工作室", "调解室", "服务站", "服务中心", "协会", "合作社", "基金会")
+PROGRAM_BODIES = ("领导小组", "指挥部", "工作组", "工作专班", "办公室")  # bodies named after what they run
+QUOTED_ORG = re.compile(r"[“‘]([^“”‘’]{2,15})[”’](" + "|".join(QUOTED_ORG_HEADS) + ")")
 OWN_PROJECT = re.compile(r"([^\W的了也都还在对为将把从与及该这那等是和_]{4,16}?(?:项目|工程))(?=[,。;、,]|$)")
 SENTENCE_PROJECT = re.compile(r"^([\u4e00-\u9fff]{4,14}?(?:工程|项目))(?=[涉是由于将已共总占位覆包])")
 
@@ -150,10 +154,17 @@ class _ArticleRun:
                 c.org = False
             self.chunk(c, sent, actors, places_in_order)
         for m in QUOTED_ORG.finditer(sent.text):  # “双迎攻坚”领导小组 runs 双迎攻坚
-            org = self.add(m.group(0), "Organization", base + m.start(), base + m.end())
+            place = next((i for p, i in actors if self.out.mentions[i].type == "Place"
+                          and self.out.mentions[i].end == base + m.start() and not self.out.mentions[i].anaphor), None)
+            start = self.out.mentions[place].start - base if place is not None else m.start()
+            org = self.add(sent.text[start:m.end()], "Organization", base + start, base + m.end())
+            if place is not None:  # 金阊街道“老娘舅”调解室 is in 金阊街道
+                self.rel("locatedIn", org, place, sent.text)
+            actors.append((start, org))
+            if not m.group(2).endswith(PROGRAM_BODIES):
+                continue  # “老娘舅”调解室 is a name, not the program it runs
             prog = self.add(f"“{m.group(1)}”", "Program", base + m.start(), base + m.start(1) + len(m.group(1)) + 1)
             self.rel("runs", org, prog, sent.text)
-            actors.append((m.start(), org))
         for s, e, level in anaphors(toks):
             typ = "Organization" if seg._org_head(level) and level not in seg.place_heads else "Place"
             idx = self.add(sent.text[s:e], typ, base + s, base + e, anaphor=level)

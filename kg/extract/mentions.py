@@ -208,7 +208,7 @@ def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
     inside = [t for t in tokens if s <= t.start and t.end <= e]
     if len(inside) == 1:  # one token: a name the segmenter knows or guessed, not a word (居民文明)
         return inside[0].pos in PERSON_POS and (len(inside[0].text) >= 3 or inside[0].pos == "x")
-    return not any(t.pos in NOT_IN_NAME_POS for t in inside[1:]) \
+    return not any(t.pos in NOT_IN_NAME_POS - {"t", "m", "q", "f"} for t in inside[1:]) \
         and inside[0].pos not in NOT_IN_NAME_POS - {"m", "q"}
 
 
@@ -243,9 +243,10 @@ class ProgramFinder:
         name = r"[^\W各等的和与及了是在对为将把从]"
         # “X” + up to 8 name characters ending in a head: “双月攻坚”行动, “1+3”街道大工委机制;
         # “党建+物业”的共商共治模式
+        # Quotes inside a quotation are ‘…’: “我们依托‘姑苏邻里’智慧养老平台…”
         self.quoted_head = re.compile(
-            rf"“([^“”]{{1,30}}?)”((?:的{name}{{0,6}}?(?:模式|机制|体系|平台))|(?:{name}{{0,8}}?(?:{self.heads})))")
-        self.quoted = re.compile(r"“([^“”]{1,30}?)”")
+            rf"{QUOTE}((?:的{name}{{0,6}}?(?:模式|机制|体系|平台))|(?:{name}{{0,8}}?(?:{self.heads})))")
+        self.quoted = re.compile(QUOTE)
         self.unquoted = re.compile(
             rf"(?:{self.run_verbs})(?:了|着|好)?({_NP}{{2,24}}?(?:{self.unquoted_heads}))(?=[,。;、,:]|$|等)")
         # 打造志平工作平台、老党员说事会等: the rest of a list whose first item is a program
@@ -263,7 +264,7 @@ class ProgramFinder:
                 taken.add(s)
 
         for m in self.quoted_head.finditer(text):
-            inner = m.group(1)
+            inner = m.group("a") or m.group("b")
             if not re.search(r"[。!?]", inner) and len(inner) <= 24:
                 keep(m.start(), m.end(), inner)
         # A run of quoted names before 等 and a head (开展“文明助交通”“靓丽星期一”…等志愿服务活动).
@@ -271,11 +272,12 @@ class ProgramFinder:
             rest = text[run.end():run.end() + 16]
             if re.match(rf"等[^,。;…]{{0,10}}?(?:{self.heads})", rest):
                 for m in self.quoted.finditer(run.group(0)):
-                    if not _slogan(m.group(1)):
-                        keep(run.start() + m.start(), run.start() + m.end(), m.group(1))
+                    inner = m.group("a") or m.group("b")
+                    if not _slogan(inner):
+                        keep(run.start() + m.start(), run.start() + m.end(), inner)
         # A quoted name that carries its own head: “头雁工程”, “四场硬仗”.
         for m in self.quoted.finditer(text):
-            inner = m.group(1)
+            inner = m.group("a") or m.group("b")
             if not _slogan(inner) and len(inner) >= 3 and any(inner.endswith(h) for h in self.head_set):
                 keep(m.start(), m.end(), inner)
         for m in self.unquoted.finditer(text):
@@ -305,6 +307,8 @@ class ProgramFinder:
         return True
 
 
+# A quoted name; a quotation inside a quotation uses ‘…’ (“我们依托‘姑苏邻里’智慧养老平台…”).
+QUOTE = r"(?:“(?P<a>[^“”]{1,30}?)”|‘(?P<b>[^‘’“”]{1,30}?)’)"
 _NP = r"[^\W的了各或对在为将把从与及等_]"
 ACTION_PREFIXES = ("完善", "健全", "加强", "深化", "加大", "强化", "规范", "提升", "优化", "推进", "开展", "建立",
                    "实施", "落实", "做好", "抓好", "形式", "各类", "各种", "一系列")

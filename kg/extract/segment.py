@@ -27,12 +27,18 @@ FUNCTION_POS = {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "r", "m", "q", 
 _DIGITS = set("0123456789一二三四五六七八九十百零〇两第号")
 ANAPHOR_PREFIX = "该"
 LEVEL_CHARS = "区县市镇乡省"
-SPLIT_FIRST = frozenset(LEVEL_CHARS + "村委由在到从向对为与和及被把将给让经")  # words _split may cut
-PREPOSITIONS = "由在到从向对为与和及被把将给让经"
+SPLIT_FIRST = frozenset(LEVEL_CHARS + "村委由在到从向对为与和及被把将给让经据党支总居")  # words _split may cut
+# 党委书记 is 党委 + 书记: the body a title names is part of the organization's name.
+TITLE_BODIES = ("党工委", "党总支", "党支部", "党委", "总支", "支部", "居委会", "村委会")
+PREPOSITIONS = "由在到从向对为与和及被把将给让经据"
 VILLAGE_HEADS = ("村", "社区", "街道", "镇", "乡")
-TOWN_HEADS = ("镇", "乡", "街道")
-# The last 村 within five characters: 花村店村, 杨沟村(前坪), 北街村(卫生室).
-VILLAGE_AFTER_TOWN = re.compile(r"([\u4e00-\u9fff]{0,4}[\u4e00-\u9fff]村)(?=[^村]|$)")
+TOWN_HEADS = ("镇", "乡", "街道", "社区")
+NOT_IN_PLACE_POS = {"v", "vd", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "d", "r", "ad", "m", "q", "t"}
+# A place right after its town or community, whatever the segmenter made of its unknown name:
+# 柏庄镇|花村店村, 杨沟村(前坪), 锦帆社区|怡园里小区. The longest within five characters.
+VILLAGE_AFTER_TOWN = re.compile(
+    r"((?:(?![的了在和与是对为把被将从向到等及或])[\u4e00-\u9fff]){1,5}(?:小区|花园|家园|新村|街坊|社区|村))"
+    r"(?=[^村区园坊]|$)")
 # 教育局, 档案馆: a word ending in one of these heads is an office (格局-like words are stop nouns)
 STRONG_ONE_CHAR_HEADS = "局委办厅院队"
 
@@ -58,7 +64,8 @@ class Segmenter:
         self.place_heads = _by_length(words("place_suffixes.txt"))
         self.org_heads = _by_length(words("org_suffixes.txt"))
         # Titles (书记, 主任) end a name: 民航路街道党委|副书记|刘庆霞.
-        self.stop = words("stop_nouns.txt") | words("titles.txt")
+        self.titles = words("titles.txt")
+        self.stop = words("stop_nouns.txt") | self.titles
         self.org_words = words("org_words.txt")
         # 社会, 格局, 干部 end in 会/局/部 but are no organizations: one-character heads
         # count only as tokens of their own.
@@ -102,21 +109,25 @@ class Segmenter:
         i = 0
         while i < len(toks):
             t = toks[i]
-            out.append(t)
             i += 1
-            if t.tag != "P" or not t.text.endswith(TOWN_HEADS) or t.text in self.place_heads:
-                continue
-            m = VILLAGE_AFTER_TOWN.match(text, t.end)
-            if not m or m.group(1) in self.stop or m.group(1)[0] in "各每全该本":
-                continue
-            end = m.end()
-            while i < len(toks) and toks[i].end <= end:
-                i += 1
-            out.append(Token(text[t.end:end], "ns", t.end, "P"))
-            if i < len(toks) and toks[i].start < end:  # 村前 -> 村 | 前
-                rest = toks[i].text[end - toks[i].start:]
-                out.append(Token(rest, toks[i].pos, end, self._tag(rest, toks[i].pos)))
-                i += 1
+            while True:  # a merged place may itself be followed by the next level down
+                out.append(t)
+                if t.tag != "P" or not t.text.endswith(TOWN_HEADS) or t.text in self.place_heads:
+                    break
+                m = VILLAGE_AFTER_TOWN.match(text, t.end)
+                if not m or m.group(1) in self.stop or m.group(1)[0] in "各每全该本":
+                    break
+                end = m.end()
+                inside = [x for x in toks[i:] if x.start < end]
+                if any(x.pos in NOT_IN_PLACE_POS and len(x.text) > 1 or x.text in self.stop or x.text in "各每"
+                       for x in inside if x.end <= end):
+                    break  # 依托|各|社区, 组织|辖区|各|社区: a phrase, not a name
+                while i < len(toks) and toks[i].end <= end:
+                    i += 1
+                if i < len(toks) and toks[i].start < end:  # 村前 -> 村 | 前
+                    rest = toks[i].text[end - toks[i].start:]
+                    toks = toks[:i] + [Token(rest, toks[i].pos, end, self._tag(rest, toks[i].pos))] + toks[i + 1:]
+                t = Token(text[t.end:end], "ns", t.end, "P")
         return out
 
     def _split(self, word: str, pos: str, prev: list[Token]):
@@ -128,6 +139,11 @@ class Segmenter:
             return [(word[0], "n"), (word[1:], "nt")]
         if len(word) == 2 and word[1] in LEVEL_CHARS and word[0] in PREPOSITIONS:
             return [(word[0], "p"), (word[1], "n")]  # 由县 -> 由 + 县
+        if len(word) >= 3 and word[0] in PREPOSITIONS and pos in ("x", "nz", "nr", "ns"):
+            return [(word[0], "p"), (word[1:], pos)]  # 据锦帆 (an unknown word) -> 据 + 锦帆
+        body = next((b for b in TITLE_BODIES if word.startswith(b) and word[len(b):] in self.titles), "")
+        if body:
+            return [(body, "nt"), (word[len(body):], "n")]
         if len(word) >= 2 and word[0] == "委" and prev and prev[-1].tag == "P" \
                 and prev[-1].text[-1] in LEVEL_CHARS:
             return [("委", "nt"), (word[1:], pos)]

@@ -27,7 +27,7 @@ LEVELS = ("特别行政区", "自治区", "自治州", "自治县", "高新区",
 COUNTY_LEVELS = ("区", "县", "旗")
 LOCAL_LEVELS = ("村", "社区", "小区", "街道", "镇", "乡")
 GENERIC_OFFICE = "*"  # Mention.qualify of 扶贫办-like names: the page's county-level place
-MERGE_HEADS = ("", "行动", "活动", "工作", "工程")
+MERGE_HEADS = ("", "行动", "活动", "工作", "工程", "模式", "机制", "工作机制")
 
 
 def place_level(name: str) -> str:
@@ -123,8 +123,11 @@ class Resolver:
     def _mention_keys(self, ex, focus: _Focus, context, entities, program_merge) -> list[str | None]:
         keys: list[str | None] = []
         latest: dict[str, str] = {}  # level -> latest named mention, for 该X
+        short_forms = _short_forms(ex)
         for m in ex.mentions:
             name, aliases = self._canonical(m, focus, latest, ex)
+            if m.type == "Organization" and not m.qualify and name in short_forms:
+                aliases, name = aliases + [name], short_forms[name]
             if not name:
                 keys.append(None)
                 continue
@@ -200,6 +203,19 @@ class Resolver:
                     by_code[d.code] = parent
                 relations.append(Relation(child, "locatedIn", parent))
                 child = parent
+
+
+def _short_forms(ex: ArticleExtraction) -> dict[str, str]:
+    """人民调解110指挥中心 → 卫东区人民调解110指挥中心 when the article writes both: a body named
+    without its place is the one named with it."""
+    orgs = {m.surface for m in ex.mentions if m.type == "Organization" and not m.anaphor and not m.qualify}
+    out: dict[str, str] = {}
+    for long in orgs:
+        for short in orgs:
+            if len(short) >= 4 and long != short and long.endswith(short) and place_level(long[:-len(short)]):
+                if short not in out or len(long) < len(out[short]):
+                    out[short] = long
+    return out
 
 
 def _program_name(surface: str, heads: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
