@@ -35,3 +35,8 @@ def looks_like_person_name(name: str) -> bool:
     if name[:2] in double and len(name) >= 3:
         return True
     return name[0] in single and len(name) <= 3
+
+
+@lru_cache(maxsize=None)
+def common_surnames() -> frozenset[str]:
+    return words("common_surnames.txt")

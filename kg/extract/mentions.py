@@ -12,15 +12,16 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.segment import Segmenter, Token
-from kg.lexicon import looks_like_person_name, words
+from kg.lexicon import common_surnames, looks_like_person_name, words
 
 _SEG = r"(?:[ND][NDV]*P|P)"  # a place: name tokens and a head
-# An organization part: names and a head; a verb only inside and never right after a head
-# (办事处|邀请… starts a predicate), and no more than six tokens.
-_IN = r"(?:[NDV]|(?<!O)W)"
-_ORG = rf"(?:(?:[NDV]{_IN}{{0,5}})?O)"
-# After a place an organization's name may open with a verb (县|脱贫攻坚领导小组).
-CHUNK = re.compile(rf"{_SEG}+{_IN}{{0,6}}O{_ORG}*|{_SEG}*{_ORG}+|{_SEG}+")
+# An organization's name: name tokens and a head. Verbs (W) and generic nouns (G) may stand
+# inside it; right after a place or another body anything may (县|脱贫攻坚领导小组,
+# 区委|专项巡察集中整顿组|第三小组), standing alone a verb must be followed by a name token,
+# and a part after a head never opens with a verb (办事处|邀请… starts a predicate).
+_ORG_FREE = r"(?:(?:[NDV](?:[NDVG]|W(?=[NDVG])){0,5})?O)"
+_ORG_CONT = r"(?:(?:[NDV][NDVGW]{0,5})?O)"
+CHUNK = re.compile(rf"{_SEG}+[NDVGW]{{0,6}}O{_ORG_CONT}*|{_SEG}*{_ORG_FREE}{_ORG_CONT}*|{_SEG}+")
 GENERIC_BEFORE = ("各", "每个", "各个", "所有", "每", "全体")
 # Places whose name part may be one character (南村); others need two (溢社区 is no name).
 ONE_CHAR_NAME_HEADS = ("村", "镇", "乡", "县", "区", "市", "省")
@@ -71,6 +72,14 @@ def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
             toks = toks[1:]
         if not toks:
             continue
+        toks = _end_at_terminal_head(toks, seg)
+        counted = [k for k, t in enumerate(toks) if _counted(t) or (
+            t.tag == "D" and k + 1 < len(toks) and toks[k + 1].text in MEASURES)]
+        if counted:  # 爱心人士组建11支|党员志愿者服务队: what is counted is no one body
+            k = counted[-1]
+            toks = toks[k + (2 if k + 1 < len(toks) and toks[k + 1].text in MEASURES else 1):]
+            if not toks:
+                continue
         if toks[0].tag == "O" and (len(toks[0].text) < 3 or toks[0].text in seg.org_heads) \
                 and toks[0].pos != "nt":
             continue  # a bare head (中心, 学校) names no one
@@ -100,9 +109,24 @@ def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
     return out
 
 
+# 湖南金岭新材料有限公司|人力资源部, 解放军外国语学院|英语系: a department after these is part of a
+# title (人力资源部经理), not of the name.
+TERMINAL_HEADS = ("有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "大学", "学院", "医院")
+
+
+def _end_at_terminal_head(toks: list[Token], seg: Segmenter) -> list[Token]:
+    for k, t in enumerate(toks[:-1]):
+        if t.tag == "O" and t.text.endswith(TERMINAL_HEADS):
+            return toks[:k + 1]
+    return toks
+
+
+MEASURES = frozenset("个家支名所座批项条位户")
+
+
 def _counted(t: Token) -> bool:
     """一个, 两家, 5|家, 11支: a numeral with a measure word."""
-    return t.pos in ("m", "mq", "q") and t.text[-1] in "个家支名所座批项条位户"
+    return t.pos in ("m", "mq", "q") and t.text[-1] in MEASURES
 
 
 def _full_place(t: Token, seg: Segmenter) -> bool:
@@ -199,17 +223,21 @@ class PersonFinder:
 
 
 PERSON_POS = {"nr", "nrfg", "nrt", "x"}
+PARTICLE_POS = {"uj", "ul", "uz", "ug", "uv", "ud", "u", "p", "c", "y", "e", "r"}
 NOT_IN_NAME_POS = {"v", "vd", "uj", "ul", "uz", "ug", "uv", "ud", "u", "p", "c", "d", "r", "m", "q", "t", "f", "y",
                    "e", "a", "ad", "vn"}
 
 
 def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
-    """居民杜军民 yes; 书记年度…, 居民居住的… no: no function words, no single common word."""
+    """居民杜军民, 局长田家兴, 院长彭立新 yes; 书记年度…, 居民居住的…, 群众能力强 no."""
     inside = [t for t in tokens if s <= t.start and t.end <= e]
     if len(inside) == 1:  # one token: a name the segmenter knows or guessed, not a word (居民文明)
         return inside[0].pos in PERSON_POS and (len(inside[0].text) >= 3 or inside[0].pos == "x")
-    return not any(t.pos in NOT_IN_NAME_POS - {"t", "m", "q", "f"} for t in inside[1:]) \
-        and inside[0].pos not in NOT_IN_NAME_POS - {"m", "q"}
+    if inside[0].pos in NOT_IN_NAME_POS - {"m", "q"} or any(t.pos in PARTICLE_POS for t in inside[1:]):
+        return False
+    if inside[0].text[0] in common_surnames():
+        return True  # 田家|兴, 彭|立新: a common family name and the rest of a word
+    return all(t.pos in PERSON_POS for t in inside[1:])  # 能|力强: a rare family name needs more
 
 
 def _name_tokens(tokens: list[Token], s: int, e: int) -> bool:

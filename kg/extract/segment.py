@@ -7,6 +7,7 @@ letter; names are then found by regular expressions over the tag string:
 
   P  ends a place name (街道, 社区, 北关区, 山村)   O  ends an organization (局, 办事处)
   N  may be part of a name                      D  a numeral inside a name (三社区, 18号院)
+  G  a generic noun: inside an organization's name only (农业农村局)
   V  a verbal noun (管理, 援助): inside a name only    W  a verb or adverb: inside an organization's name only
   A  an anaphor (该区, 该街道)                    S  anything else: a boundary
 """
@@ -37,7 +38,7 @@ NOT_IN_PLACE_POS = {"v", "vd", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "d",
 # A place right after its town or community, whatever the segmenter made of its unknown name:
 # 柏庄镇|花村店村, 杨沟村(前坪), 锦帆社区|怡园里小区. The longest within five characters.
 VILLAGE_AFTER_TOWN = re.compile(
-    r"((?:(?![的了在和与是对为把被将从向到等及或])[\u4e00-\u9fff]){1,5}(?:小区|花园|家园|新村|街坊|社区|村))"
+    r"((?:(?![的了在和与是对为把被将从向到等及或辖以有共让给由])[\u4e00-\u9fff]){1,5}(?:小区|花园|家园|新村|街坊|社区|村))"
     r"(?=[^村区园坊]|$)")
 # 教育局, 档案馆: a word ending in one of these heads is an office (格局-like words are stop nouns)
 STRONG_ONE_CHAR_HEADS = "局委办厅院队"
@@ -65,7 +66,9 @@ class Segmenter:
         self.org_heads = _by_length(words("org_suffixes.txt"))
         # Titles (书记, 主任) end a name: 民航路街道党委|副书记|刘庆霞.
         self.titles = words("titles.txt")
-        self.stop = words("stop_nouns.txt") | self.titles
+        # Generic nouns never begin a name (辖区|蒲公英志愿服务站) but may stand inside one (农业农村局).
+        self.generic = words("stop_nouns.txt")
+        self.stop = self.generic | self.titles
         self.org_words = words("org_words.txt")
         # 社会, 格局, 干部 end in 会/局/部 but are no organizations: one-character heads
         # count only as tokens of their own.
@@ -169,16 +172,19 @@ class Segmenter:
             return "S"
         if w.startswith(ANAPHOR_PREFIX) and len(w) >= 2 and (w[1:] in self.place_heads or self._org_head(w[1:])):
             return "A"
-        if w in self.stop and w not in self.place_heads or w.endswith("城市") \
-                or len(w) > 1 and w[0] in "各每" and pos != "nr":
-            return "S"  # 各街道, 每个社区: all of them, no name
+        if w in self.titles or w.endswith("城市") or len(w) > 1 and w[0] in "各每" and pos != "nr":
+            return "S"  # titles end a name; 各街道, 每个社区: all of them, no name
+        if w in self.generic and w not in self.place_heads:
+            return "G"
         place_head = self.place_head(w)
         if place_head and (pos == "ns" or w == place_head or self.gazetteer.is_known(w) or (
-                len(w) >= 3 and pos in NAME_POS and place_head in VILLAGE_HEADS)):
+                len(w) >= 3 and pos in NAME_POS and place_head in VILLAGE_HEADS) or (
+                len(w) == 2 and place_head == "村" and pos in NAME_POS)):  # 桐木|溪村
             return "P"  # 靳小庄村/nr: the segmenter's guessed names ending in 村 are villages
         if w in self.org_heads or w in self.org_words or (pos == "nt" and self._org_head(w)) or (
                 pos in NAME_POS and len(_longest_suffix(w, self._multi_org_set)) not in (0, len(w))) or (
-                pos not in FUNCTION_POS and len(w) >= 3 and w[-1] in STRONG_ONE_CHAR_HEADS):
+                pos not in FUNCTION_POS and len(w) >= 3 and w[-1] in STRONG_ONE_CHAR_HEADS
+                and not (pos == "i" and len(w) == 4)):  # 大操大办 is an idiom, not an office
             return "O"
         if pos in NUM_POS or all(c in _DIGITS for c in w):
             return "D"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from kg.ingest.byline import Credit, credit_line, split_lead, split_trailing, start_byline
 from kg.ingest.layout import is_unterminated
+from kg.lexicon import words
 from kg.model import Article
 
 MAX_HEADLINE = 40
@@ -62,6 +63,12 @@ def classify(par: str) -> _Para:
     if c and c.photographers and not c.reporters:
         return _Para(par, "caption", c)
     return _Para(par, "body", c)
+
+
+def _starts_with_unit(line: str) -> bool:
+    """安培社区“5点钟义务课堂”唱响全省 opens with a named unit; 乡村新貌 only with a word."""
+    m = _STARTS_WITH_UNIT.match(line)
+    return bool(m) and m.group(0) not in words("stop_nouns.txt")
 
 
 def _ends_with_name(par: str) -> bool:
@@ -160,7 +167,7 @@ def _finish(d: _Draft, source: str, index: int) -> Article:
     lines = [b for b in d.block if not _LABEL.search(b)]
     subtitle = [b for b in lines if b.startswith(("—", "-"))]
     candidates = [b for b in lines if b not in subtitle and not _KICKER_NAME.match(b)]
-    with_unit = [b for b in candidates if _STARTS_WITH_UNIT.match(b)]
+    with_unit = [b for b in candidates if _starts_with_unit(b)]
     title = (with_unit or candidates or [""])[-1]
     body = "\n".join(d.body)
     if title and not d.led and not _shares_bigram(title, body):
