@@ -168,6 +168,8 @@ def _finish(d: _Draft, source: str, index: int) -> Article:
     subtitle = [b for b in lines if b.startswith(("—", "-"))]
     candidates = [b for b in lines if b not in subtitle and not _KICKER_NAME.match(b)]
     with_unit = [b for b in candidates if _starts_with_unit(b)]
+    if not candidates:  # 反诈宣传走进社区 alone: a headline, even if it ends like a unit's name
+        candidates = [b for b in lines if b not in subtitle and not b.rstrip().endswith((":", ":"))][-1:]
     title = (with_unit or candidates or [""])[-1]
     body = "\n".join(d.body)
     if title and not d.led and not _shares_bigram(title, body):

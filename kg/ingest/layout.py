@@ -58,13 +58,35 @@ def _is_cut(prev: str, par: str, nxt: str, is_byline: Callable[[str], bool]) -> 
         return False
     if par[0] in NO_START_AFTER_CUT:
         return True
-    if len(prev) < MIN_BROKEN_LEN:
+    if len(prev) < MIN_BROKEN_LEN and not _sentence_like(prev) and not _name_across(prev, par):
         return False
     # A short unterminated line that opens a headline block (another short line or a
     # byline follows) is a headline after a truncated paragraph, not the sentence's rest.
     if _is_short_line(par) and (is_byline(nxt) or nxt.startswith("本报讯") or _is_short_line(nxt)):
         return False
     return True
+
+
+# "9月22日,在安定区李家堡镇丰源马铃薯种植专" is a sentence however short: dates and clause
+# punctuation do not open headlines.
+_SENTENCE_START = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|今年以来|近年来|目前|当天)[,,]|^[^“”]{2,}[,,][^,,]{2,}[,,]")
+
+
+def _sentence_like(par: str) -> bool:
+    return bool(_SENTENCE_START.search(par))
+
+
+def _name_across(prev: str, par: str) -> bool:
+    """与安定 / 区陇薯农业科技有限公司: the break cuts a division's name (安定区) in two."""
+    from kg.gazetteer import Gazetteer  # the data only; ingest does not use the extractor
+
+    gaz = Gazetteer.default()
+    for i in range(1, 4):
+        for j in range(1, 3):
+            name = prev[-i:] + par[:j]
+            if len(name) >= 3 and gaz.is_known(name):
+                return True
+    return False
 
 
 def _is_short_line(par: str) -> bool:
