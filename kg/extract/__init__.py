@@ -24,7 +24,7 @@ GENERIC_OFFICES = ("办", "政府", "政协", "人大", "纪委", "监委", "纪
 # a bare level word (社区巡逻队, 村两委) are generic, not one named body.
 ABBREVIATED_HEADS = ("委", "局", "办", "部", "政府", "政协", "人大", "法院", "检察院", "党委", "党工委", "党支部",
                      "党总支", "纪工委", "纪委", "监委", "办事处", "居委会", "村委会", "大工委", "中心", "所", "馆",
-                     "指挥部", "领导小组", "小组", "工作组", "残联", "妇联", "团委", "工会", "总工会", "科协", "文联", "侨联")
+                     "指挥部", "领导小组", "小组", "工作组", "大队", "支队", "中队", "残联", "妇联", "团委", "工会", "总工会", "科协", "文联", "侨联")
 PROPER_POS = {"nr", "ns", "nz", "nt", "x", "nrt", "nrfg", "eng"}
 SPEAKER_UNNAMED = ("相关负责人", "有关负责人", "主要负责人", "负责人", "相关工作人员", "工作人员", "的领导",
                    "有关领导", "相关领导", "发言人", "新闻发言人")
@@ -245,8 +245,13 @@ class _ArticleRun:
         at = [(ments[p].start - sent.start, ments[p].end - sent.start, p) for p in places]
         m = re.search(r"(?<![管直])辖(?!区)", text)
         if m:
-            before = [p for s, e, p in at if e <= m.start()]
-            after = [p for s, e, p in at if s >= m.end()]
+            # the governing place may be an anaphor (该县辖武溪镇、浦市镇…); the governed ones run
+            # to the end of the list (…等, or the clause)
+            end = re.search(r"等|[,,。;]", text[m.end():])
+            stop = m.end() + end.start() + (1 if end and end.group(0) == "等" else 0) if end else len(text)
+            governors = [(s, e, p) for s, e, p in at + self.anaphor_places(sent) if e <= m.start()]
+            before = [p for s, e, p in sorted(governors)]
+            after = [p for s, e, p in at if m.end() <= s < stop]
             if before and after:
                 for p in after:
                     self.rel("locatedIn", p, before[-1], text)
@@ -259,6 +264,11 @@ class _ArticleRun:
                     self.rel("locatedIn", p2, p1, text)  # 北关区的红旗路街道
                 elif between in ("位于", "地处", "坐落于"):
                     self.rel("locatedIn", p1, p2, text)  # 六寺村位于中原高新区
+
+    def anaphor_places(self, sent: Sentence) -> list[tuple[int, int, int]]:
+        ments = self.out.mentions
+        return [(m.start - sent.start, m.end - sent.start, i) for i, m in enumerate(ments)
+                if m.type == "Place" and m.surface.startswith("该") and sent.start <= m.start < sent.end]
 
     # -- positions and quotes ----------------------------------------------------
 

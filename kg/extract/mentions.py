@@ -168,6 +168,8 @@ class PersonFinder:
         """Spans of full person names; with tokens, names must fall on token boundaries."""
         strong = []
         for m in self.title.finditer(text):  # 居民杜军民, 道德模范余玛丽 (titles found apart from names)
+            if text[m.end():m.end() + 1] in "和与及或并":
+                continue  # 工人和家人: a conjunction after the role, not a family name
             for n in (3, 2):
                 name = text[m.end():m.end() + n]
                 if len(name) == n and looks_like_person_name(name):
@@ -233,7 +235,8 @@ def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
     inside = [t for t in tokens if s <= t.start and t.end <= e]
     if len(inside) == 1:  # one token: a name the segmenter knows or guessed, not a word (居民文明)
         return inside[0].pos in PERSON_POS and (len(inside[0].text) >= 3 or inside[0].pos == "x")
-    if inside[0].pos in NOT_IN_NAME_POS - {"m", "q"} or any(t.pos in PARTICLE_POS for t in inside[1:]):
+    first_ok = len(inside[0].text) == 1 or inside[0].pos not in NOT_IN_NAME_POS - {"m", "q"}  # 向|明亮
+    if not first_ok or any(t.pos in PARTICLE_POS for t in inside[1:]):
         return False
     if inside[0].text[0] in common_surnames():
         return True  # 田家|兴, 彭|立新: a common family name and the rest of a word

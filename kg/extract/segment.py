@@ -28,18 +28,21 @@ FUNCTION_POS = {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "r", "m", "q", 
 _DIGITS = set("0123456789一二三四五六七八九十百零〇两第号")
 ANAPHOR_PREFIX = "该"
 LEVEL_CHARS = "区县市镇乡省"
-SPLIT_FIRST = frozenset(LEVEL_CHARS + "村委由在到从向对为与和及被把将给让经据党支总居")  # words _split may cut
+SPLIT_FIRST = frozenset(LEVEL_CHARS + "村委由在到从向对为与和及被把将给让经据以于自往朝沿按党支总居")  # words _split may cut
 # 党委书记 is 党委 + 书记: the body a title names is part of the organization's name.
 TITLE_BODIES = ("党工委", "党总支", "党支部", "党委", "总支", "支部", "居委会", "村委会")
-PREPOSITIONS = "由在到从向对为与和及被把将给让经据"
+PREPOSITIONS = "由在到从向对为与和及被把将给让经据以于自往朝沿按"
 VILLAGE_HEADS = ("村", "社区", "街道", "镇", "乡")
 TOWN_HEADS = ("镇", "乡", "街道", "社区")
 NOT_IN_PLACE_POS = {"v", "vd", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "d", "r", "ad", "m", "q", "t"}
 # A place right after its town or community, whatever the segmenter made of its unknown name:
 # 柏庄镇|花村店村, 杨沟村(前坪), 锦帆社区|怡园里小区. The longest within five characters.
 VILLAGE_AFTER_TOWN = re.compile(
-    r"((?:(?![的了在和与是对为把被将从向到等及或辖以有共让给由])[\u4e00-\u9fff]){1,5}(?:小区|花园|家园|新村|街坊|社区|村))"
-    r"(?=[^村区园坊]|$)")
+    r"((?:(?![的了在和与是对为把被将从向到等及或辖以有共让给由])[\u4e00-\u9fff]){1,5}"
+    r"(?:安置区|安置点|小区|花园|家园|新村|街坊|社区|村))(?=[^村区园坊点]|$)")
+# 杏花湾村|村民: a head followed by these is the start of the next word, not the end of a name.
+HEAD_THEN_WORD = ("村民", "村委", "村干", "村级", "村组", "村党", "村里", "村内", "村两", "村集", "村支", "村主",
+                  "社区居", "社区工", "社区党", "社区干")
 # 教育局, 档案馆: a word ending in one of these heads is an office (格局-like words are stop nouns)
 STRONG_ONE_CHAR_HEADS = "局委办厅院队"
 
@@ -118,6 +121,8 @@ class Segmenter:
                 if t.tag != "P" or not t.text.endswith(TOWN_HEADS) or t.text in self.place_heads:
                     break
                 m = VILLAGE_AFTER_TOWN.match(text, t.end)
+                if m and text[m.end() - 1:].startswith(HEAD_THEN_WORD):  # 杏花湾村村民: one 村 less
+                    m = VILLAGE_AFTER_TOWN.match(text[:m.end() - 1], t.end)
                 if not m or m.group(1) in self.stop or m.group(1)[0] in "各每全该本":
                     break
                 end = m.end()

@@ -63,7 +63,9 @@ def _article_focus(ex: ArticleExtraction, page_places: Counter) -> _Focus:
     focus = {}
     for lv, c in counts.items():
         if lv in ("村", "社区") and len(c) > 1 and lv not in first_in_head:
-            continue  # several villages and none in the headline: 村党支部 is no particular one
+            (top, n1), (_, n2) = c.most_common(2)
+            if n1 < 2 * n2:
+                continue  # several villages, none foremost: 村党支部 is no particular one
         focus[lv] = first_in_head.get(lv) or c.most_common(1)[0][0]
     for lv in COUNTY_LEVELS:  # 区委 in an article that never names its district: the page's
         if lv not in focus:
