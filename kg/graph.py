@@ -7,7 +7,7 @@ Nodes
            reporters, photographers, date, index
 Edges (u -> v, key = predicate)
   locatedIn / runs: entity -> entity; quotedIn: entity -> article node;
-  holds: person -> organization/place with attr title.
+  holds: person -> organization/place with attr title; creator: reporter or photographer -> article.
   Every edge has attrs predicate, evidence (list of sentences), articles (list of Article.id)
   and support (list of (sentence, Article.id) pairs: which article each sentence is from).
 """
@@ -59,6 +59,11 @@ def build_graph(res: Resolution) -> nx.MultiDiGraph:
     for p in res.positions:
         if p.person in g and p.org in g:
             add_edge(p.person, p.org, "holds", p.evidence, p.article, title=p.title)
+    for a in res.articles:  # reporters and photographers: who wrote or shot the article
+        for name in dict.fromkeys(a.reporters + a.photographers):
+            person = f"Person/{name}"
+            if person in g:
+                add_edge(person, article_node(a.id), "creator", "", a.id)
     return g
 
 

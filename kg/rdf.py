@@ -109,6 +109,8 @@ def triples(g: nx.MultiDiGraph) -> Iterator[Triple]:
         if s is None or o is None:
             continue
         pred = d["predicate"]
+        if pred == "creator":
+            continue  # written as dcterms:creator with the article
         if pred == "holds":
             post = NamedNode(ID + "post/" + _digest(u, d.get("title", ""), v))
             yield Triple(s, NamedNode(ORG + "holds"), post)

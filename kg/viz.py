@@ -288,7 +288,10 @@ def _options(physics: bool) -> dict:
     font = {"face": FONT_STACK, "size": 14, "color": "#222222",
             "strokeWidth": 3, "strokeColor": "#ffffff"}
     opts: dict = {
-        "nodes": {"font": font, "borderWidth": 1},
+        # vis-network hides labels drawn smaller than drawThreshold pixels; the default (5) hides
+        # every label once a page of 200 nodes is fitted to the screen.
+        "nodes": {"font": font, "borderWidth": 1,
+                  "scaling": {"label": {"enabled": False, "drawThreshold": 1, "maxVisible": 40}}},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "font": {"face": FONT_STACK, "size": 11, "color": "#555555", "align": "middle",
