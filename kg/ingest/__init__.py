@@ -17,7 +17,8 @@ from kg.ingest.layout import paragraphs, rejoin
 from kg.model import Page
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
-MAX_FILE_BYTES = 256 * 1024 * 1024
+# A newspaper page is tens of kilobytes; anything this large is an archive dump or not text.
+MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 class InputError(Exception):
@@ -44,7 +45,7 @@ def read_page(path: Path) -> Page:
     """Read one file; raises DecodeError or OSError."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise DecodeError(f"file too large ({size} bytes)")
+        raise DecodeError(f"file too large for a page ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
     text, enc = decode_bytes(path.read_bytes())
     if not text.strip():
         raise DecodeError("empty file")
