@@ -34,7 +34,24 @@ VERSION = "1"
 # A name right after these is where or with whom something happens, not who does it.
 ADJUNCT_BEFORE = ("在", "到", "于", "从", "以", "对", "向", "与", "和", "同", "经过", "通过", "依托", "围绕",
                   "联合", "会同", "协同", "配合", "邀请")
-CLAUSE_OPENER = r"[\s\d年月日上下午近日今年以来去年同时此外目前期间当天,]*"
+CLAUSE_OPENER = re.compile(r"[\s\d年月日上下午近日今年以来去年同时此外目前期间当天,]*")
+QUOTED_SPAN = re.compile(r"“[^“”]*”|《[^《》]*》")
+GOVERNS = re.compile(r"(?<![管直])辖(?!区)")
+LIST_END = re.compile(r"等|[,,。;]")
+SPEECH_LEAD = re.compile(r"对记者|向记者|告诉记者|笑着|激动地|高兴地|明确")
+ORG_STATES = re.compile(r"(?:、[^,。]{2,8}?)*(?:明确)?(?:提出|指出|强调|表示)[::]")
+NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
+CLAUSE_PUNCT = re.compile(r"[,,::;]")
+RUN_BY = re.compile(r"由([^,。]{2,30}?)(?:统一)?(?:指挥|负责|组织|实施|牵头|主办|承办)")
+PASSIVE = re.compile(r"被((?:[^,。]){2,40})(?:授予|评为)")
+PRONOUN = re.compile(r"[她他](?!们)")
+SENTENCE_END = re.compile(r"[。;]")
+UNNAMED_RE = re.compile("|".join(sorted(SPEAKER_UNNAMED, key=len, reverse=True)))
+
+
+def _match(pattern: re.Pattern, text: str, pos: int) -> str:
+    m = pattern.match(text, pos)
+    return m.group(0) if m else ""
 
 
 LEVEL_RANK = {"省": 1, "自治区": 1, "市": 2, "州": 2, "区": 3, "县": 3, "旗": 3, "新区": 3, "高新区": 3,
@@ -65,7 +82,7 @@ SENTENCE_PROJECT = re.compile(r"^([\u4e00-\u9fff]{4,14}?(?:工程|项目))(?=[�
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"“[^“”]*”|《[^《》]*》", text)]
+    return [(m.start(), m.end()) for m in QUOTED_SPAN.finditer(text)]
 
 
 class Extractor:
@@ -77,6 +94,8 @@ class Extractor:
         self.speech = sorted(words("speech_verbs.txt"), key=len, reverse=True)
         self.run_verbs = sorted(words("run_verbs.txt"), key=len, reverse=True)
         self.run_verb_re = re.compile("|".join(map(re.escape, self.run_verbs)))
+        self.title_re = re.compile("|".join(map(re.escape, self.titles)))
+        self.speech_re = re.compile("|".join(map(re.escape, self.speech)))
 
     def extract(self, article: Article) -> ArticleExtraction:
         return _ArticleRun(self, article).run()
@@ -243,12 +262,12 @@ class _ArticleRun:
         ments = self.out.mentions
         text = sent.text
         at = [(ments[p].start - sent.start, ments[p].end - sent.start, p) for p in places]
-        m = re.search(r"(?<![管直])辖(?!区)", text)
+        m = GOVERNS.search(text)
         if m:
             # the governing place may be an anaphor (该县辖武溪镇、浦市镇…); the governed ones run
             # to the end of the list (…等, or the clause)
-            end = re.search(r"等|[,,。;]", text[m.end():])
-            stop = m.end() + end.start() + (1 if end and end.group(0) == "等" else 0) if end else len(text)
+            end = LIST_END.search(text, m.end())
+            stop = end.start() + (1 if end.group(0) == "等" else 0) if end else len(text)
             governors = [(s, e, p) for s, e, p in at + self.anaphor_places(sent) if e <= m.start()]
             before = [p for s, e, p in sorted(governors)]
             after = [p for s, e, p in at if m.end() <= s < stop]
@@ -288,8 +307,8 @@ class _ArticleRun:
                     self.rel("quotedIn", idx, None, text)
             elif not (m.type == "Place" and m.anaphor and not m.surface.startswith("该")):
                 rest = text[rel_end:]
-                unnamed = next((u for u in SPEAKER_UNNAMED if rest.startswith(u)), "")
-                title = "" if unnamed else next((t for t in self.ex.titles if rest.startswith(t)), "")
+                unnamed = _match(UNNAMED_RE, text, rel_end)
+                title = "" if unnamed else _match(self.ex.title_re, text, rel_end)
                 after = rel_end + len(unnamed or title)
                 if self._person_starts(actors, sent.start + after):
                     continue  # "…书记田志国表示": the person speaks, not the office
@@ -303,10 +322,11 @@ class _ArticleRun:
         return next((i for _, i in actors if self.out.mentions[i].type == "Person"), None)
 
     def _speaks(self, text: str, at: int, strict: bool = False) -> bool:
-        rest = re.sub(r"^(?:对记者|向记者|告诉记者|笑着|激动地|高兴地|明确)", "", text[at:])
+        lead = SPEECH_LEAD.match(text, at)
+        at = lead.end() if lead else at
         if strict:  # an organization itself: "党中央、国务院明确提出:"
-            return bool(re.match(r"(?:、[^,。]{2,8}?)*(?:明确)?(?:提出|指出|强调|表示)[::]", rest))
-        return any(rest.startswith(v) for v in self.ex.speech)
+            return bool(ORG_STATES.match(text, at))
+        return bool(self.ex.speech_re.match(text, at))
 
     def _person_starts(self, actors, at: int) -> bool:
         ments = self.out.mentions
@@ -322,7 +342,7 @@ class _ArticleRun:
         if org is None:
             return None
         rest = self.text[ments[org].end:ments[org].end + 12]
-        title = next((t for t in self.ex.titles if rest.startswith(t)), "")
+        title = _match(self.ex.title_re, rest, 0)
         if title and (len(rest) == len(title) or not "\u4e00" <= rest[len(title)] <= "\u9fff"
                       or rest[len(title):].startswith(("说", "表示", "介绍"))):
             return org, title
@@ -343,7 +363,7 @@ class _ArticleRun:
         if best is None:
             return None
         gap = self.text[ments[best].end:name_start].lstrip("的")
-        if not gap or re.search(r"[^\u4e00-\u9fff]", gap):
+        if not gap or NON_HAN.search(gap):
             return None
         if gap in self.ex.titles or any(gap.endswith(t) for t in self.ex.titles):
             return best, gap
@@ -356,14 +376,14 @@ class _ArticleRun:
         """Actor + run verb + program. Returns the subject the next sentence inherits."""
         text = sent.text
         ments = self.out.mentions
-        bounds = [0] + [m.end() for m in re.finditer(r"[,,::;]", text)] + [len(text) + 1]
+        bounds = [0] + [m.end() for m in CLAUSE_PUNCT.finditer(text)] + [len(text) + 1]
         spans = [(s, e) for s, e, _ in programs]
         actors = [(p, i) for p, i in actors if not any(s <= p < e for s, e in spans)
                   and ments[i].type in ("Organization", "Place", "Person")
                   and not (p > 0 and text[max(0, p - 2):p].endswith(ADJUNCT_BEFORE))]
         # A clause-initial actor is the subject of what follows (依托X… is not).
         clause_subjects = [(p, i) for p, i in actors if any(
-            p == b or re.fullmatch(CLAUSE_OPENER, text[b:p]) for b in bounds[:-1])]
+            p == b or CLAUSE_OPENER.fullmatch(text, b, p) for b in bounds[:-1] if b <= p)]
         named = [(p, i) for p, i in actors if not _bare(ments[i])]
         if self.pending:  # 建立“1+3”街道大工委机制。2月份,城东路街道出台…: the actor comes next
             who = clause_subjects[0][1] if clause_subjects else subject
@@ -371,7 +391,7 @@ class _ArticleRun:
                 if who is not None:
                     self.rel("runs", who, prog, evidence)
             self.pending = []
-        opens_with_verb = any(text.startswith(v) for v in self.ex.run_verbs)
+        opens_with_verb = bool(self.ex.run_verb_re.match(text))
         for s, e, inner in programs:
             idx = self.add(text[s:e], "Program", sent.start + s, sent.start + e)
             found = self._actors(text, named, clause_subjects, s, bounds)
@@ -393,12 +413,12 @@ class _ArticleRun:
         """Who runs the program at `at`: 由X指挥 / 被X、Y授予 / the subject of the run verb's clause.
         None when the sentence does not say (the caller falls back on the running subject)."""
         ments = self.out.mentions
-        by = re.search(r"由([^,。]{2,30}?)(?:统一)?(?:指挥|负责|组织|实施|牵头|主办|承办)", text[at:])
+        by = RUN_BY.search(text[at:])
         if by:
             inside = [i for p, i in actors if at + by.start(1) <= p < at + by.end(1) and ments[i].type == "Organization"]
             if inside:
                 return inside[-1:]
-        passive = re.search(r"被((?:[^,。]){2,40})(?:授予|评为)", text[:at])
+        passive = PASSIVE.search(text[:at])
         if passive:
             inside = [i for p, i in actors if passive.start(1) <= p < passive.end(1) and ments[i].type == "Organization"]
             if inside:
@@ -413,7 +433,7 @@ class _ArticleRun:
         bare = [(p, i) for p, i in clause_subjects if clause <= p < verb]
         if bare:  # 社区专门建立了…: the article's own community
             return [bare[0][1]]
-        if re.search(r"[她他](?!们)", text[:verb]):  # 她先后资助了…,设立“余玛丽助学金”
+        if PRONOUN.search(text[:verb]):  # 她先后资助了…,设立“余玛丽助学金”
             person = next((i for i in reversed(range(len(ments))) if ments[i].type == "Person"
                            and 0 <= ments[i].start < self.sent_start + verb), None)
             if person is not None:
@@ -428,7 +448,7 @@ class _ArticleRun:
     def _run_verb_before(self, text: str, at: int) -> int | None:
         """Where the last run verb within 30 characters before `at` (same sentence) starts."""
         window_start = max(0, at - 30)
-        clause = re.split(r"[。;]", text[window_start:at])[-1]
+        clause = SENTENCE_END.split(text[window_start:at])[-1]
         offset = at - len(clause)
         best = None
         for k in range(len(clause)):  # overlapping matches: the last start wins

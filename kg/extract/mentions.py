@@ -157,6 +157,7 @@ class PersonFinder:
         self.before = _alternation(words("titles.txt") | words("roles.txt"))
         self.verbs = _alternation(words("speech_verbs.txt"))
         self.title = re.compile(rf"(?:{self.before})")
+        self.title_end = re.compile(rf"(?:{self.before})$")
         self.before_verb = re.compile(
             rf"({_NAME_CHARS}{{2,3}})(?=(?:对记者|向记者|告诉记者|笑着|激动地|高兴地)?(?:{self.verbs}))")
         self.listed = re.compile(rf"((?:{_NAME_CHARS}{{2,3}}、)+{_NAME_CHARS}{{2,3}})等")
@@ -207,7 +208,7 @@ class PersonFinder:
             for cut in (0, 1):
                 cand = name[cut:]
                 start = m.start(1) + cut
-                if looks_like_person_name(cand) and _boundary_before(text, start, self.before):
+                if looks_like_person_name(cand) and _boundary_before(text, start, self.title_end):
                     spans.append((start, start + len(cand)))
                     break
         return spans
@@ -252,10 +253,10 @@ def _name_tokens(tokens: list[Token], s: int, e: int) -> bool:
     return len(first.text) == 1 and not any(t.pos in NOT_IN_NAME_POS for t in rest)
 
 
-def _boundary_before(text: str, start: int, titles: str) -> bool:
+def _boundary_before(text: str, start: int, titles: re.Pattern) -> bool:
     if start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff"):
         return True
-    return bool(re.search(rf"(?:{titles})$", text[max(0, start - 6):start]))
+    return bool(titles.search(text[max(0, start - 6):start]))
 
 
 def _is_partial(name: str) -> bool:
@@ -282,12 +283,14 @@ class ProgramFinder:
             rf"(?:{self.run_verbs})(?:了|着|好)?({_NP}{{2,24}}?(?:{self.unquoted_heads}))(?=[,。;、,:]|$|等)")
         # 打造志平工作平台、老党员说事会等: the rest of a list whose first item is a program
         self.listed = re.compile(rf"、({_NP}{{2,12}}?(?:{self.unquoted_heads}))(?=等|、|,|。)")
+        self.run_head = re.compile(rf"等[^,。;…]{{0,10}}?(?:{self.heads})")
+        self.unquoted_head_end = re.compile(rf"(?:{self.unquoted_heads})$")
 
     def find(self, text: str, tokens: list[Token] | None = None) -> list[tuple[int, int, str]]:
         """(start, end, bare quoted name or "") of each program."""
         out: list[tuple[int, int, str]] = []
         taken: set[int] = set()
-        titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》", text)]
+        titles = [(m.start(), m.end()) for m in DOC_TITLE.finditer(text)]
 
         def keep(s: int, e: int, inner: str) -> None:
             if s not in taken and not any(a <= s < b for a, b in titles):  # 《…》 is a document
@@ -296,12 +299,12 @@ class ProgramFinder:
 
         for m in self.quoted_head.finditer(text):
             inner = m.group("a") or m.group("b")
-            if not re.search(r"[。!?]", inner) and len(inner) <= 24:
+            if not FINAL_PUNCT.search(inner) and len(inner) <= 24:
                 keep(m.start(), m.end(), inner)
         # A run of quoted names before 等 and a head (开展“文明助交通”“靓丽星期一”…等志愿服务活动).
-        for run in re.finditer(r"(?:“[^“”]{1,20}”、?){2,}", text):
+        for run in QUOTED_RUN.finditer(text):
             rest = text[run.end():run.end() + 16]
-            if re.match(rf"等[^,。;…]{{0,10}}?(?:{self.heads})", rest):
+            if self.run_head.match(rest):
                 for m in self.quoted.finditer(run.group(0)):
                     inner = m.group("a") or m.group("b")
                     if not _slogan(inner):
@@ -325,7 +328,7 @@ class ProgramFinder:
 
     def _plain_name(self, name: str, start: int, tokens: list[Token] | None) -> bool:
         """提案双向评议活动 yes; 一次特别的党员活动, 奖惩机制, 完善工作运行机制 no."""
-        head = re.search(rf"(?:{self.unquoted_heads})$", name)
+        head = self.unquoted_head_end.search(name)
         body = name[:head.start()] if head else name
         if len(body) < 3 or COUNTED.match(name) or "“" in name:
             return False
@@ -340,6 +343,10 @@ class ProgramFinder:
 
 # A quoted name; a quotation inside a quotation uses ‘…’ (“我们依托‘姑苏邻里’智慧养老平台…”).
 QUOTE = r"(?:“(?P<a>[^“”]{1,30}?)”|‘(?P<b>[^‘’“”]{1,30}?)’)"
+DOC_TITLE = re.compile(r"《[^《》]*》")
+FINAL_PUNCT = re.compile(r"[。!?]")
+QUOTED_RUN = re.compile(r"(?:“[^“”]{1,20}”、?){2,}")
+SLOGAN_PUNCT = re.compile(r"[,。!?;:、,!]")
 _NP = r"[^\W的了各或对在为将把从与及等_]"
 ACTION_PREFIXES = ("完善", "健全", "加强", "深化", "加大", "强化", "规范", "提升", "优化", "推进", "开展", "建立",
                    "实施", "落实", "做好", "抓好", "形式", "各类", "各种", "一系列")
@@ -348,4 +355,4 @@ COUNTED = re.compile(r"^[一二三四五六七八九十两几\d]+[次个项支�
 
 def _slogan(inner: str) -> bool:
     """Quoted speech or slogans: punctuation inside, an exclamation, or too long for a name."""
-    return bool(re.search(r"[,。!?;:、,!]", inner)) or len(inner) > 24 or inner[-1] in "啦了吗呢吧呀"
+    return bool(SLOGAN_PUNCT.search(inner)) or len(inner) > 24 or inner[-1] in "啦了吗呢吧呀"
