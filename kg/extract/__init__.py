@@ -72,6 +72,8 @@ def _bare(m) -> bool:
     return m.type == "Place" and bool(m.anaphor) and not m.surface.startswith("该")
 
 
+VILLAGE_BODY = re.compile(r"(村|社区)(?:委会|民委员会|居委会|居民委员会|党支部|党总支|党委|两委)$")
+
 # “双迎攻坚”领导小组: a body named after the program it runs
 QUOTED_ORG_HEADS = ("工作领导小组", "领导小组", "指挥部", "工作组", "工作专班", "办公室", "志愿服务队", "志愿服务站",
                     "服务队", "工作室", "调解室", "服务站", "服务中心", "协会", "合作社", "基金会")
@@ -204,6 +206,8 @@ class _ArticleRun:
     def chunk(self, c, sent: Sentence, actors: list, places_in_order: list) -> None:
         """Mentions of one chunk: its places (a chain, each in the previous) and its organization."""
         base = sent.start
+        if c.org:
+            self.village_in_org_head(c, sent)
         prev = None
         for (s, e, bare) in c.places:
             if bare:
@@ -241,12 +245,24 @@ class _ArticleRun:
             prog = self.add(m.group(1), "Program", base + m.start(1), base + m.end(1))
             self.rel("runs", idx, prog, sent.text)
 
+    def village_in_org_head(self, c, sent: Sentence) -> None:
+        """兴隆场镇|椒坪溪|村委会: a village body's head carries the village's own head (村), so
+        the name before it is a village (椒坪溪村) in the place before that."""
+        text = sent.text
+        org_start = c.places[-1][1] if c.places else c.start
+        m = VILLAGE_BODY.search(text, org_start, c.end)
+        if not m or m.start() - org_start < 2 or m.end() != c.end:
+            return
+        village_end = m.start() + len(m.group(1))
+        if c.places and text[org_start:village_end] not in self.ex.seg.generic:
+            c.places.append((org_start, village_end, False))
+
     def org_is_named(self, c, toks, text: str) -> bool:
         """区委组织部 and 蒲公英志愿服务站 name one body; 社区巡逻队, 志愿服务队, 物业公司 do not."""
         org_start = c.places[-1][1] if c.places else c.start
         org_text = text[org_start:c.end]
-        if c.places and all(bare for _, _, bare in c.places):
-            return org_text.endswith(ABBREVIATED_HEADS) and not org_text.startswith(("党组织",))
+        if c.places and all(bare for _, _, bare in c.places):  # 区委组织部 yes, 村部 (a building) no
+            return (len(org_text) >= 2 or org_text == "委") and org_text.endswith(ABBREVIATED_HEADS) and not org_text.startswith("党组织")
         if c.places or c.text in NATIONAL:
             return True
         inside = [t for t in toks if c.start <= t.start and t.end <= c.end]

@@ -173,6 +173,8 @@ class PersonFinder:
                 continue  # 工人和家人: a conjunction after the role, not a family name
             for n in (3, 2):
                 name = text[m.end():m.end() + n]
+                if n == 3 and name[2:] in NAME_STOP:
+                    continue  # 招聘主管陈静说: the name ends before the verb
                 if len(name) == n and looks_like_person_name(name):
                     strong.append((m.end(), m.end() + n))
         weak = self._weak(text)

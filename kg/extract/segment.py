@@ -126,9 +126,11 @@ class Segmenter:
                 if not m or m.group(1) in self.stop or m.group(1)[0] in "各每全该本":
                     break
                 end = m.end()
-                inside = [x for x in toks[i:] if x.start < end]
+                head = self.place_head(m.group(1))
+                name_end = end - len(head)  # 幸福家园|安置区: the head may hold any word
+                inside = [x for x in toks[i:] if x.start < name_end]
                 if any(x.pos in NOT_IN_PLACE_POS and len(x.text) > 1 or x.text in self.stop or x.text in "各每"
-                       for x in inside if x.end <= end):
+                       for x in inside if x.end <= name_end):
                     break  # 依托|各|社区, 组织|辖区|各|社区: a phrase, not a name
                 while i < len(toks) and toks[i].end <= end:
                     i += 1
@@ -177,7 +179,7 @@ class Segmenter:
             return "S"
         if w.startswith(ANAPHOR_PREFIX) and len(w) >= 2 and (w[1:] in self.place_heads or self._org_head(w[1:])):
             return "A"
-        if w in self.titles or w.endswith("城市") or len(w) > 1 and w[0] in "各每" and pos != "nr":
+        if w in self.titles or w.endswith(("城市", "街区")) or len(w) > 1 and w[0] in "各每" and pos != "nr":
             return "S"  # titles end a name; 各街道, 每个社区: all of them, no name
         if w in self.generic and w not in self.place_heads:
             return "G"
