@@ -1,0 +1,148 @@
+"""The extraction cache: hits on a second build, misses when the extractor changes, JSON only."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import kg.extract
+from kg import codec
+from kg.cache import ExtractionCache, content_key, namespace
+from kg.cli import app
+from kg.extract import Extractor
+from kg.ingest import read_page
+from kg.pipeline import build
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def seed_pages():
+    ex = Extractor()
+    return {f.name: [ex.extract(a) for a in read_page(f).articles] for f in sorted(SEEDS.iterdir())}
+
+
+def test_second_build_extracts_nothing_and_writes_the_same_graph(tmp_path):
+    out = tmp_path / "out"
+    first = build([SEEDS], out, html=False)
+    ttl = (out / "graph.ttl").read_bytes()
+    second = build([SEEDS], out, html=False)
+    assert (first.extracted, first.cached) == (5, 0)
+    assert (second.extracted, second.cached) == (0, 5)
+    assert (out / "graph.ttl").read_bytes() == ttl
+    assert "extract" not in second.seconds
+    fresh = build([SEEDS], tmp_path / "fresh", html=False, cache=False)
+    assert (tmp_path / "fresh" / "graph.ttl").read_bytes() == ttl
+    assert fresh.extracted == 5 and not (tmp_path / "fresh" / ".cache").exists()
+
+
+def test_new_extractor_version_invalidates(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build([SEEDS], out, html=False)
+    before = namespace()
+    monkeypatch.setattr(kg.extract, "VERSION", kg.extract.VERSION + "-test")
+    assert namespace() != before
+    r = build([SEEDS], out, html=False)
+    assert (r.extracted, r.cached) == (5, 0)
+    assert build([SEEDS], out, html=False).cached == 5
+
+
+def test_added_page_is_the_only_one_extracted(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    files = sorted(SEEDS.iterdir())
+    for f in files[:4]:
+        shutil.copy(f, src)
+    cache = tmp_path / "cache"
+    build([src], tmp_path / "a", html=False, cache=cache)
+    shutil.copy(files[4], src)
+    r = build([src], tmp_path / "b", html=False, cache=cache)
+    assert (r.extracted, r.cached) == (1, 4)
+    assert not (tmp_path / "b" / ".cache").exists()
+    full = build([SEEDS], tmp_path / "c", html=False, cache=False)
+    assert (tmp_path / "b" / "graph.ttl").read_bytes() == (tmp_path / "c" / "graph.ttl").read_bytes()
+    assert r.triples == full.triples
+
+
+def test_renamed_page_hits_the_cache_under_its_new_name(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEEDS / "000_91a56669e67fef84.txt", src / "a.txt")
+    build([src], tmp_path / "out", html=False)
+    (src / "a.txt").rename(src / "b.txt")
+    r = build([src], tmp_path / "out", html=False)
+    assert r.cached == 1
+    ttl = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert "b.txt" in ttl and "a.txt" not in ttl
+
+
+def test_broken_entries_are_misses_and_are_rewritten(tmp_path):
+    out = tmp_path / "out"
+    build([SEEDS], out, html=False)
+    entries = sorted((out / ".cache").rglob("*.json"))
+    assert len(entries) == 5
+    entries[0].write_text("not json", encoding="utf-8")
+    entries[1].write_text(json.dumps({"codec": 1, "articles": [{"index": "0"}]}), encoding="utf-8")
+    entries[2].write_bytes(b"\x80\x81")
+    r = build([SEEDS], out, html=False)
+    assert (r.extracted, r.cached) == (3, 2)
+    assert build([SEEDS], out, html=False).cached == 5
+
+
+def test_codec_round_trip(seed_pages):
+    for name, page in seed_pages.items():
+        text = codec.encode(page)
+        assert codec.decode(text, name) == page
+        assert codec.decode(text.encode("utf-8"), "other.txt")[0].article.source == "other.txt"
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda d: d.update(codec=99),
+    lambda d: d.update(articles={}),
+    lambda d: d["articles"][0].update(kind=None),
+    lambda d: d["articles"][0].update(reporters="王嘉晨"),
+    lambda d: d["articles"][0]["mentions"][0].__setitem__(1, "Thing"),
+    lambda d: d["articles"][0]["mentions"][0].__setitem__(2, "0"),
+    lambda d: d["articles"][0]["relations"][0].__setitem__(1, 10 ** 6),
+    lambda d: d["articles"][0]["relations"][0].__setitem__(3, -1),
+    lambda d: d["articles"][0]["relations"][0].__setitem__(0, ["runs"]),
+    lambda d: d["articles"][0]["relations"][0].__setitem__(2, True),
+    lambda d: d["articles"][0]["mentions"].append(["x", "Person", 0, 1, "", ""]),
+    lambda d: d["articles"][0].update(index=-1),
+])
+def test_codec_rejects_what_it_did_not_write(seed_pages, mutate):
+    d = codec.to_json(seed_pages["000_91a56669e67fef84.txt"])
+    d = json.loads(json.dumps(d))
+    mutate(d)
+    with pytest.raises(codec.CodecError):
+        codec.decode(json.dumps(d), "x.txt")
+
+
+def test_unwritable_cache_is_a_warning_not_a_failure(tmp_path):
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache directory should be")
+    r = runner.invoke(app, ["build", str(SEEDS), "--out", str(tmp_path / "out"), "--cache", str(blocker), "--no-html"])
+    assert r.exit_code == 0, r.output
+    assert "warning: cannot write the cache" in " ".join(r.output.split())
+
+
+def test_cli_cache_options(tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "c"
+    r = runner.invoke(app, ["build", str(SEEDS), "--out", str(out), "--cache", str(cache), "--jobs", "2", "--no-html"])
+    assert r.exit_code == 0, r.output
+    assert len(list(cache.rglob("*.json"))) == 5 and not (out / ".cache").exists()
+    r = runner.invoke(app, ["build", str(SEEDS), "--out", str(out), "--cache", str(cache), "--no-html"])
+    assert "5 pages from the cache" in " ".join(r.output.split())
+    r = runner.invoke(app, ["build", str(SEEDS), "--out", str(out), "--no-cache", "--cache", str(cache)])
+    assert r.exit_code == 2
+
+
+def test_cache_key_is_the_content(tmp_path):
+    c = ExtractionCache(tmp_path)
+    data = (SEEDS / "000_91a56669e67fef84.txt").read_bytes()
+    assert content_key(data) == content_key(bytes(data)) != content_key(data + b"\n")
+    assert c.get(content_key(data), "x.txt") is None and not c.has(content_key(data))
