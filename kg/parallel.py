@@ -21,8 +21,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from kg import codec
-from kg.ingest import DecodeError, parse_page
-from kg.ingest.decode import decode_bytes
+from kg.ingest import DecodeError, page_from_bytes
 from kg.model import ArticleExtraction
 
 _EXTRACTOR = None  # the worker's own Extractor, built once
@@ -57,10 +56,7 @@ def extract_bytes(name: str, data: bytes) -> tuple[list[ArticleExtraction] | Non
     The same checks as kg.ingest.read_page, on bytes already read."""
     t0 = time.perf_counter()
     try:
-        text, enc = decode_bytes(data)
-        if not text.strip():
-            raise DecodeError("empty file")
-        page = parse_page(text, name, enc)
+        page = page_from_bytes(data, name)
     except DecodeError as e:
         return None, str(e), time.perf_counter() - t0, 0.0
     t1 = time.perf_counter()

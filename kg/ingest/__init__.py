@@ -41,15 +41,20 @@ def parse_page(text: str, source: str, encoding: str = "utf-8") -> Page:
     return Page(source=source, articles=split_articles(pars, source), encoding=encoding)
 
 
+def page_from_bytes(data: bytes, source: str) -> Page:
+    """A page from a file's bytes; raises DecodeError (not text, empty)."""
+    text, enc = decode_bytes(data)
+    if not text.strip():
+        raise DecodeError("empty file")
+    return parse_page(text, source, enc)
+
+
 def read_page(path: Path) -> Page:
     """Read one file; raises DecodeError or OSError."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise DecodeError(f"file too large for a page ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
-    text, enc = decode_bytes(path.read_bytes())
-    if not text.strip():
-        raise DecodeError("empty file")
-    return parse_page(text, path.name, enc)
+    return page_from_bytes(path.read_bytes(), path.name)
 
 
 def input_files(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
@@ -83,4 +88,4 @@ def _add(f: Path, files: list[Path], seen: set[str]) -> None:
         files.append(f)
 
 
-__all__ = ["DecodeError", "InputError", "Skipped", "input_files", "parse_page", "read_page"]
+__all__ = ["DecodeError", "InputError", "Skipped", "input_files", "page_from_bytes", "parse_page", "read_page"]
