@@ -17,11 +17,13 @@ Scale:
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +37,37 @@ from kg.model import ArticleExtraction
 from kg.parallel import executor_width, extract_bytes, extract_task, page_executor
 from kg.rdf import triples, write_atomic  # noqa: F401  (write_atomic: part of this module's API)
 from kg.resolve import Resolver
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: builds into one out/ are not serialised
+    fcntl = None
+
+LOCK_NAME = ".kg-build.lock"
+
+
+class BuildLocked(Exception):
+    """Another build holds out_dir; str(exc) is one line for the user."""
+
+
+@contextmanager
+def build_lock(out_dir: Path) -> Iterator[None]:
+    """One build at a time per output directory. Whoever holds the lock also clears the
+    temporary files of builds that were killed half way (they can hold no one's lock)."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    f = open(out_dir / LOCK_NAME, "a+")
+    try:
+        if fcntl is not None:
+            try:
+                fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise BuildLocked(f"another kg build is writing to {out_dir}: wait for it to finish") from None
+        for stale in out_dir.glob(".*.tmp"):
+            shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink(missing_ok=True)
+        yield
+    finally:
+        f.close()  # closing the file releases the lock
 
 # Workers cost ~0.5 s to start (each builds its segmenter): below this much new text,
 # extracting here is faster.
@@ -79,6 +112,12 @@ def build(inputs: list[Path], out_dir: Path, *, html: bool = True,
     True: out_dir/.cache; False: none). progress is called once per input file, in
     input order; stage with the name of each stage after extraction as it starts.
     """
+    with build_lock(out_dir):
+        return _build(inputs, out_dir, html=html, progress=progress, jobs=jobs, cache=cache,
+                      scheduler=scheduler, stage=stage)
+
+
+def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) -> BuildReport:
     t_start = time.perf_counter()
     report = BuildReport()
     files, skipped = input_files(inputs)

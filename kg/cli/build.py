@@ -39,7 +39,7 @@ def build_command(
 ) -> None:
     """Build the knowledge graph of the given pages."""
     from kg.parallel import SchedulerError, default_jobs
-    from kg.pipeline import build
+    from kg.pipeline import BuildLocked, build
 
     err = Console(stderr=True)
 
@@ -82,7 +82,7 @@ def build_command(
                            scheduler=scheduler)
         except InputError as e:
             fail(str(e), 2)
-        except SchedulerError as e:
+        except (SchedulerError, BuildLocked) as e:
             fail(str(e), 1)
         except OSError as e:
             fail(f"cannot write to {out}: {e.strerror or e}", 1)
