@@ -131,6 +131,7 @@ class Gazetteer:
     _by_name: dict[str, tuple[Division, ...]] = field(init=False, repr=False)
     _by_short: dict[str, tuple[Division, ...]] | None = field(init=False, repr=False)
     _matchers: dict[tuple[int, frozenset[str]], tuple] = field(init=False, repr=False)
+    _lineages: dict[str, tuple[str, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_code = {d.code: d for d in self.divisions}
@@ -140,6 +141,7 @@ class Gazetteer:
         self._by_name = {k: tuple(v) for k, v in by_name.items()}
         self._by_short = None
         self._matchers = {}
+        self._lineages: dict[str, tuple[str, ...]] = {}
 
     # -- construction -------------------------------------------------------
 
@@ -210,7 +212,14 @@ class Gazetteer:
 
     def lineage(self, code: str) -> list[str]:
         """``code`` followed by its ancestors' codes; [] if unknown."""
-        return [code] + [p.code for p in self.parents(code)] if code in self._by_code else []
+        return list(self._lineage(code))
+
+    def _lineage(self, code: str) -> tuple[str, ...]:
+        got = self._lineages.get(code)
+        if got is None:
+            got = self._lineages[code] = (
+                (code, *(p.code for p in self.parents(code))) if code in self._by_code else ())
+        return got
 
     # -- text -------------------------------------------------------------------
 
@@ -254,11 +263,11 @@ class Gazetteer:
         candidates = self._by_name.get(name, ())
         if len(candidates) <= 1:
             return candidates[0] if candidates else None
-        ctx = [set(self.lineage(c)) for c in set(context)]
+        ctx = [set(self._lineage(c)) for c in set(context)]
         ctx = [s for s in ctx if s]
 
         def score(d: Division) -> tuple[int, int]:
-            shared = [len(s.intersection(self.lineage(d.code))) for s in ctx]
+            shared = [len(s.intersection(self._lineage(d.code))) for s in ctx]
             return (max(shared, default=0), sum(shared))
 
         ranked = sorted(((score(d), d) for d in candidates), key=lambda x: x[0], reverse=True)

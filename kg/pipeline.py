@@ -331,8 +331,6 @@ class _Timed:
 
 def write_outputs(g: nx.MultiDiGraph, out_dir: Path, report: BuildReport, *, html: bool = True,
                   stage: Callable[[str], None] | None = None) -> None:
-    from pyoxigraph import RdfFormat, parse
-
     from kg.store import write_store
 
     out_dir = Path(out_dir)
@@ -344,7 +342,7 @@ def write_outputs(g: nx.MultiDiGraph, out_dir: Path, report: BuildReport, *, htm
     t_ttl = time.perf_counter() - t
     # The store, from the Turtle just written, in a thread: pyoxigraph parses and loads
     # without the GIL, so it overlaps graph.html.
-    loader = _Thread(lambda: write_store(out_dir, parse(path=str(ttl), format=RdfFormat.TURTLE)))
+    loader = _Thread(lambda: write_store(out_dir, turtle=ttl))
     loader.start()
     try:
         if html:

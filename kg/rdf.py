@@ -8,6 +8,7 @@ kg:mentionedIn, so that SPARQL can ask why a relation holds.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import os
 import tempfile
 from pathlib import Path
@@ -37,6 +38,7 @@ EVIDENCE = NamedNode(KG + "evidence")
 ZH = "zh"
 
 
+@lru_cache(maxsize=1 << 16)
 def iri_segment(text: str) -> str:
     """Letters and digits (CJK included) stay readable; anything else is %-encoded."""
     out = []

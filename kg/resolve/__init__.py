@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from functools import lru_cache
+from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import words
@@ -30,11 +31,20 @@ GENERIC_OFFICE = "*"  # Mention.qualify of 扶贫办-like names: the page's coun
 MERGE_HEADS = ("", "行动", "活动", "工作", "工程", "模式", "机制", "工作机制")
 
 
+@lru_cache(maxsize=1 << 16)
 def place_level(name: str) -> str:
     for lv in LEVELS:
         if name.endswith(lv):
             return lv
     return ""
+
+
+@dataclass
+class _PageContext:
+    """The divisions a page names unambiguously, and the division chosen for each place name."""
+
+    codes: list[str]
+    chosen: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -114,13 +124,13 @@ class Resolver:
                 elif s != o and _types_fit(r.predicate, entities[s].type, entities[o].type):
                     relations.append(Relation(s, r.predicate, o, r.evidence, aid))
 
-    def _context_codes(self, page_places: Counter) -> list[str]:
+    def _context_codes(self, page_places: Counter) -> "_PageContext":
         codes = []
         for name in page_places:
             cands = self.gaz.by_name(name)
             if len(cands) == 1:
                 codes.append(cands[0].code)
-        return codes
+        return _PageContext(codes)
 
     def _mention_keys(self, ex, focus: _Focus, context, entities, program_merge) -> list[str | None]:
         keys: list[str | None] = []
@@ -172,11 +182,13 @@ class Resolver:
                 return "", []  # 村两委 with no one village in view: a kind of body, not one body
         return m.surface, [m.surface]
 
-    def _key(self, typ: str, name: str, context) -> tuple[str, str]:
+    def _key(self, typ: str, name: str, context: "_PageContext") -> tuple[str, str]:
         code = ""
         if typ == "Place":
-            d = self.gaz.choose(name, context)
-            code = d.code if d else ""
+            if name not in context.chosen:  # once per name and page
+                d = self.gaz.choose(name, context.codes)
+                context.chosen[name] = d.code if d else ""
+            code = context.chosen[name]
         return f"{typ}/{name}" + (f"@{code}" if code else ""), code
 
     def _merge_program(self, key: str, surface: str, merge: dict, source: str) -> str:
