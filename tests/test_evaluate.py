@@ -189,7 +189,7 @@ def graph_one() -> Graph:
     henan = b.entity("place/河南省", "Place", "河南省")  # gazetteer node: no mentionedIn
     org = b.entity("org/a", "Organization", "区委组织部", mentioned=m)  # alias only
     org2 = b.entity("org/b", "Organization", "北关区委组织部", mentioned=m)  # same entity again
-    hql_org = b.entity("org/红旗路街道", "Organization", "红旗路街道", mentioned=m)  # wrong type
+    b.entity("org/红旗路街道", "Organization", "红旗路街道", mentioned=m)  # wrong type
     prog = b.entity("prog/头雁工程", "Program", "“头雁工程”", mentioned=m)  # quotes do not count
     b.entity("prog/志愿服务", "Program", "志愿服务", mentioned=m)
     zhen = b.entity("p/zhen", "Person", "甄士勇", mentioned=m)

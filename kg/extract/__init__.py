@@ -312,17 +312,16 @@ class _ArticleRun:
         ments = self.out.mentions
         for _, idx in actors:
             m = ments[idx]
-            rel_start, rel_end = m.start - sent.start, m.end - sent.start
+            rel_end = m.end - sent.start
             if m.type == "Person":
                 post = self._post_before(actors, m.start) or self._post_after(actors, m.end)
                 if post is not None:
                     self.rel("holds", idx, post[0], text, title=post[1])
                 # “…。”韩瑞芳脸上满是笑容 / 甄士勇对记者说 / 据刘庆霞介绍
-                after_quote = self.text[:sent.start].rstrip().endswith("”") and self._first_person(actors) == idx
+                after_quote = self._after_quote(sent.start) and self._first_person(actors) == idx
                 if self._speaks(text, rel_end) or (m.start > 0 and self.text[m.start - 1] == "”") or after_quote:
                     self.rel("quotedIn", idx, None, text)
             elif not (m.type == "Place" and m.anaphor and not m.surface.startswith("该")):
-                rest = text[rel_end:]
                 unnamed = _match(UNNAMED_RE, text, rel_end)
                 title = "" if unnamed else _match(self.ex.title_re, text, rel_end)
                 after = rel_end + len(unnamed or title)
@@ -333,6 +332,13 @@ class _ArticleRun:
                         self.rel("quotedIn", idx, None, text)
                 elif m.type == "Organization" and self._speaks(text, after, strict=True):
                     self.rel("quotedIn", idx, None, text)
+
+    def _after_quote(self, pos: int) -> bool:
+        """The sentence starting at pos follows a closing quote (…。”韩瑞芳脸上满是笑容)."""
+        k = pos - 1
+        while k >= 0 and self.text[k].isspace():
+            k -= 1
+        return k >= 0 and self.text[k] == "”"
 
     def _first_person(self, actors) -> int | None:
         return next((i for _, i in actors if self.out.mentions[i].type == "Person"), None)

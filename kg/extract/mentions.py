@@ -183,7 +183,6 @@ class PersonFinder:
         else:
             starts = {t.start for t in tokens}
             ends = {t.end: t for t in tokens}
-            by_start = {t.start: t for t in tokens}
             spans = []
             for s, e in strong:
                 if s in starts and e in ends and not any(x[0] == s for x in spans) \
