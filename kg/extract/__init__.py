@@ -460,8 +460,9 @@ class _ArticleRun:
                            and 0 <= ments[i].start < self.sent_start + verb), None)
             if person is not None:
                 return [person]
+        # an earlier clause's subject: 潭溪镇依托…,引进X公司,实施“…”项目 (X is an object, not the actor)
         for b in reversed([b for b in bounds if b < clause]):
-            cands = [(p, i) for p, i in actors if b <= p < clause]
+            cands = [(p, i) for p, i in clause_subjects if b <= p < clause]
             if cands:
                 return [self._chain_tail(cands[:1], actors)]
             clause = b
