@@ -72,6 +72,7 @@ class Segmenter:
         # Generic nouns never begin a name (辖区|蒲公英志愿服务站) but may stand inside one (农业农村局).
         self.generic = words("stop_nouns.txt")
         self.stop = self.generic | self.titles
+        self.title_tails = frozenset(t[-2:] for t in self.titles if len(t) >= 2)
         self.org_words = words("org_words.txt")
         # 社会, 格局, 干部 end in 会/局/部 but are no organizations: one-character heads
         # count only as tokens of their own.
@@ -96,7 +97,7 @@ class Segmenter:
         pos = 0
         tags = self._tags
         for word, tag in self.jieba.tag(text, True):
-            if word[0] not in SPLIT_FIRST:  # the common case: one word, one token
+            if word[0] not in SPLIT_FIRST and word[-2:] not in self.title_tails:  # the common case
                 t = tags.get((word, tag)) or self._tag(word, tag)
                 out.append(Token(word, tag, pos, t))
                 pos += len(word)
@@ -151,8 +152,9 @@ class Segmenter:
             return [(word[0], "p"), (word[1], "n")]  # 由县 -> 由 + 县
         if len(word) >= 3 and word[0] in PREPOSITIONS and pos in ("x", "nz", "nr", "ns"):
             return [(word[0], "p"), (word[1:], pos)]  # 据锦帆 (an unknown word) -> 据 + 锦帆
-        body = next((b for b in TITLE_BODIES if word.startswith(b) and word[len(b):] in self.titles), "")
-        if body:
+        body = next((b for b in TITLE_BODIES if word.startswith(b) and word[len(b):] in self.titles), "") or next(
+            (word[:k] for k in range(len(word) - 1, 1, -1) if word[k:] in self.titles and word[:k] in self._org_set), "")
+        if body:  # 党委书记 -> 党委 + 书记, 小学校长 -> 小学 + 校长
             return [(body, "nt"), (word[len(body):], "n")]
         if len(word) >= 2 and word[0] == "委" and prev and prev[-1].tag == "P" \
                 and prev[-1].text[-1] in LEVEL_CHARS:
