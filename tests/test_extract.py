@@ -103,3 +103,13 @@ def test_located_by_position_words(extractor):
 def test_position_after_the_name(extractor):
     _, _, rels = run(extractor, "“我们一直在努力。”刘凯平,东湖社区党支部书记,对记者说。")
     assert any(r[0] == "holds" and r[1] == "刘凯平" and r[2] == "东湖社区党支部" for r in rels)
+
+
+def test_post_by_serving_as(extractor):
+    _, _, rels = run(extractor, "年轻干部周志鹏,在李家堡镇沙河沟村担任第一书记。")
+    assert any(r[0] == "holds" and r[1] == "周志鹏" and r[2] == "沙河沟村" and r[3] == "第一书记" for r in rels)
+
+
+def test_title_glued_to_its_body(extractor):
+    _, _, rels = run(extractor, "“这是最好的民主教育。”泉欣小学校长王秀珍说。")
+    assert any(r[0] == "holds" and r[1] == "王秀珍" and r[2] == "泉欣小学" and r[3] == "校长" for r in rels)

@@ -72,6 +72,7 @@ def _bare(m) -> bool:
     return m.type == "Place" and bool(m.anaphor) and not m.surface.startswith("该")
 
 
+SERVES_AS = re.compile(r"担任|任")
 VILLAGE_BODY = re.compile(r"(村|社区)(?:委会|民委员会|居委会|居民委员会|党支部|党总支|党委|两委)$")
 
 # “双迎攻坚”领导小组: a body named after the program it runs
@@ -201,6 +202,7 @@ class _ArticleRun:
         actors.sort()
         self.governs(sent, toks, places_in_order)
         self.positions_and_quotes(sent, actors)
+        self.serves_as(sent, actors)
         return self.runs(sent, actors, subject, programs)
 
     def chunk(self, c, sent: Sentence, actors: list, places_in_order: list) -> None:
@@ -332,6 +334,18 @@ class _ArticleRun:
                         self.rel("quotedIn", idx, None, text)
                 elif m.type == "Organization" and self._speaks(text, after, strict=True):
                     self.rel("quotedIn", idx, None, text)
+
+    def serves_as(self, sent: Sentence, actors) -> None:
+        """周志鹏,在李家堡镇沙河沟村担任第一书记: [person] … 在[organization or place]担任[title]."""
+        ments = self.out.mentions
+        for m in SERVES_AS.finditer(sent.text):
+            at = sent.start + m.start()
+            unit = next((i for _, i in actors if ments[i].end == at and ments[i].type in ("Organization", "Place")
+                         and not ments[i].anaphor), None)
+            title = _match(self.ex.title_re, sent.text, m.end())
+            person = next((i for _, i in reversed(actors) if ments[i].type == "Person" and ments[i].end <= at), None)
+            if unit is not None and title and person is not None:
+                self.rel("holds", person, unit, sent.text, title=title)
 
     def _after_quote(self, pos: int) -> bool:
         """The sentence starting at pos follows a closing quote (…。”韩瑞芳脸上满是笑容)."""
