@@ -171,6 +171,8 @@ class PersonFinder:
         for m in self.title.finditer(text):  # 居民杜军民, 道德模范余玛丽 (titles found apart from names)
             if text[m.end():m.end() + 1] in "和与及或并":
                 continue  # 工人和家人: a conjunction after the role, not a family name
+            if text[m.end():m.end() + 1] in "任为" and self.title.search(text[m.end() + 1:m.end() + 8]):
+                continue  # 党员干部任网格长: the verb "serve as", not the family name 任
             for n in (3, 2):
                 name = text[m.end():m.end() + n]
                 if n == 3 and name[2:] in NAME_STOP:
