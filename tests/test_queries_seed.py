@@ -69,3 +69,15 @@ def test_aliases_of_an_entity(seed_build):
     assert r.exit_code == 0, r.output
     names = {row["name"] for row in csv.DictReader(io.StringIO(r.stdout))}
     assert {"北关区委组织部", "卫东区委组织部"} <= names  # one alias, two districts' departments
+
+
+def test_the_seed_build_conforms_to_the_shapes(seed_build):
+    import pyshacl
+    import rdflib
+
+    out, _ = seed_build
+    root = Path(__file__).resolve().parents[1] / "ontology"
+    conforms, _, text = pyshacl.validate(
+        rdflib.Graph().parse(out / "graph.ttl"), shacl_graph=rdflib.Graph().parse(root / "shapes.ttl"),
+        ont_graph=rdflib.Graph().parse(root / "kg.ttl"), inference="none")
+    assert conforms, text[:2000]
