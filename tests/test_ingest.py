@@ -99,3 +99,10 @@ def test_parse_page_from_a_string():
     page = parse_page("北关区:\n\n实施“头雁工程”\n\n□本报记者 王嘉晨\n\n北关区委组织部深入推进“头雁工程”。\n", "x.txt")
     (a,) = page.articles
     assert (a.title, a.reporters, a.id) == ("实施“头雁工程”", ["王嘉晨"], "x/0")
+
+
+def test_a_long_headline_is_still_a_headline():
+    title = "坚持党建引领 深化基层治理 某某区某某街道以“红色物业”破解老旧小区管理难题取得明显成效"
+    assert 40 < len(title) <= 50
+    page = parse_page(f"{title}\n\n本报讯(记者 王嘉晨)近日,某某街道推行“红色物业”。\n", "x.txt")
+    assert [a.title for a in page.articles] == [title]

@@ -20,7 +20,7 @@ from kg.ingest.layout import is_unterminated
 from kg.lexicon import words
 from kg.model import Article
 
-MAX_HEADLINE = 40
+MAX_HEADLINE = 50
 # Page furniture that is never a headline: column names and numbered section heads.
 _LABEL = re.compile(r"^(?:\d{1,2}\s|[一二三四五六七八九十]+、)|^.{0,4}(?:动态|新闻|党建|速递|简讯|快讯|要闻|导读|链接|视点|聚焦)$")
 # A line that is only a unit's name ("北关区:", "区应急管理局") is a kicker.

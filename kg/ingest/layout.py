@@ -90,4 +90,4 @@ def _name_across(prev: str, par: str) -> bool:
 
 
 def _is_short_line(par: str) -> bool:
-    return 0 < len(par) <= 40 and is_unterminated(par)
+    return 0 < len(par) <= 50 and is_unterminated(par)
