@@ -54,10 +54,7 @@ class Token(NamedTuple):
     pos: str
     start: int
     tag: str
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
+    end: int
 
 
 class Segmenter:
@@ -81,6 +78,7 @@ class Segmenter:
         self._multi_org_set = frozenset(self.multi_org_heads)
         self.gazetteer = gazetteer
         self._tags: dict[tuple[str, str], str] = {}
+        self._words: dict[tuple[str, str], tuple[bool, str]] = {}
         for name in gazetteer.names():
             if len(name) >= 3:
                 self.jieba.add_word(name, 2000, "ns")
@@ -95,15 +93,19 @@ class Segmenter:
     def tokens(self, text: str) -> list[Token]:
         out: list[Token] = []
         pos = 0
-        tags = self._tags
+        words = self._words
         for word, tag in self.jieba.tag(text, True):
-            if word[0] not in SPLIT_FIRST and word[-2:] not in self.title_tails:  # the common case
-                t = tags.get((word, tag)) or self._tag(word, tag)
-                out.append(Token(word, tag, pos, t))
-                pos += len(word)
+            known = words.get((word, tag))
+            if known is None:  # once per word: may _split cut it, and its tag
+                known = words[(word, tag)] = (word[0] in SPLIT_FIRST or word[-2:] in self.title_tails,
+                                              self._tag(word, tag))
+            if not known[0]:  # the common case: one word, one token
+                end = pos + len(word)
+                out.append(Token(word, tag, pos, known[1], end))
+                pos = end
                 continue
             for piece, ptag in self._split(word, tag, out):
-                out.append(Token(piece, ptag, pos, self._tag(piece, ptag)))
+                out.append(Token(piece, ptag, pos, self._tag(piece, ptag), pos + len(piece)))
                 pos += len(piece)
         if any(t.tag == "P" and t.text.endswith(TOWN_HEADS) for t in out):
             return self._villages(text, out)
@@ -137,8 +139,9 @@ class Segmenter:
                     i += 1
                 if i < len(toks) and toks[i].start < end:  # 村前 -> 村 | 前
                     rest = toks[i].text[end - toks[i].start:]
-                    toks = toks[:i] + [Token(rest, toks[i].pos, end, self._tag(rest, toks[i].pos))] + toks[i + 1:]
-                t = Token(text[t.end:end], "ns", t.end, "P")
+                    toks = toks[:i] + [Token(rest, toks[i].pos, end, self._tag(rest, toks[i].pos),
+                                             end + len(rest))] + toks[i + 1:]
+                t = Token(text[t.end:end], "ns", t.end, "P", end)
         return out
 
     def _split(self, word: str, pos: str, prev: list[Token]):
