@@ -66,25 +66,25 @@ def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
     tags = "".join(t.tag for t in tokens)
     out = []
     for m in CHUNK.finditer(tags):
-        toks = tokens[m.start():m.end()]
+        lo, hi = m.start(), m.end()
         # Drop leading numerals: "4个城市街道" is no name.
-        while toks and toks[0].tag == "D" and toks[0].text.isascii():
-            toks = toks[1:]
-        if not toks:
+        while lo < hi and tokens[lo].tag == "D" and tokens[lo].text.isascii():
+            lo += 1
+        if lo == hi:
             continue
-        toks = _end_at_terminal_head(toks, seg)
-        counted = [k for k, t in enumerate(toks) if _counted(t) or (
-            t.tag == "D" and k + 1 < len(toks) and toks[k + 1].text in MEASURES)]
+        hi = _end_at_terminal_head(tokens, lo, hi)
+        counted = [k for k in range(lo, hi) if _counted(tokens[k]) or (
+            tokens[k].tag == "D" and k + 1 < hi and tokens[k + 1].text in MEASURES)]
         if counted:  # 爱心人士组建11支|党员志愿者服务队: what is counted is no one body
             k = counted[-1]
-            toks = toks[k + (2 if k + 1 < len(toks) and toks[k + 1].text in MEASURES else 1):]
-            if not toks:
+            lo = k + (2 if k + 1 < hi and tokens[k + 1].text in MEASURES else 1)
+            if lo >= hi:
                 continue
+        toks = tokens[lo:hi]
         if toks[0].tag == "O" and (len(toks[0].text) < 3 or toks[0].text in seg.org_heads) \
                 and toks[0].pos != "nt":
             continue  # a bare head (中心, 学校) names no one
-        first = tokens.index(toks[0])
-        if first > 0 and (tokens[first - 1].text in GENERIC_BEFORE or _counted(tokens[first - 1])) \
+        if lo > 0 and (tokens[lo - 1].text in GENERIC_BEFORE or _counted(tokens[lo - 1])) \
                 or _counted(toks[0]):
             continue  # 各街道党工委, 两家农机合作社, 一个红旗村: every one or some, no particular one
         c = Chunk(toks[0].start, toks[-1].end, "".join(t.text for t in toks))
@@ -114,11 +114,12 @@ def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
 TERMINAL_HEADS = ("有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "大学", "学院", "医院")
 
 
-def _end_at_terminal_head(toks: list[Token], seg: Segmenter) -> list[Token]:
-    for k, t in enumerate(toks[:-1]):
-        if t.tag == "O" and t.text.endswith(TERMINAL_HEADS):
-            return toks[:k + 1]
-    return toks
+def _end_at_terminal_head(tokens: list[Token], lo: int, hi: int) -> int:
+    """Where the chunk tokens[lo:hi] ends: right after its first company or university head."""
+    for k in range(lo, hi - 1):
+        if tokens[k].tag == "O" and tokens[k].text.endswith(TERMINAL_HEADS):
+            return k + 1
+    return hi
 
 
 MEASURES = frozenset("个家支名所座批项条位户")
