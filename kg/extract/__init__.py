@@ -312,11 +312,14 @@ class _ArticleRun:
     def positions_and_quotes(self, sent: Sentence, actors: list[tuple[int, int]]) -> None:
         text = sent.text
         ments = self.out.mentions
+        # 社区工作人员侯翔宇: a bare level word stands for the article's own unit in a post
+        units = [(m.start - sent.start, i) for i, m in enumerate(ments)
+                 if sent.start <= m.start < sent.end and m.type in ("Organization", "Place")]
         for _, idx in actors:
             m = ments[idx]
             rel_end = m.end - sent.start
             if m.type == "Person":
-                post = self._post_before(actors, m.start) or self._post_after(actors, m.end)
+                post = self._post_before(units, m.start) or self._post_after(actors, m.end)
                 if post is not None:
                     self.rel("holds", idx, post[0], text, title=post[1])
                 # “…。”韩瑞芳脸上满是笑容 / 甄士勇对记者说 / 据刘庆霞介绍
