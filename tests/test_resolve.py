@@ -61,3 +61,10 @@ def test_places_link_to_the_gazetteer(pipeline):
 def test_abbreviation_with_no_place_in_view_is_dropped(pipeline):
     res = pipeline([("a.txt", [("汝阳县推进脱贫", "组织乡镇班子成员、村党支部书记到舞钢市实地参观学习。")])])
     assert not [n for n in names(res, "Organization") if "党支部" in n]
+
+
+def test_a_place_name_cut_by_the_layout_is_an_alias(pipeline):
+    res = pipeline([("a.txt", [("城东路街道开创新格局", "城东路街道出台方案。东路街道通过开展“在职党员进社区”活动服务群众。")])])
+    (street,) = [e for e in res.entities.values() if e.name == "城东路街道"]
+    assert "东路街道" in street.aliases
+    assert "东路街道" not in names(res, "Place")

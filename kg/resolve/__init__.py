@@ -138,7 +138,7 @@ class Resolver:
         short_forms = _short_forms(ex)
         for m in ex.mentions:
             name, aliases = self._canonical(m, focus, latest, ex)
-            if m.type == "Organization" and not m.qualify and name in short_forms:
+            if m.type in ("Organization", "Place") and not m.qualify and not m.anaphor and name in short_forms:
                 aliases, name = aliases + [name], short_forms[name]
             if not name:
                 keys.append(None)
@@ -219,16 +219,27 @@ class Resolver:
                 child = parent
 
 
+def gazetteer_name(name: str) -> bool:
+    return Gazetteer.default().is_known(name)
+
+
 def _short_forms(ex: ArticleExtraction) -> dict[str, str]:
     """人民调解110指挥中心 → 卫东区人民调解110指挥中心 when the article writes both: a body named
     without its place is the one named with it."""
-    orgs = {m.surface for m in ex.mentions if m.type == "Organization" and not m.anaphor and not m.qualify}
     out: dict[str, str] = {}
+    orgs = {m.surface for m in ex.mentions if m.type == "Organization" and not m.anaphor and not m.qualify}
     for long in orgs:
         for short in orgs:
             if len(short) >= 4 and long != short and long.endswith(short) and place_level(long[:-len(short)]):
                 if short not in out or len(long) < len(out[short]):
                     out[short] = long
+    # 城东路街道 … 东路街道通过开展…: a place name that lost its first character to the layout
+    places = {m.surface for m in ex.mentions if m.type == "Place" and not m.anaphor}
+    for long in places:
+        for short in places:
+            if len(short) >= 4 and len(long) == len(short) + 1 and long.endswith(short) \
+                    and place_level(short) in ("街道", "社区") and not gazetteer_name(short):
+                out[short] = long
     return out
 
 
