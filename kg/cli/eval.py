@@ -29,7 +29,8 @@ def _table(result: EvalResult) -> Table:
         table.add_column(name, justify="right")
     for category, s in result.rows():
         style = "bold" if "." not in category else None
-        table.add_row(category, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+        # rounded to 4 places first, as score.py prints them, so the two show the same digits
+        table.add_row(category, f"{round(s.precision, 4):.3f}", f"{round(s.recall, 4):.3f}", f"{round(s.f1, 4):.3f}",
                       str(s.tp), str(s.fp), str(s.fn), style=style)
     return table
 
