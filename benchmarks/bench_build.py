@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-STAGES = ("ingest", "extract", "resolve", "graph", "rdf", "html")
+from kg.pipeline import STAGES  # noqa: E402  (after the path is set)
 
 
 # -- one build, in a fresh process ------------------------------------------------------

@@ -16,12 +16,11 @@ sharing a cache never read half an entry.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from kg import codec
+from kg.atomic import write_atomic
 from kg.model import ArticleExtraction
 
 PACKAGE = Path(__file__).resolve().parent
@@ -99,15 +98,7 @@ class ExtractionCache:
             return
         p = self.path(key)
         try:
-            p.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{key[:16]}.", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(text.encode("utf-8"))
-                os.replace(tmp, p)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_atomic(p, text.encode("utf-8"))
         except OSError as e:
             self.writable = False
             self.error = f"cannot write the cache {self.root}: {e.strerror or e}"

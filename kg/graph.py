@@ -65,11 +65,3 @@ def build_graph(res: Resolution) -> nx.MultiDiGraph:
             if person in g:
                 add_edge(person, article_node(a.id), "creator", "", a.id)
     return g
-
-
-def entity_nodes(g: nx.MultiDiGraph):
-    return ((n, d) for n, d in g.nodes(data=True) if d.get("node") == "entity")
-
-
-def article_nodes(g: nx.MultiDiGraph):
-    return ((n, d) for n, d in g.nodes(data=True) if d.get("node") == "article")

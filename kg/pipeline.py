@@ -16,9 +16,7 @@ Scale:
 """
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 import threading
 import time
 from collections import deque
@@ -32,10 +30,10 @@ import networkx as nx
 from kg import codec
 from kg.cache import ExtractionCache, content_key
 from kg.graph import build_graph
-from kg.ingest import MAX_FILE_BYTES, DecodeError, Skipped, input_files, read_page
+from kg.ingest import DecodeError, Skipped, input_files, read_bytes
 from kg.model import ArticleExtraction
 from kg.parallel import executor_width, extract_bytes, extract_task, page_executor
-from kg.rdf import triples, write_atomic  # noqa: F401  (write_atomic: part of this module's API)
+from kg.rdf import write_turtle
 from kg.resolve import Resolver
 
 try:
@@ -166,19 +164,6 @@ def iter_pages(files: list[Path], report: BuildReport, *, cache: ExtractionCache
         yield from _pages_on(ex, files, report, cache, progress)
 
 
-def extract_pages(files: list[Path], report: BuildReport,
-                  progress: Callable[[Path], None] | None = None, **kw) -> list[list[ArticleExtraction]]:
-    """All pages' extractions at once (iter_pages streams them)."""
-    return list(iter_pages(files, report, progress=progress, **kw))
-
-
-def _read(f: Path) -> bytes:
-    """The file's bytes; raises DecodeError (too large) or OSError, as kg.ingest.read_page."""
-    if f.stat().st_size > MAX_FILE_BYTES:
-        read_page(f)  # refuses it before reading, with kg.ingest's own reason
-    return f.read_bytes()
-
-
 def _worth_workers(files: list[Path], cache: ExtractionCache | None, report: BuildReport) -> bool:
     """Enough new text to pay for starting workers? (Reads the files once to look them up.)"""
     t = time.perf_counter()
@@ -188,7 +173,7 @@ def _worth_workers(files: list[Path], cache: ExtractionCache | None, report: Bui
             if cache is None:
                 b = f.stat().st_size
             else:
-                data = _read(f)
+                data = read_bytes(f)
                 if cache.has(content_key(data)):
                     continue
                 b = len(data)
@@ -206,7 +191,7 @@ def _pages_here(files, report, cache, progress):
     for f in files:
         t0 = time.perf_counter()
         try:
-            data = _read(f)
+            data = read_bytes(f)
         except (DecodeError, OSError) as e:
             _skip(report, f, e, progress)
             continue
@@ -270,7 +255,7 @@ def _pages_on(ex, files, report, cache, progress):
     for f in files:
         t0 = time.perf_counter()
         try:
-            data = _read(f)
+            data = read_bytes(f)
         except (DecodeError, OSError) as e:
             window.append((f, None, _reason(e)))
         else:
@@ -338,7 +323,7 @@ def write_outputs(g: nx.MultiDiGraph, out_dir: Path, report: BuildReport, *, htm
     _stage(stage, "rdf")
     t = time.perf_counter()
     ttl = out_dir / "graph.ttl"
-    report.triples = write_turtle_stream(g, ttl)
+    report.triples = write_turtle(g, ttl)
     t_ttl = time.perf_counter() - t
     # The store, from the Turtle just written, in a thread: pyoxigraph parses and loads
     # without the GIL, so it overlaps graph.html.
@@ -358,58 +343,6 @@ def write_outputs(g: nx.MultiDiGraph, out_dir: Path, report: BuildReport, *, htm
     report.seconds["rdf"] = t_ttl + loader.seconds
     if loader.error is not None:
         raise loader.error
-
-
-def write_turtle_stream(g: nx.MultiDiGraph, path: Path) -> int:
-    """graph.ttl, serialized as the triples are made (no list of them); returns their number.
-    Written to a temporary name and renamed, as kg.rdf.write_atomic."""
-    from pyoxigraph import RdfFormat, serialize
-
-    from kg.rdf import PREFIXES
-
-    counted = _Counted(unique_triples(triples(g)))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            serialize(counted, f, format=RdfFormat.TURTLE, prefixes=PREFIXES)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return counted.n
-
-
-def unique_triples(ts: Iterable) -> Iterator:
-    """The triples without repeats, in order, holding only the current subject's triples.
-
-    kg.rdf.triples yields each subject's triples together (a node, a post, a statement) and
-    repeats a triple only within that run (the same reporter credited twice, a post's
-    evidence from two articles); a run ends when the subject changes."""
-    seen: set = set()
-    subject = None
-    for t in ts:
-        if t.subject != subject:
-            subject = t.subject
-            seen.clear()
-        elif t in seen:
-            continue
-        seen.add(t)
-        yield t
-
-
-class _Counted:
-    def __init__(self, it):
-        self.it = iter(it)
-        self.n = 0
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        t = next(self.it)
-        self.n += 1
-        return t
 
 
 class _Thread(threading.Thread):

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-import os
-import tempfile
 from pathlib import Path
 from typing import Iterator
 
 import networkx as nx
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
 
+from kg.atomic import atomic_file
 from kg.graph import ARTICLE_PREFIX
 
 KG = "https://w3id.org/kg-zh/ontology#"
@@ -69,15 +68,16 @@ def _zh(text: str) -> Literal:
 
 
 def triples(g: nx.MultiDiGraph) -> Iterator[Triple]:
-    """Every triple of the graph, in a deterministic order."""
+    """Every triple of the graph, once each, in a deterministic order."""
+    nodes = sorted(g.nodes(data=True), key=lambda x: x[0])
     node_iri = {}
-    for n, d in sorted(g.nodes(data=True), key=lambda x: x[0]):
+    for n, d in nodes:
         if d.get("node") == "article":
             node_iri[n] = article_iri(n[len(ARTICLE_PREFIX):])
         elif d.get("node") == "entity":
             node_iri[n] = entity_iri(n)
 
-    for n, d in sorted(g.nodes(data=True), key=lambda x: x[0]):
+    for n, d in nodes:
         s = node_iri.get(n)
         if s is None:
             continue
@@ -88,13 +88,14 @@ def triples(g: nx.MultiDiGraph) -> Iterator[Triple]:
             yield Triple(s, NamedNode(KG + "kind"), Literal(d.get("kind") or "news"))
             if d.get("date"):
                 yield Triple(s, NamedNode(DCTERMS + "date"), Literal(d["date"], datatype=NamedNode(XSD + "date")))
-            for role, names in (("reporter", d.get("reporters", [])), ("photographer", d.get("photographers", []))):
-                for name in names:
-                    person = f"Person/{name}"
-                    creator = node_iri.get(person)
-                    yield Triple(s, NamedNode(DCTERMS + "creator"), creator if creator is not None else _zh(name))
-                    if creator is not None:
-                        yield Triple(s, NamedNode(KG + role), creator)
+            reporters, photographers = d.get("reporters", []), d.get("photographers", [])
+            for name in dict.fromkeys(reporters + photographers):  # 申昕 文/图: one creator, two roles
+                creator = node_iri.get(f"Person/{name}")
+                yield Triple(s, NamedNode(DCTERMS + "creator"), creator if creator is not None else _zh(name))
+                if creator is not None:
+                    for role, names in (("reporter", reporters), ("photographer", photographers)):
+                        if name in names:
+                            yield Triple(s, NamedNode(KG + role), creator)
         else:
             yield Triple(s, A, NamedNode(KG + d["type"]))
             yield Triple(s, LABEL, _zh(d["label"]))
@@ -119,11 +120,11 @@ def triples(g: nx.MultiDiGraph) -> Iterator[Triple]:
             yield Triple(post, A, NamedNode(ORG + "Post"))
             yield Triple(post, LABEL, _zh(d.get("title", "")))
             yield Triple(post, NamedNode(ORG + "postIn"), o)
-            for ev, art in d.get("support", []):
-                if ev:
-                    yield Triple(post, EVIDENCE, _zh(ev))
-                if art:
-                    yield Triple(post, MENTIONED_IN, article_iri(art))
+            support = d.get("support", [])  # the same sentence may support it from two articles
+            for ev in dict.fromkeys(ev for ev, _ in support if ev):
+                yield Triple(post, EVIDENCE, _zh(ev))
+            for art in dict.fromkeys(art for _, art in support if art):
+                yield Triple(post, MENTIONED_IN, article_iri(art))
             continue
         p = NamedNode(KG + pred)
         yield Triple(s, p, o)
@@ -140,24 +141,27 @@ def triples(g: nx.MultiDiGraph) -> Iterator[Triple]:
                 yield Triple(st, MENTIONED_IN, article_iri(art))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write next to the target, then rename: a failed build never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def to_turtle(g: nx.MultiDiGraph) -> bytes:
     return serialize(list(triples(g)), format=RdfFormat.TURTLE, prefixes=PREFIXES)
 
 
 def write_turtle(g: nx.MultiDiGraph, path: Path) -> int:
-    ts = list(triples(g))
-    write_atomic(path, serialize(ts, format=RdfFormat.TURTLE, prefixes=PREFIXES))
-    return len(ts)
+    """path as Turtle, serialized as the triples are made (no list of them); returns their number."""
+    counted = _Counted(triples(g))
+    with atomic_file(path) as f:
+        serialize(counted, f, format=RdfFormat.TURTLE, prefixes=PREFIXES)
+    return counted.n
+
+
+class _Counted:
+    def __init__(self, it: Iterator[Triple]):
+        self.it = iter(it)
+        self.n = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> Triple:
+        t = next(self.it)
+        self.n += 1
+        return t

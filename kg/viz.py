@@ -19,12 +19,12 @@ import hashlib
 import html
 import json
 import math
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import networkx as nx
+
+from kg.atomic import write_atomic
 
 PHYSICS_MAX_NODES = 300
 
@@ -367,22 +367,7 @@ def render_html(g: nx.MultiDiGraph, *, max_nodes: int = 5000, title: str = "kg")
 def write_html(g: nx.MultiDiGraph, path: str | Path, *, max_nodes: int = 5000, title: str = "kg") -> None:
     """Write an interactive, self-contained HTML view of ``g`` to ``path`` (UTF-8, atomically)."""
     page = render_html(g, max_nodes=max_nodes, title=title)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(page.encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    write_atomic(path, page.encode("utf-8"))
 
 
 # The page. Jinja2 fills in the globals set in render_html; everything from the graph

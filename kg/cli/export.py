@@ -14,7 +14,6 @@ kg push ENDPOINT [--graph IRI] [--out DIR]
 from __future__ import annotations
 
 import base64
-import os
 import sys
 import tempfile
 import urllib.error
@@ -28,6 +27,7 @@ from typing import Optional
 import typer
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, serialize
 
+from kg.atomic import atomic_file
 from kg.cli.query import DEFAULT_OUT, fail, open_or_fail
 from kg.rdf import PREFIXES
 from kg.store import build_info, build_iri, default_graph_triples, store_path
@@ -87,19 +87,10 @@ def export_cmd(
     if output.is_dir():
         fail(f"{output} is a directory", 1)
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+        with atomic_file(output) as f:
+            write_graph(store, fmt, f, iri)
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}", 1)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            write_graph(store, fmt, f, iri)
-        os.replace(tmp, output)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            fail(f"cannot write {output}: {exc.strerror or exc}", 1)
-        raise
     typer.echo(f"wrote {output}", err=True)
 
 

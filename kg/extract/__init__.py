@@ -292,8 +292,8 @@ class _ArticleRun:
             if before and after:
                 for p in after:
                     self.rel("locatedIn", p, before[-1], text)
-        for s1, e1, p1 in at:
-            for s2, e2, p2 in at:
+        for _, e1, p1 in at:
+            for s2, _, p2 in at:
                 between = text[e1:s2]
                 if s2 <= e1 or len(between) > 3:
                     continue

@@ -49,12 +49,17 @@ def page_from_bytes(data: bytes, source: str) -> Page:
     return parse_page(text, source, enc)
 
 
-def read_page(path: Path) -> Page:
-    """Read one file; raises DecodeError or OSError."""
+def read_bytes(path: Path) -> bytes:
+    """A page file's bytes; raises DecodeError for a file too large to be a page, or OSError."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise DecodeError(f"file too large for a page ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
-    return page_from_bytes(path.read_bytes(), path.name)
+    return path.read_bytes()
+
+
+def read_page(path: Path) -> Page:
+    """Read one file; raises DecodeError or OSError."""
+    return page_from_bytes(read_bytes(path), path.name)
 
 
 def input_files(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
@@ -88,4 +93,5 @@ def _add(f: Path, files: list[Path], seen: set[str]) -> None:
         files.append(f)
 
 
-__all__ = ["DecodeError", "InputError", "Skipped", "input_files", "page_from_bytes", "parse_page", "read_page"]
+__all__ = ["DecodeError", "InputError", "Skipped", "input_files", "page_from_bytes", "parse_page", "read_bytes",
+           "read_page"]

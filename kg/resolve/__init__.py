@@ -135,7 +135,7 @@ class Resolver:
     def _mention_keys(self, ex, focus: _Focus, context, entities, program_merge) -> list[str | None]:
         keys: list[str | None] = []
         latest: dict[str, str] = {}  # level -> latest named mention, for 该X
-        short_forms = _short_forms(ex)
+        short_forms = _short_forms(ex, self.gaz)
         for m in ex.mentions:
             name, aliases = self._canonical(m, focus, latest, ex)
             if m.type in ("Organization", "Place") and not m.qualify and not m.anaphor and name in short_forms:
@@ -219,11 +219,7 @@ class Resolver:
                 child = parent
 
 
-def gazetteer_name(name: str) -> bool:
-    return Gazetteer.default().is_known(name)
-
-
-def _short_forms(ex: ArticleExtraction) -> dict[str, str]:
+def _short_forms(ex: ArticleExtraction, gaz: Gazetteer) -> dict[str, str]:
     """人民调解110指挥中心 → 卫东区人民调解110指挥中心 when the article writes both: a body named
     without its place is the one named with it."""
     out: dict[str, str] = {}
@@ -238,7 +234,7 @@ def _short_forms(ex: ArticleExtraction) -> dict[str, str]:
     for long in places:
         for short in places:
             if len(short) >= 4 and len(long) == len(short) + 1 and long.endswith(short) \
-                    and place_level(short) in ("街道", "社区") and not gazetteer_name(short):
+                    and place_level(short) in ("街道", "社区") and not gaz.is_known(short):
                 out[short] = long
     return out
 
