@@ -155,17 +155,20 @@ def iter_pages(files: list[Path], report: BuildReport, *, cache: ExtractionCache
                jobs: int = 1, scheduler: str | None = None,
                progress: Callable[[Path], None] | None = None) -> Iterator[list[ArticleExtraction]]:
     """Each readable file's extractions, in input order; unreadable files go to report.skipped."""
-    use_workers = bool(scheduler) or (jobs > 1 and _worth_workers(files, cache, report))
+    known: dict[Path, str] = {}  # content keys already computed, so no file is read and hashed twice
+    use_workers = bool(scheduler) or (jobs > 1 and _worth_workers(files, cache, report, known))
     if not use_workers:
-        yield from _pages_here(files, report, cache, progress)
+        yield from _pages_here(files, report, cache, progress, known)
         return
     with page_executor(jobs, scheduler) as ex:
         report.workers = executor_width(ex, jobs)
-        yield from _pages_on(ex, files, report, cache, progress)
+        yield from _pages_on(ex, files, report, cache, progress, known)
 
 
-def _worth_workers(files: list[Path], cache: ExtractionCache | None, report: BuildReport) -> bool:
-    """Enough new text to pay for starting workers? (Reads the files once to look them up.)"""
+def _worth_workers(files: list[Path], cache: ExtractionCache | None, report: BuildReport,
+                   known: dict[Path, str]) -> bool:
+    """Enough new text to pay for starting workers? (Reads files to look them up in the cache;
+    their keys go to `known`, so a cached page is not read again.)"""
     t = time.perf_counter()
     n = size = 0
     for f in files:
@@ -174,7 +177,8 @@ def _worth_workers(files: list[Path], cache: ExtractionCache | None, report: Bui
                 b = f.stat().st_size
             else:
                 data = read_bytes(f)
-                if cache.has(content_key(data)):
+                known[f] = content_key(data)
+                if cache.has(known[f]):
                     continue
                 b = len(data)
         except (OSError, DecodeError):
@@ -187,9 +191,22 @@ def _worth_workers(files: list[Path], cache: ExtractionCache | None, report: Bui
     return n >= MIN_PARALLEL_PAGES and size >= MIN_PARALLEL_BYTES
 
 
-def _pages_here(files, report, cache, progress):
+def _cached(f: Path, cache: ExtractionCache | None, known: dict[Path, str]):
+    """The page from the cache by a key computed earlier in this build, without reading f again."""
+    key = known.get(f)
+    return cache.get(key, f.name) if cache is not None and key else None
+
+
+def _pages_here(files, report, cache, progress, known):
     for f in files:
         t0 = time.perf_counter()
+        page = _cached(f, cache, known)
+        if page is not None:
+            report.cached += 1
+            report.add_time("ingest", time.perf_counter() - t0)
+            _done(report, f, page, progress)
+            yield page
+            continue
         try:
             data = read_bytes(f)
         except (DecodeError, OSError) as e:
@@ -218,7 +235,7 @@ def _pages_here(files, report, cache, progress):
         yield page
 
 
-def _pages_on(ex, files, report, cache, progress):
+def _pages_on(ex, files, report, cache, progress, known):
     """Pages extracted by the executor's workers, yielded in input order as they complete."""
     limit = TASKS_PER_WORKER * max(1, report.workers)
     window: deque = deque()  # (path, key, page | future | skip reason)
@@ -254,20 +271,14 @@ def _pages_on(ex, files, report, cache, progress):
 
     for f in files:
         t0 = time.perf_counter()
-        try:
-            data = read_bytes(f)
-        except (DecodeError, OSError) as e:
-            window.append((f, None, _reason(e)))
+        page = _cached(f, cache, known)
+        if page is not None:
+            report.cached += 1
+            window.append((f, known[f], page))
         else:
-            key = content_key(data) if cache is not None else None
-            page = cache.get(key, f.name) if cache is not None else None
-            if page is not None:
-                report.cached += 1
-                window.append((f, key, page))
-            else:
-                window.append((f, key, ex.submit(extract_task, f.name, data)))
+            window.append(_submit(ex, f, cache, report))
+            if hasattr(window[-1][2], "result"):
                 in_flight += 1
-            del data
         report.add_time("ingest", time.perf_counter() - t0)
         while window and (in_flight >= limit or ready(window[0])):
             page = emit(window.popleft())
@@ -277,6 +288,20 @@ def _pages_on(ex, files, report, cache, progress):
         page = emit(window.popleft())
         if page is not None:
             yield page
+
+
+def _submit(ex, f: Path, cache, report):
+    """(path, key, page from the cache | worker future | why it is skipped)."""
+    try:
+        data = read_bytes(f)
+    except (DecodeError, OSError) as e:
+        return f, None, _reason(e)
+    key = content_key(data) if cache is not None else None
+    page = cache.get(key, f.name) if cache is not None else None
+    if page is not None:
+        report.cached += 1
+        return f, key, page
+    return f, key, ex.submit(extract_task, f.name, data)
 
 
 def _done(report: BuildReport, f: Path, page: list[ArticleExtraction], progress) -> None:

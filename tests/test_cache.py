@@ -146,3 +146,26 @@ def test_cache_key_is_the_content(tmp_path):
     data = (SEEDS / "000_91a56669e67fef84.txt").read_bytes()
     assert content_key(data) == content_key(bytes(data)) != content_key(data + b"\n")
     assert c.get(content_key(data), "x.txt") is None and not c.has(content_key(data))
+
+
+def test_cached_pages_are_read_once_when_choosing_workers(tmp_path, monkeypatch):
+    """With --jobs 2 the look-up that decides on workers hashes each file; a cached page is
+    then taken from the cache without reading its file a second time."""
+    import kg.pipeline
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(4):
+        for f in SEEDS.iterdir():
+            shutil.copy(f, src / f"{i}_{f.name}")
+    out = tmp_path / "out"
+    first = build([src], out, html=False, jobs=2)
+    ttl = (out / "graph.ttl").read_bytes()
+    reads = []
+    real = kg.pipeline.read_bytes
+    monkeypatch.setattr(kg.pipeline, "read_bytes", lambda f: reads.append(f) or real(f))
+    second = build([src], out, html=False, jobs=2)
+    assert first.extracted == 5  # the copies share their content: one extraction each
+    assert (second.extracted, second.cached) == (0, 20)
+    assert len(reads) == len(set(reads)) == 20
+    assert (out / "graph.ttl").read_bytes() == ttl
