@@ -1,6 +1,7 @@
 """Word lists shipped in kg/data, loaded once per process on first use."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -40,3 +41,8 @@ def looks_like_person_name(name: str) -> bool:
 @lru_cache(maxsize=None)
 def common_surnames() -> frozenset[str]:
     return words("common_surnames.txt")
+
+
+def alternation(ws) -> str:
+    """A regular-expression alternation of words, longest first (党委副书记 before 书记)."""
+    return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))

@@ -14,7 +14,7 @@ from kg.extract.mentions import (
     NATIONAL, PersonFinder, ProgramFinder, Sentence, anaphors, chunks, sentences,
 )
 from kg.extract.segment import Segmenter
-from kg.lexicon import looks_like_person_name, words
+from kg.lexicon import alternation, looks_like_person_name, words
 from kg.model import Article, ArticleExtraction, Mention, RelationMention
 
 # Offices whose abbreviated name means the page's own district or county (扶贫办, 区委).
@@ -46,7 +46,7 @@ RUN_BY = re.compile(r"由([^,。]{2,30}?)(?:统一)?(?:指挥|负责|组织|实�
 PASSIVE = re.compile(r"被((?:[^,。]){2,40})(?:授予|评为)")
 PRONOUN = re.compile(r"[她他](?!们)")
 SENTENCE_END = re.compile(r"[。;]")
-UNNAMED_RE = re.compile("|".join(sorted(SPEAKER_UNNAMED, key=len, reverse=True)))
+UNNAMED_RE = re.compile(alternation(SPEAKER_UNNAMED))
 
 
 def _match(pattern: re.Pattern, text: str, pos: int) -> str:
@@ -84,6 +84,11 @@ OWN_PROJECT = re.compile(r"([^\W的了也都还在对为将把从与及该这那
 SENTENCE_PROJECT = re.compile(r"^([\u4e00-\u9fff]{4,14}?(?:工程|项目))(?=[涉是由于将已共总占位覆包])")
 
 
+def _longest_first(name: str) -> re.Pattern:
+    """The words of kg/data/NAME as one pattern; the longest alternative wins."""
+    return re.compile(alternation(words(name)))
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in QUOTED_SPAN.finditer(text)]
 
@@ -93,12 +98,10 @@ class Extractor:
         self.seg = segmenter or Segmenter.default()
         self.people = PersonFinder()
         self.programs = ProgramFinder()
-        self.titles = sorted(words("titles.txt"), key=len, reverse=True)
-        self.speech = sorted(words("speech_verbs.txt"), key=len, reverse=True)
-        self.run_verbs = sorted(words("run_verbs.txt"), key=len, reverse=True)
-        self.run_verb_re = re.compile("|".join(map(re.escape, self.run_verbs)))
-        self.title_re = re.compile("|".join(map(re.escape, self.titles)))
-        self.speech_re = re.compile("|".join(map(re.escape, self.speech)))
+        self.run_verb_re = _longest_first("run_verbs.txt")
+        self.title_re = _longest_first("titles.txt")
+        self.title_end_re = re.compile(f"(?:{self.title_re.pattern})$")
+        self.speech_re = _longest_first("speech_verbs.txt")
 
     def extract(self, article: Article) -> ArticleExtraction:
         return _ArticleRun(self, article).run()
@@ -404,7 +407,7 @@ class _ArticleRun:
         gap = self.text[ments[best].end:name_start].lstrip("的")
         if not gap or NON_HAN.search(gap):
             return None
-        if gap in self.ex.titles or any(gap.endswith(t) for t in self.ex.titles):
+        if self.ex.title_end_re.search(gap):  # 党委副书记, 英语系退休副教授
             return best, gap
         return None
 

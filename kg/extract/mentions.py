@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.segment import Segmenter, Token
-from kg.lexicon import common_surnames, looks_like_person_name, words
+from kg.lexicon import alternation, common_surnames, looks_like_person_name, words
 
 _SEG = r"(?:[ND][NDV]*P|P)"  # a place: name tokens and a head
 # An organization's name: name tokens and a head. Verbs (W) and generic nouns (G) may stand
@@ -149,14 +149,10 @@ def anaphors(tokens: list[Token]) -> list[tuple[int, int, str]]:
 
 # --- people -----------------------------------------------------------------
 
-def _alternation(ws) -> str:
-    return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
-
-
 class PersonFinder:
     def __init__(self):
-        self.before = _alternation(words("titles.txt") | words("roles.txt"))
-        self.verbs = _alternation(words("speech_verbs.txt"))
+        self.before = alternation(words("titles.txt") | words("roles.txt"))
+        self.verbs = alternation(words("speech_verbs.txt"))
         self.title = re.compile(rf"(?:{self.before})")
         self.title_end = re.compile(rf"(?:{self.before})$")
         self.before_verb = re.compile(
@@ -272,10 +268,10 @@ def _is_partial(name: str) -> bool:
 class ProgramFinder:
     def __init__(self):
         heads = words("program_heads.txt")
-        self.heads = _alternation(heads)
+        self.heads = alternation(heads)
         self.head_set = heads
-        self.run_verbs = _alternation(words("run_verbs.txt"))
-        self.unquoted_heads = _alternation(words("program_heads_unquoted.txt"))
+        self.run_verbs = alternation(words("run_verbs.txt"))
+        self.unquoted_heads = alternation(words("program_heads_unquoted.txt"))
         name = r"[^\W各等的和与及了是在对为将把从]"
         # “X” + up to 8 name characters ending in a head: “双月攻坚”行动, “1+3”街道大工委机制;
         # “党建+物业”的共商共治模式
