@@ -42,7 +42,6 @@ class Chunk:
     text: str
     places: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, end, bare)
     org: bool = False
-    anaphor: str = ""
 
 
 @dataclass

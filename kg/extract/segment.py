@@ -77,7 +77,6 @@ class Segmenter:
         self._place_set, self._org_set = frozenset(self.place_heads), frozenset(self.org_heads)
         self._multi_org_set = frozenset(self.multi_org_heads)
         self.gazetteer = gazetteer
-        self._tags: dict[tuple[str, str], str] = {}
         self._words: dict[tuple[str, str], tuple[bool, str]] = {}
         for name in gazetteer.names():
             if len(name) >= 3:
@@ -95,10 +94,7 @@ class Segmenter:
         pos = 0
         words = self._words
         for word, tag in self.jieba.tag(text, True):
-            known = words.get((word, tag))
-            if known is None:  # once per word: may _split cut it, and its tag
-                known = words[(word, tag)] = (word[0] in SPLIT_FIRST or word[-2:] in self.title_tails,
-                                              self._tag(word, tag))
+            known = words.get((word, tag)) or self._know(word, tag)
             if not known[0]:  # the common case: one word, one token
                 end = pos + len(word)
                 out.append(Token(word, tag, pos, known[1], end))
@@ -171,13 +167,15 @@ class Segmenter:
         """The place head w ends with (街道 in 民航路街道), or ""."""
         return _longest_suffix(w, self._place_set)
 
+    def _know(self, w: str, pos: str) -> tuple[bool, str]:
+        """Whether _split may cut the word, and its tag: they depend on the word and its part of
+        speech only, so each is computed once per process."""
+        known = self._words[(w, pos)] = (w[0] in SPLIT_FIRST or w[-2:] in self.title_tails,
+                                         self._compute_tag(w, pos))
+        return known
+
     def _tag(self, w: str, pos: str) -> str:
-        """The tag of a word depends on the word and its part of speech only: computed once."""
-        key = (w, pos)
-        tag = self._tags.get(key)
-        if tag is None:
-            tag = self._tags[key] = self._compute_tag(w, pos)
-        return tag
+        return (self._words.get((w, pos)) or self._know(w, pos))[1]
 
     def _compute_tag(self, w: str, pos: str) -> str:
         if not any(c.isalnum() for c in w):
