@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.model import Resolution
+from kg.model import Resolution, entity_key
 
 ARTICLE_PREFIX = "article:"
 
@@ -61,7 +61,7 @@ def build_graph(res: Resolution) -> nx.MultiDiGraph:
             add_edge(p.person, p.org, "holds", p.evidence, p.article, title=p.title)
     for a in res.articles:  # reporters and photographers: who wrote or shot the article
         for name in dict.fromkeys(a.reporters + a.photographers):
-            person = f"Person/{name}"
+            person = entity_key("Person", name)
             if person in g:
                 add_edge(person, article_node(a.id), "creator", "", a.id)
     return g

@@ -73,6 +73,12 @@ class ArticleExtraction:
     relations: list[RelationMention] = field(default_factory=list)
 
 
+def entity_key(typ: str, name: str, code: str = "") -> str:
+    """Entity.key: type and canonical name, and the division code of a place that has one
+    (红旗路街道 of one county is not that of another)."""
+    return f"{typ}/{name}" + (f"@{code}" if code else "")
+
+
 @dataclass
 class Entity:
     key: str  # stable identifier, used in IRIs

@@ -17,6 +17,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
 
 from kg.atomic import atomic_file
 from kg.graph import ARTICLE_PREFIX
+from kg.model import entity_key
 
 KG = "https://w3id.org/kg-zh/ontology#"
 ID = "https://w3id.org/kg-zh/id/"
@@ -90,7 +91,7 @@ def triples(g: nx.MultiDiGraph) -> Iterator[Triple]:
                 yield Triple(s, NamedNode(DCTERMS + "date"), Literal(d["date"], datatype=NamedNode(XSD + "date")))
             reporters, photographers = d.get("reporters", []), d.get("photographers", [])
             for name in dict.fromkeys(reporters + photographers):  # 申昕 文/图: one creator, two roles
-                creator = node_iri.get(f"Person/{name}")
+                creator = node_iri.get(entity_key("Person", name))
                 yield Triple(s, NamedNode(DCTERMS + "creator"), creator if creator is not None else _zh(name))
                 if creator is not None:
                     for role, names in (("reporter", reporters), ("photographer", photographers)):

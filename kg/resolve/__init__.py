@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import words
-from kg.model import ArticleExtraction, Entity, Mention, Position, Relation, Resolution
+from kg.model import (
+    ArticleExtraction, Entity, Mention, Position, Relation, Resolution, entity_key,
+)
 
 # Level of a place by its head, most specific first (小区 is no 区).
 LEVELS = ("特别行政区", "自治区", "自治州", "自治县", "高新区", "开发区", "新区", "小区", "街道", "社区",
@@ -189,7 +191,7 @@ class Resolver:
                 d = self.gaz.choose(name, context.codes)
                 context.chosen[name] = d.code if d else ""
             code = context.chosen[name]
-        return f"{typ}/{name}" + (f"@{code}" if code else ""), code
+        return entity_key(typ, name, code), code
 
     def _merge_program(self, key: str, surface: str, merge: dict, source: str) -> str:
         """“双月攻坚”行动, “双月攻坚”活动 and “双月攻坚” on one page are one program."""
@@ -212,7 +214,7 @@ class Resolver:
                 if parent is not None and not entities[parent].gazetteer:
                     break  # the text names the parent; what the text does not state is not asserted
                 if parent is None:
-                    parent = f"Place/{d.name}@{d.code}"
+                    parent = entity_key("Place", d.name, d.code)
                     entities[parent] = Entity(parent, d.name, "Place", code=d.code, gazetteer=True)
                     by_code[d.code] = parent
                 relations.append(Relation(child, "locatedIn", parent))
