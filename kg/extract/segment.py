@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate, chain, repeat
 from typing import NamedTuple
 
 import rjieba
@@ -47,6 +48,11 @@ HEAD_THEN_WORD = ("村民", "村委", "村干", "村级", "村组", "村党", "�
 STRONG_ONE_CHAR_HEADS = "局委办厅院队"
 
 
+# Marks a word whose split depends on the token before it (see Segmenter._split_needs_context).
+CONTEXT = object()
+_new_tuple = tuple.__new__  # builds a Token from a plain tuple without a Python-level __new__
+
+
 class Token(NamedTuple):
     """A word: a tuple, since a page makes hundreds of thousands of them."""
 
@@ -77,7 +83,8 @@ class Segmenter:
         self._place_set, self._org_set = frozenset(self.place_heads), frozenset(self.org_heads)
         self._multi_org_set = frozenset(self.multi_org_heads)
         self.gazetteer = gazetteer
-        self._words: dict[tuple[str, str], tuple[bool, str]] = {}
+        self._pieces: dict[tuple[str, str], tuple] = {}  # (word, pos) -> pieces (see _know)
+        self._tags: dict[tuple[str, str], str] = {}  # (word, pos) -> tag letter
         for name in gazetteer.names():
             if len(name) >= 3:
                 self.jieba.add_word(name, 2000, "ns")
@@ -90,17 +97,28 @@ class Segmenter:
         return cls(Gazetteer.default())
 
     def tokens(self, text: str) -> list[Token]:
+        pairs = self.jieba.tag(text, True)
+        # The pieces of each (word, part of speech), from the per-process cache: C-level map,
+        # no Python frame per word.
+        entries = list(map(self._pieces.get, pairs))
+        if None in entries:
+            entries = [e if e is not None else self._know(*pair) for e, pair in zip(entries, pairs)]
+        if CONTEXT in entries:  # 区委, 委多措: the split depends on the token before
+            return self._tokens_in_context(text, pairs)
+        texts, poses, tags, towns = zip(*chain.from_iterable(entries)) if entries else ((),) * 4
+        ends = list(accumulate(map(len, texts)))
+        out = list(map(_new_tuple, repeat(Token), zip(texts, poses, [0] + ends[:-1], tags, ends)))
+        return self._villages(text, out) if any(towns) else out
+
+    def _tokens_in_context(self, text: str, pairs) -> list[Token]:
+        """tokens(), one word at a time: for sentences with a word whose split depends on the
+        token before it."""
         out: list[Token] = []
         pos = 0
-        words = self._words
-        for word, tag in self.jieba.tag(text, True):
-            known = words.get((word, tag)) or self._know(word, tag)
-            if not known[0]:  # the common case: one word, one token
-                end = pos + len(word)
-                out.append(Token(word, tag, pos, known[1], end))
-                pos = end
-                continue
-            for piece, ptag in self._split(word, tag, out):
+        for word, tag in pairs:
+            entry = self._pieces[(word, tag)]
+            pieces = self._split(word, tag, out) if entry is CONTEXT else [(p[0], p[1]) for p in entry]
+            for piece, ptag in pieces:
                 out.append(Token(piece, ptag, pos, self._tag(piece, ptag), pos + len(piece)))
                 pos += len(piece)
         if any(t.tag == "P" and t.text.endswith(TOWN_HEADS) for t in out):
@@ -167,15 +185,37 @@ class Segmenter:
         """The place head w ends with (街道 in 民航路街道), or ""."""
         return _longest_suffix(w, self._place_set)
 
-    def _know(self, w: str, pos: str) -> tuple[bool, str]:
-        """Whether _split may cut the word, and its tag: they depend on the word and its part of
-        speech only, so each is computed once per process."""
-        known = self._words[(w, pos)] = (w[0] in SPLIT_FIRST or w[-2:] in self.title_tails,
-                                         self._compute_tag(w, pos))
-        return known
+    def _know(self, w: str, pos: str) -> tuple:
+        """The pieces of a word, each (text, part of speech, tag, ends in a town head), or CONTEXT
+        when _split must see the token before: they depend on the word and its part of speech
+        only, so each is computed once per process."""
+        if w[0] in SPLIT_FIRST or w[-2:] in self.title_tails:
+            pieces = CONTEXT if self._split_needs_context(w, pos) else tuple(
+                self._piece(p, ptag) for p, ptag in self._split(w, pos, []))
+        else:
+            pieces = (self._piece(w, pos),)
+        self._pieces[(w, pos)] = pieces
+        return pieces
+
+    def _split_needs_context(self, w: str, pos: str) -> bool:
+        """Whether _split(w, pos, prev) looks at prev: 区|委多措 after a name token, 委 after 北关区."""
+        if len(w) < 2:
+            return False
+        rest = w[1:]
+        if w[0] in LEVEL_CHARS + "村" and rest not in self.stop and not (
+                rest in self.org_heads or rest in self.org_words) and self._org_head(rest) and len(w) > 2:
+            return True
+        return w[0] == "委"
+
+    def _piece(self, w: str, pos: str) -> tuple[str, str, str, bool]:
+        tag = self._tag(w, pos)
+        return w, pos, tag, tag == "P" and w.endswith(TOWN_HEADS)
 
     def _tag(self, w: str, pos: str) -> str:
-        return (self._words.get((w, pos)) or self._know(w, pos))[1]
+        tag = self._tags.get((w, pos))
+        if tag is None:
+            tag = self._tags[(w, pos)] = self._compute_tag(w, pos)
+        return tag
 
     def _compute_tag(self, w: str, pos: str) -> str:
         if not any(c.isalnum() for c in w):
