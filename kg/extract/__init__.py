@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from ahocorasick_rs import AhoCorasick, MatchKind
+
 from kg.extract.mentions import (
     NATIONAL, PersonFinder, ProgramFinder, Sentence, anaphors, chunks, sentences,
 )
@@ -90,6 +92,8 @@ def _longest_first(name: str) -> re.Pattern:
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    if "“" not in text and "《" not in text:
+        return []
     return [(m.start(), m.end()) for m in QUOTED_SPAN.finditer(text)]
 
 
@@ -148,7 +152,8 @@ class _ArticleRun:
             spans = self.ex.people.find(st.text, self.tokens[st.start], known=self.ex.seg.jieba.has_word)
             self.people_at[st.start] = spans
             self.known_people.update(st.text[a:b] for a, b in spans)
-        self.known_re = re.compile("|".join(map(re.escape, sorted(self.known_people, key=len, reverse=True)))) \
+        # Leftmost-longest, like a longest-first alternation, without compiling a regex per article.
+        self.known_names = AhoCorasick(list(self.known_people), matchkind=MatchKind.LeftmostLongest) \
             if self.known_people else None
         subject: int | None = None  # the last sentence subject, for clauses without one
         self.pending: list[tuple[int, str]] = []  # programs whose actor the next sentence names
@@ -167,18 +172,20 @@ class _ArticleRun:
         seg = self.ex.seg
         toks = self.tokens[sent.start]
         base = self.sent_start = sent.start
+        # Mentions in this sentence are made while reading it: none before this index.
+        self.sent_first = len(self.out.mentions)
         actors: list[tuple[int, int]] = []  # (position in sentence, mention index) of possible actors
         places_in_order: list[int] = []
         programs = self.ex.programs.find(sent.text, toks)
-        quoted = _quoted_spans(sent.text)
-        plain_programs = [(s, e) for s, e, inner in programs if not inner]
+        inside_names = _quoted_spans(sent.text) + [(s, e) for s, e, inner in programs if not inner]
         for c in chunks(toks, seg):
-            if any(qs <= c.start and c.end <= qe for qs, qe in quoted + plain_programs):
+            if inside_names and any(qs <= c.start and c.end <= qe for qs, qe in inside_names):
                 continue  # “五星支部”创建, 推行街道大工委和社区大党委工作机制: inside another name
             if c.org and not self.org_is_named(c, toks, sent.text):
                 c.org = False
             self.chunk(c, sent, actors, places_in_order)
-        for m in QUOTED_ORG.finditer(sent.text):  # “双迎攻坚”领导小组 runs 双迎攻坚
+        for m in QUOTED_ORG.finditer(sent.text) if "“" in sent.text or "‘" in sent.text else ():
+            # “双迎攻坚”领导小组 runs 双迎攻坚
             place = next((i for p, i in actors if self.out.mentions[i].type == "Place"
                           and self.out.mentions[i].end == base + m.start() and not self.out.mentions[i].anaphor), None)
             start = self.out.mentions[place].start - base if place is not None else m.start()
@@ -195,10 +202,10 @@ class _ArticleRun:
             idx = self.add(sent.text[s:e], typ, base + s, base + e, anaphor=level)
             actors.append((s, idx))
         found = list(self.people_at[sent.start])
-        if self.known_re is not None:
-            for m in self.known_re.finditer(sent.text):
-                if not any(a < m.end() and m.start() < b for a, b in found):
-                    found.append((m.start(), m.end()))
+        if self.known_names is not None:
+            for _, s, e in self.known_names.find_matches_as_indexes(sent.text):
+                if not any(a < e and s < b for a, b in found):
+                    found.append((s, e))
         for s, e in found:
             idx = self.add(sent.text[s:e], "Person", base + s, base + e)
             actors.append((s, idx))
@@ -307,8 +314,12 @@ class _ArticleRun:
 
     def anaphor_places(self, sent: Sentence) -> list[tuple[int, int, int]]:
         ments = self.out.mentions
-        return [(m.start - sent.start, m.end - sent.start, i) for i, m in enumerate(ments)
+        return [(m.start - sent.start, m.end - sent.start, i) for i, m in self.sentence_mentions()
                 if m.type == "Place" and m.surface.startswith("该") and sent.start <= m.start < sent.end]
+
+    def sentence_mentions(self):
+        """(index, mention) of the mentions made since the current sentence began."""
+        return enumerate(self.out.mentions[self.sent_first:], self.sent_first)
 
     # -- positions and quotes ----------------------------------------------------
 
@@ -316,7 +327,7 @@ class _ArticleRun:
         text = sent.text
         ments = self.out.mentions
         # 社区工作人员侯翔宇: a bare level word stands for the article's own unit in a post
-        units = [(m.start - sent.start, i) for i, m in enumerate(ments)
+        units = [(m.start - sent.start, i) for i, m in self.sentence_mentions()
                  if sent.start <= m.start < sent.end and m.type in ("Organization", "Place")]
         for _, idx in actors:
             m = ments[idx]
@@ -534,7 +545,16 @@ class _ArticleRun:
                 if m.type == "Person" and len(m.surface) == 3 and looks_like_person_name(m.surface)}
         for name in sorted(full):
             given = name[1:]
-            for hit in re.finditer(re.escape(given), self.text):
-                if hit.start() > 0 and self.text[hit.start() - 1] == name[0]:
+            for start in _occurrences(given, self.text):
+                if start > 0 and self.text[start - 1] == name[0]:
                     continue
-                self.add(given, "Person", hit.start(), hit.end(), anaphor="@" + name)
+                self.add(given, "Person", start, start + len(given), anaphor="@" + name)
+
+
+def _occurrences(word: str, text: str):
+    """Starts of the non-overlapping occurrences of word, left to right (re.finditer of the
+    escaped word, without compiling a pattern per name)."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word))

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from kg.extract.segment import Segmenter, Token
 from kg.lexicon import alternation, common_surnames, looks_like_person_name, words
 
+TAG, START, END = attrgetter("tag"), attrgetter("start"), attrgetter("end")
 _SEG = r"(?:[ND][NDV]*P|P)"  # a place: name tokens and a head
 # An organization's name: name tokens and a head. Verbs (W) and generic nouns (G) may stand
 # inside it; right after a place or another body anything may (县|脱贫攻坚领导小组,
@@ -62,7 +64,7 @@ def sentences(text: str) -> list[Sentence]:
 
 def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
     """Place chains and organizations: regular expression over the token tags."""
-    tags = "".join(t.tag for t in tokens)
+    tags = "".join(map(TAG, tokens))
     out = []
     for m in CHUNK.finditer(tags):
         lo, hi = m.start(), m.end()
@@ -156,6 +158,7 @@ class PersonFinder:
         self.title_end = re.compile(rf"(?:{self.before})$")
         self.before_verb = re.compile(
             rf"({_NAME_CHARS}{{2,3}})(?=(?:对记者|向记者|告诉记者|笑着|激动地|高兴地)?(?:{self.verbs}))")
+        self.verb = re.compile(self.verbs)  # no speech verb in a sentence: before_verb cannot match
         self.listed = re.compile(rf"((?:{_NAME_CHARS}{{2,3}}、)+{_NAME_CHARS}{{2,3}})等")
         # 刘凯平,东湖社区党支部书记,…: a name, then its post
         self.before_post = re.compile(rf"(?:^|(?<=[”。,:;]))({_NAME_CHARS}{{2,3}})[,,](?=[^,,。]{{2,20}}?(?:{self.before})(?:[,,。]|说|表示|介绍))")
@@ -179,8 +182,8 @@ class PersonFinder:
         if tokens is None:
             spans = strong + weak
         else:
-            starts = {t.start for t in tokens}
-            ends = {t.end: t for t in tokens}
+            starts = set(map(START, tokens))
+            ends = set(map(END, tokens))
             spans = []
             for s, e in strong:
                 if s in starts and e in ends and not any(x[0] == s for x in spans) \
@@ -200,7 +203,7 @@ class PersonFinder:
 
     def _weak(self, text: str) -> list[tuple[int, int]]:
         spans = [(m.start(1), m.end(1)) for m in self.before_post.finditer(text) if looks_like_person_name(m.group(1))]
-        for m in self.before_verb.finditer(text):
+        for m in self.before_verb.finditer(text) if self.verb.search(text) else ():
             name = m.group(1)
             # "书记甄士勇说": the name is the tail; the verb pattern alone is weak, so demand a
             # full name whose first character starts right after a non-name boundary or a title.
@@ -214,6 +217,8 @@ class PersonFinder:
 
     def _listed(self, text: str) -> list[tuple[int, int]]:
         spans = []
+        if "、" not in text or "等" not in text:
+            return spans  # the pattern needs both
         for m in self.listed.finditer(text):
             items = m.group(1).split("、")
             if all(looks_like_person_name(i) for i in items):
@@ -268,7 +273,7 @@ class ProgramFinder:
     def __init__(self):
         heads = words("program_heads.txt")
         self.heads = alternation(heads)
-        self.head_set = heads
+        self.head_tuple = tuple(heads)  # for str.endswith
         self.run_verbs = alternation(words("run_verbs.txt"))
         self.unquoted_heads = alternation(words("program_heads_unquoted.txt"))
         name = r"[^\W各等的和与及了是在对为将把从]"
@@ -289,13 +294,29 @@ class ProgramFinder:
         """(start, end, bare quoted name or "") of each program."""
         out: list[tuple[int, int, str]] = []
         taken: set[int] = set()
-        titles = [(m.start(), m.end()) for m in DOC_TITLE.finditer(text)]
+        titles = [(m.start(), m.end()) for m in DOC_TITLE.finditer(text)] if "《" in text else []
 
         def keep(s: int, e: int, inner: str) -> None:
             if s not in taken and not any(a <= s < b for a, b in titles):  # 《…》 is a document
                 out.append((s, e, inner))
                 taken.add(s)
 
+        if "“" in text or "‘" in text:  # most sentences quote nothing
+            self._quoted(text, keep)
+        for m in self.unquoted.finditer(text):
+            if self._plain_name(m.group(1), m.start(1), tokens):
+                keep(m.start(1), m.end(1), "")
+        for s0, e0, _ in list(out):
+            for m in self.listed.finditer(text, e0):
+                if m.start() != e0 and not text[e0:m.start()].startswith("”"):
+                    break
+                if self._plain_name(m.group(1), m.start(1), tokens):
+                    keep(m.start(1), m.end(1), "")
+                e0 = m.end()
+        return sorted(out)
+
+    def _quoted(self, text: str, keep) -> None:
+        """Quoted programs: “X”行动, “头雁工程”, runs of quoted names before 等 and a head."""
         for m in self.quoted_head.finditer(text):
             inner = m.group("a") or m.group("b")
             if not FINAL_PUNCT.search(inner) and len(inner) <= 24:
@@ -311,19 +332,8 @@ class ProgramFinder:
         # A quoted name that carries its own head: “头雁工程”, “四场硬仗”.
         for m in self.quoted.finditer(text):
             inner = m.group("a") or m.group("b")
-            if not _slogan(inner) and len(inner) >= 3 and any(inner.endswith(h) for h in self.head_set):
+            if not _slogan(inner) and len(inner) >= 3 and inner.endswith(self.head_tuple):
                 keep(m.start(), m.end(), inner)
-        for m in self.unquoted.finditer(text):
-            if self._plain_name(m.group(1), m.start(1), tokens):
-                keep(m.start(1), m.end(1), "")
-        for s0, e0, _ in list(out):
-            for m in self.listed.finditer(text, e0):
-                if m.start() != e0 and not text[e0:m.start()].startswith("”"):
-                    break
-                if self._plain_name(m.group(1), m.start(1), tokens):
-                    keep(m.start(1), m.end(1), "")
-                e0 = m.end()
-        return sorted(out)
 
     def _plain_name(self, name: str, start: int, tokens: list[Token] | None) -> bool:
         """提案双向评议活动 yes; 一次特别的党员活动, 奖惩机制, 完善工作运行机制 no."""

@@ -68,8 +68,8 @@ class Segmenter:
 
     def __init__(self, gazetteer: Gazetteer):
         self.jieba = rjieba.Jieba()
-        self.place_heads = _by_length(words("place_suffixes.txt"))
-        self.org_heads = _by_length(words("org_suffixes.txt"))
+        self.place_heads = words("place_suffixes.txt")  # sets: only ever asked "is w one?"
+        self.org_heads = words("org_suffixes.txt")
         # Titles (书记, 主任) end a name: 民航路街道党委|副书记|刘庆霞.
         self.titles = words("titles.txt")
         # Generic nouns never begin a name (辖区|蒲公英志愿服务站) but may stand inside one (农业农村局).
@@ -79,9 +79,8 @@ class Segmenter:
         self.org_words = words("org_words.txt")
         # 社会, 格局, 干部 end in 会/局/部 but are no organizations: one-character heads
         # count only as tokens of their own.
-        self.multi_org_heads = tuple(h for h in self.org_heads if len(h) >= 2)
-        self._place_set, self._org_set = frozenset(self.place_heads), frozenset(self.org_heads)
-        self._multi_org_set = frozenset(self.multi_org_heads)
+        self._multi_org_set = frozenset(h for h in self.org_heads if len(h) >= 2)
+        self._place_head_of: dict[str, str] = {}  # word -> its place head, see place_head
         self.gazetteer = gazetteer
         self._pieces: dict[tuple[str, str], tuple] = {}  # (word, pos) -> pieces (see _know)
         self._tags: dict[tuple[str, str], str] = {}  # (word, pos) -> tag letter
@@ -170,7 +169,7 @@ class Segmenter:
         if len(word) >= 3 and word[0] in PREPOSITIONS and pos in ("x", "nz", "nr", "ns"):
             return [(word[0], "p"), (word[1:], pos)]  # 据锦帆 (an unknown word) -> 据 + 锦帆
         body = next((b for b in TITLE_BODIES if word.startswith(b) and word[len(b):] in self.titles), "") or next(
-            (word[:k] for k in range(len(word) - 1, 1, -1) if word[k:] in self.titles and word[:k] in self._org_set), "")
+            (word[:k] for k in range(len(word) - 1, 1, -1) if word[k:] in self.titles and word[:k] in self.org_heads), "")
         if body:  # 党委书记 -> 党委 + 书记, 小学校长 -> 小学 + 校长
             return [(body, "nt"), (word[len(body):], "n")]
         if len(word) >= 2 and word[0] == "委" and prev and prev[-1].tag == "P" \
@@ -179,11 +178,14 @@ class Segmenter:
         return [(word, pos)]
 
     def _org_head(self, w: str) -> bool:
-        return bool(_longest_suffix(w, self._org_set))
+        return bool(_longest_suffix(w, self.org_heads))
 
     def place_head(self, w: str) -> str:
-        """The place head w ends with (街道 in 民航路街道), or ""."""
-        return _longest_suffix(w, self._place_set)
+        """The place head w ends with (街道 in 民航路街道), or "" (cached: asked per token)."""
+        head = self._place_head_of.get(w)
+        if head is None:
+            head = self._place_head_of[w] = _longest_suffix(w, self.place_heads)
+        return head
 
     def _know(self, w: str, pos: str) -> tuple:
         """The pieces of a word, each (text, part of speech, tag, ends in a town head), or CONTEXT
@@ -256,6 +258,3 @@ def _longest_suffix(w: str, heads: frozenset[str]) -> str:
             return w[-n:]
     return ""
 
-
-def _by_length(ws) -> tuple[str, ...]:
-    return tuple(sorted(ws, key=len, reverse=True))

@@ -11,20 +11,26 @@ TERMINAL = set("。!?…”’\"')』」》:;.!?")
 NO_START = set(",、。;:!?)》」』”’,.%")
 # Particles that cannot open a sentence or headline: after an unterminated line they continue it.
 NO_START_AFTER_CUT = set("的们吗呢吧")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 # A paragraph this long without final punctuation is body text cut by the layout, not a headline.
 MIN_BROKEN_LEN = 30
 
 
 # Full-width ASCII (，：（）１２) to half-width, as most pages print them; “”…— stay as they are.
+# str.translate looks every character up in the table; a regex finds the few runs to change.
 _HALF_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH_RUN = re.compile("[\uff01-\uff5e]+")
+
+
+def _half_width(m: re.Match) -> str:
+    return m.group(0).translate(_HALF_WIDTH)
 
 
 def normalize(text: str) -> str:
     """Composed Unicode (NFC), half-width ASCII, Unix line ends, no invisible characters."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
-    text = unicodedata.normalize("NFC", text).translate(_HALF_WIDTH)
+    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _FULL_WIDTH_RUN.sub(_half_width, unicodedata.normalize("NFC", text))
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
