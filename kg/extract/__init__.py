@@ -197,7 +197,7 @@ class _ArticleRun:
                 continue  # “老娘舅”调解室 is a name, not the program it runs
             prog = self.add(f"“{m.group(1)}”", "Program", base + m.start(), base + m.start(1) + len(m.group(1)) + 1)
             self.rel("runs", org, prog, sent.text)
-        for s, e, level in anaphors(toks):
+        for s, e, level in anaphors(toks) if "该" in sent.text else ():  # every anaphor starts with 该
             typ = "Organization" if seg._org_head(level) and level not in seg.place_heads else "Place"
             idx = self.add(sent.text[s:e], typ, base + s, base + e, anaphor=level)
             actors.append((s, idx))
@@ -431,12 +431,14 @@ class _ArticleRun:
         ments = self.out.mentions
         bounds = [0] + [m.end() for m in CLAUSE_PUNCT.finditer(text)] + [len(text) + 1]
         spans = [(s, e) for s, e, _ in programs]
-        actors = [(p, i) for p, i in actors if not any(s <= p < e for s, e in spans)
+        actors = [(p, i) for p, i in actors if not (spans and any(s <= p < e for s, e in spans))
                   and ments[i].type in ("Organization", "Place", "Person")
                   and not (p > 0 and text[max(0, p - 2):p].endswith(ADJUNCT_BEFORE))]
         # A clause-initial actor is the subject of what follows (依托X… is not).
-        clause_subjects = [(p, i) for p, i in actors if any(
-            p == b or CLAUSE_OPENER.fullmatch(text, b, p) for b in bounds[:-1] if b <= p)]
+        # CLAUSE_OPENER is a run of opener characters: if it spans from any clause start to p, it
+        # spans from the last one before p.
+        clause_subjects = [(p, i) for p, i in actors
+                           if CLAUSE_OPENER.fullmatch(text, bounds[bisect.bisect_right(bounds, p) - 1], p)]
         named = [(p, i) for p, i in actors if not _bare(ments[i])]
         if self.pending:  # 建立“1+3”街道大工委机制。2月份,城东路街道出台…: the actor comes next
             who = clause_subjects[0][1] if clause_subjects else subject

@@ -15,7 +15,7 @@ from operator import attrgetter
 from kg.extract.segment import Segmenter, Token
 from kg.lexicon import alternation, common_surnames, looks_like_person_name, words
 
-TAG, START, END = attrgetter("tag"), attrgetter("start"), attrgetter("end")
+TEXT, TAG, START, END = attrgetter("text"), attrgetter("tag"), attrgetter("start"), attrgetter("end")
 _SEG = r"(?:[ND][NDV]*P|P)"  # a place: name tokens and a head
 # An organization's name: name tokens and a head. Verbs (W) and generic nouns (G) may stand
 # inside it; right after a place or another body anything may (县|脱贫攻坚领导小组,
@@ -88,7 +88,7 @@ def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
         if lo > 0 and (tokens[lo - 1].text in GENERIC_BEFORE or _counted(tokens[lo - 1])) \
                 or _counted(toks[0]):
             continue  # 各街道党工委, 两家农机合作社, 一个红旗村: every one or some, no particular one
-        c = Chunk(toks[0].start, toks[-1].end, "".join(t.text for t in toks))
+        c = Chunk(toks[0].start, toks[-1].end, "".join(map(TEXT, toks)))
         seg_start = toks[0].start
         named = False
         for t in toks:
@@ -203,7 +203,7 @@ class PersonFinder:
 
     def _weak(self, text: str) -> list[tuple[int, int]]:
         spans = [(m.start(1), m.end(1)) for m in self.before_post.finditer(text) if looks_like_person_name(m.group(1))]
-        for m in self.before_verb.finditer(text) if self.verb.search(text) else ():
+        for m in self._before_verb(text):
             name = m.group(1)
             # "书记甄士勇说": the name is the tail; the verb pattern alone is weak, so demand a
             # full name whose first character starts right after a non-name boundary or a title.
@@ -214,6 +214,12 @@ class PersonFinder:
                     spans.append((start, start + len(cand)))
                     break
         return spans
+
+    def _before_verb(self, text: str):
+        """before_verb.finditer(text), started where a match can first be: the name (3) and a
+        lead (告诉记者, 4) before the first speech verb."""
+        verb = self.verb.search(text)
+        return self.before_verb.finditer(text, max(0, verb.start() - 7)) if verb else ()
 
     def _listed(self, text: str) -> list[tuple[int, int]]:
         spans = []
