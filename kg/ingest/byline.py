@@ -16,6 +16,9 @@ _TRAILING_PAREN = re.compile(r"[((]([^()()]{2,40})[))]\s*$")
 _TRAILING_BARE = re.compile(
     r"(?:(?<=[。!?”…])|^|\s)\s*((?:" + ROLE + r"\s*)?[\u4e00-\u9fff]{2,4}(?:\s+(?:" + ROLE
     + r"\s*)?[\u4e00-\u9fff]{2,4})*\s*(?:" + PHOTO_MARK + r"|(?<=\S)))\s*$")
+# A bare credit is made of Han characters, spaces and the "/" of 文/图: the last character of a
+# paragraph that is none of these comes before it, so the search may start after that character.
+_NOT_IN_CREDIT = re.compile(r"[^\u4e00-\u9fff\s/]")
 _LEAD = re.compile(r"^本报讯\s*(?:[((]([^()()]{2,40})[))])?\s*")
 
 
@@ -87,6 +90,12 @@ def split_lead(par: str) -> tuple[str, Credit | None] | None:
     return par[m.end():], credit
 
 
+def _credit_tail_start(par: str) -> int:
+    """Where the trailing run of characters a bare credit can hold begins."""
+    last = _NOT_IN_CREDIT.search(par[::-1])
+    return len(par) - last.start() if last else 0
+
+
 def split_trailing(par: str) -> tuple[str, Credit | None]:
     """Remove a credit from the end of a paragraph: "…(张帅摄)" -> ("…", Credit)."""
     m = _TRAILING_PAREN.search(par)
@@ -94,7 +103,7 @@ def split_trailing(par: str) -> tuple[str, Credit | None]:
         credit = parse_credit(m.group(1))
         if credit:
             return par[:m.start()].rstrip(), credit
-    m = _TRAILING_BARE.search(par)
+    m = _TRAILING_BARE.search(par, _credit_tail_start(par))
     if m and m.start(1) > 0:
         credit = parse_credit(m.group(1), require_role=True)
         if credit:
