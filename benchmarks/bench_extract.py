@@ -15,9 +15,10 @@ import sys
 import time
 from pathlib import Path
 
+# Appended, not prepended: PYTHONPATH=another/checkout times that checkout's kg.
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+    sys.path.append(str(ROOT))
 
 from kg import codec  # noqa: E402
 from kg.extract import Extractor  # noqa: E402
@@ -59,6 +60,9 @@ def check(ref: Path, files: list[Path]) -> int:
 
 
 def timing(files: list[Path], repeat: int, with_jieba: bool) -> None:
+    import kg
+
+    print("kg from", Path(kg.__file__).parent)
     ex = Extractor()
     data = [(f.name, f.read_bytes()) for f in files]
     chars = sum(len(d.decode("utf-8", "replace")) for _, d in data)
