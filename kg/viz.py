@@ -15,6 +15,7 @@ are drawn and a banner says how many were left out.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import json
@@ -58,7 +59,17 @@ _LABEL_MAX = 16
 
 def layout_positions(g: nx.Graph, *, seed: int = 7, iterations: int | None = None,
                      spacing: float = 90.0) -> dict:
-    """Node -> (x, y) in vis-network pixels, for graphs too big for in-browser physics.
+    """Node -> (x, y) in vis-network pixels, for graphs too big for in-browser physics."""
+    nodes = list(g.nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    xy = _layout(len(nodes), [(index[u], index[v]) for u, v in g.edges()], seed=seed,
+                 iterations=iterations, spacing=spacing)
+    return dict(zip(nodes, xy))
+
+
+def _layout(n: int, links, *, seed: int = 7, iterations: int | None = None,
+            spacing: float = 90.0) -> list[tuple[float, float]]:
+    """(x, y) in vis-network pixels for nodes 0..n-1 joined by links, pairs of node indices.
 
     Fruchterman-Reingold with ideal edge length 1 (scaled by ``spacing`` at the end):
     exact repulsion between nodes closer than 3 units (scipy k-d tree), repulsion from
@@ -69,14 +80,11 @@ def layout_positions(g: nx.Graph, *, seed: int = 7, iterations: int | None = Non
     import numpy as np
     from scipy.spatial import cKDTree
 
-    nodes = list(g.nodes)
-    n = len(nodes)
     if n == 0:
-        return {}
+        return []
     if n == 1:
-        return {nodes[0]: (0.0, 0.0)}
-    index = {v: i for i, v in enumerate(nodes)}
-    pairs = {(min(index[u], index[v]), max(index[u], index[v])) for u, v in g.edges() if u != v}
+        return [(0.0, 0.0)]
+    pairs = {(min(u, v), max(u, v)) for u, v in links if u != v}
     if pairs:
         eu, ev = (np.array(x, dtype=np.int64) for x in zip(*sorted(pairs)))
     else:
@@ -137,7 +145,7 @@ def layout_positions(g: nx.Graph, *, seed: int = 7, iterations: int | None = Non
         pos += disp * (np.minimum(length, t) / length)[:, None]
     pos -= pos.mean(0)
     pos *= spacing
-    return {v: (round(float(pos[i, 0]), 1), round(float(pos[i, 1]), 1)) for i, v in enumerate(nodes)}
+    return [(round(x, 1), round(y, 1)) for x, y in pos.tolist()]
 
 
 # --------------------------------------------------------------------------- data
@@ -170,11 +178,22 @@ def _article_label(aid: str, d: dict) -> str:
     return _short(title) if title else f"[photo] {aid}"
 
 
+def _degrees(g: nx.MultiDiGraph) -> dict:
+    """Node -> g.degree(node), in one pass over the edges: networkx's degree view costs
+    several microseconds a node, which adds up on graphs of 100,000 nodes."""
+    degree = dict.fromkeys(g, 0)
+    for u, v in g.edges():  # one (u, v) per parallel edge; a self-loop counts twice, as in networkx
+        degree[u] += 1
+        degree[v] += 1
+    return degree
+
+
 def _select_nodes(g: nx.MultiDiGraph, max_nodes: int) -> list:
     """The nodes to draw: all of them, or the max_nodes of highest degree (ties by id)."""
     if g.number_of_nodes() <= max_nodes:
         return list(g.nodes)
-    ranked = sorted(g.nodes, key=lambda v: (-g.degree(v), str(v)))
+    degree = _degrees(g)
+    ranked = sorted(g.nodes, key=lambda v: (-degree[v], str(v)))
     return ranked[:max(max_nodes, 0)]
 
 
@@ -194,10 +213,8 @@ def _tooltip(kind: str, label: str, aliases: list[str], article_ids: list[str],
     return "\n".join(lines)
 
 
-def _build(g: nx.MultiDiGraph, *, max_nodes: int, title: str):
-    """The pyvis Network and the page's side data (what the panels and filters read)."""
-    from pyvis.network import Network
-
+def _article_table(g: nx.MultiDiGraph) -> dict[str, dict]:
+    """Article id -> what the panel shows of it, for every article of the graph (drawn or not)."""
     articles: dict[str, dict] = {}
     for v, d in g.nodes(data=True):
         if d.get("node") == "article":
@@ -207,81 +224,117 @@ def _build(g: nx.MultiDiGraph, *, max_nodes: int, title: str):
                 "reporters": [str(x) for x in d.get("reporters") or []],
                 "photographers": [str(x) for x in d.get("photographers") or []],
             }
+    return articles
 
+
+def _node_data(nid: str, d: dict, articles: dict[str, dict]) -> tuple[str, str, float, dict]:
+    """(label, tooltip, size, panel info) of one node."""
+    kind = _node_kind(d)
+    if kind == ARTICLE_KIND:
+        aid = _article_id(nid)
+        label = _article_label(aid, d)
+        a = articles.get(aid, {})
+        tip = "\n".join(x for x in (
+            str(d.get("title") or "[photo caption]"), "Type: Article",
+            f"Source: {a.get('source', '')}", f"Date: {a['date']}" if a.get("date") else "") if x)
+        return label, tip, 10.0, {"label": label, "kind": kind, "article": aid}
+    label = str(d.get("label") or nid)
+    aliases = [str(x) for x in d.get("aliases") or []]
+    arts = [str(x) for x in d.get("articles") or []]
+    tip = _tooltip(kind, label, aliases, arts, articles)
+    size = round(min(10.0 + 5.0 * math.sqrt(len(arts)), 45.0), 1)
+    return label, tip, size, {"label": label, "kind": kind, "aliases": aliases, "articles": arts,
+                              "code": str(d.get("code") or ""), "gazetteer": bool(d.get("gazetteer"))}
+
+
+def _vis_node(nid: str, label: str, kind: str, size: float, tip: str, xy) -> dict:
+    """The vis-network node, with the keys in the order pyvis's add_node gives them."""
+    style = _style(kind)
+    node = {"color": style["color"], "size": size, "title": tip}
+    if xy is not None:
+        node["x"], node["y"] = xy
+    node.update(id=nid, label=label or nid, shape=style["shape"])
+    return node
+
+
+def _edge_data(d: dict, key) -> tuple[str, str, str, dict]:
+    """(predicate, label, tooltip, panel info without its id) of one edge."""
+    predicate = str(d.get("predicate") or key)
+    role = str(d.get("title") or "")
+    evidence = [str(x) for x in d.get("evidence") or []]
+    arts = [str(x) for x in d.get("articles") or []]
+    # (sentence, article) pairs; sentences known without their article come last
+    support = [[str(s or ""), str(a or "")] for s, a in (d.get("support") or []) if s]
+    support += [[s, ""] for s in evidence if all(s != x for x, _ in support)]
+    label = f"{predicate}: {role}" if role else predicate
+    tip = label + ("\n" + _short(evidence[0], 60) if evidence else "")
+    return predicate, label, tip, {"predicate": predicate, "title": role, "articles": arts, "support": support}
+
+
+def _vis_edge(eid: str, u: str, v: str, predicate: str, label: str, tip: str) -> dict:
+    """The vis-network edge, with the keys in the order pyvis's add_edge gives them (directed)."""
+    style = _edge_style(predicate)
+    return {"id": eid, "label": label, "title": tip, "color": style["color"], "dashes": style["dashes"],
+            "width": style["width"], "from": u, "to": v, "arrows": "to"}
+
+
+def _build(g: nx.MultiDiGraph, *, max_nodes: int, title: str) -> dict:
+    """Everything the page script reads: vis-network nodes, edges and options, and the
+    side data of the panels and filters.
+
+    The node and edge dicts are the ones pyvis's add_node/add_edge would make, built
+    here directly: pyvis checks every new edge against a list of all node ids, which
+    is quadratic."""
+    articles = _article_table(g)
     keep = _select_nodes(g, max_nodes)
-    keep_set = set(keep)
-    sub = g.subgraph(keep)
+    index = {v: i for i, v in enumerate(keep)}
     physics = 0 < len(keep) <= PHYSICS_MAX_NODES
-    positions = {} if physics else layout_positions(nx.Graph(sub))
-
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title)
-    info: dict[str, dict] = {}
-    kinds: dict[str, int] = {}
-    for v in keep:
-        d = g.nodes[v]
-        nid = str(v)
-        kind = _node_kind(d)
-        kinds[kind] = kinds.get(kind, 0) + 1
-        style = _style(kind)
-        if kind == ARTICLE_KIND:
-            aid = _article_id(nid)
-            label = _article_label(aid, d)
-            a = articles.get(aid, {})
-            tip = "\n".join(x for x in (
-                str(d.get("title") or "[photo caption]"), "Type: Article",
-                f"Source: {a.get('source', '')}", f"Date: {a['date']}" if a.get("date") else "") if x)
-            size = 10.0
-            item = {"label": label, "kind": kind, "article": aid}
-        else:
-            label = str(d.get("label") or nid)
-            aliases = [str(x) for x in d.get("aliases") or []]
-            arts = [str(x) for x in d.get("articles") or []]
-            tip = _tooltip(kind, label, aliases, arts, articles)
-            size = round(min(10.0 + 5.0 * math.sqrt(len(arts)), 45.0), 1)
-            item = {"label": label, "kind": kind, "aliases": aliases, "articles": arts,
-                    "code": str(d.get("code") or ""), "gazetteer": bool(d.get("gazetteer"))}
-        info[nid] = item
-        extra = {}
-        if v in positions:
-            extra["x"], extra["y"] = positions[v]
-        net.add_node(nid, label=label, shape=style["shape"], color=style["color"], size=size,
-                     title=tip, **extra)
 
     relations: dict[str, int] = {}
+    edges: list[dict] = []
     edge_info: dict[str, dict] = {}
+    links: list[tuple[int, int]] = []  # drawn edges as (index, index), for the layout
+    edges_total = 0
     for i, (u, v, key, d) in enumerate(g.edges(keys=True, data=True)):
-        if u not in keep_set or v not in keep_set:
+        edges_total += 1
+        if u not in index or v not in index:
             continue
-        predicate = str(d.get("predicate") or key)
+        predicate, label, tip, item = _edge_data(d, key)
         relations[predicate] = relations.get(predicate, 0) + 1
-        style = _edge_style(predicate)
         eid = f"e{i}"
-        role = str(d.get("title") or "")
-        evidence = [str(x) for x in d.get("evidence") or []]
-        arts = [str(x) for x in d.get("articles") or []]
-        # (sentence, article) pairs; sentences known without their article come last
-        support = [[str(s or ""), str(a or "")] for s, a in (d.get("support") or []) if s]
-        support += [[s, ""] for s in evidence if all(s != x for x, _ in support)]
-        edge_info[eid] = {"predicate": predicate, "title": role, "articles": arts, "support": support}
-        label = f"{predicate}: {role}" if role else predicate
-        tip = label + ("\n" + _short(evidence[0], 60) if evidence else "")
-        net.add_edge(str(u), str(v), id=eid, label=label, title=tip, color=style["color"],
-                     dashes=style["dashes"], width=style["width"])
+        edge_info[eid] = item
+        edges.append(_vis_edge(eid, str(u), str(v), predicate, label, tip))
+        links.append((index[u], index[v]))
 
-    net.options = _options(physics)
-    legend_nodes = [{"kind": k, "count": kinds[k], **_style(k)}
-                    for k in sorted(kinds, key=lambda k: (k not in TYPE_STYLE, list(TYPE_STYLE).index(k)
-                                                          if k in TYPE_STYLE else 0, k))]
-    legend_edges = [{"predicate": p, "count": relations[p], **_edge_style(p)}
-                    for p in sorted(relations, key=lambda p: (p not in EDGE_STYLE, list(EDGE_STYLE).index(p)
-                                                              if p in EDGE_STYLE else 0, p))]
+    positions = None if physics else _layout(len(keep), links)
+    nodes: list[dict] = []
+    info: dict[str, dict] = {}
+    kinds: dict[str, int] = {}
+    for i, v in enumerate(keep):
+        d = g.nodes[v]
+        nid = str(v)
+        label, tip, size, item = _node_data(nid, d, articles)
+        kinds[item["kind"]] = kinds.get(item["kind"], 0) + 1
+        info[nid] = item
+        nodes.append(_vis_node(nid, label, item["kind"], size, tip, None if positions is None else positions[i]))
+
     total = g.number_of_nodes()
     meta = {"title": title, "total": total, "shown": len(keep), "omitted": total - len(keep),
-            "maxNodes": max_nodes, "physics": physics, "edgesTotal": g.number_of_edges(),
+            "maxNodes": max_nodes, "physics": physics, "edgesTotal": edges_total,
             "edgesShown": len(edge_info)}
-    side = {"meta": meta, "info": info, "edgeInfo": edge_info, "articles": articles,
-            "legend": {"nodes": legend_nodes, "edges": legend_edges}}
-    return net, side
+    return {"nodes": nodes, "edges": edges, "options": _options(physics), "meta": meta, "info": info,
+            "edgeInfo": edge_info, "articles": articles, "legend": _legend(kinds, relations)}
+
+
+def _legend(kinds: dict[str, int], relations: dict[str, int]) -> dict:
+    """Node kinds and relations drawn, with counts: the known ones in style order, then the rest by name."""
+    def order(name, styles):
+        return (name not in styles, list(styles).index(name) if name in styles else 0, name)
+
+    return {"nodes": [{"kind": k, "count": kinds[k], **_style(k)}
+                      for k in sorted(kinds, key=lambda k: order(k, TYPE_STYLE))],
+            "edges": [{"predicate": p, "count": relations[p], **_edge_style(p)}
+                      for p in sorted(relations, key=lambda p: order(p, EDGE_STYLE))]}
 
 
 def _options(physics: bool) -> dict:
@@ -326,7 +379,9 @@ def _json_for_script(obj) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+@functools.cache
 def _vis_assets() -> tuple[str, str]:
+    """vis-network's script and style as pyvis bundles them, made safe to inline (read once)."""
     import pyvis
 
     lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
@@ -339,6 +394,7 @@ def _vis_assets() -> tuple[str, str]:
     return js, css
 
 
+@functools.cache
 def _csp_hash(script: str) -> str:
     """The Content-Security-Policy source that allows exactly this inline script."""
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
@@ -347,13 +403,14 @@ def _csp_hash(script: str) -> str:
 def render_html(g: nx.MultiDiGraph, *, max_nodes: int = 5000, title: str = "kg") -> str:
     """The page as a string (see write_html)."""
     from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
+    from pyvis.network import Network
 
-    net, side = _build(g, max_nodes=max_nodes, title=title)
-    nodes, edges, _heading, _h, _w, options = net.get_network_data()
-    data = {"nodes": nodes, "edges": edges,
-            "options": json.loads(options) if isinstance(options, str) else options, **side}
+    data = _build(g, max_nodes=max_nodes, title=title)
     js, css = _vis_assets()
-    # render through pyvis, with our template in place of its CDN-linking one
+    # render through pyvis, with our template in place of its CDN-linking one; the graph
+    # reaches the page only as kg_data, so pyvis's own node and edge lists stay empty
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title)
+    net.options = data["options"]
     net.templateEnv = Environment(
         loader=ChoiceLoader([DictLoader({"kg.html": _TEMPLATE}), FileSystemLoader(net.template_dir)]),
         autoescape=False)

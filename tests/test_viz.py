@@ -10,7 +10,7 @@ import pytest
 
 from kg.graph import build_graph
 from kg.model import Article, Entity, Position, Relation, Resolution
-from kg.viz import _APP_JS, PHYSICS_MAX_NODES, render_html, write_html
+from kg.viz import _APP_JS, PHYSICS_MAX_NODES, _degrees, _select_nodes, render_html, write_html
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 SCRIPT_CLOSER = "</script><script>alert(2)</script>"
@@ -180,6 +180,17 @@ def test_max_nodes_keeps_highest_degree(tmp_path):
     cutoff = min(g.degree(v) for v in kept)
     assert all(g.degree(v) <= cutoff for v in g.nodes if v not in kept)
     assert all(e["from"] in kept and e["to"] in kept for e in data["edges"])
+
+
+def test_selection_ranks_by_networkx_degree():
+    """Parallel edges and self-loops count as networkx counts them; ties go by id."""
+    g = big_graph(400)
+    g.add_edge("e5", "e5", key="x", predicate="x")
+    g.add_edge("e7", "e8", key="y", predicate="y")
+    g.add_edge("e7", "e8", key="z", predicate="z")
+    assert _degrees(g) == dict(g.degree())
+    for k in (0, 50, 399):
+        assert _select_nodes(g, k) == sorted(g.nodes, key=lambda v: (-g.degree(v), str(v)))[:k]
 
 
 def test_output_is_deterministic():
