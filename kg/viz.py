@@ -555,11 +555,15 @@ def render_html(g: nx.MultiDiGraph, *, max_nodes: int = 5000, title: str = "kg")
     with _gc_paused():
         data = _build(g, max_nodes=max_nodes, title=title)
         page_data = _json_for_script(data)
+        options = data["options"]
+        # freed now by reference counting; alive when the collector comes back on, its
+        # half a million objects would be one long first collection
+        del data
     js, css = _vis_assets()
     # render through pyvis, with our template in place of its CDN-linking one; the graph
     # reaches the page only as kg_data, so pyvis's own node and edge lists stay empty
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title)
-    net.options = data["options"]
+    net.options = options
     net.templateEnv = Environment(
         loader=ChoiceLoader([DictLoader({"kg.html": _TEMPLATE}), FileSystemLoader(net.template_dir)]),
         autoescape=False)
