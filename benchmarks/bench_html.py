@@ -1,13 +1,14 @@
 """How long the HTML view takes to build and to become usable, for a big graph.
 
-    .venv/bin/python benchmarks/bench_html.py [--nodes 5000] [--out DIR]
+    .venv/bin/python benchmarks/bench_html.py [--nodes 5000] [--repeat 3] [--out DIR]
 
 Makes a synthetic district-newspaper graph (places in a gazetteer hierarchy, offices
 located in them, officials holding posts, programmes, articles quoting people) through
 kg.graph.build_graph, writes it with kg.viz.write_html, opens it in headless Chromium
 (/usr/bin/chromium, network blocked) and measures:
 
-  build       seconds in write_html (layout included)
+  build       seconds in write_html (layout included), best of --repeat runs
+  layout      of which the layout (kg.viz._layout) took, in that run
   size        bytes of graph.html
   drawn       navigation -> first frame drawn with the final layout (page-side clock)
   panel       a click on a node -> its side panel filled
@@ -27,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kg.graph import build_graph  # noqa: E402
 from kg.model import Article, Entity, Position, Relation, Resolution  # noqa: E402
+import kg.viz  # noqa: E402
 from kg.viz import write_html  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -182,9 +184,36 @@ def measure_browser(path: Path, screenshot: Path | None = None) -> dict:
             "remote": remote, "drawn_nodes": drawn_nodes}
 
 
+def time_write_html(g, path: Path, repeat: int) -> tuple[float, float]:
+    """Seconds in write_html, the best of repeat runs (the machine may be shared), and
+    the seconds its layout took in that run."""
+    real_layout = kg.viz._layout
+    layout_times: list[float] = []
+
+    def timed_layout(*args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return real_layout(*args, **kwargs)
+        finally:
+            layout_times.append(time.perf_counter() - t)
+
+    runs = []
+    kg.viz._layout = timed_layout
+    try:
+        for _ in range(max(repeat, 1)):
+            layout_times.clear()
+            t = time.perf_counter()
+            write_html(g, path)
+            runs.append((time.perf_counter() - t, sum(layout_times)))
+    finally:
+        kg.viz._layout = real_layout
+    return min(runs)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--nodes", type=int, default=5000)
+    ap.add_argument("--repeat", type=int, default=3, help="write the page this many times, report the best")
     ap.add_argument("--out", type=Path, default=None, help="directory for graph.html (default: a temp dir)")
     ap.add_argument("--screenshot", type=Path, default=None)
     args = ap.parse_args(argv)
@@ -194,13 +223,12 @@ def main(argv=None) -> int:
     gen = time.perf_counter() - t
     out = args.out or Path(tempfile.mkdtemp(prefix="kg-bench-"))
     path = out / "graph.html"
-    t = time.perf_counter()
-    write_html(g, path)
-    build = time.perf_counter() - t
+    build, layout = time_write_html(g, path, args.repeat)
     size = path.stat().st_size
     rows = [("nodes / edges", f"{g.number_of_nodes():,} / {g.number_of_edges():,}"),
             ("generate graph", f"{gen:.2f} s"),
-            ("build (write_html)", f"{build:.2f} s"),
+            ("build (write_html)", f"{build:.2f} s (best of {args.repeat})"),
+            ("  of which layout", f"{layout:.2f} s"),
             ("file size", f"{size / 1e6:.2f} MB"),
             ]
     if Path(CHROMIUM).exists():

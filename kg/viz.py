@@ -7,14 +7,17 @@ puts every name and sentence into the DOM with ``textContent``, so text from the
 newspapers is always data, never markup.
 
 Small graphs (up to ``PHYSICS_MAX_NODES``) are laid out by vis-network's physics in the
-browser. Larger ones get positions computed here (a Fruchterman-Reingold layout with a
-k-d tree for near repulsion and a coarse grid for far repulsion, O(n log n) a step) and
-physics switched off. Above ``max_nodes`` only the ``max_nodes`` highest-degree nodes
+browser. Larger ones get positions computed here (a Fruchterman-Reingold layout started
+from pivot MDS, with a k-d tree for near repulsion and an FFT over a grid for far
+repulsion, O(n log n) a step) and physics switched off. Above ``max_nodes`` only the ``max_nodes`` highest-degree nodes
 are drawn and a banner says how many were left out.
 """
 from __future__ import annotations
 
 import base64
+import contextlib
+import functools
+import gc
 import hashlib
 import html
 import json
@@ -23,6 +26,7 @@ import re
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 
 from kg.atomic import write_atomic
 
@@ -58,86 +62,203 @@ _LABEL_MAX = 16
 
 def layout_positions(g: nx.Graph, *, seed: int = 7, iterations: int | None = None,
                      spacing: float = 90.0) -> dict:
-    """Node -> (x, y) in vis-network pixels, for graphs too big for in-browser physics.
-
-    Fruchterman-Reingold with ideal edge length 1 (scaled by ``spacing`` at the end):
-    exact repulsion between nodes closer than 3 units (scipy k-d tree), repulsion from
-    the mass centres of grid cells beyond that, spring attraction along edges and a linear
-    pull to the centre that keeps separate components together. About 1.6 s for 5,000
-    nodes and 6,000 edges on one core (benchmarks/bench_html.py).
-    """
-    import numpy as np
-    from scipy.spatial import cKDTree
-
+    """Node -> (x, y) in vis-network pixels, for graphs too big for in-browser physics."""
     nodes = list(g.nodes)
-    n = len(nodes)
-    if n == 0:
-        return {}
-    if n == 1:
-        return {nodes[0]: (0.0, 0.0)}
     index = {v: i for i, v in enumerate(nodes)}
-    pairs = {(min(index[u], index[v]), max(index[u], index[v])) for u, v in g.edges() if u != v}
-    if pairs:
-        eu, ev = (np.array(x, dtype=np.int64) for x in zip(*sorted(pairs)))
-    else:
-        eu = ev = np.zeros(0, dtype=np.int64)
+    xy = _layout(len(nodes), [(index[u], index[v]) for u, v in g.edges()], seed=seed,
+                 iterations=iterations, spacing=spacing)
+    return dict(zip(nodes, xy))
 
+
+# Force model, in layout units (one unit: the ideal edge length, ``spacing`` pixels)
+_NEAR = 2.0           # repulsion is exact between nodes closer than this
+_FAR_GRID = 64        # beyond, it comes from the cells of a grid this many cells wide
+_GRAVITY = 0.8        # pull to the centre, per unit of distance; keeps components together
+_PIVOTS = 40          # breadth-first searches for the starting layout of a component
+_MDS_MIN_NODES = 20   # smaller components start as a random blob
+_ITERATIONS = 40
+_START_TEMPERATURE = 2.0  # largest step of the first iteration; cools linearly to 0.02
+
+
+def _layout(n: int, links, *, seed: int = 7, iterations: int | None = None,
+            spacing: float = 90.0) -> list[tuple[float, float]]:
+    """(x, y) in vis-network pixels for nodes 0..n-1 joined by links, pairs of node indices.
+
+    Fruchterman-Reingold (spring attraction d^2 along edges, repulsion 1/d between all
+    nodes, a linear pull to the centre) started close to where it settles: each connected
+    component from pivot MDS (distances in hops, so linked nodes start near each other),
+    spread at the density the forces give it, the largest in the middle and the others
+    in a ring around it, where the forces would take them. From there 40 cooling steps
+    untangle and even it out, where a random start needed 180. About 0.3 s for 5,000
+    nodes and 6,000 edges (benchmarks/bench_html.py).
+    """
+    if n == 0:
+        return []
+    if n == 1:
+        return [(0.0, 0.0)]
+    eu, ev = _unique_links(n, links)
     rng = np.random.default_rng(seed)
-    side = math.sqrt(n) * 1.6
-    pos = (rng.random((n, 2)) - 0.5) * side
-    iterations = iterations or (220 if n <= 2000 else 180)
-    near = 2.0
-    max_grid = 32
-    gravity = 0.8
-    t0 = side / 8
-    for it in range(iterations):
-        disp = np.zeros_like(pos)
-        # near repulsion, exact: k^2 / d along the separation
-        tree = cKDTree(pos)
-        pr = tree.query_pairs(near, output_type="ndarray")
-        if len(pr):
-            i, j = pr[:, 0], pr[:, 1]
-            delta = pos[i] - pos[j]
-            d2 = np.maximum((delta ** 2).sum(1), 1e-4)
-            f = delta / d2[:, None]
-            for k in (0, 1):
-                disp[:, k] += np.bincount(i, f[:, k], n) - np.bincount(j, f[:, k], n)
-        # far repulsion, cell to cell: every node of a grid cell is pushed by the mass
-        # centres of all other cells (cells about as wide as the near radius)
-        lo = pos.min(0)
-        span = np.maximum(pos.max(0) - lo, 1e-9)
-        grid = int(min(max(span.max() / near, 1), max_grid))
-        cell = np.minimum(((pos - lo) / span * grid).astype(np.int64), grid - 1)
-        cid = cell[:, 0] * grid + cell[:, 1]
-        mass = np.bincount(cid, minlength=grid * grid).astype(float)
-        occupied = np.flatnonzero(mass)
-        m = mass[occupied]
-        cx = np.bincount(cid, pos[:, 0], grid * grid)[occupied] / m
-        cy = np.bincount(cid, pos[:, 1], grid * grid)[occupied] / m
-        dx = cx[:, None] - cx[None, :]
-        dy = cy[:, None] - cy[None, :]
-        w = m[None, :] / np.maximum(dx * dx + dy * dy, near * near)
-        np.fill_diagonal(w, 0.0)
-        slot = np.zeros(grid * grid, dtype=np.int64)
-        slot[occupied] = np.arange(len(occupied))
-        fc = np.stack([(w * dx).sum(1), (w * dy).sum(1)], axis=1)
-        disp += fc[slot[cid]]
-        # attraction along edges: d^2 / k
-        if len(eu):
-            delta = pos[eu] - pos[ev]
-            d = np.sqrt((delta ** 2).sum(1))
-            f = delta * d[:, None]
-            for k in (0, 1):
-                disp[:, k] += np.bincount(ev, f[:, k], n) - np.bincount(eu, f[:, k], n)
-        # gravity towards the centre of mass
-        disp -= gravity * (pos - pos.mean(0))
-        # move, capped by the temperature
-        t = t0 * (1 - it / iterations) + 0.02
-        length = np.maximum(np.sqrt((disp ** 2).sum(1)), 1e-9)
-        pos += disp * (np.minimum(length, t) / length)[:, None]
+    pos = _start_positions(n, eu, ev, rng)
+    _relax(pos, eu, ev, iterations or _ITERATIONS)
     pos -= pos.mean(0)
     pos *= spacing
-    return {v: (round(float(pos[i, 0]), 1), round(float(pos[i, 1]), 1)) for i, v in enumerate(nodes)}
+    return [(round(x, 1), round(y, 1)) for x, y in pos.tolist()]
+
+
+def _unique_links(n: int, links) -> tuple[np.ndarray, np.ndarray]:
+    """The links as two index arrays (u < v), each pair once, self-loops dropped."""
+    pairs = np.array(list(links), dtype=np.int64).reshape(-1, 2)
+    lo, hi = pairs.min(1), pairs.max(1)
+    code = np.unique(lo[lo != hi] * n + hi[lo != hi])
+    return code // n, code % n
+
+
+# ---- starting positions
+
+def _start_positions(n: int, eu: np.ndarray, ev: np.ndarray, rng) -> np.ndarray:
+    """Every component laid out on its own, then packed: the largest in the middle, the
+    others on a sunflower spiral in a ring around it, biggest first."""
+    from scipy import sparse
+    from scipy.sparse.csgraph import connected_components
+
+    adj = sparse.coo_matrix((np.ones(len(eu)), (eu, ev)), shape=(n, n)).tocsr()
+    adj = adj + adj.T
+    count, label = connected_components(adj, directed=False)
+    sizes = np.bincount(label, minlength=count)
+    order = np.argsort(-sizes, kind="stable")  # biggest first; ties by first node
+    members = np.argsort(label, kind="stable")  # node indices grouped by component
+    first = np.concatenate([[0], np.cumsum(sizes)])
+
+    pos = np.zeros((n, 2))
+    radius = np.zeros(count)
+    for c in order:
+        nodes = members[first[c]:first[c + 1]]
+        radius[c] = _disc_radius(len(nodes))
+        pos[nodes] = _component_start(adj, nodes, radius[c], rng)
+    centre = _pack_around(radius[order[0]], radius[order[1:]])
+    for c, (x, y) in zip(order[1:], centre):
+        pos[members[first[c]:first[c + 1]]] += (x, y)
+    return pos
+
+
+def _disc_radius(nodes: int) -> float:
+    """Radius of the disc that the forces pack this many nodes into (measured on the
+    5,000-node benchmark graphs: 4,400 nodes within about 60 units)."""
+    return 0.75 * math.sqrt(nodes / _GRAVITY)
+
+
+def _component_start(adj, nodes: np.ndarray, radius: float, rng) -> np.ndarray:
+    """Positions of one component's nodes around (0, 0), within radius."""
+    m = len(nodes)
+    if m < _MDS_MIN_NODES:
+        angle = rng.random(m) * 2 * math.pi
+        r = radius * np.sqrt(rng.random(m))
+        return np.stack([r * np.cos(angle), r * np.sin(angle)], axis=1)
+    xy = _pivot_mds(adj[nodes][:, nodes], min(_PIVOTS, m))
+    xy -= np.median(xy, 0)
+    # radii by rank onto a disc of even density: MDS throws long chains far out and
+    # puts the leaves of one hub on one spot; a jitter of half a unit parts those
+    r = np.sqrt((xy ** 2).sum(1))
+    rank = np.empty(m)
+    rank[np.argsort(r, kind="stable")] = np.arange(m)
+    xy *= (radius * np.sqrt((rank + 0.5) / m) / np.maximum(r, 1e-9))[:, None]
+    return xy + (rng.random((m, 2)) - 0.5)
+
+
+def _pivot_mds(adj, pivots: int) -> np.ndarray:
+    """2-D pivot MDS (Brandes & Pich) of a connected graph: hop distances from a few
+    pivots, each the node farthest from those before, projected on their two main axes."""
+    from scipy.sparse.csgraph import shortest_path
+
+    m = adj.shape[0]
+    dist = np.empty((pivots, m))
+    nearest = np.full(m, np.inf)
+    pivot = 0  # any start will do; the first node keeps the layout deterministic
+    for k in range(pivots):
+        dist[k] = shortest_path(adj, directed=False, unweighted=True, indices=pivot)
+        nearest = np.minimum(nearest, dist[k])
+        pivot = int(np.argmax(nearest))
+    sq = dist.T ** 2
+    centred = -0.5 * (sq - sq.mean(0) - sq.mean(1)[:, None] + sq.mean())
+    # einsum, not @: a tall matrix product starts OpenBLAS's threads, slow on a busy machine
+    _, axes = np.linalg.eigh(np.einsum("ij,ik->jk", centred, centred))
+    return np.einsum("ij,jk->ik", centred, axes[:, -2:])
+
+
+def _pack_around(inner: float, radii: np.ndarray, gap: float = 1.0) -> np.ndarray:
+    """Centres for discs of these radii (biggest first) in a ring outside a disc of radius
+    inner: a sunflower spiral over an area as big as the discs need, so the ring is evenly
+    full and the big ones are nearest the middle."""
+    k = len(radii)
+    if k == 0:
+        return np.zeros((0, 2))
+    area = np.pi * (radii + gap / 2) ** 2
+    r_in = inner + gap
+    r = np.sqrt(r_in ** 2 + (np.cumsum(area) - area / 2) / np.pi)
+    angle = np.arange(k) * math.pi * (3 - math.sqrt(5))  # the golden angle
+    return np.stack([r * np.cos(angle), r * np.sin(angle)], axis=1)
+
+
+# ---- relaxation
+
+def _relax(pos: np.ndarray, eu: np.ndarray, ev: np.ndarray, iterations: int) -> None:
+    """Fruchterman-Reingold steps in place, each capped by a linearly cooling temperature."""
+    for it in range(iterations):
+        disp = _near_repulsion(pos) + _far_repulsion(pos) + _attraction(pos, eu, ev)
+        disp -= _GRAVITY * (pos - pos.mean(0))
+        t = _START_TEMPERATURE * (1 - it / iterations) + 0.02
+        length = np.maximum(np.sqrt((disp ** 2).sum(1)), 1e-9)
+        pos += disp * (np.minimum(length, t) / length)[:, None]
+
+
+def _near_repulsion(pos: np.ndarray) -> np.ndarray:
+    """1/d along the separation, exactly, for the pairs closer than _NEAR (k-d tree)."""
+    from scipy.spatial import cKDTree
+
+    n = len(pos)
+    disp = np.zeros_like(pos)
+    pairs = cKDTree(pos).query_pairs(_NEAR, output_type="ndarray")
+    if len(pairs):
+        i, j = pairs[:, 0], pairs[:, 1]
+        delta = pos[i] - pos[j]
+        f = delta / np.maximum((delta ** 2).sum(1), 1e-4)[:, None]
+        for k in (0, 1):
+            disp[:, k] = np.bincount(i, f[:, k], n) - np.bincount(j, f[:, k], n)
+    return disp
+
+
+def _far_repulsion(pos: np.ndarray) -> np.ndarray:
+    """1/d from everything else, cell by cell: the nodes are counted into a grid of
+    _FAR_GRID x _FAR_GRID cells and the push of every cell on every other one is one FFT
+    convolution (O(g^2 log g) instead of a matrix of all pairs of occupied cells). Each
+    node gets its cell's push; its own cell (inside _NEAR, mostly) pushes nothing."""
+    g = _FAR_GRID
+    lo = pos.min(0)
+    size = max(float((pos.max(0) - lo).max()), 1e-9) / (g - 1e-6)
+    cell = ((pos - lo) / size).astype(np.int64)
+    cid = cell[:, 0] * g + cell[:, 1]
+    mass = np.bincount(cid, minlength=g * g).reshape(g, g).astype(float)
+    offset = np.fft.ifftshift(np.arange(-g, g)) * size  # cell offsets, in FFT order
+    dx, dy = offset[:, None], offset[None, :]
+    kernel = 1.0 / np.maximum(dx * dx + dy * dy, _NEAR * _NEAR)
+    kernel[0, 0] = 0.0
+    shape = (2 * g, 2 * g)  # zero padding: no wrap-around
+    spectrum = np.fft.rfft2(mass, shape)
+    fx = np.fft.irfft2(spectrum * np.fft.rfft2(dx * kernel), shape)[:g, :g]
+    fy = np.fft.irfft2(spectrum * np.fft.rfft2(dy * kernel), shape)[:g, :g]
+    return np.stack([fx.ravel()[cid], fy.ravel()[cid]], axis=1)
+
+
+def _attraction(pos: np.ndarray, eu: np.ndarray, ev: np.ndarray) -> np.ndarray:
+    """d^2 along every link, pulling both ends together."""
+    n = len(pos)
+    disp = np.zeros_like(pos)
+    if len(eu):
+        delta = pos[eu] - pos[ev]
+        f = delta * np.sqrt((delta ** 2).sum(1))[:, None]
+        for k in (0, 1):
+            disp[:, k] = np.bincount(ev, f[:, k], n) - np.bincount(eu, f[:, k], n)
+    return disp
 
 
 # --------------------------------------------------------------------------- data
@@ -170,12 +291,46 @@ def _article_label(aid: str, d: dict) -> str:
     return _short(title) if title else f"[photo] {aid}"
 
 
+def _degrees(g: nx.MultiDiGraph) -> dict:
+    """Node -> g.degree(node) for every node, from the adjacency dicts in one pass:
+    networkx's degree and edge views cost microseconds a node or edge, which adds up
+    on graphs of 100,000 nodes. A self-loop counts twice, as in networkx."""
+    degree = dict.fromkeys(g, 0)
+    for u, nbrs in g.adjacency():
+        for v, keydict in nbrs.items():
+            degree[u] += len(keydict)
+            degree[v] += len(keydict)
+    return degree
+
+
 def _select_nodes(g: nx.MultiDiGraph, max_nodes: int) -> list:
     """The nodes to draw: all of them, or the max_nodes of highest degree (ties by id)."""
     if g.number_of_nodes() <= max_nodes:
         return list(g.nodes)
-    ranked = sorted(g.nodes, key=lambda v: (-g.degree(v), str(v)))
-    return ranked[:max(max_nodes, 0)]
+    if max_nodes <= 0:
+        return []
+    degree = _degrees(g)
+    # only nodes at least as connected as the max_nodes-th need sorting by id
+    cutoff = sorted(degree.values(), reverse=True)[max_nodes - 1]
+    candidates = [v for v, k in degree.items() if k >= cutoff]
+    return sorted(candidates, key=lambda v: (-degree[v], str(v)))[:max_nodes]
+
+
+def _drawn_edges(g: nx.MultiDiGraph, index: dict) -> tuple[list[tuple], int]:
+    """(number, u, v, key, data) of the edges between nodes in index, numbered as
+    g.edges(keys=True) lists them, and the number of edges in g. The out-edges of a
+    node not drawn are counted, not visited."""
+    found = []
+    number = 0
+    for u, nbrs in g.adjacency():
+        if u not in index:
+            number += sum(map(len, nbrs.values()))
+            continue
+        for v, keydict in nbrs.items():
+            if v in index:
+                found.extend((number + j, u, v, key, d) for j, (key, d) in enumerate(keydict.items()))
+            number += len(keydict)
+    return found, number
 
 
 def _tooltip(kind: str, label: str, aliases: list[str], article_ids: list[str],
@@ -194,10 +349,8 @@ def _tooltip(kind: str, label: str, aliases: list[str], article_ids: list[str],
     return "\n".join(lines)
 
 
-def _build(g: nx.MultiDiGraph, *, max_nodes: int, title: str):
-    """The pyvis Network and the page's side data (what the panels and filters read)."""
-    from pyvis.network import Network
-
+def _article_table(g: nx.MultiDiGraph) -> dict[str, dict]:
+    """Article id -> what the panel shows of it, for every article of the graph (drawn or not)."""
     articles: dict[str, dict] = {}
     for v, d in g.nodes(data=True):
         if d.get("node") == "article":
@@ -207,81 +360,114 @@ def _build(g: nx.MultiDiGraph, *, max_nodes: int, title: str):
                 "reporters": [str(x) for x in d.get("reporters") or []],
                 "photographers": [str(x) for x in d.get("photographers") or []],
             }
+    return articles
 
+
+def _node_data(nid: str, d: dict, articles: dict[str, dict]) -> tuple[str, str, float, dict]:
+    """(label, tooltip, size, panel info) of one node."""
+    kind = _node_kind(d)
+    if kind == ARTICLE_KIND:
+        aid = _article_id(nid)
+        label = _article_label(aid, d)
+        a = articles.get(aid, {})
+        tip = "\n".join(x for x in (
+            str(d.get("title") or "[photo caption]"), "Type: Article",
+            f"Source: {a.get('source', '')}", f"Date: {a['date']}" if a.get("date") else "") if x)
+        return label, tip, 10.0, {"label": label, "kind": kind, "article": aid}
+    label = str(d.get("label") or nid)
+    aliases = [str(x) for x in d.get("aliases") or []]
+    arts = [str(x) for x in d.get("articles") or []]
+    tip = _tooltip(kind, label, aliases, arts, articles)
+    size = round(min(10.0 + 5.0 * math.sqrt(len(arts)), 45.0), 1)
+    return label, tip, size, {"label": label, "kind": kind, "aliases": aliases, "articles": arts,
+                              "code": str(d.get("code") or ""), "gazetteer": bool(d.get("gazetteer"))}
+
+
+def _vis_node(nid: str, label: str, kind: str, size: float, tip: str, xy) -> dict:
+    """The vis-network node, with the keys in the order pyvis's add_node gives them."""
+    style = _style(kind)
+    node = {"color": style["color"], "size": size, "title": tip}
+    if xy is not None:
+        node["x"], node["y"] = xy
+    node.update(id=nid, label=label or nid, shape=style["shape"])
+    return node
+
+
+def _edge_data(d: dict, key) -> tuple[str, str, str, dict]:
+    """(predicate, label, tooltip, panel info without its id) of one edge."""
+    predicate = str(d.get("predicate") or key)
+    role = str(d.get("title") or "")
+    evidence = [str(x) for x in d.get("evidence") or []]
+    arts = [str(x) for x in d.get("articles") or []]
+    # (sentence, article) pairs; sentences known without their article come last
+    support = [[str(s or ""), str(a or "")] for s, a in (d.get("support") or []) if s]
+    support += [[s, ""] for s in evidence if all(s != x for x, _ in support)]
+    label = f"{predicate}: {role}" if role else predicate
+    tip = label + ("\n" + _short(evidence[0], 60) if evidence else "")
+    return predicate, label, tip, {"predicate": predicate, "title": role, "articles": arts, "support": support}
+
+
+def _vis_edge(eid: str, u: str, v: str, predicate: str, label: str, tip: str) -> dict:
+    """The vis-network edge, with the keys in the order pyvis's add_edge gives them (directed)."""
+    style = _edge_style(predicate)
+    return {"id": eid, "label": label, "title": tip, "color": style["color"], "dashes": style["dashes"],
+            "width": style["width"], "from": u, "to": v, "arrows": "to"}
+
+
+def _build(g: nx.MultiDiGraph, *, max_nodes: int, title: str) -> dict:
+    """Everything the page script reads: vis-network nodes, edges and options, and the
+    side data of the panels and filters.
+
+    The node and edge dicts are the ones pyvis's add_node/add_edge would make, built
+    here directly: pyvis checks every new edge against a list of all node ids, which
+    is quadratic."""
+    articles = _article_table(g)
     keep = _select_nodes(g, max_nodes)
-    keep_set = set(keep)
-    sub = g.subgraph(keep)
+    index = {v: i for i, v in enumerate(keep)}
     physics = 0 < len(keep) <= PHYSICS_MAX_NODES
-    positions = {} if physics else layout_positions(nx.Graph(sub))
-
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title)
-    info: dict[str, dict] = {}
-    kinds: dict[str, int] = {}
-    for v in keep:
-        d = g.nodes[v]
-        nid = str(v)
-        kind = _node_kind(d)
-        kinds[kind] = kinds.get(kind, 0) + 1
-        style = _style(kind)
-        if kind == ARTICLE_KIND:
-            aid = _article_id(nid)
-            label = _article_label(aid, d)
-            a = articles.get(aid, {})
-            tip = "\n".join(x for x in (
-                str(d.get("title") or "[photo caption]"), "Type: Article",
-                f"Source: {a.get('source', '')}", f"Date: {a['date']}" if a.get("date") else "") if x)
-            size = 10.0
-            item = {"label": label, "kind": kind, "article": aid}
-        else:
-            label = str(d.get("label") or nid)
-            aliases = [str(x) for x in d.get("aliases") or []]
-            arts = [str(x) for x in d.get("articles") or []]
-            tip = _tooltip(kind, label, aliases, arts, articles)
-            size = round(min(10.0 + 5.0 * math.sqrt(len(arts)), 45.0), 1)
-            item = {"label": label, "kind": kind, "aliases": aliases, "articles": arts,
-                    "code": str(d.get("code") or ""), "gazetteer": bool(d.get("gazetteer"))}
-        info[nid] = item
-        extra = {}
-        if v in positions:
-            extra["x"], extra["y"] = positions[v]
-        net.add_node(nid, label=label, shape=style["shape"], color=style["color"], size=size,
-                     title=tip, **extra)
 
     relations: dict[str, int] = {}
+    edges: list[dict] = []
     edge_info: dict[str, dict] = {}
-    for i, (u, v, key, d) in enumerate(g.edges(keys=True, data=True)):
-        if u not in keep_set or v not in keep_set:
-            continue
-        predicate = str(d.get("predicate") or key)
+    links: list[tuple[int, int]] = []  # drawn edges as (index, index), for the layout
+    drawn, edges_total = _drawn_edges(g, index)
+    for number, u, v, key, d in drawn:
+        predicate, label, tip, item = _edge_data(d, key)
         relations[predicate] = relations.get(predicate, 0) + 1
-        style = _edge_style(predicate)
-        eid = f"e{i}"
-        role = str(d.get("title") or "")
-        evidence = [str(x) for x in d.get("evidence") or []]
-        arts = [str(x) for x in d.get("articles") or []]
-        # (sentence, article) pairs; sentences known without their article come last
-        support = [[str(s or ""), str(a or "")] for s, a in (d.get("support") or []) if s]
-        support += [[s, ""] for s in evidence if all(s != x for x, _ in support)]
-        edge_info[eid] = {"predicate": predicate, "title": role, "articles": arts, "support": support}
-        label = f"{predicate}: {role}" if role else predicate
-        tip = label + ("\n" + _short(evidence[0], 60) if evidence else "")
-        net.add_edge(str(u), str(v), id=eid, label=label, title=tip, color=style["color"],
-                     dashes=style["dashes"], width=style["width"])
+        eid = f"e{number}"
+        edge_info[eid] = item
+        edges.append(_vis_edge(eid, str(u), str(v), predicate, label, tip))
+        links.append((index[u], index[v]))
 
-    net.options = _options(physics)
-    legend_nodes = [{"kind": k, "count": kinds[k], **_style(k)}
-                    for k in sorted(kinds, key=lambda k: (k not in TYPE_STYLE, list(TYPE_STYLE).index(k)
-                                                          if k in TYPE_STYLE else 0, k))]
-    legend_edges = [{"predicate": p, "count": relations[p], **_edge_style(p)}
-                    for p in sorted(relations, key=lambda p: (p not in EDGE_STYLE, list(EDGE_STYLE).index(p)
-                                                              if p in EDGE_STYLE else 0, p))]
+    positions = None if physics else _layout(len(keep), links)
+    nodes: list[dict] = []
+    info: dict[str, dict] = {}
+    kinds: dict[str, int] = {}
+    for i, v in enumerate(keep):
+        d = g.nodes[v]
+        nid = str(v)
+        label, tip, size, item = _node_data(nid, d, articles)
+        kinds[item["kind"]] = kinds.get(item["kind"], 0) + 1
+        info[nid] = item
+        nodes.append(_vis_node(nid, label, item["kind"], size, tip, None if positions is None else positions[i]))
+
     total = g.number_of_nodes()
     meta = {"title": title, "total": total, "shown": len(keep), "omitted": total - len(keep),
-            "maxNodes": max_nodes, "physics": physics, "edgesTotal": g.number_of_edges(),
+            "maxNodes": max_nodes, "physics": physics, "edgesTotal": edges_total,
             "edgesShown": len(edge_info)}
-    side = {"meta": meta, "info": info, "edgeInfo": edge_info, "articles": articles,
-            "legend": {"nodes": legend_nodes, "edges": legend_edges}}
-    return net, side
+    return {"nodes": nodes, "edges": edges, "options": _options(physics), "meta": meta, "info": info,
+            "edgeInfo": edge_info, "articles": articles, "legend": _legend(kinds, relations)}
+
+
+def _legend(kinds: dict[str, int], relations: dict[str, int]) -> dict:
+    """Node kinds and relations drawn, with counts: the known ones in style order, then the rest by name."""
+    def order(name, styles):
+        return (name not in styles, list(styles).index(name) if name in styles else 0, name)
+
+    return {"nodes": [{"kind": k, "count": kinds[k], **_style(k)}
+                      for k in sorted(kinds, key=lambda k: order(k, TYPE_STYLE))],
+            "edges": [{"predicate": p, "count": relations[p], **_edge_style(p)}
+                      for p in sorted(relations, key=lambda p: order(p, EDGE_STYLE))]}
 
 
 def _options(physics: bool) -> dict:
@@ -326,7 +512,9 @@ def _json_for_script(obj) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+@functools.cache
 def _vis_assets() -> tuple[str, str]:
+    """vis-network's script and style as pyvis bundles them, made safe to inline (read once)."""
     import pyvis
 
     lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
@@ -339,26 +527,48 @@ def _vis_assets() -> tuple[str, str]:
     return js, css
 
 
+@functools.cache
 def _csp_hash(script: str) -> str:
     """The Content-Security-Policy source that allows exactly this inline script."""
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
+@contextlib.contextmanager
+def _gc_paused():
+    """The cyclic garbage collector off for a while. Building the page makes hundreds of
+    thousands of small lists and dicts (none cyclic); each batch of them would otherwise
+    start a collection that walks the whole graph, a third of the time on 60,000 nodes."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def render_html(g: nx.MultiDiGraph, *, max_nodes: int = 5000, title: str = "kg") -> str:
     """The page as a string (see write_html)."""
     from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
+    from pyvis.network import Network
 
-    net, side = _build(g, max_nodes=max_nodes, title=title)
-    nodes, edges, _heading, _h, _w, options = net.get_network_data()
-    data = {"nodes": nodes, "edges": edges,
-            "options": json.loads(options) if isinstance(options, str) else options, **side}
+    with _gc_paused():
+        data = _build(g, max_nodes=max_nodes, title=title)
+        page_data = _json_for_script(data)
+        options = data["options"]
+        # freed now by reference counting; alive when the collector comes back on, its
+        # half a million objects would be one long first collection
+        del data
     js, css = _vis_assets()
-    # render through pyvis, with our template in place of its CDN-linking one
+    # render through pyvis, with our template in place of its CDN-linking one; the graph
+    # reaches the page only as kg_data, so pyvis's own node and edge lists stay empty
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title)
+    net.options = options
     net.templateEnv = Environment(
         loader=ChoiceLoader([DictLoader({"kg.html": _TEMPLATE}), FileSystemLoader(net.template_dir)]),
         autoescape=False)
     net.templateEnv.globals.update(
-        kg_title=html.escape(title), kg_data=_json_for_script(data), kg_vis_js=js, kg_vis_css=css,
+        kg_title=html.escape(title), kg_data=page_data, kg_vis_js=js, kg_vis_css=css,
         kg_font=FONT_STACK, kg_app=_APP_JS, kg_script_hashes=f"{_csp_hash(js)} {_csp_hash(_APP_JS)}")
     net.path = "kg.html"
     return net.generate_html()

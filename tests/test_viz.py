@@ -10,7 +10,8 @@ import pytest
 
 from kg.graph import build_graph
 from kg.model import Article, Entity, Position, Relation, Resolution
-from kg.viz import _APP_JS, PHYSICS_MAX_NODES, render_html, write_html
+from kg.viz import (_APP_JS, PHYSICS_MAX_NODES, _degrees, _select_nodes, layout_positions, render_html,
+                    write_html)
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 SCRIPT_CLOSER = "</script><script>alert(2)</script>"
@@ -171,6 +172,31 @@ def test_large_graph_gets_positions_and_no_physics(tmp_path):
     assert data["meta"]["omitted"] == 0
 
 
+def test_layout_keeps_links_short_and_nodes_apart():
+    import numpy as np
+
+    g = nx.Graph(big_graph(1000))
+    pos = layout_positions(g)
+    xy = np.array([pos[v] for v in g.nodes])
+    index = {v: i for i, v in enumerate(g.nodes)}
+    links = np.array([(index[u], index[v]) for u, v in g.edges() if u != v])
+    link_length = np.linalg.norm(xy[links[:, 0]] - xy[links[:, 1]], axis=1).mean()
+    rng = np.random.default_rng(0)
+    pairs = rng.integers(0, len(xy), (5000, 2))
+    # a random placement gives 1; the layout before pivot-MDS starts gave 0.37 here
+    assert link_length < 0.45 * np.linalg.norm(xy[pairs[:, 0]] - xy[pairs[:, 1]], axis=1).mean()
+    gaps = np.linalg.norm(xy[:, None] - xy[None, :], axis=2) + np.eye(len(xy)) * 1e9
+    assert (gaps.min(1) < 5).mean() < 0.01  # no pile-up: hardly a node within 5 px of another
+
+
+def test_layout_without_links_or_with_one_node():
+    g = nx.Graph()
+    g.add_nodes_from(range(500))
+    assert len(set(layout_positions(g).values())) == 500
+    assert layout_positions(nx.Graph([(1, 1)])) == {1: (0.0, 0.0)}
+    assert layout_positions(nx.Graph()) == {}
+
+
 def test_max_nodes_keeps_highest_degree(tmp_path):
     g = big_graph(400)
     data = embedded_data(render_html(g, max_nodes=100))
@@ -180,6 +206,17 @@ def test_max_nodes_keeps_highest_degree(tmp_path):
     cutoff = min(g.degree(v) for v in kept)
     assert all(g.degree(v) <= cutoff for v in g.nodes if v not in kept)
     assert all(e["from"] in kept and e["to"] in kept for e in data["edges"])
+
+
+def test_selection_ranks_by_networkx_degree():
+    """Parallel edges and self-loops count as networkx counts them; ties go by id."""
+    g = big_graph(400)
+    g.add_edge("e5", "e5", key="x", predicate="x")
+    g.add_edge("e7", "e8", key="y", predicate="y")
+    g.add_edge("e7", "e8", key="z", predicate="z")
+    assert _degrees(g) == dict(g.degree())
+    for k in (0, 50, 399):
+        assert _select_nodes(g, k) == sorted(g.nodes, key=lambda v: (-g.degree(v), str(v)))[:k]
 
 
 def test_output_is_deterministic():
