@@ -16,6 +16,7 @@ sharing a cache never read half an entry.
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +30,8 @@ DATA_SUFFIXES = (".txt", ".gz", ".tsv")
 # The code a page's extractions depend on: a change to it, even without a new
 # kg.extract.VERSION, starts a new namespace.
 CODE = ("extract", "ingest", "lexicon.py", "gazetteer.py", "model.py", "codec.py")
+# ... and the code a page's fragment (kg.fragment) depends on besides.
+FRAGMENT_CODE = ("resolve", "graph.py", "rdf.py", "fragment.py")
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
 
 
@@ -46,11 +49,11 @@ def data_hash() -> str:
     return h.hexdigest()
 
 
-@lru_cache(maxsize=1)
-def code_hash() -> str:
-    """Hash of the source of ingest and extract (and what they import)."""
+@lru_cache(maxsize=4)
+def code_hash(names: tuple[str, ...] = CODE) -> str:
+    """Hash of the source of ingest and extract (and what they import), or of `names`."""
     h = hashlib.sha256()
-    for name in CODE:
+    for name in names:
         p = PACKAGE / name
         for f in sorted(p.rglob("*.py")) if p.is_dir() else [p]:
             if f.is_file():
@@ -64,6 +67,13 @@ def namespace() -> str:
 
     h = hashlib.sha256(f"{kg.extract.VERSION}\0{codec.CODEC_VERSION}\0{data_hash()}\0{code_hash()}".encode())
     return f"v{kg.extract.VERSION}-{h.hexdigest()[:16]}"
+
+
+def fragment_namespace() -> str:
+    """Names the code that turns an extraction into a page fragment (resolve, graph, rdf) as
+    well as the extractor."""
+    h = hashlib.sha256(f"{namespace()}\0{code_hash(FRAGMENT_CODE)}".encode())
+    return f"f{h.hexdigest()[:16]}"
 
 
 class ExtractionCache:
@@ -102,3 +112,26 @@ class ExtractionCache:
         except OSError as e:
             self.writable = False
             self.error = f"cannot write the cache {self.root}: {e.strerror or e}"
+
+
+class FragmentCache(ExtractionCache):
+    """Page fragments (kg.fragment, as JSON) by the page's content key. A fragment names its
+    articles after the file, so an entry is only used for a file of the same name (a renamed
+    page is resolved again from its cached extraction)."""
+
+    def __init__(self, root: Path, ns: str | None = None):
+        super().__init__(root, ns)
+        self.dir = self.root / "fragment" / (ns or fragment_namespace())
+
+    def get(self, key: str, source: str):
+        from kg.fragment import FragmentError, from_json
+
+        p = self.path(key)
+        try:
+            if p.stat().st_size > MAX_ENTRY_BYTES:
+                return None
+            obj = json.loads(p.read_bytes())
+            f = from_json(obj)
+        except (OSError, ValueError, FragmentError):
+            return None
+        return f if f.source == source else None

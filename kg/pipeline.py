@@ -1,40 +1,44 @@
-"""The whole build: files -> pages -> extractions -> resolution -> graph -> outputs.
+"""The whole build: files -> pages -> fragments -> the corpus graph -> outputs.
 
 Each stage is a function of the previous stage's data (kg.model); this module
 only sequences them and writes the outputs so that a failed build leaves the
 previous out/ untouched (every file is written to a temporary name, then renamed).
 
-Scale:
-- pages stream through: a file is read, extracted (or taken from the extraction
-  cache, kg.cache) and handed to the resolver in input order; no raw text is kept;
-- with jobs > 1 the per-page ingest + extract runs in worker processes (kg.parallel),
-  or on a Dask cluster with scheduler=ADDRESS; resolution, graph and outputs stay
-  here, and the pages are resolved in input order, so the outputs are byte-identical
-  to a build in one process;
-- graph.ttl is serialized as a stream, and the store is loaded from it in a thread
-  while graph.html is written (pyoxigraph loads without holding the GIL).
+A page is read, extracted, resolved and turned into its fragment of the graph
+(kg.fragment: graph data and Turtle lines) on its own: resolution needs no other
+page, except for the gazetteer parents, added after the last page (kg.merge).
+So, at scale:
+- pages stream through, in input order: the corpus graph folds each fragment in
+  and appends its new Turtle lines to graph.ttl and to the store, which loads them
+  in a background thread (kg.store.StoreWriter); no raw text or triple list is kept;
+- with jobs > 1 everything per page runs in worker processes (kg.parallel), or on a
+  Dask cluster with scheduler=ADDRESS; the fragments are folded in input order, so
+  the outputs are byte-identical to those of a build in one process;
+- the cache (kg.cache) keeps each page's extractions and its fragment: a rebuild
+  reads the fragments of unchanged pages and only folds them in.
 """
 from __future__ import annotations
 
+import json
 import shutil
-import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import networkx as nx
-
 from kg import codec
-from kg.cache import ExtractionCache, content_key
-from kg.graph import build_graph
+from kg.atomic import atomic_file
+from kg.cache import ExtractionCache, FragmentCache, content_key
+from kg.fragment import PageFragment
+from kg.fragment import from_json as fragment_from_json
+from kg.fragment import to_json as fragment_json
 from kg.ingest import DecodeError, Skipped, input_files, read_bytes
-from kg.model import ArticleExtraction
-from kg.parallel import executor_width, extract_bytes, extract_task, page_executor
-from kg.rdf import write_turtle
-from kg.resolve import Resolver
+from kg.merge import CorpusGraph
+from kg.parallel import executor_width, extract_bytes, fragment_of, page_executor, page_task
+from kg.rdf import turtle_header
+from kg.store import StoreWriter
 
 try:
     import fcntl
@@ -74,6 +78,7 @@ MIN_PARALLEL_BYTES = 256 * 1024
 TASKS_PER_WORKER = 4  # pages in flight per worker: enough to keep it busy, few enough to hold little text
 
 STAGES = ("ingest", "extract", "resolve", "graph", "rdf", "html")
+HTML_MAX_NODES = 5000  # graph.html draws the best-connected nodes of bigger graphs
 
 
 @dataclass
@@ -87,7 +92,7 @@ class BuildReport:
     # Wall seconds per stage (STAGES) and "total". With workers, "extract" is the time spent
     # waiting for them and "ingest" the reading, hashing and cache look-ups done here.
     seconds: dict[str, float] = field(default_factory=dict)
-    graph: nx.MultiDiGraph | None = None
+    corpus: CorpusGraph | None = None  # the graph, as kg.merge folded it
     extracted: int = 0  # pages extracted by this build
     cached: int = 0  # pages taken from the extraction cache
     workers: int = 0  # worker processes (or Dask threads) used; 0: extracted in this process
@@ -117,55 +122,104 @@ def build(inputs: list[Path], out_dir: Path, *, html: bool = True,
 
 def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) -> BuildReport:
     t_start = time.perf_counter()
+    out_dir = Path(out_dir)
     report = BuildReport()
     files, skipped = input_files(inputs)
     report.skipped.extend(skipped)
-    store = None
+    caches = None
     if cache is not False:
-        root = Path(out_dir) / ".cache" if cache in (None, True) else Path(cache)
-        store = ExtractionCache(root)
+        root = out_dir / ".cache" if cache in (None, True) else Path(cache)
+        caches = _Caches(ExtractionCache(root), FragmentCache(root))
         report.cache_dir = root
-    pages = iter_pages(files, report, cache=store, jobs=jobs, scheduler=scheduler, progress=progress)
-    timed = _Timed(pages)
-    t = time.perf_counter()
+    corpus = CorpusGraph()
+    header = turtle_header().encode("utf-8")
+    store: StoreWriter | None = None  # opened after the first page: workers are forked before its threads
     try:
-        res = Resolver().resolve(timed)
-    finally:
-        pages.close()
-    report.add_time("resolve", time.perf_counter() - t - timed.inside)
-    if store is not None:
-        report.cache_error = store.error
-    _stage(stage, "graph")
-    t = time.perf_counter()
-    g = build_graph(res)
-    del res  # the graph holds what the outputs need
-    report.seconds["graph"] = time.perf_counter() - t
-    write_outputs(g, out_dir, report, html=html, stage=stage)
-    report.graph = g
-    report.entities = sum(1 for _, d in g.nodes(data=True) if d.get("node") == "entity")
-    report.relations = g.number_of_edges()
+        with atomic_file(out_dir / "graph.ttl") as ttl:
+            ttl.write(header)
+            fragments = iter_fragments(files, report, caches=caches, jobs=jobs, scheduler=scheduler,
+                                       progress=progress)
+            try:
+                for fragment in fragments:
+                    t = time.perf_counter()
+                    if store is None:
+                        store = StoreWriter(out_dir, header)
+                    _write(corpus.add(fragment), ttl, store)
+                    report.add_time("graph", time.perf_counter() - t)
+            finally:
+                fragments.close()
+            _stage(stage, "graph")
+            t = time.perf_counter()
+            if store is None:
+                store = StoreWriter(out_dir, header)
+            _write(corpus.finish(local_resolver()), ttl, store)
+            report.add_time("graph", time.perf_counter() - t)
+            _stage(stage, "rdf")
+            t = time.perf_counter()
+        report.add_time("rdf", time.perf_counter() - t)
+        if caches is not None:
+            report.cache_error = caches.extraction.error or caches.fragments.error
+        if html:
+            from kg.viz import write_html
+
+            _stage(stage, "html")
+            t = time.perf_counter()
+            view = corpus.view(HTML_MAX_NODES)
+            write_html(view, out_dir / "graph.html", max_nodes=HTML_MAX_NODES, articles=corpus.article_table(),
+                       totals=(len(corpus.nodes), len(corpus.edges)))
+            report.seconds["html"] = time.perf_counter() - t
+        _stage(stage, "store")
+        t = time.perf_counter()
+        store.finish(triples=corpus.triples)
+        report.add_time("rdf", time.perf_counter() - t)
+    except BaseException:
+        if store is not None:
+            store.abort()
+        raise
+    report.triples = corpus.triples
+    report.entities = corpus.entities
+    report.relations = len(corpus.edges)
+    report.corpus = corpus
     report.seconds["total"] = time.perf_counter() - t_start
     return report
+
+
+def _write(text: str, ttl, store) -> None:
+    data = text.encode("utf-8")
+    ttl.write(data)
+    store.add(data)
 
 
 # -- pages ---------------------------------------------------------------------------
 
 
-def iter_pages(files: list[Path], report: BuildReport, *, cache: ExtractionCache | None = None,
-               jobs: int = 1, scheduler: str | None = None,
-               progress: Callable[[Path], None] | None = None) -> Iterator[list[ArticleExtraction]]:
-    """Each readable file's extractions, in input order; unreadable files go to report.skipped."""
+@dataclass
+class _Caches:
+    extraction: ExtractionCache  # a page's extractions, by content
+    fragments: FragmentCache  # its fragment, by content, for the same file name
+
+
+def local_resolver():
+    from kg.parallel import resolver
+
+    return resolver()
+
+
+def iter_fragments(files: list[Path], report: BuildReport, *, caches: _Caches | None = None,
+                   jobs: int = 1, scheduler: str | None = None,
+                   progress: Callable[[Path], None] | None = None) -> Iterator[PageFragment]:
+    """Each readable file's fragment, in input order; unreadable files go to report.skipped."""
     known: dict[Path, str] = {}  # content keys already computed, so no file is read and hashed twice
-    use_workers = bool(scheduler) or (jobs > 1 and _worth_workers(files, cache, report, known))
+    use_workers = bool(scheduler) or (jobs > 1 and _worth_workers(files, caches, report, known))
     if not use_workers:
-        yield from _pages_here(files, report, cache, progress, known)
+        yield from _pages_here(files, report, caches, progress, known)
         return
     with page_executor(jobs, scheduler) as ex:
         report.workers = executor_width(ex, jobs)
-        yield from _pages_on(ex, files, report, cache, progress, known)
+        yield from _pages_on(ex, files, report, caches, progress, known)
 
 
-def _worth_workers(files: list[Path], cache: ExtractionCache | None, report: BuildReport,
+def _worth_workers(files: list[Path], caches: _Caches | None, report: BuildReport,
                    known: dict[Path, str]) -> bool:
     """Enough new text to pay for starting workers? (Reads files to look them up in the cache;
     their keys go to `known`, so a cached page is not read again.)"""
@@ -173,12 +227,12 @@ def _worth_workers(files: list[Path], cache: ExtractionCache | None, report: Bui
     n = size = 0
     for f in files:
         try:
-            if cache is None:
+            if caches is None:
                 b = f.stat().st_size
             else:
                 data = read_bytes(f)
                 known[f] = content_key(data)
-                if cache.has(known[f]):
+                if caches.extraction.has(known[f]):
                     continue
                 b = len(data)
         except (OSError, DecodeError):
@@ -191,60 +245,74 @@ def _worth_workers(files: list[Path], cache: ExtractionCache | None, report: Bui
     return n >= MIN_PARALLEL_PAGES and size >= MIN_PARALLEL_BYTES
 
 
-def _cached(f: Path, cache: ExtractionCache | None, known: dict[Path, str]):
-    """The page from the cache by a key computed earlier in this build, without reading f again."""
-    key = known.get(f)
-    return cache.get(key, f.name) if cache is not None and key else None
+def _from_cache(f: Path, key: str | None, caches: _Caches | None, report: BuildReport) -> PageFragment | None:
+    """The page's fragment from the cache, or made here from its cached extractions."""
+    if caches is None or key is None:
+        return None
+    fragment = caches.fragments.get(key, f.name)
+    if fragment is None:
+        page = caches.extraction.get(key, f.name)
+        if page is None:
+            return None
+        t = time.perf_counter()
+        fragment = fragment_of(f.name, page)
+        caches.fragments.put(key, _fragment_text(fragment))
+        report.add_time("resolve", time.perf_counter() - t)
+    report.cached += 1
+    return fragment
 
 
-def _pages_here(files, report, cache, progress, known):
+def _fragment_text(fragment: PageFragment) -> str:
+    return json.dumps(fragment_json(fragment), ensure_ascii=False, separators=(",", ":"))
+
+
+def _pages_here(files, report, caches, progress, known):
     for f in files:
         t0 = time.perf_counter()
-        page = _cached(f, cache, known)
-        if page is not None:
-            report.cached += 1
-            report.add_time("ingest", time.perf_counter() - t0)
-            _done(report, f, page, progress)
-            yield page
-            continue
-        try:
-            data = read_bytes(f)
-        except (DecodeError, OSError) as e:
-            _skip(report, f, e, progress)
-            continue
-        page = None
-        if cache is not None:
-            key = content_key(data)
-            page = cache.get(key, f.name)
-        if page is not None:
-            report.cached += 1
-            report.add_time("ingest", time.perf_counter() - t0)
-        else:
-            page, reason, t_ingest, t_extract = extract_bytes(f.name, data)
-            report.add_time("ingest", t_ingest + (time.perf_counter() - t0 - t_ingest - t_extract))
-            if page is None:
-                _skip(report, f, reason, progress)
+        key = known.get(f)
+        fragment = _from_cache(f, key, caches, report)
+        if fragment is None:
+            try:
+                data = read_bytes(f)
+            except (DecodeError, OSError) as e:
+                _skip(report, f, e, progress)
                 continue
-            t1 = time.perf_counter()
-            if cache is not None:
-                cache.put(key, codec.encode(page))
-            report.add_time("extract", t_extract + time.perf_counter() - t1)
-            report.extracted += 1
+            if caches is not None and key is None:
+                key = content_key(data)
+                fragment = _from_cache(f, key, caches, report)
+        if fragment is not None:
+            report.add_time("ingest", time.perf_counter() - t0)
+            _done(report, f, fragment, progress)
+            yield fragment
+            continue
+        page, reason, t_ingest, t_extract = extract_bytes(f.name, data)
         del data
-        _done(report, f, page, progress)
-        yield page
+        report.add_time("ingest", t_ingest + (time.perf_counter() - t0 - t_ingest - t_extract))
+        report.add_time("extract", t_extract)
+        if page is None:
+            _skip(report, f, reason, progress)
+            continue
+        t = time.perf_counter()
+        fragment = fragment_of(f.name, page)
+        if caches is not None:
+            caches.extraction.put(key, codec.encode(page))
+            caches.fragments.put(key, _fragment_text(fragment))
+        report.add_time("resolve", time.perf_counter() - t)
+        report.extracted += 1
+        _done(report, f, fragment, progress)
+        yield fragment
 
 
-def _pages_on(ex, files, report, cache, progress, known):
+def _pages_on(ex, files, report, caches, progress, known):
     """Pages extracted by the executor's workers, yielded in input order as they complete."""
     limit = TASKS_PER_WORKER * max(1, report.workers)
-    window: deque = deque()  # (path, key, page | future | skip reason)
+    window: deque = deque()  # (path, key, fragment | future | skip reason)
     in_flight = 0
 
     def emit(entry):
         nonlocal in_flight
         f, key, item = entry
-        if isinstance(item, list):
+        if isinstance(item, PageFragment):
             _done(report, f, item, progress)
             return item
         if isinstance(item, str):
@@ -252,18 +320,20 @@ def _pages_on(ex, files, report, cache, progress, known):
             return None
         in_flight -= 1
         t = time.perf_counter()
-        status, payload, _, _ = item.result()  # waits for the worker
-        if status != "ok":
-            report.add_time("extract", time.perf_counter() - t)
-            _skip(report, f, payload, progress)
-            return None
-        page = codec.decode(payload, f.name)
-        if cache is not None:
-            cache.put(key, payload)
+        status, extraction, payload, _, _ = item.result()  # waits for the worker
         report.add_time("extract", time.perf_counter() - t)
+        if status != "ok":
+            _skip(report, f, extraction, progress)
+            return None
+        t = time.perf_counter()
+        fragment = fragment_from_json(json.loads(payload))
+        if caches is not None:
+            caches.extraction.put(key, extraction)
+            caches.fragments.put(key, payload)
+        report.add_time("resolve", time.perf_counter() - t)
         report.extracted += 1
-        _done(report, f, page, progress)
-        return page
+        _done(report, f, fragment, progress)
+        return fragment
 
     def ready(entry) -> bool:
         item = entry[2]
@@ -271,42 +341,40 @@ def _pages_on(ex, files, report, cache, progress, known):
 
     for f in files:
         t0 = time.perf_counter()
-        page = _cached(f, cache, known)
-        if page is not None:
-            report.cached += 1
-            window.append((f, known[f], page))
+        fragment = _from_cache(f, known.get(f), caches, report)
+        if fragment is not None:
+            window.append((f, known[f], fragment))
         else:
-            window.append(_submit(ex, f, cache, report))
+            window.append(_submit(ex, f, caches, report))
             if hasattr(window[-1][2], "result"):
                 in_flight += 1
         report.add_time("ingest", time.perf_counter() - t0)
         while window and (in_flight >= limit or ready(window[0])):
-            page = emit(window.popleft())
-            if page is not None:
-                yield page
+            fragment = emit(window.popleft())
+            if fragment is not None:
+                yield fragment
     while window:
-        page = emit(window.popleft())
-        if page is not None:
-            yield page
+        fragment = emit(window.popleft())
+        if fragment is not None:
+            yield fragment
 
 
-def _submit(ex, f: Path, cache, report):
-    """(path, key, page from the cache | worker future | why it is skipped)."""
+def _submit(ex, f: Path, caches, report):
+    """(path, key, fragment from the cache | worker future | why it is skipped)."""
     try:
         data = read_bytes(f)
     except (DecodeError, OSError) as e:
         return f, None, _reason(e)
-    key = content_key(data) if cache is not None else None
-    page = cache.get(key, f.name) if cache is not None else None
-    if page is not None:
-        report.cached += 1
-        return f, key, page
-    return f, key, ex.submit(extract_task, f.name, data)
+    key = content_key(data) if caches is not None else None
+    fragment = _from_cache(f, key, caches, report)
+    if fragment is not None:
+        return f, key, fragment
+    return f, key, ex.submit(page_task, f.name, data)
 
 
-def _done(report: BuildReport, f: Path, page: list[ArticleExtraction], progress) -> None:
+def _done(report: BuildReport, f: Path, fragment: PageFragment, progress) -> None:
     report.files += 1
-    report.articles += len(page)
+    report.articles += fragment.articles
     if progress:
         progress(f)
 
@@ -315,75 +383,6 @@ def _skip(report: BuildReport, f: Path, why: Exception | str, progress) -> None:
     report.skipped.append(Skipped(f, why if isinstance(why, str) else _reason(why)))
     if progress:
         progress(f)
-
-
-class _Timed:
-    """Wraps the page iterator: `inside` is the time spent getting pages (the rest of the
-    resolver's time is resolution)."""
-
-    def __init__(self, it: Iterable):
-        self.it = iter(it)
-        self.inside = 0.0
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        t = time.perf_counter()
-        try:
-            return next(self.it)
-        finally:
-            self.inside += time.perf_counter() - t
-
-
-# -- outputs ---------------------------------------------------------------------------
-
-
-def write_outputs(g: nx.MultiDiGraph, out_dir: Path, report: BuildReport, *, html: bool = True,
-                  stage: Callable[[str], None] | None = None) -> None:
-    from kg.store import write_store
-
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    _stage(stage, "rdf")
-    t = time.perf_counter()
-    ttl = out_dir / "graph.ttl"
-    report.triples = write_turtle(g, ttl)
-    t_ttl = time.perf_counter() - t
-    # The store, from the Turtle just written, in a thread: pyoxigraph parses and loads
-    # without the GIL, so it overlaps graph.html.
-    loader = _Thread(lambda: write_store(out_dir, turtle=ttl))
-    loader.start()
-    try:
-        if html:
-            from kg.viz import write_html
-
-            _stage(stage, "html")
-            t = time.perf_counter()
-            write_html(g, out_dir / "graph.html")
-            report.seconds["html"] = time.perf_counter() - t
-    finally:
-        _stage(stage, "store")
-        loader.join()
-    report.seconds["rdf"] = t_ttl + loader.seconds
-    if loader.error is not None:
-        raise loader.error
-
-
-class _Thread(threading.Thread):
-    def __init__(self, fn):
-        super().__init__(name="kg-store", daemon=True)
-        self.fn = fn
-        self.error: BaseException | None = None
-        self.seconds = 0.0
-
-    def run(self) -> None:
-        t = time.perf_counter()
-        try:
-            self.fn()
-        except BaseException as e:  # re-raised in the building thread
-            self.error = e
-        self.seconds = time.perf_counter() - t
 
 
 def _stage(stage: Callable[[str], None] | None, name: str) -> None:

@@ -166,3 +166,63 @@ class _Counted:
         t = next(self.it)
         self.n += 1
         return t
+
+
+# -- line-oriented Turtle, for graphs built page by page -------------------------------
+#
+# A corpus is written as one triple per line: the pages' lines can then be produced
+# apart (in worker processes, or taken from the cache) and joined, and a triple that
+# several pages state is written once. Resources under ID are written relative to
+# @base, vocabulary terms with their prefix; literals are formatted by pyoxigraph.
+
+ARTICLE_NS = ID + "article/"
+STATEMENT_NS = ID + "statement/"
+
+
+def turtle_header() -> str:
+    lines = [f"@base <{ID}> ."]
+    lines += [f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES.items()]
+    return "\n".join(lines) + "\n"
+
+
+_VOCAB = sorted(((ns, p) for p, ns in PREFIXES.items() if p != "id"), key=lambda x: -len(x[0]))
+_IRI_UNSAFE = frozenset('<>"{}|^`\\ ')
+
+
+@lru_cache(maxsize=1 << 18)
+def _iri_term(iri: str) -> str:
+    if iri.startswith(ID):
+        rest = iri[len(ID):]
+        # relative to @base; our own IRIs are %-encoded (iri_segment) and never start with "/"
+        if rest and not rest.startswith("/") and ":" not in rest.split("/", 1)[0] \
+                and not any(c in _IRI_UNSAFE or ord(c) <= 0x20 for c in rest):
+            return f"<{rest}>"
+    for ns, prefix in _VOCAB:
+        if iri.startswith(ns) and iri[len(ns):].isascii() and iri[len(ns):].isalnum():
+            return f"{prefix}:{iri[len(ns):]}"
+    return str(NamedNode(iri))
+
+
+def _term(t) -> str:
+    return _iri_term(t.value) if isinstance(t, NamedNode) else str(t)
+
+
+def turtle_line(t: Triple) -> str:
+    p = "a" if t.predicate == A else _iri_term(t.predicate.value)
+    return f"{_term(t.subject)} {p} {_term(t.object)} .\n"
+
+
+def _page_own(t: Triple) -> bool:
+    """A triple about one article or one piece of evidence: no other page states it."""
+    s, o = t.subject.value, t.object
+    return s.startswith(ARTICLE_NS) or s.startswith(STATEMENT_NS) or \
+        (isinstance(o, NamedNode) and o.value.startswith(ARTICLE_NS))
+
+
+def page_lines(g: nx.MultiDiGraph) -> tuple[str, list[str]]:
+    """The graph's triples as Turtle lines: (those only this page can state, joined;
+    those other pages may state too, such as an entity's label or a relation)."""
+    own, shared = [], []
+    for t in triples(g):
+        (own if _page_own(t) else shared).append(turtle_line(t))
+    return "".join(own), shared

@@ -14,8 +14,11 @@ Oxigraph store, so `oxigraph serve --location out/store` serves it as is.
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import tempfile
+import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -72,28 +75,103 @@ def write_store(out_dir: Path, triples: Iterable[Triple] = (), *, turtle: Path |
                 built_at: datetime | None = None) -> BuildInfo:
     """Write the triples, or the Turtle file `turtle`, as the store out_dir/"store", replacing any
     previous one atomically. From a file the loader streams it: memory stays flat at any size."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    final = store_path(out_dir)
-    when = built_at or datetime.now(timezone.utc)
-    tmp = Path(tempfile.mkdtemp(dir=out_dir, prefix=f".{STORE_DIR}.", suffix=".tmp"))
+    w = StoreWriter(out_dir)
     try:
-        store = Store(str(tmp))
         if turtle is not None:
-            store.bulk_load(path=str(turtle), format=RdfFormat.TURTLE)
+            w.store.bulk_load(path=str(turtle), format=RdfFormat.TURTLE)
         else:  # N-Triples through the bulk loader is ~30% faster than bulk_extend on Quad objects
-            store.bulk_load(serialize(triples, format=RdfFormat.N_TRIPLES), format=RdfFormat.N_TRIPLES)
-        count = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0].value)
-        info = BuildInfo(build_iri(when), when.astimezone(timezone.utc).isoformat().replace("+00:00", "Z"), count)
-        store.extend(_meta_quads(info))
-        store.flush()
-        store.optimize()
-        del store  # closes the database (the last reference) before it is moved
-        _swap_in(tmp, final)
+            w.store.bulk_load(serialize(triples, format=RdfFormat.N_TRIPLES), format=RdfFormat.N_TRIPLES)
+        return w.finish(built_at=built_at)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        w.abort()
         raise
-    return info
+
+
+class StoreWriter:
+    """A new store for out_dir, filled while the build runs and swapped in by finish().
+
+    add() takes Turtle as UTF-8 bytes (each chunk parseable with `header` in front) and loads it in
+    batches in a background thread: pyoxigraph parses and indexes without the GIL, so the
+    store grows while the build extracts the next pages. abort() throws the new store away;
+    until finish() the previous store is untouched."""
+
+    def __init__(self, out_dir: Path, header: bytes = b"", batch_bytes: int = 8 << 20):
+        self.out_dir = Path(out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.header = header
+        self.batch_bytes = batch_bytes
+        self.tmp = Path(tempfile.mkdtemp(dir=self.out_dir, prefix=f".{STORE_DIR}.", suffix=".tmp"))
+        self.store = Store(str(self.tmp))
+        self._buf: list[bytes] = []
+        self._size = 0
+        self._queue: queue.Queue = queue.Queue(maxsize=2)  # batches waiting: bounds the memory they hold
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+        self.seconds = 0.0  # time the loader thread spent loading
+
+    def add(self, data: bytes) -> None:
+        self._buf.append(data)
+        self._size += len(data)
+        if self._size >= self.batch_bytes:
+            self._send()
+
+    def _send(self) -> None:
+        if not self._buf:
+            return
+        data = self.header + b"".join(self._buf)
+        self._buf, self._size = [], 0
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._load, name="kg-store", daemon=True)
+            self._thread.start()
+        self._queue.put(data)
+
+    def _load(self) -> None:
+        while (data := self._queue.get()) is not None:
+            if self._error is not None:
+                continue  # drain: the build will raise it
+            t = time.perf_counter()
+            try:
+                self.store.bulk_load(data, format=RdfFormat.TURTLE)
+            except BaseException as e:
+                self._error = e
+            self.seconds += time.perf_counter() - t
+
+    def _join(self) -> None:
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join()
+            self._thread = None
+
+    def finish(self, triples: int | None = None, built_at: datetime | None = None) -> BuildInfo:
+        """Load what is left, record the build, swap the store in. triples: how many the graph
+        has (counted in the store if not given)."""
+        try:
+            self._send()
+            self._join()
+            if self._error is not None:
+                raise self._error
+            t = time.perf_counter()
+            if triples is None:
+                triples = int(next(iter(self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0].value)
+            when = built_at or datetime.now(timezone.utc)
+            info = BuildInfo(build_iri(when), when.astimezone(timezone.utc).isoformat().replace("+00:00", "Z"),
+                             triples)
+            self.store.extend(_meta_quads(info))
+            self.store.flush()
+            self.store.optimize()
+            del self.store  # closes the database (the last reference) before it is moved
+            _swap_in(self.tmp, store_path(self.out_dir))
+            self.seconds += time.perf_counter() - t
+        except BaseException:
+            self.abort()
+            raise
+        return info
+
+    def abort(self) -> None:
+        self._buf = []
+        self._join()
+        self.__dict__.pop("store", None)
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def _swap_in(new: Path, final: Path) -> None:

@@ -349,10 +349,11 @@ def _tooltip(kind: str, label: str, aliases: list[str], article_ids: list[str],
     return "\n".join(lines)
 
 
-def _article_table(g: nx.MultiDiGraph) -> dict[str, dict]:
-    """Article id -> what the panel shows of it, for every article of the graph (drawn or not)."""
+def _article_table(nodes) -> dict[str, dict]:
+    """Article id -> what the panel shows of it, for every article node of `nodes` ((id, attrs)
+    pairs), drawn or not."""
     articles: dict[str, dict] = {}
-    for v, d in g.nodes(data=True):
+    for v, d in nodes:
         if d.get("node") == "article":
             articles[_article_id(str(v))] = {
                 "node": str(v), "title": str(d.get("title") or ""), "kind": str(d.get("kind") or ""),
@@ -414,14 +415,18 @@ def _vis_edge(eid: str, u: str, v: str, predicate: str, label: str, tip: str) ->
             "width": style["width"], "from": u, "to": v, "arrows": "to"}
 
 
-def _build(g: nx.MultiDiGraph, *, max_nodes: int, title: str) -> dict:
+def _build(g: nx.MultiDiGraph, *, max_nodes: int, title: str, articles: dict | None = None,
+           totals: tuple[int, int] | None = None) -> dict:
     """Everything the page script reads: vis-network nodes, edges and options, and the
     side data of the panels and filters.
 
     The node and edge dicts are the ones pyvis's add_node/add_edge would make, built
     here directly: pyvis checks every new edge against a list of all node ids, which
-    is quadratic."""
-    articles = _article_table(g)
+    is quadratic.
+
+    g may be a part of a bigger graph (kg.merge.CorpusGraph.view): then `articles` holds the
+    attributes of all its article nodes, by node id, and `totals` its numbers of nodes and edges."""
+    articles = _article_table(g.nodes(data=True) if articles is None else articles.items())
     keep = _select_nodes(g, max_nodes)
     index = {v: i for i, v in enumerate(keep)}
     physics = 0 < len(keep) <= PHYSICS_MAX_NODES
@@ -452,6 +457,8 @@ def _build(g: nx.MultiDiGraph, *, max_nodes: int, title: str) -> dict:
         nodes.append(_vis_node(nid, label, item["kind"], size, tip, None if positions is None else positions[i]))
 
     total = g.number_of_nodes()
+    if totals is not None:
+        total, edges_total = totals
     meta = {"title": title, "total": total, "shown": len(keep), "omitted": total - len(keep),
             "maxNodes": max_nodes, "physics": physics, "edgesTotal": edges_total,
             "edgesShown": len(edge_info)}
@@ -547,13 +554,14 @@ def _gc_paused():
             gc.enable()
 
 
-def render_html(g: nx.MultiDiGraph, *, max_nodes: int = 5000, title: str = "kg") -> str:
+def render_html(g: nx.MultiDiGraph, *, max_nodes: int = 5000, title: str = "kg",
+                articles: dict | None = None, totals: tuple[int, int] | None = None) -> str:
     """The page as a string (see write_html)."""
     from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
     from pyvis.network import Network
 
     with _gc_paused():
-        data = _build(g, max_nodes=max_nodes, title=title)
+        data = _build(g, max_nodes=max_nodes, title=title, articles=articles, totals=totals)
         page_data = _json_for_script(data)
         options = data["options"]
         # freed now by reference counting; alive when the collector comes back on, its
@@ -574,9 +582,11 @@ def render_html(g: nx.MultiDiGraph, *, max_nodes: int = 5000, title: str = "kg")
     return net.generate_html()
 
 
-def write_html(g: nx.MultiDiGraph, path: str | Path, *, max_nodes: int = 5000, title: str = "kg") -> None:
-    """Write an interactive, self-contained HTML view of ``g`` to ``path`` (UTF-8, atomically)."""
-    page = render_html(g, max_nodes=max_nodes, title=title)
+def write_html(g: nx.MultiDiGraph, path: str | Path, *, max_nodes: int = 5000, title: str = "kg",
+               articles: dict | None = None, totals: tuple[int, int] | None = None) -> None:
+    """Write an interactive, self-contained HTML view of ``g`` to ``path`` (UTF-8, atomically);
+    for articles and totals see _build."""
+    page = render_html(g, max_nodes=max_nodes, title=title, articles=articles, totals=totals)
     write_atomic(path, page.encode("utf-8"))
 
 

@@ -93,15 +93,23 @@ class Resolver:
         self.program_heads = words("program_heads.txt")
 
     def resolve(self, pages: list[list[ArticleExtraction]]) -> Resolution:
+        """All pages at once: each page resolved alone, merged, then the gazetteer parents."""
+        res = Resolution([], {}, [], [])
+        for page in pages:
+            merge(res, self.resolve_page(page))
+        res.relations.extend(self.gazetteer_parents(res.entities))
+        res.relations, res.positions = _dedup(res.relations), _dedup(res.positions)
+        return res
+
+    def resolve_page(self, page: list[ArticleExtraction]) -> Resolution:
+        """One page's entities, relations and positions. Nothing here depends on other pages:
+        an entity's key fixes its name, type and code, so pages merge by key (merge), and
+        only the gazetteer parents (gazetteer_parents) need the whole corpus."""
         entities: dict[str, Entity] = {}
         relations: list[Relation] = []
         positions: list[Position] = []
-        articles = []
-        for page in pages:
-            self._page(page, entities, relations, positions)
-            articles.extend(ex.article for ex in page)
-        self._gazetteer_parents(entities, relations)
-        return Resolution(articles, entities, _dedup(relations), _dedup(positions))
+        self._page(page, entities, relations, positions)
+        return Resolution([ex.article for ex in page], entities, _dedup(relations), _dedup(positions))
 
     # -- one page ------------------------------------------------------------------
 
@@ -202,8 +210,10 @@ class Resolver:
 
     # -- gazetteer -------------------------------------------------------------------
 
-    def _gazetteer_parents(self, entities: dict[str, Entity], relations: list[Relation]) -> None:
-        """Each coded place gets its division's parents as gazetteer nodes (北关区 -> 安阳市 -> 河南省)."""
+    def gazetteer_parents(self, entities: dict[str, Entity]) -> list[Relation]:
+        """Each coded place gets its division's parents as gazetteer nodes (北关区 -> 安阳市 -> 河南省),
+        added to `entities`; returns the locatedIn relations to them."""
+        relations: list[Relation] = []
         by_code = {e.code: k for k, e in entities.items() if e.code}
         for key, e in list(entities.items()):
             if not e.code or e.gazetteer:
@@ -219,6 +229,21 @@ class Resolver:
                     by_code[d.code] = parent
                 relations.append(Relation(child, "locatedIn", parent))
                 child = parent
+        return relations
+
+
+def merge(into: Resolution, page: Resolution) -> None:
+    """Add one page's resolution to `into`: entities of one key are one entity."""
+    into.articles.extend(page.articles)
+    for key, e in page.entities.items():
+        known = into.entities.get(key)
+        if known is None:
+            into.entities[key] = e
+        else:
+            known.aliases |= e.aliases
+            known.articles |= e.articles
+    into.relations.extend(page.relations)
+    into.positions.extend(page.positions)
 
 
 def _short_forms(ex: ArticleExtraction, gaz: Gazetteer) -> dict[str, str]:
