@@ -133,6 +133,8 @@ def bench(mb: float, work: Path, seed: int, jobs2: bool, incremental: bool, log)
     jt, chars = jieba_seconds(files)
     log(f"  jieba.lcut {jt:.1f} s")
     cache = work / f"cache{mb:g}"
+    shutil.rmtree(cache, ignore_errors=True)  # the full build extracts every page
+    shutil.rmtree(work / f"out{mb:g}", ignore_errors=True)
     full = run_build(corpus, work / f"out{mb:g}", jobs=1, cache=cache)
     log(f"  build --jobs 1 {full['wall']:.1f} s, peak RSS {full['rss'] / 2**20:.0f} MB")
     row = {"mb": mb, "bytes": size, "pages": len(files), "chars": chars, "jieba": jt, "full": full}

@@ -28,6 +28,10 @@ from kg.rdf import page_lines
 _intern = sys.intern
 
 
+def _digest(line: str) -> bytes:
+    return hashlib.blake2b(line.encode("utf-8"), digest_size=16).digest()
+
+
 class CorpusGraph:
     def __init__(self):
         self.nodes: dict[str, dict] = {}
@@ -60,11 +64,15 @@ class CorpusGraph:
         own, shared = page_lines(g)
         return self._lines(own, shared)
 
+    def has_line(self, line: str) -> bool:
+        """Whether a shared line (see kg.rdf.page_lines) has been written."""
+        return _digest(line) in self._written
+
     def _lines(self, own: str, shared: list[str]) -> str:
         out = [own]
         self.triples += own.count("\n")
         for line in shared:
-            digest = hashlib.blake2b(line.encode("utf-8"), digest_size=16).digest()
+            digest = _digest(line)
             if digest not in self._written:
                 self._written.add(digest)
                 out.append(line)

@@ -98,6 +98,7 @@ class BuildReport:
     workers: int = 0  # worker processes (or Dask threads) used; 0: extracted in this process
     cache_dir: Path | None = None
     cache_error: str = ""  # why the cache could not be written, if it could not
+    store_updated: bool = False  # the previous store was updated, not rebuilt
 
     def add_time(self, stage: str, seconds: float) -> None:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
@@ -134,25 +135,36 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) ->
     corpus = CorpusGraph()
     header = turtle_header().encode("utf-8")
     store: StoreWriter | None = None  # opened after the first page: workers are forked before its threads
+    pages: list[tuple[str, str]] | None = [] if caches is not None else None  # (file name, key)
     try:
         with atomic_file(out_dir / "graph.ttl") as ttl:
             ttl.write(header)
             fragments = iter_fragments(files, report, caches=caches, jobs=jobs, scheduler=scheduler,
                                        progress=progress)
             try:
-                for fragment in fragments:
+                for key, fragment in fragments:
                     t = time.perf_counter()
                     if store is None:
-                        store = StoreWriter(out_dir, header)
-                    _write(corpus.add(fragment), ttl, store)
+                        store = _store_writer(out_dir, header, incremental=pages is not None)
+                    data = corpus.add(fragment).encode("utf-8")
+                    ttl.write(data)
+                    # a page is named by file name, content and the code that made its fragment
+                    page = (fragment.source, f"{caches.fragments.dir.name}/{key}") if caches else None
+                    if pages is not None:
+                        pages.append(page)
+                    if page not in store.pages:  # else the previous store, updated, has its lines
+                        store.add(data)
                     report.add_time("graph", time.perf_counter() - t)
             finally:
                 fragments.close()
             _stage(stage, "graph")
             t = time.perf_counter()
             if store is None:
-                store = StoreWriter(out_dir, header)
-            _write(corpus.finish(local_resolver()), ttl, store)
+                store = _store_writer(out_dir, header, incremental=pages is not None)
+            gazetteer = corpus.finish(local_resolver())
+            data = gazetteer.encode("utf-8")
+            ttl.write(data)
+            store.add(data)
             report.add_time("graph", time.perf_counter() - t)
             _stage(stage, "rdf")
             t = time.perf_counter()
@@ -170,7 +182,9 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) ->
             report.seconds["html"] = time.perf_counter() - t
         _stage(stage, "store")
         t = time.perf_counter()
-        store.finish(triples=corpus.triples)
+        report.store_updated = store.updating
+        store.finish(triples=corpus.triples, pages=pages, gazetteer_lines=gazetteer, written=corpus.has_line,
+                     turtle=out_dir / "graph.ttl")
         report.add_time("rdf", time.perf_counter() - t)
     except BaseException:
         if store is not None:
@@ -184,10 +198,12 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) ->
     return report
 
 
-def _write(text: str, ttl, store) -> None:
-    data = text.encode("utf-8")
-    ttl.write(data)
-    store.add(data)
+def _store_writer(out_dir: Path, header: bytes, *, incremental: bool) -> StoreWriter:
+    """The store this build writes: with a cache, the previous store updated with the new pages
+    (when it recorded its pages); else a new one."""
+    if incremental:
+        return StoreWriter.update_or_new(out_dir, header)
+    return StoreWriter(out_dir, header)
 
 
 # -- pages ---------------------------------------------------------------------------
@@ -207,8 +223,9 @@ def local_resolver():
 
 def iter_fragments(files: list[Path], report: BuildReport, *, caches: _Caches | None = None,
                    jobs: int = 1, scheduler: str | None = None,
-                   progress: Callable[[Path], None] | None = None) -> Iterator[PageFragment]:
-    """Each readable file's fragment, in input order; unreadable files go to report.skipped."""
+                   progress: Callable[[Path], None] | None = None) -> Iterator[tuple[str | None, PageFragment]]:
+    """(content key, fragment) of each readable file, in input order (the key is None without a
+    cache); unreadable files go to report.skipped."""
     known: dict[Path, str] = {}  # content keys already computed, so no file is read and hashed twice
     use_workers = bool(scheduler) or (jobs > 1 and _worth_workers(files, caches, report, known))
     if not use_workers:
@@ -283,7 +300,7 @@ def _pages_here(files, report, caches, progress, known):
         if fragment is not None:
             report.add_time("ingest", time.perf_counter() - t0)
             _done(report, f, fragment, progress)
-            yield fragment
+            yield key, fragment
             continue
         page, reason, t_ingest, t_extract = extract_bytes(f.name, data)
         del data
@@ -300,7 +317,7 @@ def _pages_here(files, report, caches, progress, known):
         report.add_time("resolve", time.perf_counter() - t)
         report.extracted += 1
         _done(report, f, fragment, progress)
-        yield fragment
+        yield key, fragment
 
 
 def _pages_on(ex, files, report, caches, progress, known):
@@ -314,7 +331,7 @@ def _pages_on(ex, files, report, caches, progress, known):
         f, key, item = entry
         if isinstance(item, PageFragment):
             _done(report, f, item, progress)
-            return item
+            return key, item
         if isinstance(item, str):
             _skip(report, f, item, progress)
             return None
@@ -333,7 +350,7 @@ def _pages_on(ex, files, report, caches, progress, known):
         report.add_time("resolve", time.perf_counter() - t)
         report.extracted += 1
         _done(report, f, fragment, progress)
-        return fragment
+        return key, fragment
 
     def ready(entry) -> bool:
         item = entry[2]
@@ -350,13 +367,13 @@ def _pages_on(ex, files, report, caches, progress, known):
                 in_flight += 1
         report.add_time("ingest", time.perf_counter() - t0)
         while window and (in_flight >= limit or ready(window[0])):
-            fragment = emit(window.popleft())
-            if fragment is not None:
-                yield fragment
+            done = emit(window.popleft())
+            if done is not None:
+                yield done
     while window:
-        fragment = emit(window.popleft())
-        if fragment is not None:
-            yield fragment
+        done = emit(window.popleft())
+        if done is not None:
+            yield done
 
 
 def _submit(ex, f: Path, caches, report):

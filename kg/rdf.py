@@ -1,8 +1,9 @@
 """The graph as RDF, in the vocabulary of CONTRACT.md.
 
-Triples are built as pyoxigraph terms: the same list feeds the Turtle file and
-the embedded store, and pyoxigraph's serializer is ~30x faster than rdflib's.
-Evidence of each relation is a reified rdf:Statement with kg:evidence and
+Triples are made as Turtle terms, a line each (terms, turtle_lines, page_lines):
+lines of separate pages are made apart and joined into graph.ttl, and the store
+loads them with pyoxigraph's bulk loader. triples() parses them into pyoxigraph
+terms for code that wants Triple objects. Evidence of each relation is a reified rdf:Statement with kg:evidence and
 kg:mentionedIn, so that SPARQL can ask why a relation holds.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 import networkx as nx
-from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
+from pyoxigraph import NamedNode, RdfFormat, Triple, parse, serialize
 
 from kg.atomic import atomic_file
 from kg.graph import ARTICLE_PREFIX
@@ -30,12 +31,6 @@ ORG = "http://www.w3.org/ns/org#"
 PREFIXES = {"kg": KG, "id": ID, "rdf": RDF, "rdfs": RDFS, "skos": SKOS,
             "dcterms": DCTERMS, "xsd": XSD, "org": ORG}
 
-A = NamedNode(RDF + "type")
-LABEL = NamedNode(RDFS + "label")
-ALT = NamedNode(SKOS + "altLabel")
-MENTIONED_IN = NamedNode(KG + "mentionedIn")
-EVIDENCE = NamedNode(KG + "evidence")
-ZH = "zh"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -53,101 +48,188 @@ def iri_segment(text: str) -> str:
 
 
 def entity_iri(key: str) -> NamedNode:
-    return NamedNode(ID + "/".join(iri_segment(p) for p in key.split("/", 1)))
+    return NamedNode(ID + _entity_path(key))
 
 
 def article_iri(article_id: str) -> NamedNode:
-    return NamedNode(ID + "article/" + "/".join(iri_segment(p) for p in article_id.split("/")))
+    return NamedNode(ID + _article_path(article_id))
+
+
+def _entity_path(key: str) -> str:
+    return "/".join(iri_segment(p) for p in key.split("/", 1))
+
+
+def _article_path(article_id: str) -> str:
+    return "article/" + "/".join(iri_segment(p) for p in article_id.split("/"))
 
 
 def _digest(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def _zh(text: str) -> Literal:
-    return Literal(text, language=ZH)
+# -- Turtle terms ------------------------------------------------------------------------
+#
+# The graph's triples are made as Turtle terms, one triple per line: resources under ID
+# relative to @base (their paths are %-encoded by iri_segment, so they need no escaping),
+# vocabulary terms with their prefix, literals escaped as Turtle's "…" strings require.
+# Lines can be made page by page (kg.fragment) and joined; pyoxigraph parses them back
+# into terms where a library wants Triple objects (triples()).
+
+def turtle_header() -> str:
+    lines = [f"@base <{ID}> ."]
+    lines += [f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES.items()]
+    return "\n".join(lines) + "\n"
 
 
-def triples(g: nx.MultiDiGraph) -> Iterator[Triple]:
-    """Every triple of the graph, once each, in a deterministic order."""
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _zh(text: str) -> str:
+    return f'"{text.translate(_ESCAPES)}"@zh'
+
+
+def _plain(text: str) -> str:
+    return f'"{text.translate(_ESCAPES)}"'
+
+
+def _date(text: str) -> str:
+    return f'"{text.translate(_ESCAPES)}"^^xsd:date'
+
+
+def _res(path: str) -> str:
+    return f"<{path}>"
+
+
+T_A = "a"
+T_LABEL = "rdfs:label"
+T_ALT = "skos:altLabel"
+T_MENTIONED_IN = "kg:mentionedIn"
+T_EVIDENCE = "kg:evidence"
+T_TYPE_OF = {t: f"kg:{t}" for t in ("Person", "Organization", "Place", "Program", "Article")}
+
+
+def terms(g: nx.MultiDiGraph) -> Iterator[tuple[str, str, str]]:
+    """Every triple of the graph as Turtle terms (subject, predicate, object), once each,
+    in a deterministic order."""
     nodes = sorted(g.nodes(data=True), key=lambda x: x[0])
-    node_iri = {}
+    node_res = {}
     for n, d in nodes:
         if d.get("node") == "article":
-            node_iri[n] = article_iri(n[len(ARTICLE_PREFIX):])
+            node_res[n] = _res(_article_path(n[len(ARTICLE_PREFIX):]))
         elif d.get("node") == "entity":
-            node_iri[n] = entity_iri(n)
+            node_res[n] = _res(_entity_path(n))
 
     for n, d in nodes:
-        s = node_iri.get(n)
+        s = node_res.get(n)
         if s is None:
             continue
         if d["node"] == "article":
-            yield Triple(s, A, NamedNode(KG + "Article"))
-            yield Triple(s, NamedNode(DCTERMS + "title"), Literal(d.get("title") or ""))
-            yield Triple(s, NamedNode(DCTERMS + "source"), Literal(d["source"]))
-            yield Triple(s, NamedNode(KG + "kind"), Literal(d.get("kind") or "news"))
+            yield s, T_A, "kg:Article"
+            yield s, "dcterms:title", _plain(d.get("title") or "")
+            yield s, "dcterms:source", _plain(d["source"])
+            yield s, "kg:kind", _plain(d.get("kind") or "news")
             if d.get("date"):
-                yield Triple(s, NamedNode(DCTERMS + "date"), Literal(d["date"], datatype=NamedNode(XSD + "date")))
+                yield s, "dcterms:date", _date(d["date"])
             reporters, photographers = d.get("reporters", []), d.get("photographers", [])
             for name in dict.fromkeys(reporters + photographers):  # 申昕 文/图: one creator, two roles
-                creator = node_iri.get(entity_key("Person", name))
-                yield Triple(s, NamedNode(DCTERMS + "creator"), creator if creator is not None else _zh(name))
+                creator = node_res.get(entity_key("Person", name))
+                yield s, "dcterms:creator", creator if creator is not None else _zh(name)
                 if creator is not None:
                     for role, names in (("reporter", reporters), ("photographer", photographers)):
                         if name in names:
-                            yield Triple(s, NamedNode(KG + role), creator)
+                            yield s, f"kg:{role}", creator
         else:
-            yield Triple(s, A, NamedNode(KG + d["type"]))
-            yield Triple(s, LABEL, _zh(d["label"]))
+            yield s, T_A, T_TYPE_OF.get(d["type"]) or _iri(KG + d["type"])
+            yield s, T_LABEL, _zh(d["label"])
             for alias in d.get("aliases", []):
-                yield Triple(s, ALT, _zh(alias))
+                yield s, T_ALT, _zh(alias)
             if not d.get("gazetteer"):
                 for art in d.get("articles", []):
-                    yield Triple(s, MENTIONED_IN, article_iri(art))
+                    yield s, T_MENTIONED_IN, _res(_article_path(art))
             if d.get("code"):
-                yield Triple(s, NamedNode(KG + "divisionCode"), Literal(d["code"]))
+                yield s, "kg:divisionCode", _plain(d["code"])
 
     for u, v, key, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        s, o = node_iri.get(u), node_iri.get(v)
+        s, o = node_res.get(u), node_res.get(v)
         if s is None or o is None:
             continue
         pred = d["predicate"]
         if pred == "creator":
             continue  # written as dcterms:creator with the article
         if pred == "holds":
-            post = NamedNode(ID + "post/" + _digest(u, d.get("title", ""), v))
-            yield Triple(s, NamedNode(ORG + "holds"), post)
-            yield Triple(post, A, NamedNode(ORG + "Post"))
-            yield Triple(post, LABEL, _zh(d.get("title", "")))
-            yield Triple(post, NamedNode(ORG + "postIn"), o)
+            post = _res("post/" + _digest(u, d.get("title", ""), v))
+            yield s, "org:holds", post
+            yield post, T_A, "org:Post"
+            yield post, T_LABEL, _zh(d.get("title", ""))
+            yield post, "org:postIn", o
             support = d.get("support", [])  # the same sentence may support it from two articles
             for ev in dict.fromkeys(ev for ev, _ in support if ev):
-                yield Triple(post, EVIDENCE, _zh(ev))
+                yield post, T_EVIDENCE, _zh(ev)
             for art in dict.fromkeys(art for _, art in support if art):
-                yield Triple(post, MENTIONED_IN, article_iri(art))
+                yield post, T_MENTIONED_IN, _res(_article_path(art))
             continue
-        p = NamedNode(KG + pred)
-        yield Triple(s, p, o)
+        p = _iri(KG + pred)
+        yield s, p, o
         for ev, art in d.get("support", []):
             if not ev:
                 continue  # gazetteer knowledge: no sentence to cite, no statement to reify
-            st = NamedNode(ID + "statement/" + _digest(u, pred, v, ev, art))
-            yield Triple(st, A, NamedNode(RDF + "Statement"))
-            yield Triple(st, NamedNode(RDF + "subject"), s)
-            yield Triple(st, NamedNode(RDF + "predicate"), p)
-            yield Triple(st, NamedNode(RDF + "object"), o)
-            yield Triple(st, EVIDENCE, _zh(ev))
+            st = _res("statement/" + _digest(u, pred, v, ev, art))
+            yield st, T_A, "rdf:Statement"
+            yield st, "rdf:subject", s
+            yield st, "rdf:predicate", p
+            yield st, "rdf:object", o
+            yield st, T_EVIDENCE, _zh(ev)
             if art:
-                yield Triple(st, MENTIONED_IN, article_iri(art))
+                yield st, T_MENTIONED_IN, _res(_article_path(art))
+
+
+@lru_cache(maxsize=256)
+def _iri(iri: str) -> str:
+    """A vocabulary IRI as a prefixed name when it is a plain one, else in full."""
+    for ns, prefix in _VOCAB:
+        local = iri[len(ns):]
+        if iri.startswith(ns) and local.isascii() and local.isalnum():
+            return f"{prefix}:{local}"
+    return str(NamedNode(iri))
+
+
+_VOCAB = sorted(((ns, p) for p, ns in PREFIXES.items() if p != "id"), key=lambda x: -len(x[0]))
+
+
+def turtle_lines(g: nx.MultiDiGraph) -> Iterator[str]:
+    for s, p, o in terms(g):
+        yield f"{s} {p} {o} .\n"
+
+
+def page_lines(g: nx.MultiDiGraph) -> tuple[str, list[str]]:
+    """The graph's triples as Turtle lines: (those only this page can state — about its
+    articles or its evidence — joined; those other pages may state too, such as an entity's
+    label or a relation)."""
+    own, shared = [], []
+    for s, p, o in terms(g):
+        line = f"{s} {p} {o} .\n"
+        if s.startswith(_OWN_SUBJECTS) or o.startswith("<article/"):
+            own.append(line)
+        else:
+            shared.append(line)
+    return "".join(own), shared
+
+
+_OWN_SUBJECTS = ("<article/", "<statement/")
+
+
+def triples(g: nx.MultiDiGraph) -> Iterator[Triple]:
+    """Every triple of the graph as pyoxigraph terms, once each, in a deterministic order."""
+    text = turtle_header() + "".join(turtle_lines(g))
+    return parse(text.encode("utf-8"), format=RdfFormat.TURTLE)
 
 
 def to_turtle(g: nx.MultiDiGraph) -> bytes:
-    return serialize(list(triples(g)), format=RdfFormat.TURTLE, prefixes=PREFIXES)
+    return serialize(triples(g), format=RdfFormat.TURTLE, prefixes=PREFIXES)
 
 
 def write_turtle(g: nx.MultiDiGraph, path: Path) -> int:
-    """path as Turtle, serialized as the triples are made (no list of them); returns their number."""
+    """path as Turtle (grouped by subject, with prefixes); returns the number of triples."""
     counted = _Counted(triples(g))
     with atomic_file(path) as f:
         serialize(counted, f, format=RdfFormat.TURTLE, prefixes=PREFIXES)
@@ -166,63 +248,3 @@ class _Counted:
         t = next(self.it)
         self.n += 1
         return t
-
-
-# -- line-oriented Turtle, for graphs built page by page -------------------------------
-#
-# A corpus is written as one triple per line: the pages' lines can then be produced
-# apart (in worker processes, or taken from the cache) and joined, and a triple that
-# several pages state is written once. Resources under ID are written relative to
-# @base, vocabulary terms with their prefix; literals are formatted by pyoxigraph.
-
-ARTICLE_NS = ID + "article/"
-STATEMENT_NS = ID + "statement/"
-
-
-def turtle_header() -> str:
-    lines = [f"@base <{ID}> ."]
-    lines += [f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES.items()]
-    return "\n".join(lines) + "\n"
-
-
-_VOCAB = sorted(((ns, p) for p, ns in PREFIXES.items() if p != "id"), key=lambda x: -len(x[0]))
-_IRI_UNSAFE = frozenset('<>"{}|^`\\ ')
-
-
-@lru_cache(maxsize=1 << 18)
-def _iri_term(iri: str) -> str:
-    if iri.startswith(ID):
-        rest = iri[len(ID):]
-        # relative to @base; our own IRIs are %-encoded (iri_segment) and never start with "/"
-        if rest and not rest.startswith("/") and ":" not in rest.split("/", 1)[0] \
-                and not any(c in _IRI_UNSAFE or ord(c) <= 0x20 for c in rest):
-            return f"<{rest}>"
-    for ns, prefix in _VOCAB:
-        if iri.startswith(ns) and iri[len(ns):].isascii() and iri[len(ns):].isalnum():
-            return f"{prefix}:{iri[len(ns):]}"
-    return str(NamedNode(iri))
-
-
-def _term(t) -> str:
-    return _iri_term(t.value) if isinstance(t, NamedNode) else str(t)
-
-
-def turtle_line(t: Triple) -> str:
-    p = "a" if t.predicate == A else _iri_term(t.predicate.value)
-    return f"{_term(t.subject)} {p} {_term(t.object)} .\n"
-
-
-def _page_own(t: Triple) -> bool:
-    """A triple about one article or one piece of evidence: no other page states it."""
-    s, o = t.subject.value, t.object
-    return s.startswith(ARTICLE_NS) or s.startswith(STATEMENT_NS) or \
-        (isinstance(o, NamedNode) and o.value.startswith(ARTICLE_NS))
-
-
-def page_lines(g: nx.MultiDiGraph) -> tuple[str, list[str]]:
-    """The graph's triples as Turtle lines: (those only this page can state, joined;
-    those other pages may state too, such as an entity's label or a relation)."""
-    own, shared = [], []
-    for t in triples(g):
-        (own if _page_own(t) else shared).append(turtle_line(t))
-    return "".join(own), shared

@@ -13,6 +13,7 @@ Oxigraph store, so `oxigraph serve --location out/store` serves it as is.
 """
 from __future__ import annotations
 
+import json
 import os
 import queue
 import shutil
@@ -22,9 +23,9 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, Triple, serialize
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, Triple, parse, serialize
 
 from kg.rdf import ID, RDF, XSD
 
@@ -37,6 +38,11 @@ _TYPE = NamedNode(RDF + "type")
 _ACTIVITY = NamedNode(PROV + "Activity")
 _ENDED = NamedNode(PROV + "endedAtTime")
 _TRIPLES = NamedNode(VOID + "triples")
+# What a later build needs to update the store instead of rebuilding it (StoreWriter.updating):
+# the pages it holds, as JSON [[file name, content key], ...], and the gazetteer lines, the
+# Turtle lines that only the gazetteer parents stated.
+_PAGES = NamedNode(ID + "meta/pages")
+_GAZETTEER_LINES = NamedNode(ID + "meta/gazetteerLines")
 
 
 class StoreError(Exception):
@@ -62,13 +68,31 @@ def build_iri(when: datetime) -> str:
     return BUILD_PREFIX + when.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def _meta_quads(info: BuildInfo) -> list[Quad]:
+def _meta_quads(info: BuildInfo, pages: list[tuple[str, str]] | None = None,
+                gazetteer_lines: str = "") -> list[Quad]:
     b = NamedNode(info.iri)
-    return [
+    quads = [
         Quad(b, _TYPE, _ACTIVITY, META_GRAPH),
         Quad(b, _ENDED, Literal(info.time, datatype=NamedNode(XSD + "dateTime")), META_GRAPH),
         Quad(b, _TRIPLES, Literal(str(info.triples), datatype=NamedNode(XSD + "integer")), META_GRAPH),
     ]
+    if pages is not None:
+        quads.append(Quad(b, _PAGES, Literal(json.dumps(sorted(set(map(tuple, pages))), ensure_ascii=False)),
+                          META_GRAPH))
+        quads.append(Quad(b, _GAZETTEER_LINES, Literal(gazetteer_lines), META_GRAPH))
+    return quads
+
+
+def _state(store: Store) -> tuple[set[tuple[str, str]], str] | None:
+    """The pages and gazetteer lines a store recorded, or None if it recorded none."""
+    pages = next(iter(store.quads_for_pattern(None, _PAGES, None, META_GRAPH)), None)
+    lines = next(iter(store.quads_for_pattern(None, _GAZETTEER_LINES, None, META_GRAPH)), None)
+    if pages is None or lines is None:
+        return None
+    try:
+        return {(str(a), str(b)) for a, b in json.loads(pages.object.value)}, lines.object.value
+    except (ValueError, TypeError):
+        return None
 
 
 def write_store(out_dir: Path, triples: Iterable[Triple] = (), *, turtle: Path | None = None,
@@ -95,12 +119,22 @@ class StoreWriter:
     store grows while the build extracts the next pages. abort() throws the new store away;
     until finish() the previous store is untouched."""
 
-    def __init__(self, out_dir: Path, header: bytes = b"", batch_bytes: int = 8 << 20):
+    def __init__(self, out_dir: Path, header: bytes = b"", batch_bytes: int = 8 << 20, *,
+                 base: Store | None = None):
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.header = header
         self.batch_bytes = batch_bytes
         self.tmp = Path(tempfile.mkdtemp(dir=self.out_dir, prefix=f".{STORE_DIR}.", suffix=".tmp"))
+        # pages (file name, content key) the new store holds already, and the lines only the
+        # gazetteer stated in it: set when it starts as a copy of the previous store
+        self.pages: set[tuple[str, str]] = set()
+        self.gazetteer_lines = ""
+        self.updating = base is not None
+        if base is not None:
+            os.rmdir(self.tmp)  # backup() makes the directory
+            base.backup(str(self.tmp))  # hard links to the previous store's immutable files
+            self.pages, self.gazetteer_lines = _state(base)
         self.store = Store(str(self.tmp))
         self._buf: list[bytes] = []
         self._size = 0
@@ -108,6 +142,23 @@ class StoreWriter:
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
         self.seconds = 0.0  # time the loader thread spent loading
+
+    @classmethod
+    def update_or_new(cls, out_dir: Path, header: bytes = b"") -> "StoreWriter":
+        """A copy of the previous store of out_dir that this build will add its new pages to, when
+        that store recorded its pages; else a new store."""
+        path = store_path(out_dir)
+        base = None
+        try:
+            if path.is_dir():
+                base = Store(str(path))
+                if _state(base) is None:
+                    base = None
+            return cls(out_dir, header, base=base)
+        except (OSError, RuntimeError, ValueError):
+            return cls(out_dir, header)
+        finally:
+            del base  # closes the previous store
 
     def add(self, data: bytes) -> None:
         self._buf.append(data)
@@ -142,29 +193,59 @@ class StoreWriter:
             self._thread.join()
             self._thread = None
 
-    def finish(self, triples: int | None = None, built_at: datetime | None = None) -> BuildInfo:
-        """Load what is left, record the build, swap the store in. triples: how many the graph
-        has (counted in the store if not given)."""
+    def finish(self, triples: int | None = None, built_at: datetime | None = None, *,
+               pages: list[tuple[str, str]] | None = None, gazetteer_lines: str = "",
+               written: Callable[[str], bool] | None = None, turtle: Path | None = None) -> BuildInfo:
+        """Load what is left, record the build, swap the store in.
+
+        triples: how many the graph has (counted in the store if not given). pages and
+        gazetteer_lines: what a later build needs to update this store (see update_or_new).
+        When updating: written(line) tells whether the new graph has a line, so that lines
+        only the previous gazetteer parents stated are removed; if a page of the previous
+        store is no longer among `pages`, the store is rebuilt from `turtle`, the whole graph."""
         try:
             self._send()
             self._join()
             if self._error is not None:
                 raise self._error
             t = time.perf_counter()
+            if self.updating:
+                if pages is None or not self.pages <= set(pages):
+                    return self._rebuild(turtle, triples, built_at, pages, gazetteer_lines)
+                self._remove_stale(written)
+                for q in list(self.store.quads_for_pattern(None, None, None, META_GRAPH)):
+                    self.store.remove(q)
             if triples is None:
                 triples = int(next(iter(self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0].value)
             when = built_at or datetime.now(timezone.utc)
             info = BuildInfo(build_iri(when), when.astimezone(timezone.utc).isoformat().replace("+00:00", "Z"),
                              triples)
-            self.store.extend(_meta_quads(info))
+            self.store.extend(_meta_quads(info, pages, gazetteer_lines))
             self.store.flush()
-            self.store.optimize()
+            if not self.updating:
+                self.store.optimize()  # compacts the batches' files; an update adds few
             del self.store  # closes the database (the last reference) before it is moved
             _swap_in(self.tmp, store_path(self.out_dir))
             self.seconds += time.perf_counter() - t
         except BaseException:
             self.abort()
             raise
+        return info
+
+    def _remove_stale(self, written: Callable[[str], bool] | None) -> None:
+        for line in self.gazetteer_lines.splitlines(keepends=True):
+            if written is None or not written(line):
+                for t in parse((self.header + line.encode("utf-8")), format=RdfFormat.TURTLE):
+                    self.store.remove(Quad(t.subject, t.predicate, t.object, DefaultGraph()))
+
+    def _rebuild(self, turtle, triples, built_at, pages, gazetteer_lines) -> BuildInfo:
+        if turtle is None:
+            raise ValueError("the previous store cannot be updated and no Turtle file was given")
+        self.abort()
+        fresh = StoreWriter(self.out_dir, self.header)
+        fresh.store.bulk_load(path=str(turtle), format=RdfFormat.TURTLE)
+        info = fresh.finish(triples, built_at, pages=pages, gazetteer_lines=gazetteer_lines)
+        self.seconds += fresh.seconds
         return info
 
     def abort(self) -> None:
