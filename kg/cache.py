@@ -108,7 +108,7 @@ class ExtractionCache:
             return
         p = self.path(key)
         try:
-            write_atomic(p, text.encode("utf-8"))
+            write_atomic(p, text.encode("utf-8"), durable=False)
         except OSError as e:
             self.writable = False
             self.error = f"cannot write the cache {self.root}: {e.strerror or e}"
