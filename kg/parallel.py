@@ -95,15 +95,18 @@ def extract_task(name: str, data: bytes) -> tuple[str, str, float, float]:
     return "ok", payload, t_ingest, t_extract + time.perf_counter() - t
 
 
-def page_task(name: str, data: bytes) -> tuple[str, str, str, float, float]:
-    """A worker's task: ("ok", the extractions as kg.codec JSON, the fragment as JSON, ingest
-    seconds, extract + resolve seconds) or ("skip", the reason, "", ...)."""
+def page_task(name: str, data: bytes) -> tuple[str, str, str, PageFragment | None, float, float]:
+    """A worker's task: ("ok", the extractions as kg.codec JSON, the fragment as JSON for the
+    cache, the fragment itself, ingest seconds, extract + resolve seconds) or ("skip", the
+    reason, "", None, ...). The fragment travels pickled between our own processes, which the
+    parent loads faster than it would parse and check the JSON."""
     page, reason, t_ingest, t_extract = extract_bytes(name, data)
     if page is None:
-        return "skip", reason, "", t_ingest, t_extract
+        return "skip", reason, "", None, t_ingest, t_extract
     t = time.perf_counter()
-    fragment = json.dumps(fragment_json(fragment_of(name, page)), ensure_ascii=False, separators=(",", ":"))
-    return "ok", codec.encode(page), fragment, t_ingest, t_extract + time.perf_counter() - t
+    fragment = fragment_of(name, page)
+    text = json.dumps(fragment_json(fragment), ensure_ascii=False, separators=(",", ":"))
+    return "ok", codec.encode(page), text, fragment, t_ingest, t_extract + time.perf_counter() - t
 
 
 def _context():

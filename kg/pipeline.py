@@ -32,7 +32,6 @@ from kg import codec
 from kg.atomic import atomic_file
 from kg.cache import ExtractionCache, FragmentCache, content_key
 from kg.fragment import PageFragment
-from kg.fragment import from_json as fragment_from_json
 from kg.fragment import to_json as fragment_json
 from kg.ingest import DecodeError, Skipped, input_files, read_bytes
 from kg.merge import CorpusGraph
@@ -337,13 +336,12 @@ def _pages_on(ex, files, report, caches, progress, known):
             return None
         in_flight -= 1
         t = time.perf_counter()
-        status, extraction, payload, _, _ = item.result()  # waits for the worker
+        status, extraction, payload, fragment, _, _ = item.result()  # waits for the worker
         report.add_time("extract", time.perf_counter() - t)
         if status != "ok":
             _skip(report, f, extraction, progress)
             return None
         t = time.perf_counter()
-        fragment = fragment_from_json(json.loads(payload))
         if caches is not None:
             caches.extraction.put(key, extraction)
             caches.fragments.put(key, payload)
