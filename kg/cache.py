@@ -16,7 +16,6 @@ sharing a cache never read half an entry.
 from __future__ import annotations
 
 import hashlib
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -124,14 +123,13 @@ class FragmentCache(ExtractionCache):
         self.dir = self.root / "fragment" / (ns or fragment_namespace())
 
     def get(self, key: str, source: str):
-        from kg.fragment import FragmentError, from_json
+        from kg.fragment import FragmentError, decode
 
         p = self.path(key)
         try:
             if p.stat().st_size > MAX_ENTRY_BYTES:
                 return None
-            obj = json.loads(p.read_bytes())
-            f = from_json(obj)
-        except (OSError, ValueError, FragmentError):
+            f = decode(p.read_bytes())
+        except (OSError, FragmentError):
             return None
         return f if f.source == source else None

@@ -16,6 +16,7 @@ from elsewhere is either a well-formed fragment or a FragmentError.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +48,20 @@ def page_fragment(source: str, res: Resolution) -> PageFragment:
     g = build_graph(res)
     own, shared = page_lines(g)
     return PageFragment(source, own, shared, list(g.nodes(data=True)), list(g.edges(keys=True, data=True)))
+
+
+def encode(f: PageFragment) -> str:
+    """The fragment as the JSON text the cache stores."""
+    return json.dumps(to_json(f), ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(data: str | bytes) -> PageFragment:
+    """A fragment from the cache's JSON text; FragmentError if it is not one."""
+    try:
+        obj = json.loads(data)
+    except ValueError as e:
+        raise FragmentError(f"not JSON: {e}") from None
+    return from_json(obj)
 
 
 def to_json(f: PageFragment) -> dict[str, Any]:

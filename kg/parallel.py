@@ -12,7 +12,6 @@ extraction cache as is.
 """
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import sys
@@ -23,7 +22,7 @@ from typing import Iterator
 
 from kg import codec
 from kg.fragment import PageFragment, page_fragment
-from kg.fragment import to_json as fragment_json
+from kg.fragment import encode as encode_fragment
 from kg.ingest import DecodeError, page_from_bytes
 from kg.model import ArticleExtraction
 
@@ -105,8 +104,7 @@ def page_task(name: str, data: bytes) -> tuple[str, str, str, PageFragment | Non
         return "skip", reason, "", None, t_ingest, t_extract
     t = time.perf_counter()
     fragment = fragment_of(name, page)
-    text = json.dumps(fragment_json(fragment), ensure_ascii=False, separators=(",", ":"))
-    return "ok", codec.encode(page), text, fragment, t_ingest, t_extract + time.perf_counter() - t
+    return "ok", codec.encode(page), encode_fragment(fragment), fragment, t_ingest, t_extract + time.perf_counter() - t
 
 
 def _context():

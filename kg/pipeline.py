@@ -19,7 +19,6 @@ So, at scale:
 """
 from __future__ import annotations
 
-import json
 import shutil
 import time
 from collections import deque
@@ -32,12 +31,13 @@ from kg import codec
 from kg.atomic import atomic_file
 from kg.cache import ExtractionCache, FragmentCache, content_key
 from kg.fragment import PageFragment
-from kg.fragment import to_json as fragment_json
+from kg.fragment import encode as encode_fragment
 from kg.ingest import DecodeError, Skipped, input_files, read_bytes
 from kg.merge import CorpusGraph
-from kg.parallel import executor_width, extract_bytes, fragment_of, page_executor, page_task
+from kg.parallel import executor_width, extract_bytes, fragment_of, page_executor, page_task, resolver
 from kg.rdf import turtle_header
 from kg.store import StoreWriter
+from kg.viz import MAX_NODES as HTML_MAX_NODES
 
 try:
     import fcntl
@@ -77,7 +77,6 @@ MIN_PARALLEL_BYTES = 256 * 1024
 TASKS_PER_WORKER = 4  # pages in flight per worker: enough to keep it busy, few enough to hold little text
 
 STAGES = ("ingest", "extract", "resolve", "graph", "rdf", "html")
-HTML_MAX_NODES = 5000  # graph.html draws the best-connected nodes of bigger graphs
 
 
 @dataclass
@@ -160,7 +159,7 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) ->
             t = time.perf_counter()
             if store is None:
                 store = _store_writer(out_dir, header, incremental=pages is not None)
-            gazetteer = corpus.finish(local_resolver())
+            gazetteer = corpus.finish(resolver())
             data = gazetteer.encode("utf-8")
             ttl.write(data)
             store.add(data)
@@ -212,12 +211,6 @@ def _store_writer(out_dir: Path, header: bytes, *, incremental: bool) -> StoreWr
 class _Caches:
     extraction: ExtractionCache  # a page's extractions, by content
     fragments: FragmentCache  # its fragment, by content, for the same file name
-
-
-def local_resolver():
-    from kg.parallel import resolver
-
-    return resolver()
 
 
 def iter_fragments(files: list[Path], report: BuildReport, *, caches: _Caches | None = None,
@@ -272,14 +265,10 @@ def _from_cache(f: Path, key: str | None, caches: _Caches | None, report: BuildR
             return None
         t = time.perf_counter()
         fragment = fragment_of(f.name, page)
-        caches.fragments.put(key, _fragment_text(fragment))
+        caches.fragments.put(key, encode_fragment(fragment))
         report.add_time("resolve", time.perf_counter() - t)
     report.cached += 1
     return fragment
-
-
-def _fragment_text(fragment: PageFragment) -> str:
-    return json.dumps(fragment_json(fragment), ensure_ascii=False, separators=(",", ":"))
 
 
 def _pages_here(files, report, caches, progress, known):
@@ -312,7 +301,7 @@ def _pages_here(files, report, caches, progress, known):
         fragment = fragment_of(f.name, page)
         if caches is not None:
             caches.extraction.put(key, codec.encode(page))
-            caches.fragments.put(key, _fragment_text(fragment))
+            caches.fragments.put(key, encode_fragment(fragment))
         report.add_time("resolve", time.perf_counter() - t)
         report.extracted += 1
         _done(report, f, fragment, progress)

@@ -31,6 +31,7 @@ import numpy as np
 from kg.atomic import write_atomic
 
 PHYSICS_MAX_NODES = 300
+MAX_NODES = 5000  # drawn at most: the best-connected ones of bigger graphs
 
 FONT_STACK = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif'
 
@@ -554,7 +555,7 @@ def _gc_paused():
             gc.enable()
 
 
-def render_html(g: nx.MultiDiGraph, *, max_nodes: int = 5000, title: str = "kg",
+def render_html(g: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES, title: str = "kg",
                 articles: dict | None = None, totals: tuple[int, int] | None = None) -> str:
     """The page as a string (see write_html)."""
     from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
@@ -582,7 +583,7 @@ def render_html(g: nx.MultiDiGraph, *, max_nodes: int = 5000, title: str = "kg",
     return net.generate_html()
 
 
-def write_html(g: nx.MultiDiGraph, path: str | Path, *, max_nodes: int = 5000, title: str = "kg",
+def write_html(g: nx.MultiDiGraph, path: str | Path, *, max_nodes: int = MAX_NODES, title: str = "kg",
                articles: dict | None = None, totals: tuple[int, int] | None = None) -> None:
     """Write an interactive, self-contained HTML view of ``g`` to ``path`` (UTF-8, atomically);
     for articles and totals see _build."""
