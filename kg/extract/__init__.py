@@ -313,7 +313,6 @@ class _ArticleRun:
                     self.rel("locatedIn", p1, p2, text)  # 六寺村位于中原高新区
 
     def anaphor_places(self, sent: Sentence) -> list[tuple[int, int, int]]:
-        ments = self.out.mentions
         return [(m.start - sent.start, m.end - sent.start, i) for i, m in self.sentence_mentions()
                 if m.type == "Place" and m.surface.startswith("该") and sent.start <= m.start < sent.end]
 
