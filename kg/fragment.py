@@ -1,14 +1,19 @@
 """One page's share of the graph, made where the page is extracted.
 
 Resolution is per page (kg.resolve.Resolver.resolve_page): an entity's key fixes
-its name, type and code, so a page's graph (kg.graph.build_graph) and its triples
-(kg.rdf) can be made without the other pages. A PageFragment carries both:
+its name, type and code, so a page's share of the graph can be made without the
+other pages. A PageFragment carries it in two parts:
 
-- the Turtle lines (kg.rdf.page_lines): `own`, lines no other page can state
-  (its articles, its evidence), and `shared`, lines other pages may state too
-  (an entity's label, a relation), which the merge writes once;
-- the page graph's nodes and edges, which the merge folds into the corpus graph
-  for graph.html and the gazetteer parents (kg.merge).
+- `own`: the Turtle lines no other page can state, made here: its articles, the
+  kg:mentionedIn of its entities, its kg:quotedIn, and the reified statement of
+  each sentence it cites (all name one of its articles);
+- the page's entities and edges as plain tuples, for what other pages may state
+  too (an entity's label and aliases, a relation, a post): the corpus fold
+  (kg.merge) writes those lines when it first meets them, and keeps the graph
+  that graph.html and the gazetteer parents need.
+
+The graph is that of kg.graph.build_graph of the page's resolution (edges merged
+the same way); the lines are those of kg.rdf.terms of that graph.
 
 Fragments are what worker processes return and what the build cache stores, as
 plain JSON (to_json / from_json); from_json checks every field, so an entry copied
@@ -20,11 +25,21 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.graph import build_graph
-from kg.model import Resolution
-from kg.rdf import page_lines
+from kg.graph import ARTICLE_PREFIX, article_node
+from kg.model import Resolution, entity_key
+from kg.rdf import (
+    article_lines, article_res, entity_res, mention_lines, post_mention_lines, post_res, relation_line,
+    statement_lines,
+)
 
-FRAGMENT_VERSION = 1
+FRAGMENT_VERSION = 2
+
+# (key, type, canonical name, division code, aliases (sorted, without the name), article ids (sorted))
+EntityRow = tuple[str, str, str, str, list[str], list[str]]
+# (u, v, edge key, predicate, title, support: [(sentence, article id), ...]) as kg.graph merges them
+EdgeRow = tuple[str, str, str, str, str, list[tuple[str, str]]]
+# (article node id, attributes as kg.graph makes them)
+ArticleRow = tuple[str, dict]
 
 
 class FragmentError(ValueError):
@@ -35,19 +50,83 @@ class FragmentError(ValueError):
 class PageFragment:
     source: str  # the input file's name (articles and their IRIs are named after it)
     own: str = ""  # Turtle lines only this page states, joined
-    shared: list[str] = field(default_factory=list)  # Turtle lines other pages may state too
-    nodes: list[tuple[str, dict]] = field(default_factory=list)  # (id, attrs) as kg.graph makes them
-    edges: list[tuple[str, str, str, dict]] = field(default_factory=list)  # (u, v, key, attrs)
+    entities: list[EntityRow] = field(default_factory=list)
+    edges: list[EdgeRow] = field(default_factory=list)
+    article_rows: list[ArticleRow] = field(default_factory=list)
 
     @property
     def articles(self) -> int:
-        return sum(1 for _, d in self.nodes if d.get("node") == "article")
+        return len(self.article_rows)
 
 
 def page_fragment(source: str, res: Resolution) -> PageFragment:
-    g = build_graph(res)
-    own, shared = page_lines(g)
-    return PageFragment(source, own, shared, list(g.nodes(data=True)), list(g.edges(keys=True, data=True)))
+    article_rows = sorted((article_node(a.id), _article_attrs(a)) for a in res.articles)
+    entities = sorted(
+        (e.key, e.type, e.name, e.code, sorted(e.aliases - {e.name}), sorted(e.articles))
+        for e in res.entities.values())
+    edges = sorted(_edges(res), key=lambda e: e[:3])
+    return PageFragment(source, _own_lines(article_rows, entities, edges, res.entities), entities, edges,
+                        article_rows)
+
+
+def _article_attrs(a) -> dict:
+    return {"node": "article", "title": a.title, "kind": a.kind, "source": a.source,
+            "reporters": list(a.reporters), "photographers": list(a.photographers), "date": a.date,
+            "index": a.index}
+
+
+def _edges(res: Resolution) -> list[EdgeRow]:
+    """The page's edges as kg.graph.build_graph merges them: one per (u, v, key), with every
+    (sentence, article) that supports it, in order."""
+    edges: dict[tuple[str, str, str], EdgeRow] = {}
+    articles = {article_node(a.id) for a in res.articles}
+
+    def add(u: str, v: str, predicate: str, evidence: str, article: str, title: str = "") -> None:
+        key = f"{predicate}:{title}" if title else predicate
+        e = edges.get((u, v, key))
+        if e is None:
+            edges[(u, v, key)] = (u, v, key, predicate, title, [(evidence, article)])
+        elif (evidence, article) not in e[5]:
+            e[5].append((evidence, article))
+
+    ents = res.entities
+    for r in res.relations:
+        v = article_node(r.object) if r.predicate == "quotedIn" else r.object
+        if r.subject in ents and (v in ents or v in articles):
+            add(r.subject, v, r.predicate, r.evidence, r.article)
+    for p in res.positions:
+        if p.person in ents and p.org in ents:
+            add(p.person, p.org, "holds", p.evidence, p.article, p.title)
+    for a in res.articles:  # reporters and photographers: who wrote or shot the article
+        for name in dict.fromkeys(a.reporters + a.photographers):
+            person = entity_key("Person", name)
+            if person in ents:
+                add(person, article_node(a.id), "creator", "", a.id)
+    return list(edges.values())
+
+
+def _own_lines(article_rows, entities, edges, ents) -> str:
+    def creator(name: str) -> str | None:
+        key = entity_key("Person", name)
+        return entity_res(key) if key in ents else None
+
+    out = [article_lines(article_res(n[len(ARTICLE_PREFIX):]), d, creator) for n, d in article_rows]
+    out += [mention_lines(entity_res(key), articles) for key, _, _, _, _, articles in entities]
+    for u, v, _, predicate, title, support in edges:
+        if predicate == "creator":
+            continue  # written with the article
+        if predicate == "holds":
+            out.append(post_mention_lines(post_res(u, title, v), dict.fromkeys(a for _, a in support if a)))
+            continue
+        s, o = entity_res(u), _node_res(v)
+        if predicate == "quotedIn":
+            out.append(relation_line(s, predicate, o))
+        out.append(statement_lines(u, predicate, v, s, o, support))
+    return "".join(out)
+
+
+def _node_res(n: str) -> str:
+    return article_res(n[len(ARTICLE_PREFIX):]) if n.startswith(ARTICLE_PREFIX) else entity_res(n)
 
 
 def encode(f: PageFragment) -> str:
@@ -65,29 +144,33 @@ def decode(data: str | bytes) -> PageFragment:
 
 
 def to_json(f: PageFragment) -> dict[str, Any]:
-    return {"fragment": FRAGMENT_VERSION, "source": f.source, "own": f.own, "shared": f.shared,
-            "nodes": [[n, d] for n, d in f.nodes], "edges": [[u, v, k, d] for u, v, k, d in f.edges]}
+    return {"fragment": FRAGMENT_VERSION, "source": f.source, "own": f.own,
+            "entities": f.entities, "edges": f.edges, "articles": f.article_rows}
 
 
 def from_json(obj: Any) -> PageFragment:
     try:
         if obj.get("fragment") != FRAGMENT_VERSION:
             raise FragmentError("not a page fragment of this version")
-        source, own, shared = obj["source"], obj["own"], obj["shared"]
-        _check(isinstance(source, str) and isinstance(own, str) and _strings(shared), "text")
-        nodes = []
-        for n, d in obj["nodes"]:
-            _check(isinstance(n, str) and _attrs(d), "node")
-            nodes.append((n, d))
+        source, own = obj["source"], obj["own"]
+        _check(isinstance(source, str) and isinstance(own, str), "text")
+        entities = []
+        for key, typ, name, code, aliases, articles in obj["entities"]:
+            _check(_strings((key, typ, name, code)) and _strings(aliases) and _strings(articles), "entity")
+            entities.append((key, typ, name, code, aliases, articles))
         edges = []
-        for u, v, k, d in obj["edges"]:
-            _check(isinstance(u, str) and isinstance(v, str) and isinstance(k, str) and _attrs(d), "edge")
-            d["support"] = [tuple(p) for p in d.get("support", [])]
-            _check(all(len(p) == 2 and _strings(p) for p in d["support"]), "support")
-            edges.append((u, v, k, d))
+        for u, v, key, predicate, title, support in obj["edges"]:
+            _check(_strings((u, v, key, predicate, title)), "edge")
+            support = [tuple(p) for p in support]
+            _check(all(len(p) == 2 and _strings(p) for p in support), "support")
+            edges.append((u, v, key, predicate, title, support))
+        article_rows = []
+        for n, d in obj["articles"]:
+            _check(isinstance(n, str) and _attrs(d), "article")
+            article_rows.append((n, d))
     except (AttributeError, KeyError, TypeError, ValueError) as e:
         raise FragmentError(f"not a page fragment: {e}") from None
-    return PageFragment(source, own, shared, nodes, edges)
+    return PageFragment(source, own, entities, edges, article_rows)
 
 
 def _check(ok: bool, what: str) -> None:
@@ -100,14 +183,14 @@ def _strings(xs: Any) -> bool:
 
 
 def _attrs(d: Any) -> bool:
-    """Attributes as kg.graph makes them: strings, numbers, booleans, None, lists of those."""
+    """Article attributes as kg.graph makes them: strings, numbers, None, lists of strings."""
     if not isinstance(d, dict):
         return False
     for k, v in d.items():
         if not isinstance(k, str):
             return False
         if isinstance(v, list):
-            if not all(isinstance(x, str | int | float | bool | list) or x is None for x in v):
+            if not _strings(v):
                 return False
         elif not (isinstance(v, str | int | float | bool) or v is None):
             return False

@@ -13,9 +13,12 @@ Edges (u -> v, key = predicate)
 """
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from kg.model import Resolution, entity_key
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 ARTICLE_PREFIX = "article:"
 
@@ -25,6 +28,8 @@ def article_node(article_id: str) -> str:
 
 
 def build_graph(res: Resolution) -> nx.MultiDiGraph:
+    import networkx as nx  # here: pages are made without it (kg.fragment)
+
     g = nx.MultiDiGraph()
     for a in res.articles:
         g.add_node(

@@ -6,127 +6,166 @@
     out.write(corpus.finish(resolver))    # the gazetteer parents, which need every page
     g = corpus.view(max_nodes=5000)       # a networkx graph of the best-connected nodes, for graph.html
 
-What is kept is what the outputs after the last page need: each node's attributes
-(aliases, articles), each edge's support (sentence, article) and a 16-byte digest of
-every shared Turtle line already written. No raw text, no triple of a page's own.
-The graph is the same as kg.graph.build_graph of the whole corpus's resolution;
-only the order of the Turtle lines differs (pages in input order, then the gazetteer).
+A page's own lines come made (PageFragment.own); the lines other pages may state too
+are made here, the first time the fold meets what they state: an entity's type,
+label and code when its key is new, an alias new to the entity, the triple of a new
+relation, a post and each new sentence of it. So nothing is written twice, and what
+is kept to know it is the graph itself: each node's attributes (aliases, articles)
+and each edge's support (sentence, article). No raw text, no triple of a page's own.
+The graph is the same as kg.graph.build_graph of the whole corpus's resolution.
+
+The graph of the pages (nodes, edges) is kept apart from the gazetteer parents that
+finish() adds (gazetteer_nodes, gazetteer_edges), so that a later build can fold more
+pages into a saved copy of it (kg.state) and make the gazetteer parents anew.
 """
 from __future__ import annotations
 
-import hashlib
 import sys
 from collections import Counter
 
 import networkx as nx
 
 from kg.fragment import PageFragment
-from kg.graph import build_graph
-from kg.model import Entity, Resolution
-from kg.rdf import page_lines
+from kg.model import Entity
+from kg.rdf import (
+    alias_lines, entity_head_lines, entity_res, post_evidence_lines, post_head_lines, post_res, relation_line,
+)
 
 _intern = sys.intern
 
 
-def _digest(line: str) -> bytes:
-    return hashlib.blake2b(line.encode("utf-8"), digest_size=16).digest()
-
-
 class CorpusGraph:
     def __init__(self):
-        self.nodes: dict[str, dict] = {}
-        self.edges: dict[tuple[str, str, str], dict] = {}
-        self._written: set[bytes] = set()  # digests of the shared lines written
+        self.nodes: dict[str, dict] = {}  # entity and article nodes of the pages, as kg.graph makes them
+        self.edges: dict[tuple[str, str, str], dict] = {}  # (u, v, key) -> predicate, title, support
+        self.gazetteer_nodes: dict[str, dict] = {}  # added by finish()
+        self.gazetteer_edges: dict[tuple[str, str, str], dict] = {}
+        self.gazetteer_lines = ""  # the lines finish() wrote
         self.triples = 0  # lines written
         self.articles = 0
+        self._present: set[str] | None = None  # see has_line
 
     # -- folding pages -----------------------------------------------------------------
 
     def add(self, f: PageFragment) -> str:
         """Fold one page in; returns its Turtle lines that are not written yet."""
-        for n, d in f.nodes:
-            self._add_node(n, d)
-        for u, v, k, d in f.edges:
-            self._add_edge(u, v, k, d)
-        return self._lines(f.own, f.shared)
+        shared: list[str] = []
+        for n, d in f.article_rows:
+            n = _intern(n)
+            if n not in self.nodes:
+                self.nodes[n] = dict(d)
+                self.articles += 1
+        for key, typ, label, code, aliases, articles in f.entities:
+            self._add_entity(key, typ, label, code, aliases, articles, shared)
+        for u, v, key, predicate, title, support in f.edges:
+            self._add_edge(u, v, key, predicate, title, support, shared)
+        out = f.own + "".join(shared)
+        self.triples += out.count("\n")
+        return out
+
+    def _add_entity(self, key, typ, label, code, aliases, articles, shared) -> None:
+        key = _intern(key)
+        known = self.nodes.get(key)
+        if known is None:
+            self.nodes[key] = {"node": "entity", "type": typ, "label": label, "aliases": set(aliases),
+                               "articles": {_intern(a) for a in articles}, "code": code, "gazetteer": False}
+            s = entity_res(key)
+            shared.append(entity_head_lines(s, typ, label, code))
+            shared.append(alias_lines(s, aliases))
+            return
+        new = [a for a in aliases if a not in known["aliases"]]
+        if new:
+            known["aliases"].update(new)
+            shared.append(alias_lines(entity_res(key), new))
+        known["articles"].update(_intern(a) for a in articles)
+
+    def _add_edge(self, u, v, key, predicate, title, support, shared) -> None:
+        k = (_intern(u), _intern(v), _intern(key))
+        known = self.edges.get(k)
+        support = [tuple(p) for p in support]
+        if known is None:
+            self.edges[k] = {"predicate": predicate, "title": title, "support": list(dict.fromkeys(support))}
+            if predicate in ("locatedIn", "runs"):
+                shared.append(relation_line(entity_res(u), predicate, entity_res(v)))
+            elif predicate == "holds":
+                post = post_res(u, title, v)
+                shared.append(post_head_lines(entity_res(u), post, title, entity_res(v)))
+                shared.append(post_evidence_lines(post, dict.fromkeys(ev for ev, _ in support if ev)))
+            return
+        old = known["support"]
+        if predicate == "holds":  # a post's sentences are stated once, whichever article cites them
+            cited = {ev for ev, _ in old}
+            shared.append(post_evidence_lines(post_res(u, title, v),
+                                              dict.fromkeys(ev for ev, _ in support if ev and ev not in cited)))
+        for p in support:
+            if p not in old:
+                old.append(p)
 
     def finish(self, resolver) -> str:
         """The gazetteer parents of the coded places (kg.resolve.Resolver.gazetteer_parents),
-        folded in; returns their Turtle lines not written yet."""
-        coded = {k: Entity(k, d["label"], d["type"], code=d["code"], gazetteer=bool(d.get("gazetteer")))
+        added to the graph; returns their Turtle lines."""
+        coded = {k: Entity(k, d["label"], d["type"], code=d["code"])
                  for k, d in self.nodes.items() if d.get("node") == "entity" and d.get("code")}
-        relations = resolver.gazetteer_parents(coded)
-        g = build_graph(Resolution([], coded, relations, []))
-        for n, d in g.nodes(data=True):
-            self._add_node(n, d)
-        for u, v, k, d in g.edges(keys=True, data=True):
-            self._add_edge(u, v, k, d)
-        own, shared = page_lines(g)
-        return self._lines(own, shared)
+        relations = resolver.gazetteer_parents(coded)  # adds the parents to `coded`
+        out = []
+        self.gazetteer_nodes, self.gazetteer_edges = {}, {}
+        for key, e in coded.items():
+            if e.gazetteer:  # never a key of the text: a named parent stops the chain
+                self.gazetteer_nodes[key] = {"node": "entity", "type": e.type, "label": e.name, "aliases": set(),
+                                             "articles": set(), "code": e.code, "gazetteer": True}
+                out.append(entity_head_lines(entity_res(key), e.type, e.name, e.code))
+        for r in relations:
+            if (r.subject, r.object, "locatedIn") in self.gazetteer_edges:
+                continue  # 安阳市 -> 河南省 once, however many of its districts the text names
+            self.gazetteer_edges[(r.subject, r.object, "locatedIn")] = {
+                "predicate": "locatedIn", "title": "", "support": [("", "")]}
+            out.append(relation_line(entity_res(r.subject), "locatedIn", entity_res(r.object)))
+        self.gazetteer_lines = "".join(out)
+        self.triples += self.gazetteer_lines.count("\n")
+        self._present = None
+        return self.gazetteer_lines
 
     def has_line(self, line: str) -> bool:
-        """Whether a shared line (see kg.rdf.page_lines) has been written."""
-        return _digest(line) in self._written
-
-    def _lines(self, own: str, shared: list[str]) -> str:
-        out = [own]
-        self.triples += own.count("\n")
-        for line in shared:
-            digest = _digest(line)
-            if digest not in self._written:
-                self._written.add(digest)
-                out.append(line)
-                self.triples += 1
-        return "".join(out)
-
-    def _add_node(self, n: str, d: dict) -> None:
-        n = _intern(n)
-        known = self.nodes.get(n)
-        if known is None:
-            d = dict(d)
-            if d.get("node") == "entity":
-                d["aliases"] = set(d.get("aliases") or ())
-                d["articles"] = {_intern(a) for a in d.get("articles") or ()}
-            else:
-                self.articles += 1
-            self.nodes[n] = d
-        elif d.get("node") == "entity":
-            known["aliases"].update(d.get("aliases") or ())
-            known["articles"].update(_intern(a) for a in d.get("articles") or ())
-
-    def _add_edge(self, u: str, v: str, k: str, d: dict) -> None:
-        key = (_intern(u), _intern(v), _intern(k))
-        known = self.edges.get(key)
-        if known is None:
-            self.edges[key] = {"predicate": d["predicate"], "title": d.get("title", ""),
-                               "support": list(dict.fromkeys(tuple(p) for p in d.get("support", [])))}
-            return
-        for p in d.get("support", []):
-            if tuple(p) not in known["support"]:
-                known["support"].append(tuple(p))
+        """Whether the graph holds a line that some gazetteer parent may have stated in an
+        earlier build: one of finish()'s lines, the type, label and code of a coded place, or
+        a locatedIn into one (a page that names the parent states those lines itself)."""
+        if self._present is None:
+            coded = {k: d for k, d in self.nodes.items() if d.get("code")}
+            text = [entity_head_lines(entity_res(k), d["type"], d["label"], d["code"]) for k, d in coded.items()]
+            text += [relation_line(entity_res(u), "locatedIn", entity_res(v))
+                     for (u, v, _), d in self.edges.items() if d["predicate"] == "locatedIn" and v in coded]
+            self._present = set((self.gazetteer_lines + "".join(text)).splitlines(keepends=True))
+        return line in self._present
 
     # -- reading it --------------------------------------------------------------------
 
     @property
     def entities(self) -> int:
-        return len(self.nodes) - self.articles
+        return len(self.nodes) + len(self.gazetteer_nodes) - self.articles
+
+    def all_nodes(self) -> dict[str, dict]:
+        return self.nodes | self.gazetteer_nodes if self.gazetteer_nodes else self.nodes
+
+    def all_edges(self) -> dict[tuple[str, str, str], dict]:
+        return self.edges | self.gazetteer_edges if self.gazetteer_edges else self.edges
 
     def view(self, max_nodes: int | None = None) -> nx.MultiDiGraph:
         """A networkx graph in kg.graph's form: of every node, or of the max_nodes nodes of highest
         degree (ties by id, as kg.viz chooses) and the edges between them."""
-        keep = self.nodes.keys()
-        if max_nodes is not None and len(self.nodes) > max_nodes:
+        nodes, edges = self.all_nodes(), self.all_edges()
+        keep = nodes.keys()
+        if max_nodes is not None and len(nodes) > max_nodes:
             degree = Counter()
-            for u, v, _ in self.edges:
+            for u, v, _ in edges:
                 degree[u] += 1
                 degree[v] += 1
-            keep = sorted(self.nodes, key=lambda n: (-degree[n], n))[:max(max_nodes, 0)]
+            keep = sorted(nodes, key=lambda n: (-degree[n], n))[:max(max_nodes, 0)]
         keep = set(keep)
         g = nx.MultiDiGraph()
-        for n in self.nodes:  # in the order pages named them
+        for n, d in nodes.items():  # in the order pages named them
             if n in keep:
-                g.add_node(n, **self._node_attrs(n))
-        for (u, v, k), d in self.edges.items():
+                g.add_node(n, **_node_attrs(d))
+        for (u, v, k), d in edges.items():
             if u in keep and v in keep:
                 support = d["support"]
                 attrs = {"predicate": d["predicate"], "support": list(support),
@@ -137,13 +176,14 @@ class CorpusGraph:
                 g.add_edge(u, v, key=k, **attrs)
         return g
 
-    def _node_attrs(self, n: str) -> dict:
-        d = dict(self.nodes[n])
-        if d.get("node") == "entity":
-            d["aliases"] = sorted(d["aliases"] - {d.get("label")})
-            d["articles"] = sorted(d["articles"])
-        return d
-
     def article_table(self) -> dict[str, dict]:
         """Every article node's attributes, by node id."""
         return {n: d for n, d in self.nodes.items() if d.get("node") == "article"}
+
+
+def _node_attrs(d: dict) -> dict:
+    d = dict(d)
+    if d.get("node") == "entity":
+        d["aliases"] = sorted(d["aliases"] - {d.get("label")})
+        d["articles"] = sorted(d["articles"])
+    return d

@@ -20,7 +20,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Iterator
 
-from kg import codec
+from kg import codec, gctune
 from kg.fragment import PageFragment, page_fragment
 from kg.fragment import encode as encode_fragment
 from kg.ingest import DecodeError, page_from_bytes
@@ -54,6 +54,7 @@ def resolver():
 def init_worker() -> None:
     extractor()
     resolver()
+    gctune.settle()
 
 
 def fragment_of(name: str, page: list[ArticleExtraction]) -> PageFragment:

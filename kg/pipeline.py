@@ -31,6 +31,7 @@ from kg import codec
 from kg.atomic import atomic_file
 from kg.cache import ExtractionCache, FragmentCache, content_key
 from kg.fragment import PageFragment
+from kg.gctune import fewer_collections
 from kg.fragment import encode as encode_fragment
 from kg.ingest import DecodeError, Skipped, input_files, read_bytes
 from kg.merge import CorpusGraph
@@ -114,7 +115,7 @@ def build(inputs: list[Path], out_dir: Path, *, html: bool = True,
     True: out_dir/.cache; False: none). progress is called once per input file, in
     input order; stage with the name of each stage after extraction as it starts.
     """
-    with build_lock(out_dir):
+    with build_lock(out_dir), fewer_collections():
         return _build(inputs, out_dir, html=html, progress=progress, jobs=jobs, cache=cache,
                       scheduler=scheduler, stage=stage)
 

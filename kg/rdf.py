@@ -1,24 +1,29 @@
 """The graph as RDF, in the vocabulary of CONTRACT.md.
 
-Triples are made as Turtle terms, a line each (terms, turtle_lines, page_lines):
-lines of separate pages are made apart and joined into graph.ttl, and the store
-loads them with pyoxigraph's bulk loader. triples() parses them into pyoxigraph
-terms for code that wants Triple objects. Evidence of each relation is a reified rdf:Statement with kg:evidence and
+Triples are made as Turtle lines, one triple a line, by one function per part of the
+graph (an article, an entity's head, its aliases, a relation, its statements, a post):
+graph_lines() makes those of a whole networkx graph, kg.fragment and kg.merge those of
+a page and of the corpus. graph.ttl is such lines joined, and the store loads them with
+pyoxigraph's bulk loader; triples() parses them into pyoxigraph terms for code that wants
+Triple objects. Evidence of each relation is a reified rdf:Statement with kg:evidence and
 kg:mentionedIn, so that SPARQL can ask why a relation holds.
 """
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-import networkx as nx
 from pyoxigraph import NamedNode, RdfFormat, Triple, parse, serialize
 
 from kg.atomic import atomic_file
 from kg.graph import ARTICLE_PREFIX
 from kg.model import entity_key
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 KG = "https://w3id.org/kg-zh/ontology#"
 ID = "https://w3id.org/kg-zh/id/"
@@ -33,18 +38,20 @@ PREFIXES = {"kg": KG, "id": ID, "rdf": RDF, "rdfs": RDFS, "skos": SKOS,
 
 
 
+# What iri_segment %-encodes: anything but letters and digits (CJK included), "-" and "_"
+# (the same set as str.isalnum() and str.isprintable() but for U+FFF0-U+FFFF; checked over
+# every code point in tests/test_rdf.py).
+_UNSAFE = re.compile(r"[^\w-]")
+
+
+def _percent(m: re.Match) -> str:
+    return "".join(f"%{b:02X}" for b in m.group().encode("utf-8"))
+
+
 @lru_cache(maxsize=1 << 16)
 def iri_segment(text: str) -> str:
     """Letters and digits (CJK included) stay readable; anything else is %-encoded."""
-    out = []
-    for ch in text:
-        if ch.isalnum() and ch.isprintable() and ord(ch) not in range(0xFFF0, 0x10000):
-            out.append(ch)
-        elif ch in "-_":
-            out.append(ch)
-        else:
-            out.extend(f"%{b:02X}" for b in ch.encode("utf-8"))
-    return "".join(out) or "_"
+    return _UNSAFE.sub(_percent, text) or "_"
 
 
 def entity_iri(key: str) -> NamedNode:
@@ -82,105 +89,164 @@ def turtle_header() -> str:
 
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_ESCAPED = re.compile(r'[\\"\n\r]')
+
+
+def _string(text: str) -> str:
+    """text as the body of a Turtle "…" string (most texts need no escape: no table look-ups)."""
+    return text.translate(_ESCAPES) if _ESCAPED.search(text) else text
 
 
 def _zh(text: str) -> str:
-    return f'"{text.translate(_ESCAPES)}"@zh'
+    return f'"{_string(text)}"@zh'
 
 
 def _plain(text: str) -> str:
-    return f'"{text.translate(_ESCAPES)}"'
+    return f'"{_string(text)}"'
 
 
 def _date(text: str) -> str:
-    return f'"{text.translate(_ESCAPES)}"^^xsd:date'
+    return f'"{_string(text)}"^^xsd:date'
 
 
 def _res(path: str) -> str:
     return f"<{path}>"
 
 
-T_A = "a"
-T_LABEL = "rdfs:label"
-T_ALT = "skos:altLabel"
-T_MENTIONED_IN = "kg:mentionedIn"
-T_EVIDENCE = "kg:evidence"
 T_TYPE_OF = {t: f"kg:{t}" for t in ("Person", "Organization", "Place", "Program", "Article")}
 
 
-def terms(g: nx.MultiDiGraph) -> Iterator[tuple[str, str, str]]:
-    """Every triple of the graph as Turtle terms (subject, predicate, object), once each,
-    in a deterministic order."""
+@lru_cache(maxsize=1 << 17)
+def entity_res(key: str) -> str:
+    """The Turtle term of an entity (relative to @base)."""
+    return _res(_entity_path(key))
+
+
+@lru_cache(maxsize=1 << 14)
+def article_res(article_id: str) -> str:
+    return _res(_article_path(article_id))
+
+
+# -- the lines of each part of the graph -----------------------------------------------
+#
+# One function per part, each returning its triples as Turtle lines (one triple a line,
+# "" when it has none): the whole graph (graph_lines), a page's fragment (kg.fragment) and
+# the corpus fold (kg.merge) all make their lines here, so the vocabulary lives in one place.
+
+def article_lines(s: str, d: dict, creator: Callable[[str], str | None]) -> str:
+    """An article node's lines; creator(name) is the Turtle term of the reporter's Person
+    entity, or None (the name is then written as a literal)."""
+    out = [f'{s} a kg:Article .\n{s} dcterms:title {_plain(d.get("title") or "")} .\n'
+           f'{s} dcterms:source {_plain(d["source"])} .\n{s} kg:kind {_plain(d.get("kind") or "news")} .\n']
+    if d.get("date"):
+        out.append(f"{s} dcterms:date {_date(d['date'])} .\n")
+    reporters, photographers = d.get("reporters", []), d.get("photographers", [])
+    for name in dict.fromkeys(reporters + photographers):  # 申昕 文/图: one creator, two roles
+        person = creator(name)
+        out.append(f"{s} dcterms:creator {person if person is not None else _zh(name)} .\n")
+        if person is not None:
+            for role, names in (("reporter", reporters), ("photographer", photographers)):
+                if name in names:
+                    out.append(f"{s} kg:{role} {person} .\n")
+    return "".join(out)
+
+
+def entity_head_lines(s: str, typ: str, label: str, code: str) -> str:
+    """What an entity's key fixes: its type, canonical name and division code."""
+    head = f"{s} a {T_TYPE_OF.get(typ) or _iri(KG + typ)} .\n{s} rdfs:label {_zh(label)} .\n"
+    return head + f"{s} kg:divisionCode {_plain(code)} .\n" if code else head
+
+
+def alias_lines(s: str, aliases) -> str:
+    return "".join([f"{s} skos:altLabel {_zh(a)} .\n" for a in aliases])
+
+
+def mention_lines(s: str, article_ids) -> str:
+    return "".join([f"{s} kg:mentionedIn {article_res(a)} .\n" for a in article_ids])
+
+
+def relation_line(s: str, predicate: str, o: str) -> str:
+    """The direct triple of a locatedIn / runs / quotedIn edge."""
+    return f"{s} {_iri(KG + predicate)} {o} .\n"
+
+
+def statement_lines(u: str, predicate: str, v: str, s: str, o: str, support) -> str:
+    """The reified statement of each (sentence, article) supporting the edge u -predicate-> v."""
+    p = _iri(KG + predicate)
+    out = []
+    for ev, art in support:
+        if not ev:
+            continue  # gazetteer knowledge: no sentence to cite, no statement to reify
+        st = _res("statement/" + _digest(u, predicate, v, ev, art))
+        out.append(f"{st} a rdf:Statement .\n{st} rdf:subject {s} .\n{st} rdf:predicate {p} .\n"
+                   f"{st} rdf:object {o} .\n{st} kg:evidence {_zh(ev)} .\n")
+        if art:
+            out.append(f"{st} kg:mentionedIn {article_res(art)} .\n")
+    return "".join(out)
+
+
+def post_res(u: str, title: str, v: str) -> str:
+    """The org:Post a person u holds in v (one per person, title and unit)."""
+    return _res("post/" + _digest(u, title, v))
+
+
+def post_head_lines(s: str, post: str, title: str, o: str) -> str:
+    return (f"{s} org:holds {post} .\n{post} a org:Post .\n{post} rdfs:label {_zh(title)} .\n"
+            f"{post} org:postIn {o} .\n")
+
+
+def post_evidence_lines(post: str, evidence) -> str:
+    return "".join([f"{post} kg:evidence {_zh(ev)} .\n" for ev in evidence])
+
+
+def post_mention_lines(post: str, article_ids) -> str:
+    return mention_lines(post, article_ids)
+
+
+def graph_lines(g: nx.MultiDiGraph) -> Iterator[str]:
+    """Every triple of the graph as Turtle lines, once each, in a deterministic order (a block
+    of lines per node and per edge)."""
     nodes = sorted(g.nodes(data=True), key=lambda x: x[0])
     node_res = {}
     for n, d in nodes:
         if d.get("node") == "article":
-            node_res[n] = _res(_article_path(n[len(ARTICLE_PREFIX):]))
+            node_res[n] = article_res(n[len(ARTICLE_PREFIX):])
         elif d.get("node") == "entity":
-            node_res[n] = _res(_entity_path(n))
+            node_res[n] = entity_res(n)
+
+    def creator(name: str) -> str | None:
+        return node_res.get(entity_key("Person", name))
 
     for n, d in nodes:
         s = node_res.get(n)
         if s is None:
             continue
         if d["node"] == "article":
-            yield s, T_A, "kg:Article"
-            yield s, "dcterms:title", _plain(d.get("title") or "")
-            yield s, "dcterms:source", _plain(d["source"])
-            yield s, "kg:kind", _plain(d.get("kind") or "news")
-            if d.get("date"):
-                yield s, "dcterms:date", _date(d["date"])
-            reporters, photographers = d.get("reporters", []), d.get("photographers", [])
-            for name in dict.fromkeys(reporters + photographers):  # 申昕 文/图: one creator, two roles
-                creator = node_res.get(entity_key("Person", name))
-                yield s, "dcterms:creator", creator if creator is not None else _zh(name)
-                if creator is not None:
-                    for role, names in (("reporter", reporters), ("photographer", photographers)):
-                        if name in names:
-                            yield s, f"kg:{role}", creator
-        else:
-            yield s, T_A, T_TYPE_OF.get(d["type"]) or _iri(KG + d["type"])
-            yield s, T_LABEL, _zh(d["label"])
-            for alias in d.get("aliases", []):
-                yield s, T_ALT, _zh(alias)
-            if not d.get("gazetteer"):
-                for art in d.get("articles", []):
-                    yield s, T_MENTIONED_IN, _res(_article_path(art))
-            if d.get("code"):
-                yield s, "kg:divisionCode", _plain(d["code"])
+            yield article_lines(s, d, creator)
+            continue
+        yield entity_head_lines(s, d["type"], d["label"], d.get("code") or "")
+        yield alias_lines(s, d.get("aliases", []))
+        if not d.get("gazetteer"):
+            yield mention_lines(s, d.get("articles", []))
 
     for u, v, key, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         s, o = node_res.get(u), node_res.get(v)
         if s is None or o is None:
             continue
         pred = d["predicate"]
+        support = d.get("support", [])
         if pred == "creator":
             continue  # written as dcterms:creator with the article
         if pred == "holds":
-            post = _res("post/" + _digest(u, d.get("title", ""), v))
-            yield s, "org:holds", post
-            yield post, T_A, "org:Post"
-            yield post, T_LABEL, _zh(d.get("title", ""))
-            yield post, "org:postIn", o
-            support = d.get("support", [])  # the same sentence may support it from two articles
-            for ev in dict.fromkeys(ev for ev, _ in support if ev):
-                yield post, T_EVIDENCE, _zh(ev)
-            for art in dict.fromkeys(art for _, art in support if art):
-                yield post, T_MENTIONED_IN, _res(_article_path(art))
+            title = d.get("title", "")
+            post = post_res(u, title, v)
+            yield post_head_lines(s, post, title, o)
+            # the same sentence may support it from two articles
+            yield post_evidence_lines(post, dict.fromkeys(ev for ev, _ in support if ev))
+            yield post_mention_lines(post, dict.fromkeys(art for _, art in support if art))
             continue
-        p = _iri(KG + pred)
-        yield s, p, o
-        for ev, art in d.get("support", []):
-            if not ev:
-                continue  # gazetteer knowledge: no sentence to cite, no statement to reify
-            st = _res("statement/" + _digest(u, pred, v, ev, art))
-            yield st, T_A, "rdf:Statement"
-            yield st, "rdf:subject", s
-            yield st, "rdf:predicate", p
-            yield st, "rdf:object", o
-            yield st, T_EVIDENCE, _zh(ev)
-            if art:
-                yield st, T_MENTIONED_IN, _res(_article_path(art))
+        yield relation_line(s, pred, o)
+        yield statement_lines(u, pred, v, s, o, support)
 
 
 @lru_cache(maxsize=256)
@@ -197,30 +263,14 @@ _VOCAB = sorted(((ns, p) for p, ns in PREFIXES.items() if p != "id"), key=lambda
 
 
 def turtle_lines(g: nx.MultiDiGraph) -> Iterator[str]:
-    for s, p, o in terms(g):
-        yield f"{s} {p} {o} .\n"
-
-
-def page_lines(g: nx.MultiDiGraph) -> tuple[str, list[str]]:
-    """The graph's triples as Turtle lines: (those only this page can state — about its
-    articles or its evidence — joined; those other pages may state too, such as an entity's
-    label or a relation)."""
-    own, shared = [], []
-    for s, p, o in terms(g):
-        line = f"{s} {p} {o} .\n"
-        if s.startswith(_OWN_SUBJECTS) or o.startswith("<article/"):
-            own.append(line)
-        else:
-            shared.append(line)
-    return "".join(own), shared
-
-
-_OWN_SUBJECTS = ("<article/", "<statement/")
+    """Every triple of the graph as a Turtle line (parseable after turtle_header())."""
+    for block in graph_lines(g):
+        yield from block.splitlines(keepends=True)
 
 
 def triples(g: nx.MultiDiGraph) -> Iterator[Triple]:
     """Every triple of the graph as pyoxigraph terms, once each, in a deterministic order."""
-    text = turtle_header() + "".join(turtle_lines(g))
+    text = turtle_header() + "".join(graph_lines(g))
     return parse(text.encode("utf-8"), format=RdfFormat.TURTLE)
 
 
