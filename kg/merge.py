@@ -41,7 +41,7 @@ class CorpusGraph:
         self.gazetteer_nodes: dict[str, dict] = {}  # added by finish()
         self.gazetteer_edges: dict[tuple[str, str, str], dict] = {}
         self.gazetteer_lines = ""  # the lines finish() wrote
-        self.triples = 0  # lines written
+        self.page_triples = 0  # lines written for the pages
         self.articles = 0
         self._present: set[str] | None = None  # see has_line
 
@@ -60,7 +60,7 @@ class CorpusGraph:
         for u, v, key, predicate, title, support in f.edges:
             self._add_edge(u, v, key, predicate, title, support, shared)
         out = f.own + "".join(shared)
-        self.triples += out.count("\n")
+        self.page_triples += out.count("\n")
         return out
 
     def _add_entity(self, key, typ, label, code, aliases, articles, shared) -> None:
@@ -121,7 +121,6 @@ class CorpusGraph:
                 "predicate": "locatedIn", "title": "", "support": [("", "")]}
             out.append(relation_line(entity_res(r.subject), "locatedIn", entity_res(r.object)))
         self.gazetteer_lines = "".join(out)
-        self.triples += self.gazetteer_lines.count("\n")
         self._present = None
         return self.gazetteer_lines
 
@@ -137,7 +136,26 @@ class CorpusGraph:
             self._present = set((self.gazetteer_lines + "".join(text)).splitlines(keepends=True))
         return line in self._present
 
+    # -- saved for the next build (kg.state) ---------------------------------------------
+
+    def pages_state(self) -> dict:
+        """The graph of the pages, as plain data (what finish() adds is made anew)."""
+        return {"nodes": self.nodes, "edges": self.edges, "page_triples": self.page_triples,
+                "articles": self.articles}
+
+    @classmethod
+    def from_state(cls, state: dict) -> "CorpusGraph":
+        g = cls()
+        g.nodes, g.edges = state["nodes"], state["edges"]
+        g.page_triples, g.articles = state["page_triples"], state["articles"]
+        return g
+
     # -- reading it --------------------------------------------------------------------
+
+    @property
+    def triples(self) -> int:
+        """Lines written: the pages' and the gazetteer parents'."""
+        return self.page_triples + self.gazetteer_lines.count("\n")
 
     @property
     def entities(self) -> int:

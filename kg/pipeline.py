@@ -19,6 +19,7 @@ So, at scale:
 """
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections import deque
@@ -27,7 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import codec
+from kg import codec, state
 from kg.atomic import atomic_file
 from kg.cache import ExtractionCache, FragmentCache, content_key
 from kg.fragment import PageFragment
@@ -131,26 +132,38 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) ->
         root = out_dir / ".cache" if cache in (None, True) else Path(cache)
         caches = _Caches(ExtractionCache(root), FragmentCache(root))
         report.cache_dir = root
-    corpus = CorpusGraph()
+    else:
+        state.discard(out_dir)  # the graph this build writes is not the one the state describes
+    known: dict[Path, str] = {}  # content keys already computed, so no file is read and hashed twice
+    resumed = _resume(out_dir, files, caches, known, report, progress) if caches is not None else None
+    if resumed is not None:
+        corpus, pages, pages_end, files = resumed
+    else:
+        corpus, pages, pages_end = CorpusGraph(), [], 0
     header = turtle_header().encode("utf-8")
     store: StoreWriter | None = None  # opened after the first page: workers are forked before its threads
-    pages: list[tuple[str, str]] | None = [] if caches is not None else None  # (file name, key)
     try:
         with atomic_file(out_dir / "graph.ttl") as ttl:
-            ttl.write(header)
+            if resumed is not None:  # the graph.ttl of the pages already folded in, as it is
+                t = time.perf_counter()
+                _copy_prefix(out_dir / "graph.ttl", ttl, pages_end)
+                report.add_time("rdf", time.perf_counter() - t)
+            else:
+                ttl.write(header)
+                pages_end = len(header)
             fragments = iter_fragments(files, report, caches=caches, jobs=jobs, scheduler=scheduler,
-                                       progress=progress)
+                                       progress=progress, known=known)
             try:
                 for key, fragment in fragments:
                     t = time.perf_counter()
                     if store is None:
-                        store = _store_writer(out_dir, header, incremental=pages is not None)
+                        store = _store_writer(out_dir, header, incremental=caches is not None)
                     data = corpus.add(fragment).encode("utf-8")
                     ttl.write(data)
+                    pages_end += len(data)
                     # a page is named by file name, content and the code that made its fragment
                     page = (fragment.source, f"{caches.fragments.dir.name}/{key}") if caches else None
-                    if pages is not None:
-                        pages.append(page)
+                    pages.append(page)
                     if page not in store.pages:  # else the previous store, updated, has its lines
                         store.add(data)
                     report.add_time("graph", time.perf_counter() - t)
@@ -159,7 +172,7 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) ->
             _stage(stage, "graph")
             t = time.perf_counter()
             if store is None:
-                store = _store_writer(out_dir, header, incremental=pages is not None)
+                store = _store_writer(out_dir, header, incremental=caches is not None)
             gazetteer = corpus.finish(resolver())
             data = gazetteer.encode("utf-8")
             ttl.write(data)
@@ -177,24 +190,86 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) ->
             t = time.perf_counter()
             view = corpus.view(HTML_MAX_NODES)
             write_html(view, out_dir / "graph.html", max_nodes=HTML_MAX_NODES, articles=corpus.article_table(),
-                       totals=(len(corpus.nodes), len(corpus.edges)))
+                       totals=(len(corpus.all_nodes()), len(corpus.all_edges())))
             report.seconds["html"] = time.perf_counter() - t
         _stage(stage, "store")
         t = time.perf_counter()
         report.store_updated = store.updating
-        store.finish(triples=corpus.triples, pages=pages, gazetteer_lines=gazetteer, written=corpus.has_line,
-                     turtle=out_dir / "graph.ttl")
+        store.finish(triples=corpus.triples, pages=pages if caches is not None else None, gazetteer_lines=gazetteer,
+                     written=corpus.has_line, turtle=out_dir / "graph.ttl")
         report.add_time("rdf", time.perf_counter() - t)
     except BaseException:
         if store is not None:
             store.abort()
         raise
+    if caches is not None:
+        t = time.perf_counter()
+        _save_state(out_dir, caches, corpus, pages, pages_end)
+        report.add_time("graph", time.perf_counter() - t)
     report.triples = corpus.triples
     report.entities = corpus.entities
-    report.relations = len(corpus.edges)
+    report.relations = len(corpus.all_edges())
     report.corpus = corpus
     report.seconds["total"] = time.perf_counter() - t_start
     return report
+
+
+# -- rebuilds that only add pages ------------------------------------------------------
+
+
+def _resume(out_dir: Path, files: list[Path], caches: "_Caches", known: dict[Path, str], report: "BuildReport",
+            progress) -> tuple[CorpusGraph, list, int, list[Path]] | None:
+    """When every page the last build folded in is still an input, unchanged: (its corpus graph,
+    its pages, the bytes of graph.ttl before its gazetteer lines, the files still to fold in).
+    None when the build must start from nothing (no state, a page removed or changed, new code)."""
+    t = time.perf_counter()
+    ns = caches.fragments.dir.name
+    saved = state.load(out_dir, ns)
+    if saved is None:
+        return None
+    done: dict[str, str] = dict(saved.pages)  # file name -> ns/key
+    if len(done) != len(saved.pages):
+        return None
+    todo, kept = [], 0
+    for f in files:
+        try:
+            known[f] = content_key(read_bytes(f))
+        except (OSError, DecodeError):
+            todo.append(f)  # skipped again, with its reason, by iter_fragments
+            continue
+        if done.get(f.name) == f"{ns}/{known[f]}":
+            kept += 1
+        else:
+            todo.append(f)
+    report.add_time("ingest", time.perf_counter() - t)
+    if kept != len(done):
+        return None  # a page was removed or changed: what it stated cannot be taken back here
+    corpus = CorpusGraph.from_state(saved.graph)
+    report.files += kept
+    report.cached += kept
+    report.articles += corpus.articles
+    if progress:
+        for f in files:
+            if f not in todo:
+                progress(f)
+    return corpus, list(saved.pages), saved.pages_end, todo
+
+
+def _copy_prefix(path: Path, out, n: int) -> None:
+    """The first n bytes of path, appended to the open file out."""
+    with open(path, "rb") as src:
+        while n > 0:
+            chunk = src.read(min(n, 16 << 20))
+            if not chunk:
+                raise OSError(f"{path} is shorter than the build state says")
+            out.write(chunk)
+            n -= len(chunk)
+
+
+def _save_state(out_dir: Path, caches: "_Caches", corpus: CorpusGraph, pages: list, pages_end: int) -> None:
+    st = os.stat(out_dir / "graph.ttl")
+    state.save(out_dir, state.BuildState(caches.fragments.dir.name, pages, pages_end, st.st_size, st.st_mtime_ns,
+                                         corpus.pages_state()))
 
 
 def _store_writer(out_dir: Path, header: bytes, *, incremental: bool) -> StoreWriter:
@@ -216,10 +291,12 @@ class _Caches:
 
 def iter_fragments(files: list[Path], report: BuildReport, *, caches: _Caches | None = None,
                    jobs: int = 1, scheduler: str | None = None,
-                   progress: Callable[[Path], None] | None = None) -> Iterator[tuple[str | None, PageFragment]]:
+                   progress: Callable[[Path], None] | None = None,
+                   known: dict[Path, str] | None = None) -> Iterator[tuple[str | None, PageFragment]]:
     """(content key, fragment) of each readable file, in input order (the key is None without a
-    cache); unreadable files go to report.skipped."""
-    known: dict[Path, str] = {}  # content keys already computed, so no file is read and hashed twice
+    cache); unreadable files go to report.skipped. known: content keys already computed, so no
+    file is read and hashed twice."""
+    known = {} if known is None else known
     use_workers = bool(scheduler) or (jobs > 1 and _worth_workers(files, caches, report, known))
     if not use_workers:
         yield from _pages_here(files, report, caches, progress, known)

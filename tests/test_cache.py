@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 import kg.extract
-from kg import codec
+from kg import codec, state
 from kg.cache import ExtractionCache, content_key, namespace
 from kg.cli import app
 from kg.extract import Extractor
@@ -92,11 +92,13 @@ def test_broken_entries_are_misses_and_are_rewritten(tmp_path):
         entries[1].write_text(json.dumps({"codec": 1, "fragment": 1, "articles": [{"index": "0"}]}),
                               encoding="utf-8")
         entries[2].write_bytes(b"\x80\x81")
+    state.discard(out)  # else the rebuild starts from the last build's graph and reads no entry
     r = build([SEEDS], out, html=False)
     assert (r.extracted, r.cached) == (3, 2)
     assert (out / "graph.ttl").read_bytes() == ttl
     for f in fragments:  # only the fragments broken: made again from the cached extractions
         f.write_text("[]", encoding="utf-8")
+    state.discard(out)
     r = build([SEEDS], out, html=False)
     assert (r.extracted, r.cached) == (0, 5)
     assert (out / "graph.ttl").read_bytes() == ttl

@@ -1,0 +1,92 @@
+"""A rebuild that only adds pages starts from the state the last build left (kg.state): it
+reads no cached page back, and writes the graph a build from nothing writes."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg import state
+from kg.cache import FragmentCache
+from kg.pipeline import build
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+
+
+def lines(out: Path) -> list[str]:
+    return [line for line in (out / "graph.ttl").read_text(encoding="utf-8").splitlines() if not line.startswith("@")]
+
+
+@pytest.fixture
+def four_pages(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for f in SEEDS[:4]:
+        shutil.copy(f, src)
+    return src
+
+
+@pytest.fixture
+def cache_reads(monkeypatch):
+    reads = []
+    real = FragmentCache.get
+
+    def counted(self, key, source):
+        reads.append(source)
+        return real(self, key, source)
+
+    monkeypatch.setattr(FragmentCache, "get", counted)
+    return reads
+
+
+def test_an_added_page_is_folded_into_the_saved_graph(four_pages, tmp_path, cache_reads):
+    out = tmp_path / "out"
+    build([four_pages], out, html=False)
+    shutil.copy(SEEDS[4], four_pages)
+    cache_reads.clear()
+    r = build([four_pages], out, html=False)
+    assert cache_reads == [SEEDS[4].name]  # the new page looked up; the four others not read back
+    assert (r.extracted, r.cached, r.files) == (1, 4, 5)
+
+    fresh = build([four_pages], tmp_path / "fresh", html=False, cache=False)
+    got = lines(out)
+    assert len(got) == len(set(got)) == r.triples == fresh.triples
+    assert set(got) == set(lines(tmp_path / "fresh"))
+    assert r.articles == fresh.articles and r.entities == fresh.entities
+
+
+def test_the_state_fits_only_its_own_graph_ttl(four_pages, tmp_path, cache_reads):
+    out = tmp_path / "out"
+    build([four_pages], out, html=False)
+    ttl = out / "graph.ttl"
+    ttl.write_text(ttl.read_text(encoding="utf-8") + "# edited by hand\n", encoding="utf-8")
+    shutil.copy(SEEDS[4], four_pages)
+    cache_reads.clear()
+    r = build([four_pages], out, html=False)
+    assert len(cache_reads) == 5 and r.cached == 4  # started from nothing: every page from the cache
+    assert "# edited by hand" not in ttl.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("damage", [b"", b"kg-state\n{}\n", b"kg-state\n" + b"\xff" * 100])
+def test_a_damaged_state_is_no_state(four_pages, tmp_path, damage):
+    out = tmp_path / "out"
+    build([four_pages], out, html=False)
+    expected = set(lines(out))
+    state.path(out).write_bytes(damage)
+    r = build([four_pages], out, html=False)
+    assert r.cached == 4 and set(lines(out)) == expected
+    assert state.load(out, state_namespace(out)) is not None  # and a good one is written again
+
+
+def test_a_build_without_the_cache_leaves_no_state(four_pages, tmp_path):
+    out = tmp_path / "out"
+    build([four_pages], out, html=False)
+    assert state.path(out).exists()
+    build([four_pages], out, html=False, cache=False)
+    assert not state.path(out).exists()  # its graph.ttl is not the one the state describes
+
+
+def state_namespace(out: Path) -> str:
+    (ns,) = [p.name for p in (out / ".cache" / "fragment").iterdir()]
+    return ns
