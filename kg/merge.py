@@ -20,6 +20,7 @@ pages into a saved copy of it (kg.state) and make the gazetteer parents anew.
 """
 from __future__ import annotations
 
+import heapq
 import sys
 from collections import Counter
 
@@ -177,7 +178,7 @@ class CorpusGraph:
             for u, v, _ in edges:
                 degree[u] += 1
                 degree[v] += 1
-            keep = sorted(nodes, key=lambda n: (-degree[n], n))[:max(max_nodes, 0)]
+            keep = heapq.nsmallest(max(max_nodes, 0), nodes, key=lambda n: (-degree[n], n))
         keep = set(keep)
         g = nx.MultiDiGraph()
         for n, d in nodes.items():  # in the order pages named them

@@ -1,14 +1,14 @@
-"""Ingest + extract of one page, in this process, in worker processes or on a Dask cluster.
+"""Ingest, extract and resolve one page, in this process, in worker processes or on a Dask cluster.
 
-Each worker process builds its Extractor once (ProcessPoolExecutor initializer, or
-on the first task of a Dask worker) and gets pages as (file name, bytes): workers
-need no access to the input files, only an installed `kg`. A worker returns the
-page's extractions as JSON (kg.codec), which the parent decodes and stores in the
-extraction cache as is.
+Each worker process builds its Extractor and Resolver once (ProcessPoolExecutor
+initializer, or on the first task of a Dask worker) and gets pages as (file name,
+bytes): workers need no access to the input files, only an installed `kg`. A worker
+returns the page's fragment of the graph (kg.fragment); a worker on this machine
+writes the page's cache entries itself, one elsewhere returns them as JSON.
 
     with page_executor(jobs=2) as ex:            # or page_executor(scheduler="tcp://host:8786")
-        fut = ex.submit(extract_task, "a.txt", data)
-        status, payload, t_ingest, t_extract = fut.result()
+        fut = ex.submit(page_task, "a.txt", data)
+        status, extraction, payload, fragment, t_ingest, t_work = fut.result()
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ import sys
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 from kg import codec, gctune
@@ -85,27 +86,29 @@ def extract_bytes(name: str, data: bytes) -> tuple[list[ArticleExtraction] | Non
     return out, "", t1 - t0, time.perf_counter() - t1
 
 
-def extract_task(name: str, data: bytes) -> tuple[str, str, float, float]:
-    """A worker's task: ("ok", the page as kg.codec JSON, ...) or ("skip", the reason, ...)."""
+def page_task(name: str, data: bytes, cache_root: str | None = None, key: str | None = None):
+    """A worker's task: ("ok", extractions, fragment JSON, the fragment itself, ingest seconds,
+    extract + resolve seconds) or ("skip", the reason, None, None, ...).
+
+    With cache_root (a worker on this machine), the worker writes the page's extractions and
+    fragment to the cache itself, and returns ("ok", "", None, fragment, ...), or in place of
+    "" why the cache could not be written. Else it returns both as JSON for the parent to
+    write. The fragment travels pickled between our own processes, which the parent loads
+    faster than it would parse and check the JSON."""
     page, reason, t_ingest, t_extract = extract_bytes(name, data)
     if page is None:
-        return "skip", reason, t_ingest, t_extract
-    t = time.perf_counter()
-    payload = codec.encode(page)
-    return "ok", payload, t_ingest, t_extract + time.perf_counter() - t
-
-
-def page_task(name: str, data: bytes) -> tuple[str, str, str, PageFragment | None, float, float]:
-    """A worker's task: ("ok", the extractions as kg.codec JSON, the fragment as JSON for the
-    cache, the fragment itself, ingest seconds, extract + resolve seconds) or ("skip", the
-    reason, "", None, ...). The fragment travels pickled between our own processes, which the
-    parent loads faster than it would parse and check the JSON."""
-    page, reason, t_ingest, t_extract = extract_bytes(name, data)
-    if page is None:
-        return "skip", reason, "", None, t_ingest, t_extract
+        return "skip", reason, None, None, t_ingest, t_extract
     t = time.perf_counter()
     fragment = fragment_of(name, page)
-    return "ok", codec.encode(page), encode_fragment(fragment), fragment, t_ingest, t_extract + time.perf_counter() - t
+    extraction, payload = codec.encode(page), encode_fragment(fragment)
+    if cache_root is not None:
+        from kg.cache import ExtractionCache, FragmentCache
+
+        caches = ExtractionCache(Path(cache_root)), FragmentCache(Path(cache_root))
+        caches[0].put(key, extraction)
+        caches[1].put(key, payload)
+        extraction, payload = caches[0].error or caches[1].error, None
+    return "ok", extraction, payload, fragment, t_ingest, t_extract + time.perf_counter() - t
 
 
 def _context():

@@ -36,7 +36,7 @@ from kg.gctune import fewer_collections
 from kg.fragment import encode as encode_fragment
 from kg.ingest import DecodeError, Skipped, input_files, read_bytes
 from kg.merge import CorpusGraph
-from kg.parallel import executor_width, extract_bytes, fragment_of, page_executor, page_task, resolver
+from kg.parallel import DaskExecutor, executor_width, extract_bytes, fragment_of, page_executor, page_task, resolver
 from kg.rdf import turtle_header
 from kg.store import StoreWriter
 from kg.viz import MAX_NODES as HTML_MAX_NODES
@@ -409,9 +409,12 @@ def _pages_on(ex, files, report, caches, progress, known):
             _skip(report, f, extraction, progress)
             return None
         t = time.perf_counter()
-        if caches is not None:
+        if caches is not None and payload is not None:  # else the worker wrote the entries
             caches.extraction.put(key, extraction)
             caches.fragments.put(key, payload)
+        elif caches is not None and extraction:  # why the worker could not write them
+            caches.extraction.writable = False
+            caches.extraction.error = caches.extraction.error or extraction
         report.add_time("resolve", time.perf_counter() - t)
         report.extracted += 1
         _done(report, f, fragment, progress)
@@ -451,7 +454,10 @@ def _submit(ex, f: Path, caches, report):
     fragment = _from_cache(f, key, caches, report)
     if fragment is not None:
         return f, key, fragment
-    return f, key, ex.submit(page_task, f.name, data)
+    # Local workers write the page's cache entries themselves: the parent, which folds every
+    # page, then neither receives nor writes their JSON. A Dask worker may be on another machine.
+    local = caches is not None and caches.extraction.writable and not isinstance(ex, DaskExecutor)
+    return f, key, ex.submit(page_task, f.name, data, caches.extraction.root if local else None, key)
 
 
 def _done(report: BuildReport, f: Path, fragment: PageFragment, progress) -> None:

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import kg.cache
 import kg.pipeline
+import kg.state
 from kg.cli import app
 from kg.pipeline import build
 
@@ -37,6 +39,21 @@ def test_two_jobs_give_a_byte_identical_graph(one_job, tmp_path, always_workers)
     assert (r2.files, r2.articles, r2.entities, r2.relations, r2.triples) == \
         (r1.files, r1.articles, r1.entities, r1.relations, r1.triples)
     assert r2.extracted == 5
+
+
+def test_workers_fill_the_cache_a_later_build_reads(one_job, tmp_path, always_workers, monkeypatch):
+    out1, _ = one_job
+    written = []
+    real_put = kg.cache.ExtractionCache.put
+    monkeypatch.setattr(kg.cache.ExtractionCache, "put",
+                        lambda self, key, text: written.append(key) or real_put(self, key, text))
+    r = build([SEEDS], tmp_path, html=False, jobs=2)
+    assert r.workers == 2 and r.extracted == 5
+    assert written == []  # not by this process: each worker wrote its own pages' entries
+    kg.state.discard(tmp_path)  # so that the next build reads them rather than the saved graph
+    again = build([SEEDS], tmp_path, html=False, jobs=2)
+    assert (again.extracted, again.cached) == (0, 5)
+    assert (tmp_path / "graph.ttl").read_bytes() == (out1 / "graph.ttl").read_bytes()
 
 
 def test_a_handful_of_pages_starts_no_workers(tmp_path):
