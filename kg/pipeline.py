@@ -256,14 +256,31 @@ def _resume(out_dir: Path, files: list[Path], caches: "_Caches", known: dict[Pat
 
 
 def _copy_prefix(path: Path, out, n: int) -> None:
-    """The first n bytes of path, appended to the open file out."""
+    """The first n bytes of path, written to the open (empty) file out: in the kernel where it
+    can copy between files, else through a buffer."""
+    out.flush()
+    done = 0
     with open(path, "rb") as src:
-        while n > 0:
-            chunk = src.read(min(n, 16 << 20))
+        if hasattr(os, "copy_file_range"):
+            try:
+                while done < n:
+                    k = os.copy_file_range(src.fileno(), out.fileno(), n - done, done, done)
+                    if k == 0:
+                        break
+                    done += k
+            except OSError:  # not on this file system: the rest through a buffer
+                pass
+        src.seek(done)
+        out.seek(done)
+        while done < n:
+            chunk = src.read(min(n - done, 16 << 20))
             if not chunk:
                 raise OSError(f"{path} is shorter than the build state says")
             out.write(chunk)
-            n -= len(chunk)
+            done += len(chunk)
+    out.seek(0, os.SEEK_END)
+    if out.tell() != n:
+        raise OSError(f"{path} is shorter than the build state says")
 
 
 def _save_state(out_dir: Path, caches: "_Caches", corpus: CorpusGraph, pages: list, pages_end: int) -> None:
