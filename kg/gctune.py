@@ -35,3 +35,17 @@ def fewer_collections() -> Iterator[None]:
     finally:
         gc.set_threshold(*old)
         gc.unfreeze()
+
+
+@contextmanager
+def collections_off() -> Iterator[None]:
+    """No collection while a block makes objects that live on (a saved graph loaded): they
+    are then moved out of the collector's sight, as settle() does."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()

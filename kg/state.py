@@ -26,6 +26,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg import gctune
 from kg.atomic import atomic_file
 
 STATE_NAME = ".kg-state"
@@ -72,7 +73,8 @@ def load(out_dir: Path, namespace: str) -> BuildState | None:
             body = f.read()
         if hashlib.blake2b(body, digest_size=16).hexdigest() != header.get("digest"):
             return None
-        pages, pages_end, ttl_size, ttl_mtime_ns, graph = marshal.loads(body)
+        with gctune.collections_off():  # millions of objects, none cyclic, all kept for the build
+            pages, pages_end, ttl_size, ttl_mtime_ns, graph = marshal.loads(body)
         st = os.stat(Path(out_dir) / "graph.ttl")
     except (OSError, ValueError, EOFError, TypeError):
         return None
