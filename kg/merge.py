@@ -35,15 +35,22 @@ from kg.rdf import (
 _intern = sys.intern
 
 
+# An entity node: [type, canonical name, division code, aliases, article ids] (lists: a node
+# is kept for the whole build, and a list costs a third of a set or a dict).
+TYPE, LABEL, CODE, ALIASES, ARTICLES = range(5)
+# An edge: [predicate, title, support: [(sentence, article id), ...]]
+PREDICATE, TITLE, SUPPORT = range(3)
+
+
 class CorpusGraph:
     def __init__(self):
-        self.nodes: dict[str, dict] = {}  # entity and article nodes of the pages, as kg.graph makes them
-        self.edges: dict[tuple[str, str, str], dict] = {}  # (u, v, key) -> predicate, title, support
-        self.gazetteer_nodes: dict[str, dict] = {}  # added by finish()
-        self.gazetteer_edges: dict[tuple[str, str, str], dict] = {}
+        self.nodes: dict[str, list] = {}  # entity nodes of the pages, by key
+        self.article_nodes: dict[str, dict] = {}  # article nodes, by id, with kg.graph's attributes
+        self.edges: dict[tuple[str, str, str], list] = {}  # (u, v, key) -> edge
+        self.gazetteer_nodes: dict[str, list] = {}  # added by finish()
+        self.gazetteer_edges: dict[tuple[str, str, str], list] = {}
         self.gazetteer_lines = ""  # the lines finish() wrote
         self.page_triples = 0  # lines written for the pages
-        self.articles = 0
         self._present: set[str] | None = None  # see has_line
 
     # -- folding pages -----------------------------------------------------------------
@@ -52,10 +59,7 @@ class CorpusGraph:
         """Fold one page in; returns its Turtle lines that are not written yet."""
         shared: list[str] = []
         for n, d in f.article_rows:
-            n = _intern(n)
-            if n not in self.nodes:
-                self.nodes[n] = dict(d)
-                self.articles += 1
+            self.article_nodes.setdefault(_intern(n), dict(d))
         for key, typ, label, code, aliases, articles in f.entities:
             self._add_entity(key, typ, label, code, aliases, articles, shared)
         for u, v, key, predicate, title, support in f.edges:
@@ -68,24 +72,23 @@ class CorpusGraph:
         key = _intern(key)
         known = self.nodes.get(key)
         if known is None:
-            self.nodes[key] = {"node": "entity", "type": typ, "label": label, "aliases": set(aliases),
-                               "articles": {_intern(a) for a in articles}, "code": code, "gazetteer": False}
+            self.nodes[key] = [typ, label, code, list(aliases), [_intern(a) for a in articles]]
             s = entity_res(key)
             shared.append(entity_head_lines(s, typ, label, code))
             shared.append(alias_lines(s, aliases))
             return
-        new = [a for a in aliases if a not in known["aliases"]]
+        new = [a for a in aliases if a not in known[ALIASES]]
         if new:
-            known["aliases"].update(new)
+            known[ALIASES].extend(new)
             shared.append(alias_lines(entity_res(key), new))
-        known["articles"].update(_intern(a) for a in articles)
+        known[ARTICLES].extend(_intern(a) for a in articles)  # a page's articles are its own
 
     def _add_edge(self, u, v, key, predicate, title, support, shared) -> None:
         k = (_intern(u), _intern(v), _intern(key))
         known = self.edges.get(k)
         support = [tuple(p) for p in support]
         if known is None:
-            self.edges[k] = {"predicate": predicate, "title": title, "support": list(dict.fromkeys(support))}
+            self.edges[k] = [predicate, title, support]
             if predicate in ("locatedIn", "runs"):
                 shared.append(relation_line(entity_res(u), predicate, entity_res(v)))
             elif predicate == "holds":
@@ -93,33 +96,28 @@ class CorpusGraph:
                 shared.append(post_head_lines(entity_res(u), post, title, entity_res(v)))
                 shared.append(post_evidence_lines(post, dict.fromkeys(ev for ev, _ in support if ev)))
             return
-        old = known["support"]
+        old = known[SUPPORT]
         if predicate == "holds":  # a post's sentences are stated once, whichever article cites them
             cited = {ev for ev, _ in old}
             shared.append(post_evidence_lines(post_res(u, title, v),
                                               dict.fromkeys(ev for ev, _ in support if ev and ev not in cited)))
-        for p in support:
-            if p not in old:
-                old.append(p)
+        old.extend(support)  # each names an article of this page: none is there yet
 
     def finish(self, resolver) -> str:
         """The gazetteer parents of the coded places (kg.resolve.Resolver.gazetteer_parents),
         added to the graph; returns their Turtle lines."""
-        coded = {k: Entity(k, d["label"], d["type"], code=d["code"])
-                 for k, d in self.nodes.items() if d.get("node") == "entity" and d.get("code")}
+        coded = {k: Entity(k, d[LABEL], d[TYPE], code=d[CODE]) for k, d in self.nodes.items() if d[CODE]}
         relations = resolver.gazetteer_parents(coded)  # adds the parents to `coded`
         out = []
         self.gazetteer_nodes, self.gazetteer_edges = {}, {}
         for key, e in coded.items():
             if e.gazetteer:  # never a key of the text: a named parent stops the chain
-                self.gazetteer_nodes[key] = {"node": "entity", "type": e.type, "label": e.name, "aliases": set(),
-                                             "articles": set(), "code": e.code, "gazetteer": True}
+                self.gazetteer_nodes[key] = [e.type, e.name, e.code, [], []]
                 out.append(entity_head_lines(entity_res(key), e.type, e.name, e.code))
         for r in relations:
             if (r.subject, r.object, "locatedIn") in self.gazetteer_edges:
                 continue  # 安阳市 -> 河南省 once, however many of its districts the text names
-            self.gazetteer_edges[(r.subject, r.object, "locatedIn")] = {
-                "predicate": "locatedIn", "title": "", "support": [("", "")]}
+            self.gazetteer_edges[(r.subject, r.object, "locatedIn")] = ["locatedIn", "", [("", "")]]
             out.append(relation_line(entity_res(r.subject), "locatedIn", entity_res(r.object)))
         self.gazetteer_lines = "".join(out)
         self._present = None
@@ -130,10 +128,10 @@ class CorpusGraph:
         earlier build: one of finish()'s lines, the type, label and code of a coded place, or
         a locatedIn into one (a page that names the parent states those lines itself)."""
         if self._present is None:
-            coded = {k: d for k, d in self.nodes.items() if d.get("code")}
-            text = [entity_head_lines(entity_res(k), d["type"], d["label"], d["code"]) for k, d in coded.items()]
+            coded = {k: d for k, d in self.nodes.items() if d[CODE]}
+            text = [entity_head_lines(entity_res(k), d[TYPE], d[LABEL], d[CODE]) for k, d in coded.items()]
             text += [relation_line(entity_res(u), "locatedIn", entity_res(v))
-                     for (u, v, _), d in self.edges.items() if d["predicate"] == "locatedIn" and v in coded]
+                     for (u, v, _), d in self.edges.items() if d[PREDICATE] == "locatedIn" and v in coded]
             self._present = set((self.gazetteer_lines + "".join(text)).splitlines(keepends=True))
         return line in self._present
 
@@ -141,14 +139,14 @@ class CorpusGraph:
 
     def pages_state(self) -> dict:
         """The graph of the pages, as plain data (what finish() adds is made anew)."""
-        return {"nodes": self.nodes, "edges": self.edges, "page_triples": self.page_triples,
-                "articles": self.articles}
+        return {"nodes": self.nodes, "articles": self.article_nodes, "edges": self.edges,
+                "page_triples": self.page_triples}
 
     @classmethod
     def from_state(cls, state: dict) -> "CorpusGraph":
         g = cls()
-        g.nodes, g.edges = state["nodes"], state["edges"]
-        g.page_triples, g.articles = state["page_triples"], state["articles"]
+        g.nodes, g.article_nodes, g.edges = state["nodes"], state["articles"], state["edges"]
+        g.page_triples = state["page_triples"]
         return g
 
     # -- reading it --------------------------------------------------------------------
@@ -159,19 +157,23 @@ class CorpusGraph:
         return self.page_triples + self.gazetteer_lines.count("\n")
 
     @property
+    def articles(self) -> int:
+        return len(self.article_nodes)
+
+    @property
     def entities(self) -> int:
-        return len(self.nodes) + len(self.gazetteer_nodes) - self.articles
+        return len(self.nodes) + len(self.gazetteer_nodes)
 
-    def all_nodes(self) -> dict[str, dict]:
-        return self.nodes | self.gazetteer_nodes if self.gazetteer_nodes else self.nodes
-
-    def all_edges(self) -> dict[tuple[str, str, str], dict]:
-        return self.edges | self.gazetteer_edges if self.gazetteer_edges else self.edges
+    @property
+    def relations(self) -> int:
+        """Edges, the gazetteer's included (one per subject, object and predicate or title)."""
+        return len(self.edges) + len(self.gazetteer_edges)
 
     def view(self, max_nodes: int | None = None) -> nx.MultiDiGraph:
         """A networkx graph in kg.graph's form: of every node, or of the max_nodes nodes of highest
         degree (ties by id, as kg.viz chooses) and the edges between them."""
-        nodes, edges = self.all_nodes(), self.all_edges()
+        nodes = {**self.article_nodes, **self.nodes, **self.gazetteer_nodes}
+        edges = {**self.edges, **self.gazetteer_edges}
         keep = nodes.keys()
         if max_nodes is not None and len(nodes) > max_nodes:
             degree = Counter()
@@ -181,28 +183,25 @@ class CorpusGraph:
             keep = heapq.nsmallest(max(max_nodes, 0), nodes, key=lambda n: (-degree[n], n))
         keep = set(keep)
         g = nx.MultiDiGraph()
-        for n, d in nodes.items():  # in the order pages named them
+        for n, d in self.article_nodes.items():  # in the order pages named them
             if n in keep:
-                g.add_node(n, **_node_attrs(d))
-        for (u, v, k), d in edges.items():
+                g.add_node(n, **d)
+        for part, gazetteer in ((self.nodes, False), (self.gazetteer_nodes, True)):
+            for n, (typ, label, code, aliases, articles) in part.items():
+                if n not in keep:
+                    continue
+                g.add_node(n, node="entity", type=typ, label=label, aliases=sorted(set(aliases) - {label}),
+                           articles=sorted(set(articles)), code=code, gazetteer=gazetteer)
+        for (u, v, k), (predicate, title, support) in edges.items():
             if u in keep and v in keep:
-                support = d["support"]
-                attrs = {"predicate": d["predicate"], "support": list(support),
+                attrs = {"predicate": predicate, "support": list(support),
                          "evidence": list(dict.fromkeys(ev for ev, _ in support if ev)),
                          "articles": list(dict.fromkeys(a for _, a in support if a))}
-                if d["title"]:
-                    attrs["title"] = d["title"]
+                if title:
+                    attrs["title"] = title
                 g.add_edge(u, v, key=k, **attrs)
         return g
 
     def article_table(self) -> dict[str, dict]:
         """Every article node's attributes, by node id."""
-        return {n: d for n, d in self.nodes.items() if d.get("node") == "article"}
-
-
-def _node_attrs(d: dict) -> dict:
-    d = dict(d)
-    if d.get("node") == "entity":
-        d["aliases"] = sorted(d["aliases"] - {d.get("label")})
-        d["articles"] = sorted(d["articles"])
-    return d
+        return self.article_nodes

@@ -190,7 +190,7 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) ->
             t = time.perf_counter()
             view = corpus.view(HTML_MAX_NODES)
             write_html(view, out_dir / "graph.html", max_nodes=HTML_MAX_NODES, articles=corpus.article_table(),
-                       totals=(len(corpus.all_nodes()), len(corpus.all_edges())))
+                       totals=(corpus.articles + corpus.entities, corpus.relations))
             report.seconds["html"] = time.perf_counter() - t
         _stage(stage, "store")
         t = time.perf_counter()
@@ -208,7 +208,7 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) ->
         report.add_time("graph", time.perf_counter() - t)
     report.triples = corpus.triples
     report.entities = corpus.entities
-    report.relations = len(corpus.all_edges())
+    report.relations = corpus.relations
     report.corpus = corpus
     report.seconds["total"] = time.perf_counter() - t_start
     return report
