@@ -28,7 +28,6 @@ from kg.model import (
 # Level of a place by its head, most specific first (小区 is no 区).
 LEVELS = ("特别行政区", "自治区", "自治州", "自治县", "高新区", "开发区", "新区", "小区", "街道", "社区",
           "省", "市", "区", "县", "旗", "镇", "乡", "村")
-_LEVEL_ENDS = frozenset(lv[-1] for lv in LEVELS)  # a name of some level ends with one of these
 COUNTY_LEVELS = ("区", "县", "旗")
 LOCAL_LEVELS = ("村", "社区", "小区", "街道", "镇", "乡")
 GENERIC_OFFICE = "*"  # Mention.qualify of 扶贫办-like names: the page's county-level place
@@ -37,9 +36,20 @@ QUOTED_HEAD = re.compile(r"^“([^”]+)”(.*)$")  # “双月攻坚”行动: 
 QUOTED_NAME = re.compile(r"“([^”]+)”(.*)")
 
 
+def _by_last_character(levels: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for lv in levels:
+        out[lv[-1]] = out.get(lv[-1], ()) + (lv,)
+    return out
+
+
+# The levels by their last character, in LEVELS order: a name can only have those of its own.
+_LEVELS_BY_END = _by_last_character(LEVELS)
+
+
 @lru_cache(maxsize=1 << 16)
 def place_level(name: str) -> str:
-    for lv in LEVELS:
+    for lv in _LEVELS_BY_END.get(name[-1:], ()):
         if name.endswith(lv):
             return lv
     return ""
@@ -69,9 +79,27 @@ class _Focus:
         return self.by_level.get(level, "")
 
 
-def _named_places(ex: ArticleExtraction) -> list[Mention]:
-    """The article's places written out in its text (no anaphors, no names it only implies)."""
-    return [m for m in ex.mentions if m.type == "Place" and not m.anaphor and m.start >= 0]
+@dataclass
+class _Written:
+    """The names an article writes out (no anaphors), gathered in one pass over its mentions."""
+
+    placed: list[Mention]  # place mentions at a place in the text, for the article's focus
+    places: set[str]  # every place name, and
+    orgs: set[str]  # every unqualified body's name, for their short forms
+
+    @classmethod
+    def of(cls, ex: ArticleExtraction) -> "_Written":
+        placed, places, orgs = [], set(), set()
+        for m in ex.mentions:
+            if m.anaphor:
+                continue
+            if m.type == "Place":
+                places.add(m.surface)
+                if m.start >= 0:
+                    placed.append(m)
+            elif m.type == "Organization" and not m.qualify:
+                orgs.add(m.surface)
+        return cls(placed, places, orgs)
 
 
 def _page_counties(page_places: Counter) -> dict[str, str]:
@@ -137,15 +165,16 @@ class Resolver:
     # -- one page ------------------------------------------------------------------
 
     def _page(self, page, entities, relations, positions) -> None:
-        places = [_named_places(ex) for ex in page]
-        page_places = Counter(m.surface for ms in places for m in ms)
+        written = [_Written.of(ex) for ex in page]
+        page_places = Counter(m.surface for w in written for m in w.placed)
         page_counties = _page_counties(page_places)
         context = self._context_codes(page_places)
         program_merge: dict[tuple[str, str], str] = {}
-        for ex, named in zip(page, places):
-            focus = _article_focus(ex, named, page_counties)
-            keys = self._mention_keys(ex, focus, context, entities, program_merge)
-            aid = ex.article.id
+        for ex, names in zip(page, written):
+            aid = ex.article.id  # a property that builds the string: once per article
+            focus = _article_focus(ex, names.placed, page_counties)
+            short_forms = _short_forms(names.orgs, names.places, self.gaz)
+            keys = self._mention_keys(ex, aid, focus, short_forms, context, entities, program_merge)
             for r in ex.relations:
                 s = keys[r.subject]
                 o = keys[r.object] if r.object is not None else None
@@ -166,11 +195,10 @@ class Resolver:
                 codes.append(cands[0].code)
         return _PageContext(codes)
 
-    def _mention_keys(self, ex, focus: _Focus, context, entities, program_merge) -> list[str | None]:
+    def _mention_keys(self, ex, aid: str, focus: _Focus, short_forms: dict[str, str], context, entities,
+                      program_merge) -> list[str | None]:
         keys: list[str | None] = []
         latest: dict[str, str] = {}  # level -> latest named mention, for 该X
-        short_forms = _short_forms(ex, self.gaz)
-        aid = ex.article.id  # a property that builds the string: once per article
         # A mention written again in the article resolves as it did the first time (only 该X
         # depends on what came before), so each different mention is resolved once.
         resolved: dict[tuple, tuple] = {}
@@ -197,7 +225,7 @@ class Resolver:
         """(key, entity, level of `latest` it updates or None, name) of a mention, its entity made
         and given the mention's aliases; (None, None, None, None) for a mention of nothing."""
         name, aliases = self._canonical(m, focus, latest, ex)
-        if m.type in ("Organization", "Place") and not m.qualify and not m.anaphor and name in short_forms:
+        if name in short_forms and not m.qualify and not m.anaphor and m.type in ("Organization", "Place"):
             aliases, name = aliases + [name], short_forms[name]
         if not name:
             return None, None, None, None
@@ -211,8 +239,7 @@ class Resolver:
         e = entities.get(key)
         if e is None:
             e = entities[key] = Entity(key, name, m.type, code=code)
-        real = not m.anaphor or m.anaphor.startswith("@")
-        if real:
+        if not m.anaphor or m.anaphor.startswith("@"):  # a name as written, not 该区
             e.aliases.update(a for a in aliases + [m.written] if a and a != e.name)
         latest_level = None
         if m.type in ("Place", "Organization") and not m.anaphor:
@@ -292,26 +319,26 @@ def merge(into: Resolution, page: Resolution) -> None:
     into.positions.extend(page.positions)
 
 
-def _short_forms(ex: ArticleExtraction, gaz: Gazetteer) -> dict[str, str]:
+def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer) -> dict[str, str]:
     """人民调解110指挥中心 → 卫东区人民调解110指挥中心 when the article writes both: a body named
     without its place is the one named with it."""
     out: dict[str, str] = {}
     # Each name's own tails are looked up (rather than every pair of names compared), in the
     # same order of names, so the shortest long form, first of equals, is still the one kept.
-    orgs = {m.surface for m in ex.mentions if m.type == "Organization" and not m.anaphor and not m.qualify}
-    for long in orgs:
-        for cut in range(1, len(long) - 3):
-            short = long[cut:]
-            if long[cut - 1] in _LEVEL_ENDS and short in orgs and place_level(long[:cut]):
-                if short not in out or len(long) < len(out[short]):
-                    out[short] = long
+    if len(orgs) > 1:
+        for long in orgs:
+            for cut in range(1, len(long) - 3):
+                if long[cut - 1] in _LEVELS_BY_END and long[cut:] in orgs and place_level(long[:cut]):
+                    short = long[cut:]
+                    if short not in out or len(long) < len(out[short]):
+                        out[short] = long
     # 城东路街道 … 东路街道通过开展…: a place name that lost its first character to the layout
-    places = {m.surface for m in ex.mentions if m.type == "Place" and not m.anaphor}
-    for long in places:
-        short = long[1:]
-        if len(short) >= 4 and short in places and place_level(short) in ("街道", "社区") \
-                and not gaz.is_known(short):
-            out[short] = long
+    if len(places) > 1:
+        for long in places:
+            short = long[1:]
+            if len(short) >= 4 and short in places and place_level(short) in ("街道", "社区") \
+                    and not gaz.is_known(short):
+                out[short] = long
     return out
 
 
@@ -331,6 +358,7 @@ def _program_name(surface: str, heads: tuple[str, ...] = ()) -> tuple[str, list[
     return surface, [surface]
 
 
+@lru_cache(maxsize=1 << 16)
 def _org_level(name: str) -> str:
     for h in ("办事处", "中心", "局", "所", "馆", "站", "院", "委", "办"):
         if name.endswith(h):
