@@ -57,10 +57,11 @@ def place_level(name: str) -> str:
 
 @dataclass
 class _PageContext:
-    """The divisions a page names unambiguously, and the division chosen for each place name."""
+    """The divisions a page names unambiguously, and the key and code of each name on the page
+    (a place's division chosen once per page)."""
 
     codes: list[str]
-    chosen: dict[str, str] = field(default_factory=dict)
+    keys: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (type, name) -> (key, code)
 
 
 @dataclass
@@ -71,7 +72,7 @@ class _Focus:
     county: str = field(init=False)  # for GENERIC_OFFICE, asked once per qualified mention
 
     def __post_init__(self) -> None:
-        self.county = next((self.by_level[lv] for lv in ("县", "区", "旗") if lv in self.by_level), "")
+        self.county = self.by_level.get("县") or self.by_level.get("区") or self.by_level.get("旗") or ""
 
     def get(self, level: str) -> str:
         if level == GENERIC_OFFICE:
@@ -83,23 +84,28 @@ class _Focus:
 class _Written:
     """The names an article writes out (no anaphors), gathered in one pass over its mentions."""
 
-    placed: list[Mention]  # place mentions at a place in the text, for the article's focus
+    placed: Counter  # place name -> mentions at a place in the text, in order of first mention
+    in_head: list[str]  # those of them in the kicker, headline or sub-headline, in order
     places: set[str]  # every place name, and
     orgs: set[str]  # every unqualified body's name, for their short forms
 
     @classmethod
     def of(cls, ex: ArticleExtraction) -> "_Written":
-        placed, places, orgs = [], set(), set()
+        a = ex.article
+        head_end = len(a.kicker) + len(a.title) + len(a.subtitle) + 3
+        placed, in_head, places, orgs = [], [], set(), set()
         for m in ex.mentions:
             if m.anaphor:
                 continue
             if m.type == "Place":
                 places.add(m.surface)
                 if m.start >= 0:
-                    placed.append(m)
+                    placed.append(m.surface)
+                    if m.start < head_end:
+                        in_head.append(m.surface)
             elif m.type == "Organization" and not m.qualify:
                 orgs.add(m.surface)
-        return cls(placed, places, orgs)
+        return cls(Counter(placed), in_head, places, orgs)
 
 
 def _page_counties(page_places: Counter) -> dict[str, str]:
@@ -113,16 +119,13 @@ def _page_counties(page_places: Counter) -> dict[str, str]:
     return out
 
 
-def _article_focus(ex: ArticleExtraction, places: list[Mention], page_counties: dict[str, str]) -> _Focus:
-    head_end = len(ex.article.kicker) + len(ex.article.title) + len(ex.article.subtitle) + 3
+def _article_focus(names: _Written, page_counties: dict[str, str]) -> _Focus:
     counts: dict[str, dict[str, int]] = {}  # level -> place -> mentions, in order of first mention
+    for name, n in names.placed.items():
+        counts.setdefault(place_level(name), {})[name] = n
     first_in_head: dict[str, str] = {}
-    for m in places:
-        lv = place_level(m.surface)
-        c = counts.setdefault(lv, {})
-        c[m.surface] = c.get(m.surface, 0) + 1
-        if m.start < head_end and lv not in first_in_head:
-            first_in_head[lv] = m.surface
+    for name in names.in_head:
+        first_in_head.setdefault(place_level(name), name)
     focus = {}
     for lv, c in counts.items():
         if lv in ("村", "社区") and len(c) > 1 and lv not in first_in_head:
@@ -166,13 +169,15 @@ class Resolver:
 
     def _page(self, page, entities, relations, positions) -> None:
         written = [_Written.of(ex) for ex in page]
-        page_places = Counter(m.surface for w in written for m in w.placed)
+        page_places = Counter()  # place name -> mentions, in order of first mention
+        for names in written:
+            page_places.update(names.placed)
         page_counties = _page_counties(page_places)
         context = self._context_codes(page_places)
         program_merge: dict[tuple[str, str], str] = {}
         for ex, names in zip(page, written):
             aid = ex.article.id  # a property that builds the string: once per article
-            focus = _article_focus(ex, names.placed, page_counties)
+            focus = _article_focus(names, page_counties)
             short_forms = _short_forms(names.orgs, names.places, self.gaz)
             keys = self._mention_keys(ex, aid, focus, short_forms, context, entities, program_merge)
             for r in ex.relations:
@@ -240,7 +245,9 @@ class Resolver:
         if e is None:
             e = entities[key] = Entity(key, name, m.type, code=code)
         if not m.anaphor or m.anaphor.startswith("@"):  # a name as written, not 该区
-            e.aliases.update(a for a in aliases + [m.written] if a and a != e.name)
+            for alias in (*aliases, m.written):  # a loop, not set.update(generator): 6x faster here
+                if alias and alias != e.name:
+                    e.aliases.add(alias)
         latest_level = None
         if m.type in ("Place", "Organization") and not m.anaphor:
             latest_level = place_level(name) or _org_level(name)
@@ -266,13 +273,14 @@ class Resolver:
         return m.surface, [m.surface]
 
     def _key(self, typ: str, name: str, context: "_PageContext") -> tuple[str, str]:
-        code = ""
-        if typ == "Place":
-            if name not in context.chosen:  # once per name and page
+        got = context.keys.get((typ, name))
+        if got is None:  # once per type, name and page
+            code = ""
+            if typ == "Place":
                 d = self.gaz.choose(name, context.codes)
-                context.chosen[name] = d.code if d else ""
-            code = context.chosen[name]
-        return entity_key(typ, name, code), code
+                code = d.code if d else ""
+            got = context.keys[typ, name] = entity_key(typ, name, code), code
+        return got
 
     def _merge_program(self, key: str, surface: str, merge: dict, source: str) -> str:
         """“双月攻坚”行动, “双月攻坚”活动 and “双月攻坚” on one page are one program."""
