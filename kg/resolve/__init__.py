@@ -32,7 +32,9 @@ COUNTY_LEVELS = ("区", "县", "旗")
 LOCAL_LEVELS = ("村", "社区", "小区", "街道", "镇", "乡")
 GENERIC_OFFICE = "*"  # Mention.qualify of 扶贫办-like names: the page's county-level place
 MERGE_HEADS = ("", "行动", "活动", "工作", "工程", "模式", "机制", "工作机制")
-QUOTED_HEAD = re.compile(r"^“([^”]+)”(.*)$")  # “双月攻坚”行动: the quoted name, and what follows it
+# “双月攻坚”行动: the quoted name, and what follows it. Both patterns as they were written per call:
+# QUOTED_HEAD.match also takes a final newline, QUOTED_NAME.fullmatch does not.
+QUOTED_HEAD = re.compile(r"^“([^”]+)”(.*)$")
 QUOTED_NAME = re.compile(r"“([^”]+)”(.*)")
 
 
