@@ -132,6 +132,7 @@ class Gazetteer:
     _by_short: dict[str, tuple[Division, ...]] | None = field(init=False, repr=False)
     _matchers: dict[tuple[int, frozenset[str]], tuple] = field(init=False, repr=False)
     _lineages: dict[str, tuple[str, ...]] = field(init=False, repr=False)
+    _lineage_sets: dict[str, frozenset[str]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_code = {d.code: d for d in self.divisions}
@@ -221,6 +222,13 @@ class Gazetteer:
                 (code, *(p.code for p in self.parents(code))) if code in self._by_code else ())
         return got
 
+    def _lineage_set(self, code: str) -> frozenset[str]:
+        """_lineage as a set, made once per code: choose intersects them for every candidate."""
+        got = self._lineage_sets.get(code)
+        if got is None:
+            got = self._lineage_sets[code] = frozenset(self._lineage(code))
+        return got
+
     # -- text -------------------------------------------------------------------
 
     def _matcher(self, min_len: int, exclude: frozenset[str]) -> tuple:
@@ -263,11 +271,11 @@ class Gazetteer:
         candidates = self._by_name.get(name, ())
         if len(candidates) <= 1:
             return candidates[0] if candidates else None
-        ctx = [set(self._lineage(c)) for c in set(context)]
-        ctx = [s for s in ctx if s]
+        ctx = [s for s in map(self._lineage_set, set(context)) if s]
 
         def score(d: Division) -> tuple[int, int]:
-            shared = [len(s.intersection(self._lineage(d.code))) for s in ctx]
+            lineage = self._lineage_set(d.code)
+            shared = [len(s & lineage) for s in ctx]
             return (max(shared, default=0), sum(shared))
 
         ranked = sorted(((score(d), d) for d in candidates), key=lambda x: x[0], reverse=True)

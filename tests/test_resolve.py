@@ -68,3 +68,46 @@ def test_a_place_name_cut_by_the_layout_is_an_alias(pipeline):
     (street,) = [e for e in res.entities.values() if e.name == "城东路街道"]
     assert "东路街道" in street.aliases
     assert "东路街道" not in names(res, "Place")
+
+
+def _article(mentions, relations=()):
+    from kg.model import ArticleExtraction, Mention, RelationMention
+
+    return ArticleExtraction(Article("p.txt", 0, "", "正文"), [Mention(*m) for m in mentions],
+                             [RelationMention(*r) for r in relations])
+
+
+def test_an_anaphor_follows_the_latest_mention_even_when_names_repeat():
+    # 北关区 … 卫东区 … 该区 (卫东区) … 北关区 … 该区 (北关区): mentions resolve once per article
+    # and name, but 该X is resolved where it stands.
+    ex = _article([
+        ("北关区", "Place", 0, 3), ("卫东区", "Place", 5, 8), ("该区", "Place", 10, 12, "区"),
+        ("北关区", "Place", 14, 17), ("该区", "Place", 19, 21, "区"),
+        ("文化馆", "Organization", 22, 25), ("图书馆", "Organization", 26, 29),
+    ], [("locatedIn", 5, 2, "一"), ("locatedIn", 6, 4, "二")])
+    res = Resolver().resolve_page([ex])
+    located = [(res.entities[r.subject].name, res.entities[r.object].name) for r in res.relations]
+    assert located == [("文化馆", "卫东区"), ("图书馆", "北关区")]
+
+
+def test_short_forms_keep_the_shortest_long_form_of_all_pairs():
+    from kg.resolve import _short_forms, place_level
+
+    orgs = ["人民调解中心", "北关区人民调解中心", "安阳市北关区人民调解中心", "卫东区调解中心", "调解中心"]
+    places = ["城东路街道", "东路街道", "路街道", "新华社区", "华社区"]
+    gaz = Resolver().gaz
+    # The pairwise definition, over the same sets in the same order.
+    want: dict[str, str] = {}
+    org_set, place_set = set(orgs), set(places)
+    for long in org_set:
+        for short in org_set:
+            if len(short) >= 4 and long != short and long.endswith(short) and place_level(long[:-len(short)]):
+                if short not in want or len(long) < len(want[short]):
+                    want[short] = long
+    for long in place_set:
+        for short in place_set:
+            if len(short) >= 4 and len(long) == len(short) + 1 and long.endswith(short) \
+                    and place_level(short) in ("街道", "社区") and not gaz.is_known(short):
+                want[short] = long
+    assert _short_forms(org_set, place_set, gaz) == want
+    assert want["人民调解中心"] == "北关区人民调解中心" and want["东路街道"] == "城东路街道"

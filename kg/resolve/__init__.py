@@ -13,8 +13,9 @@
 """
 from __future__ import annotations
 
+import heapq
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -31,11 +32,26 @@ COUNTY_LEVELS = ("区", "县", "旗")
 LOCAL_LEVELS = ("村", "社区", "小区", "街道", "镇", "乡")
 GENERIC_OFFICE = "*"  # Mention.qualify of 扶贫办-like names: the page's county-level place
 MERGE_HEADS = ("", "行动", "活动", "工作", "工程", "模式", "机制", "工作机制")
+# “双月攻坚”行动: the quoted name, and what follows it. Both patterns as they were written per call:
+# QUOTED_HEAD.match also takes a final newline, QUOTED_NAME.fullmatch does not.
+QUOTED_HEAD = re.compile(r"^“([^”]+)”(.*)$")
+QUOTED_NAME = re.compile(r"“([^”]+)”(.*)")
+
+
+def _by_last_character(levels: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for lv in levels:
+        out[lv[-1]] = out.get(lv[-1], ()) + (lv,)
+    return out
+
+
+# The levels by their last character, in LEVELS order: a name can only have those of its own.
+_LEVELS_BY_END = _by_last_character(LEVELS)
 
 
 @lru_cache(maxsize=1 << 16)
 def place_level(name: str) -> str:
-    for lv in LEVELS:
+    for lv in _LEVELS_BY_END.get(name[-1:], ()):
         if name.endswith(lv):
             return lv
     return ""
@@ -43,10 +59,11 @@ def place_level(name: str) -> str:
 
 @dataclass
 class _PageContext:
-    """The divisions a page names unambiguously, and the division chosen for each place name."""
+    """The divisions a page names unambiguously, and the key and code of each name on the page
+    (a place's division chosen once per page)."""
 
     codes: list[str]
-    chosen: dict[str, str] = field(default_factory=dict)
+    keys: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (type, name) -> (key, code)
 
 
 @dataclass
@@ -54,43 +71,79 @@ class _Focus:
     """The places an article is about, by level."""
 
     by_level: dict[str, str]
+    county: str = field(init=False)  # for GENERIC_OFFICE, asked once per qualified mention
+
+    def __post_init__(self) -> None:
+        self.county = self.by_level.get("县") or self.by_level.get("区") or self.by_level.get("旗") or ""
 
     def get(self, level: str) -> str:
         if level == GENERIC_OFFICE:
-            return next((self.by_level[lv] for lv in ("县", "区", "旗") if lv in self.by_level), "")
+            return self.county
         return self.by_level.get(level, "")
 
 
-def _article_focus(ex: ArticleExtraction, page_places: Counter) -> _Focus:
-    head_end = len(ex.article.kicker) + len(ex.article.title) + len(ex.article.subtitle) + 3
-    counts: dict[str, Counter] = defaultdict(Counter)
+@dataclass
+class _Written:
+    """The names an article writes out (no anaphors), gathered in one pass over its mentions."""
+
+    placed: Counter  # place name -> mentions at a place in the text, in order of first mention
+    in_head: list[str]  # those of them in the kicker, headline or sub-headline, in order
+    places: set[str]  # every place name, and
+    orgs: set[str]  # every unqualified body's name, for their short forms
+
+    @classmethod
+    def of(cls, ex: ArticleExtraction) -> "_Written":
+        a = ex.article
+        head_end = len(a.kicker) + len(a.title) + len(a.subtitle) + 3
+        placed, in_head, places, orgs = [], [], set(), set()
+        for m in ex.mentions:
+            if m.anaphor:
+                continue
+            if m.type == "Place":
+                places.add(m.surface)
+                if m.start >= 0:
+                    placed.append(m.surface)
+                    if m.start < head_end:
+                        in_head.append(m.surface)
+            elif m.type == "Organization" and not m.qualify:
+                orgs.add(m.surface)
+        return cls(Counter(placed), in_head, places, orgs)
+
+
+def _page_counties(page_places: Counter) -> dict[str, str]:
+    """For each county level, the page's most named place of that level (the first named of
+    equals), which an article that never names its district or county is about."""
+    out: dict[str, str] = {}
+    for name, n in page_places.items():
+        lv = place_level(name)
+        if lv in COUNTY_LEVELS and (lv not in out or n > page_places[out[lv]]):
+            out[lv] = name
+    return out
+
+
+def _article_focus(names: _Written, page_counties: dict[str, str]) -> _Focus:
+    counts: dict[str, dict[str, int]] = {}  # level -> place -> mentions, in order of first mention
+    for name, n in names.placed.items():
+        counts.setdefault(place_level(name), {})[name] = n
     first_in_head: dict[str, str] = {}
-    for m in ex.mentions:
-        if m.type != "Place" or m.anaphor or m.start < 0:
-            continue
-        lv = place_level(m.surface)
-        counts[lv][m.surface] += 1
-        if m.start < head_end and lv not in first_in_head:
-            first_in_head[lv] = m.surface
+    for name in names.in_head:
+        first_in_head.setdefault(place_level(name), name)
     focus = {}
     for lv, c in counts.items():
         if lv in ("村", "社区") and len(c) > 1 and lv not in first_in_head:
-            (top, n1), (_, n2) = c.most_common(2)
+            n1, n2 = heapq.nlargest(2, c.values())
             if n1 < 2 * n2:
                 continue  # several villages, none foremost: 村党支部 is no particular one
-        focus[lv] = first_in_head.get(lv) or c.most_common(1)[0][0]
-    for lv in COUNTY_LEVELS:  # 区委 in an article that never names its district: the page's
-        if lv not in focus:
-            cands = [(n, k) for n, k in page_places.most_common() if place_level(n) == lv]
-            if cands:
-                focus[lv] = cands[0][0]
+        focus[lv] = first_in_head.get(lv) or max(c, key=c.__getitem__)  # max: the first of equals
+    for lv, name in page_counties.items():  # 区委 in an article that never names its district: the page's
+        focus.setdefault(lv, name)
     return _Focus(focus)
 
 
 class Resolver:
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gaz = gazetteer or Gazetteer.default()
-        self.program_heads = words("program_heads.txt")
+        self.program_heads = tuple(sorted(words("program_heads.txt")))  # a tuple: for str.endswith
 
     def resolve(self, pages: list[list[ArticleExtraction]]) -> Resolution:
         """All pages at once: each page resolved alone, merged, then the gazetteer parents."""
@@ -106,33 +159,40 @@ class Resolver:
         an entity's key fixes its name, type and code, so pages merge by key (merge), and
         only the gazetteer parents (gazetteer_parents) need the whole corpus."""
         entities: dict[str, Entity] = {}
-        relations: list[Relation] = []
-        positions: list[Position] = []
+        # Rows of the relations and positions, each once, in order of first statement: made into
+        # dataclasses only at the end, as duplicates are many.
+        relations: dict[tuple[str, str, str, str, str], None] = {}
+        positions: dict[tuple[str, str, str, str, str], None] = {}
         self._page(page, entities, relations, positions)
-        return Resolution([ex.article for ex in page], entities, _dedup(relations), _dedup(positions))
+        return Resolution([ex.article for ex in page], entities,
+                          [Relation(*row) for row in relations], [Position(*row) for row in positions])
 
     # -- one page ------------------------------------------------------------------
 
     def _page(self, page, entities, relations, positions) -> None:
-        page_places = Counter(m.surface for ex in page for m in ex.mentions
-                              if m.type == "Place" and not m.anaphor and m.start >= 0)
+        written = [_Written.of(ex) for ex in page]
+        page_places = Counter()  # place name -> mentions, in order of first mention
+        for names in written:
+            page_places.update(names.placed)
+        page_counties = _page_counties(page_places)
         context = self._context_codes(page_places)
         program_merge: dict[tuple[str, str], str] = {}
-        for ex in page:
-            focus = _article_focus(ex, page_places)
-            keys = self._mention_keys(ex, focus, context, entities, program_merge)
-            aid = ex.article.id
+        for ex, names in zip(page, written):
+            aid = ex.article.id  # a property that builds the string: once per article
+            focus = _article_focus(names, page_counties)
+            short_forms = _short_forms(names.orgs, names.places, self.gaz)
+            keys = self._mention_keys(ex, aid, focus, short_forms, context, entities, program_merge)
             for r in ex.relations:
                 s = keys[r.subject]
                 o = keys[r.object] if r.object is not None else None
                 if s is None or (r.object is not None and o is None):
                     continue
                 if r.predicate == "holds":
-                    positions.append(Position(s, r.title, o, r.evidence, aid))
+                    positions[s, r.title, o, r.evidence, aid] = None
                 elif r.predicate == "quotedIn":
-                    relations.append(Relation(s, "quotedIn", aid, r.evidence, aid))
+                    relations[s, "quotedIn", aid, r.evidence, aid] = None
                 elif s != o and _types_fit(r.predicate, entities[s].type, entities[o].type):
-                    relations.append(Relation(s, r.predicate, o, r.evidence, aid))
+                    relations[s, r.predicate, o, r.evidence, aid] = None
 
     def _context_codes(self, page_places: Counter) -> "_PageContext":
         codes = []
@@ -142,36 +202,58 @@ class Resolver:
                 codes.append(cands[0].code)
         return _PageContext(codes)
 
-    def _mention_keys(self, ex, focus: _Focus, context, entities, program_merge) -> list[str | None]:
+    def _mention_keys(self, ex, aid: str, focus: _Focus, short_forms: dict[str, str], context, entities,
+                      program_merge) -> list[str | None]:
         keys: list[str | None] = []
         latest: dict[str, str] = {}  # level -> latest named mention, for 该X
-        short_forms = _short_forms(ex, self.gaz)
+        # A mention written again in the article resolves as it did the first time (only 该X
+        # depends on what came before), so each different mention is resolved once.
+        resolved: dict[tuple, tuple] = {}
         for m in ex.mentions:
-            name, aliases = self._canonical(m, focus, latest, ex)
-            if m.type in ("Organization", "Place") and not m.qualify and not m.anaphor and name in short_forms:
-                aliases, name = aliases + [name], short_forms[name]
-            if not name:
+            signature = (m.surface, m.type, m.anaphor, m.qualify, m.written)
+            got = resolved.get(signature)
+            if got is None:
+                got = self._first_mention(m, focus, latest, ex, short_forms, context, entities, program_merge)
+                if not _follows_latest(m):
+                    resolved[signature] = got
+            key, e, latest_level, name = got
+            if key is None:
                 keys.append(None)
                 continue
-            key, code = self._key(m.type, name, context)
-            if m.type == "Program":
-                # “四大工程” of 北关区 and “四大工程” of 汝阳县 are two programs: a program's
-                # identity includes the county it runs in.
-                county = focus.get(GENERIC_OFFICE)
-                key = self._merge_program(key + (f"@{county}" if county else ""), m.surface, program_merge,
-                                          ex.article.source)
-            e = entities.get(key)
-            if e is None:
-                e = entities[key] = Entity(key, name, m.type, code=code)
             if m.start >= 0 or m.type == "Person":
-                e.articles.add(ex.article.id)
-            real = not m.anaphor or m.anaphor.startswith("@")
-            if real:
-                e.aliases.update(a for a in aliases + [m.written] if a and a != e.name)
-            if m.type in ("Place", "Organization") and not m.anaphor:
-                latest[place_level(name) or _org_level(name)] = name
+                e.articles.add(aid)
+            if latest_level is not None:
+                latest[latest_level] = name
             keys.append(key)
         return keys
+
+    def _first_mention(self, m: Mention, focus: _Focus, latest, ex, short_forms, context, entities,
+                       program_merge) -> tuple:
+        """(key, entity, level of `latest` it updates or None, name) of a mention, its entity made
+        and given the mention's aliases; (None, None, None, None) for a mention of nothing."""
+        name, aliases = self._canonical(m, focus, latest, ex)
+        if name in short_forms and not m.qualify and not m.anaphor and m.type in ("Organization", "Place"):
+            aliases, name = aliases + [name], short_forms[name]
+        if not name:
+            return None, None, None, None
+        key, code = self._key(m.type, name, context)
+        if m.type == "Program":
+            # “四大工程” of 北关区 and “四大工程” of 汝阳县 are two programs: a program's
+            # identity includes the county it runs in.
+            county = focus.get(GENERIC_OFFICE)
+            key = self._merge_program(key + (f"@{county}" if county else ""), m.surface, program_merge,
+                                      ex.article.source)
+        e = entities.get(key)
+        if e is None:
+            e = entities[key] = Entity(key, name, m.type, code=code)
+        if not m.anaphor or m.anaphor.startswith("@"):  # a name as written, not 该区
+            for alias in (*aliases, m.written):  # a loop, not set.update(generator): 6x faster here
+                if alias and alias != e.name:
+                    e.aliases.add(alias)
+        latest_level = None
+        if m.type in ("Place", "Organization") and not m.anaphor:
+            latest_level = place_level(name) or _org_level(name)
+        return key, e, latest_level, name
 
     def _canonical(self, m: Mention, focus: _Focus, latest: dict[str, str], ex) -> tuple[str, list[str]]:
         if m.anaphor.startswith("@"):  # a given name used alone: 瑞芳 -> 韩瑞芳
@@ -193,17 +275,18 @@ class Resolver:
         return m.surface, [m.surface]
 
     def _key(self, typ: str, name: str, context: "_PageContext") -> tuple[str, str]:
-        code = ""
-        if typ == "Place":
-            if name not in context.chosen:  # once per name and page
+        got = context.keys.get((typ, name))
+        if got is None:  # once per type, name and page
+            code = ""
+            if typ == "Place":
                 d = self.gaz.choose(name, context.codes)
-                context.chosen[name] = d.code if d else ""
-            code = context.chosen[name]
-        return entity_key(typ, name, code), code
+                code = d.code if d else ""
+            got = context.keys[typ, name] = entity_key(typ, name, code), code
+        return got
 
     def _merge_program(self, key: str, surface: str, merge: dict, source: str) -> str:
         """“双月攻坚”行动, “双月攻坚”活动 and “双月攻坚” on one page are one program."""
-        m = re.match(r"^“([^”]+)”(.*)$", surface)
+        m = QUOTED_HEAD.match(surface)
         if not m or m.group(2) not in MERGE_HEADS:
             return key
         return merge.setdefault((source, m.group(1)), key)
@@ -246,37 +329,46 @@ def merge(into: Resolution, page: Resolution) -> None:
     into.positions.extend(page.positions)
 
 
-def _short_forms(ex: ArticleExtraction, gaz: Gazetteer) -> dict[str, str]:
+def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer) -> dict[str, str]:
     """人民调解110指挥中心 → 卫东区人民调解110指挥中心 when the article writes both: a body named
     without its place is the one named with it."""
     out: dict[str, str] = {}
-    orgs = {m.surface for m in ex.mentions if m.type == "Organization" and not m.anaphor and not m.qualify}
-    for long in orgs:
-        for short in orgs:
-            if len(short) >= 4 and long != short and long.endswith(short) and place_level(long[:-len(short)]):
-                if short not in out or len(long) < len(out[short]):
-                    out[short] = long
+    # Each name's own tails are looked up (rather than every pair of names compared), in the
+    # same order of names, so the shortest long form, first of equals, is still the one kept.
+    if len(orgs) > 1:
+        for long in orgs:
+            for cut in range(1, len(long) - 3):
+                if long[cut - 1] in _LEVELS_BY_END and long[cut:] in orgs and place_level(long[:cut]):
+                    short = long[cut:]
+                    if short not in out or len(long) < len(out[short]):
+                        out[short] = long
     # 城东路街道 … 东路街道通过开展…: a place name that lost its first character to the layout
-    places = {m.surface for m in ex.mentions if m.type == "Place" and not m.anaphor}
-    for long in places:
-        for short in places:
-            if len(short) >= 4 and len(long) == len(short) + 1 and long.endswith(short) \
-                    and place_level(short) in ("街道", "社区") and not gaz.is_known(short):
+    if len(places) > 1:
+        for long in places:
+            short = long[1:]
+            if len(short) >= 4 and short in places and place_level(short) in ("街道", "社区") \
+                    and not gaz.is_known(short):
                 out[short] = long
     return out
 
 
-def _program_name(surface: str, heads: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
+def _follows_latest(m: Mention) -> bool:
+    """该区, 该街道: the latest place or body of that level named before it."""
+    return bool(m.anaphor) and not m.anaphor.startswith("@") and m.surface.startswith("该")
+
+
+def _program_name(surface: str, heads: tuple[str, ...] = ()) -> tuple[str, list[str]]:
     """“双月攻坚”行动 is named so, alias 双月攻坚; “…品牌”称号 is the 品牌 itself."""
-    m = re.fullmatch(r"“([^”]+)”(.*)", surface)
+    m = QUOTED_NAME.fullmatch(surface)
     if m:
         inner, head = m.groups()
-        if not head or any(inner.endswith(h) for h in heads):
+        if not head or inner.endswith(heads):
             return inner, [inner, surface]
         return surface, [inner, surface]
     return surface, [surface]
 
 
+@lru_cache(maxsize=1 << 16)
 def _org_level(name: str) -> str:
     for h in ("办事处", "中心", "局", "所", "馆", "站", "院", "委", "办"):
         if name.endswith(h):
