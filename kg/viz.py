@@ -20,6 +20,7 @@ import functools
 import gc
 import hashlib
 import html
+import itertools
 import json
 import math
 import re
@@ -68,42 +69,42 @@ def layout_positions(g: nx.Graph, *, seed: int = 7, iterations: int | None = Non
     index = {v: i for i, v in enumerate(nodes)}
     xy = _layout(len(nodes), [(index[u], index[v]) for u, v in g.edges()], seed=seed,
                  iterations=iterations, spacing=spacing)
-    return dict(zip(nodes, xy))
+    return dict(zip(nodes, map(tuple, xy)))
 
 
 # Force model, in layout units (one unit: the ideal edge length, ``spacing`` pixels)
 _NEAR = 2.0           # repulsion is exact between nodes closer than this
 _FAR_GRID = 64        # beyond, it comes from the cells of a grid this many cells wide
 _GRAVITY = 0.8        # pull to the centre, per unit of distance; keeps components together
-_PIVOTS = 40          # breadth-first searches for the starting layout of a component
+_PIVOTS = 20          # breadth-first searches for the starting layout of a component
 _MDS_MIN_NODES = 20   # smaller components start as a random blob
-_ITERATIONS = 40
+_ITERATIONS = 20      # 40 gave links 5-10 % shorter (tests/test_viz.py) for twice the time
 _START_TEMPERATURE = 2.0  # largest step of the first iteration; cools linearly to 0.02
 
 
 def _layout(n: int, links, *, seed: int = 7, iterations: int | None = None,
-            spacing: float = 90.0) -> list[tuple[float, float]]:
+            spacing: float = 90.0) -> list[list[float]]:
     """(x, y) in vis-network pixels for nodes 0..n-1 joined by links, pairs of node indices.
 
     Fruchterman-Reingold (spring attraction d^2 along edges, repulsion 1/d between all
     nodes, a linear pull to the centre) started close to where it settles: each connected
     component from pivot MDS (distances in hops, so linked nodes start near each other),
     spread at the density the forces give it, the largest in the middle and the others
-    in a ring around it, where the forces would take them. From there 40 cooling steps
-    untangle and even it out, where a random start needed 180. About 0.3 s for 5,000
+    in a ring around it, where the forces would take them. From there 20 cooling steps
+    untangle and even it out, where a random start needed 180. About 0.1 s for 5,000
     nodes and 6,000 edges (benchmarks/bench_html.py).
     """
     if n == 0:
         return []
     if n == 1:
-        return [(0.0, 0.0)]
+        return [[0.0, 0.0]]
     eu, ev = _unique_links(n, links)
     rng = np.random.default_rng(seed)
     pos = _start_positions(n, eu, ev, rng)
     _relax(pos, eu, ev, iterations or _ITERATIONS)
     pos -= pos.mean(0)
     pos *= spacing
-    return [(round(x, 1), round(y, 1)) for x, y in pos.tolist()]
+    return np.round(pos, 1).tolist()
 
 
 def _unique_links(n: int, links) -> tuple[np.ndarray, np.ndarray]:
@@ -131,30 +132,36 @@ def _start_positions(n: int, eu: np.ndarray, ev: np.ndarray, rng) -> np.ndarray:
     first = np.concatenate([[0], np.cumsum(sizes)])
 
     pos = np.zeros((n, 2))
-    radius = np.zeros(count)
-    for c in order:
+    radius = _disc_radius(sizes)
+    _scatter_small(pos, label, sizes, radius, rng)
+    for c in order[: np.count_nonzero(sizes >= _MDS_MIN_NODES)]:
         nodes = members[first[c]:first[c + 1]]
-        radius[c] = _disc_radius(len(nodes))
-        pos[nodes] = _component_start(adj, nodes, radius[c], rng)
+        pos[nodes] = _mds_start(adj, nodes, radius[c], rng)
     centre = _pack_around(radius[order[0]], radius[order[1:]])
-    for c, (x, y) in zip(order[1:], centre):
-        pos[members[first[c]:first[c + 1]]] += (x, y)
+    pos[members] += np.repeat(np.concatenate([[(0.0, 0.0)], centre])[np.argsort(order)], sizes, axis=0)
     return pos
 
 
-def _disc_radius(nodes: int) -> float:
+def _disc_radius(nodes: np.ndarray) -> np.ndarray:
     """Radius of the disc that the forces pack this many nodes into (measured on the
     5,000-node benchmark graphs: 4,400 nodes within about 60 units)."""
-    return 0.75 * math.sqrt(nodes / _GRAVITY)
+    return 0.75 * np.sqrt(nodes / _GRAVITY)
 
 
-def _component_start(adj, nodes: np.ndarray, radius: float, rng) -> np.ndarray:
+def _scatter_small(pos: np.ndarray, label: np.ndarray, sizes: np.ndarray, radius: np.ndarray,
+                   rng) -> None:
+    """Nodes of components too small for MDS at random in their component's disc around
+    (0, 0), all at once: a real graph has hundreds of them, mostly pairs and single nodes."""
+    small = np.flatnonzero(sizes[label] < _MDS_MIN_NODES)
+    angle = rng.random(len(small)) * 2 * math.pi
+    r = radius[label[small]] * np.sqrt(rng.random(len(small)))
+    pos[small, 0] = r * np.cos(angle)
+    pos[small, 1] = r * np.sin(angle)
+
+
+def _mds_start(adj, nodes: np.ndarray, radius: float, rng) -> np.ndarray:
     """Positions of one component's nodes around (0, 0), within radius."""
     m = len(nodes)
-    if m < _MDS_MIN_NODES:
-        angle = rng.random(m) * 2 * math.pi
-        r = radius * np.sqrt(rng.random(m))
-        return np.stack([r * np.cos(angle), r * np.sin(angle)], axis=1)
     xy = _pivot_mds(adj[nodes][:, nodes], min(_PIVOTS, m))
     xy -= np.median(xy, 0)
     # radii by rank onto a disc of even density: MDS throws long chains far out and
@@ -176,7 +183,8 @@ def _pivot_mds(adj, pivots: int) -> np.ndarray:
     nearest = np.full(m, np.inf)
     pivot = 0  # any start will do; the first node keeps the layout deterministic
     for k in range(pivots):
-        dist[k] = shortest_path(adj, directed=False, unweighted=True, indices=pivot)
+        # adj is symmetric: as a directed graph it needs no undirected copy made per search
+        dist[k] = shortest_path(adj, directed=True, unweighted=True, indices=pivot)
         nearest = np.minimum(nearest, dist[k])
         pivot = int(np.argmax(nearest))
     sq = dist.T ** 2
@@ -218,7 +226,8 @@ def _near_repulsion(pos: np.ndarray) -> np.ndarray:
 
     n = len(pos)
     disp = np.zeros_like(pos)
-    pairs = cKDTree(pos).query_pairs(_NEAR, output_type="ndarray")
+    # an unbalanced tree builds in a third of the time and queries as fast here
+    pairs = cKDTree(pos, balanced_tree=False, compact_nodes=False).query_pairs(_NEAR, output_type="ndarray")
     if len(pairs):
         i, j = pairs[:, 0], pairs[:, 1]
         delta = pos[i] - pos[j]
@@ -337,17 +346,21 @@ def _drawn_edges(g: nx.MultiDiGraph, index: dict) -> tuple[list[tuple], int]:
 def _tooltip(kind: str, label: str, aliases: list[str], article_ids: list[str],
              articles: dict[str, dict]) -> str:
     """Plain text; vis-network puts a string title into the tooltip with innerText."""
-    lines = [f"{label}", f"Type: {kind}"]
+    lines = [label, "Type: " + kind]
     if aliases:
         lines.append("Aliases: " + ", ".join(aliases))
     if article_ids:
         lines.append(f"Articles ({len(article_ids)}):")
-        for aid in article_ids[:_TOOLTIP_ARTICLES]:
-            a = articles.get(aid, {})
-            lines.append("  " + _short(a.get("title") or "[photo]", 28) + f"  ({a.get('source') or aid})")
+        lines += map(_tooltip_line, article_ids[:_TOOLTIP_ARTICLES], itertools.repeat(articles))
         if len(article_ids) > _TOOLTIP_ARTICLES:
             lines.append(f"  \u2026 and {len(article_ids) - _TOOLTIP_ARTICLES} more")
     return "\n".join(lines)
+
+
+def _tooltip_line(aid: str, articles: dict[str, dict]) -> str:
+    """One article in a node's tooltip: its title, shortened, and its page."""
+    a = articles.get(aid, {})
+    return "  " + _short(a.get("title") or "[photo]", 28) + f"  ({a.get('source') or aid})"
 
 
 def _article_table(nodes) -> dict[str, dict]:
@@ -377,8 +390,8 @@ def _node_data(nid: str, d: dict, articles: dict[str, dict]) -> tuple[str, str, 
             f"Source: {a.get('source', '')}", f"Date: {a['date']}" if a.get("date") else "") if x)
         return label, tip, 10.0, {"label": label, "kind": kind, "article": aid}
     label = str(d.get("label") or nid)
-    aliases = [str(x) for x in d.get("aliases") or []]
-    arts = [str(x) for x in d.get("articles") or []]
+    aliases = list(map(str, d.get("aliases") or ()))
+    arts = list(map(str, d.get("articles") or ()))
     tip = _tooltip(kind, label, aliases, arts, articles)
     size = round(min(10.0 + 5.0 * math.sqrt(len(arts)), 45.0), 1)
     return label, tip, size, {"label": label, "kind": kind, "aliases": aliases, "articles": arts,
@@ -399,11 +412,13 @@ def _edge_data(d: dict, key) -> tuple[str, str, str, dict]:
     """(predicate, label, tooltip, panel info without its id) of one edge."""
     predicate = str(d.get("predicate") or key)
     role = str(d.get("title") or "")
-    evidence = [str(x) for x in d.get("evidence") or []]
-    arts = [str(x) for x in d.get("articles") or []]
+    evidence = list(map(str, d.get("evidence") or ()))
+    arts = list(map(str, d.get("articles") or ()))
     # (sentence, article) pairs; sentences known without their article come last
-    support = [[str(s or ""), str(a or "")] for s, a in (d.get("support") or []) if s]
-    support += [[s, ""] for s in evidence if all(s != x for x, _ in support)]
+    support = [[str(s), str(a or "")] for s, a in d.get("support") or () if s]
+    if evidence:  # a set: an edge of a big place can have hundreds of sentences
+        known = {s for s, _ in support}
+        support += [[s, ""] for s in evidence if s not in known]
     label = f"{predicate}: {role}" if role else predicate
     tip = label + ("\n" + _short(evidence[0], 60) if evidence else "")
     return predicate, label, tip, {"predicate": predicate, "title": role, "articles": arts, "support": support}
