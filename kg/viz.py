@@ -7,9 +7,9 @@ puts every name and sentence into the DOM with ``textContent``, so text from the
 newspapers is always data, never markup.
 
 Small graphs (up to ``PHYSICS_MAX_NODES``) are laid out by vis-network's physics in the
-browser. Larger ones get positions computed here (a Fruchterman-Reingold layout started
-from pivot MDS, with a k-d tree for near repulsion and an FFT over a grid for far
-repulsion, O(n log n) a step) and physics switched off. Above ``max_nodes`` only the ``max_nodes`` highest-degree nodes
+browser. Larger ones get positions computed here, with numpy alone (a Fruchterman-Reingold
+layout started from pivot MDS, with a cell grid for near repulsion and an FFT over a
+grid for far repulsion, O(n log n) a step) and physics switched off. Above ``max_nodes`` only the ``max_nodes`` highest-degree nodes
 are drawn and a banner says how many were left out.
 """
 from __future__ import annotations
@@ -120,12 +120,7 @@ def _unique_links(n: int, links) -> tuple[np.ndarray, np.ndarray]:
 def _start_positions(n: int, eu: np.ndarray, ev: np.ndarray, rng) -> np.ndarray:
     """Every component laid out on its own, then packed: the largest in the middle, the
     others on a sunflower spiral in a ring around it, biggest first."""
-    from scipy import sparse
-    from scipy.sparse.csgraph import connected_components
-
-    adj = sparse.coo_matrix((np.ones(len(eu)), (eu, ev)), shape=(n, n)).tocsr()
-    adj = adj + adj.T
-    count, label = connected_components(adj, directed=False)
+    count, label = _components(n, eu, ev)
     sizes = np.bincount(label, minlength=count)
     order = np.argsort(-sizes, kind="stable")  # biggest first; ties by first node
     members = np.argsort(label, kind="stable")  # node indices grouped by component
@@ -134,12 +129,67 @@ def _start_positions(n: int, eu: np.ndarray, ev: np.ndarray, rng) -> np.ndarray:
     pos = np.zeros((n, 2))
     radius = _disc_radius(sizes)
     _scatter_small(pos, label, sizes, radius, rng)
+    local = np.empty(n, dtype=np.int64)  # node -> its index within its component
+    local[members] = np.arange(n) - np.repeat(first[:-1], sizes)
     for c in order[: np.count_nonzero(sizes >= _MDS_MIN_NODES)]:
         nodes = members[first[c]:first[c + 1]]
-        pos[nodes] = _mds_start(adj, nodes, radius[c], rng)
+        inside = label[eu] == c
+        adj = _adjacency(len(nodes), local[eu[inside]], local[ev[inside]])
+        pos[nodes] = _mds_start(adj, radius[c], rng)
     centre = _pack_around(radius[order[0]], radius[order[1:]])
     pos[members] += np.repeat(np.concatenate([[(0.0, 0.0)], centre])[np.argsort(order)], sizes, axis=0)
     return pos
+
+
+def _components(n: int, eu: np.ndarray, ev: np.ndarray) -> tuple[int, np.ndarray]:
+    """(count, label of every node): the connected components, numbered in the order of
+    their first node. Union-find, in Python: a few thousand links take a millisecond or two,
+    less than importing scipy.sparse.csgraph would."""
+    parent = list(range(n))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for u, v in zip(eu.tolist(), ev.tolist()):
+        ru, rv = root(u), root(v)
+        if ru != rv:  # the smaller index becomes the root: a component's root is its first node
+            parent[max(ru, rv)] = min(ru, rv)
+    roots, label = np.unique([root(x) for x in range(n)], return_inverse=True)
+    return len(roots), label
+
+
+def _adjacency(m: int, eu: np.ndarray, ev: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(indptr, neighbours): the links among nodes 0..m-1, both ways, in compressed rows
+    (the neighbours of node i are neighbours[indptr[i]:indptr[i + 1]])."""
+    src, dst = np.concatenate([eu, ev]), np.concatenate([ev, eu])
+    indptr = np.zeros(m + 1, dtype=np.int64)
+    np.cumsum(np.bincount(src, minlength=m), out=indptr[1:])
+    return indptr, dst[np.argsort(src, kind="stable")]
+
+
+def _gather(indptr: np.ndarray, values: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """values[indptr[r]:indptr[r + 1]] for every r in rows, concatenated, without a Python loop."""
+    count = indptr[rows + 1] - indptr[rows]
+    return values[np.repeat(indptr[rows] - np.cumsum(count) + count, count) + np.arange(count.sum())]
+
+
+def _hops(adj: tuple[np.ndarray, np.ndarray], source: int) -> np.ndarray:
+    """Hop distance of every node from source (inf where unreachable): breadth-first, one
+    frontier at a time."""
+    indptr, neighbours = adj
+    dist = np.full(len(indptr) - 1, np.inf)
+    dist[source] = 0
+    frontier, level = np.array([source]), 0
+    while len(frontier):
+        level += 1
+        reached = _gather(indptr, neighbours, frontier)
+        reached = reached[dist[reached] == np.inf]
+        dist[reached] = level
+        frontier = np.unique(reached)
+    return dist
 
 
 def _disc_radius(nodes: np.ndarray) -> np.ndarray:
@@ -159,10 +209,11 @@ def _scatter_small(pos: np.ndarray, label: np.ndarray, sizes: np.ndarray, radius
     pos[small, 1] = r * np.sin(angle)
 
 
-def _mds_start(adj, nodes: np.ndarray, radius: float, rng) -> np.ndarray:
-    """Positions of one component's nodes around (0, 0), within radius."""
-    m = len(nodes)
-    xy = _pivot_mds(adj[nodes][:, nodes], min(_PIVOTS, m))
+def _mds_start(adj: tuple[np.ndarray, np.ndarray], radius: float, rng) -> np.ndarray:
+    """Positions of the nodes of a component (its adjacency, see _adjacency) around (0, 0),
+    within radius."""
+    m = len(adj[0]) - 1
+    xy = _pivot_mds(adj, min(_PIVOTS, m))
     xy -= np.median(xy, 0)
     # radii by rank onto a disc of even density: MDS throws long chains far out and
     # puts the leaves of one hub on one spot; a jitter of half a unit parts those
@@ -173,18 +224,15 @@ def _mds_start(adj, nodes: np.ndarray, radius: float, rng) -> np.ndarray:
     return xy + (rng.random((m, 2)) - 0.5)
 
 
-def _pivot_mds(adj, pivots: int) -> np.ndarray:
+def _pivot_mds(adj: tuple[np.ndarray, np.ndarray], pivots: int) -> np.ndarray:
     """2-D pivot MDS (Brandes & Pich) of a connected graph: hop distances from a few
     pivots, each the node farthest from those before, projected on their two main axes."""
-    from scipy.sparse.csgraph import shortest_path
-
-    m = adj.shape[0]
+    m = len(adj[0]) - 1
     dist = np.empty((pivots, m))
     nearest = np.full(m, np.inf)
     pivot = 0  # any start will do; the first node keeps the layout deterministic
     for k in range(pivots):
-        # adj is symmetric: as a directed graph it needs no undirected copy made per search
-        dist[k] = shortest_path(adj, directed=True, unweighted=True, indices=pivot)
+        dist[k] = _hops(adj, pivot)
         nearest = np.minimum(nearest, dist[k])
         pivot = int(np.argmax(nearest))
     sq = dist.T ** 2
@@ -221,20 +269,41 @@ def _relax(pos: np.ndarray, eu: np.ndarray, ev: np.ndarray, iterations: int) -> 
 
 
 def _near_repulsion(pos: np.ndarray) -> np.ndarray:
-    """1/d along the separation, exactly, for the pairs closer than _NEAR (k-d tree)."""
-    from scipy.spatial import cKDTree
-
+    """1/d along the separation, exactly, for the pairs closer than _NEAR."""
     n = len(pos)
     disp = np.zeros_like(pos)
-    # an unbalanced tree builds in a third of the time and queries as fast here
-    pairs = cKDTree(pos, balanced_tree=False, compact_nodes=False).query_pairs(_NEAR, output_type="ndarray")
-    if len(pairs):
-        i, j = pairs[:, 0], pairs[:, 1]
-        delta = pos[i] - pos[j]
-        f = delta / np.maximum((delta ** 2).sum(1), 1e-4)[:, None]
-        for k in (0, 1):
-            disp[:, k] = np.bincount(i, f[:, k], n) - np.bincount(j, f[:, k], n)
+    i, j = _near_pairs(pos)
+    if len(i):
+        x, y = pos[:, 0], pos[:, 1]  # one coordinate at a time: gathers of rows are slower
+        dx, dy = x[i] - x[j], y[i] - y[j]
+        scale = 1 / np.maximum(dx * dx + dy * dy, 1e-4)
+        for k, d in enumerate((dx * scale, dy * scale)):
+            disp[:, k] = np.bincount(i, d, n) - np.bincount(j, d, n)
     return disp
+
+
+def _near_pairs(pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(i, j): the pairs of nodes closer than _NEAR, each once. The nodes are sorted into
+    square cells of side _NEAR and each node is checked against the nodes of its own cell
+    and of four of the eight around it. Numpy only: scipy's k-d tree is a little faster a
+    step, but importing scipy.spatial costs a build more than all the steps together."""
+    cell = np.floor(pos / _NEAR).astype(np.int64)
+    cell -= cell.min(0)
+    width = int(cell[:, 1].max()) + 2  # a spare column: offset (+1, -1) from column 0 lands there
+    key = cell[:, 0] * width + cell[:, 1]
+    count = np.bincount(key, minlength=(int(cell[:, 0].max()) + 2) * width)  # and a spare row
+    start = np.concatenate([[0], np.cumsum(count)])
+    # from here on nodes are their places in cell order
+    order = np.argsort(key, kind="stable")
+    x, y = pos[order, 0], pos[order, 1]
+    # own cell and cells (0, +1), (+1, -1), (+1, 0), (+1, +1): all of these come later in
+    # cell order, so i < j keeps each pair once (and a node never meets itself)
+    cells = (key[order][:, None] + [0, 1, width - 1, width, width + 1]).ravel()
+    i = np.repeat(np.arange(len(pos)).repeat(5), count[cells])
+    j = _gather(start, np.arange(len(pos)), cells)
+    dx, dy = x[i] - x[j], y[i] - y[j]
+    close = (i < j) & (dx * dx + dy * dy < _NEAR * _NEAR)
+    return order[i[close]], order[j[close]]
 
 
 def _far_repulsion(pos: np.ndarray) -> np.ndarray:
