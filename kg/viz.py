@@ -189,7 +189,7 @@ def _hops(adj: tuple[np.ndarray, np.ndarray], source: int) -> np.ndarray:
         reached = _gather(indptr, neighbours, frontier)
         reached = reached[dist[reached] == np.inf]
         dist[reached] = level
-        frontier = np.unique(reached)
+        frontier = np.flatnonzero(dist == level)  # each once; cheaper than np.unique(reached)
     return dist
 
 
