@@ -9,8 +9,9 @@ newspapers is always data, never markup.
 Small graphs (up to ``PHYSICS_MAX_NODES``) are laid out by vis-network's physics in the
 browser. Larger ones get positions computed here, with numpy alone (a Fruchterman-Reingold
 layout started from pivot MDS, with a cell grid for near repulsion and an FFT over a
-grid for far repulsion, O(n log n) a step) and physics switched off. Above ``max_nodes`` only the ``max_nodes`` highest-degree nodes
-are drawn and a banner says how many were left out.
+grid for far repulsion, O(n log n) a step) and physics switched off. Above ``max_nodes``
+only the ``max_nodes`` highest-degree nodes are drawn and a banner says how many were
+left out.
 """
 from __future__ import annotations
 
@@ -79,7 +80,7 @@ _FAR_GRID = 64        # beyond, it comes from the cells of a grid this many cell
 _GRAVITY = 0.8        # pull to the centre, per unit of distance; keeps components together
 _PIVOTS = 20          # breadth-first searches for the starting layout of a component
 _MDS_MIN_NODES = 20   # smaller components start as a random blob
-_ITERATIONS = 20      # 40 gave links 5-10 % shorter (tests/test_viz.py) for twice the time
+_ITERATIONS = 20      # 40 made links 3-11 % shorter (as tests/test_viz.py measures) for twice the time
 _START_TEMPERATURE = 2.0  # largest step of the first iteration; cools linearly to 0.02
 
 
