@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -269,3 +272,16 @@ def test_view_without_a_graph_says_so(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.stderr.strip() == f"no graph.html in {tmp_path}: run kg build first"
     assert "Traceback" not in result.output
+
+
+def test_writing_imports_no_heavy_modules(tmp_path):
+    """kg build writes the page once per process, so whatever write_html imports is paid in
+    full: scipy's sparse graphs and k-d tree, pyvis with IPython took 0.5-1 s, more than the page."""
+    root = Path(__file__).resolve().parents[1]
+    code = ("import sys, tests.test_viz as t; from kg.viz import write_html; "
+            f"write_html(t.big_graph(400), {str(tmp_path / 'graph.html')!r}); "
+            "print(sorted(m for m in ('scipy', 'pyvis', 'jinja2', 'IPython') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(root)})
+    assert out.stdout.strip() == "[]"
+    assert embedded_data((tmp_path / "graph.html").read_text(encoding="utf-8"))["meta"]["shown"] == 400
