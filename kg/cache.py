@@ -29,8 +29,9 @@ DATA_SUFFIXES = (".txt", ".gz", ".tsv")
 # The code a page's extractions depend on: a change to it, even without a new
 # kg.extract.VERSION, starts a new namespace.
 CODE = ("extract", "ingest", "lexicon.py", "gazetteer.py", "model.py", "codec.py")
-# ... and the code a page's fragment (kg.fragment) depends on besides.
-FRAGMENT_CODE = ("resolve", "graph.py", "rdf.py", "fragment.py")
+# ... and the code a page's fragment (kg.fragment) and the saved corpus graph (kg.state)
+# depend on besides.
+FRAGMENT_CODE = ("resolve", "graph.py", "rdf.py", "fragment.py", "merge.py", "state.py")
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
 
 
@@ -111,25 +112,3 @@ class ExtractionCache:
         except OSError as e:
             self.writable = False
             self.error = f"cannot write the cache {self.root}: {e.strerror or e}"
-
-
-class FragmentCache(ExtractionCache):
-    """Page fragments (kg.fragment, as JSON) by the page's content key. A fragment names its
-    articles after the file, so an entry is only used for a file of the same name (a renamed
-    page is resolved again from its cached extraction)."""
-
-    def __init__(self, root: Path, ns: str | None = None):
-        super().__init__(root, ns)
-        self.dir = self.root / "fragment" / (ns or fragment_namespace())
-
-    def get(self, key: str, source: str):
-        from kg.fragment import FragmentError, decode
-
-        p = self.path(key)
-        try:
-            if p.stat().st_size > MAX_ENTRY_BYTES:
-                return None
-            f = decode(p.read_bytes())
-        except (OSError, FragmentError):
-            return None
-        return f if f.source == source else None

@@ -13,17 +13,16 @@ other pages. A PageFragment carries it in two parts:
   that graph.html and the gazetteer parents need.
 
 The graph is that of kg.graph.build_graph of the page's resolution (edges merged
-the same way); the lines are those of kg.rdf.terms of that graph.
+the same way); the lines are those of kg.rdf.graph_lines of that graph.
 
-Fragments are what worker processes return and what the build cache stores, as
-plain JSON (to_json / from_json); from_json checks every field, so an entry copied
-from elsewhere is either a well-formed fragment or a FragmentError.
+Fragments are what worker processes return (pickled, between our own processes or
+by Dask). The cache keeps a page's extractions, not its fragment: making the fragment
+again costs about as much as reading it back, and the state a build saves (kg.state)
+spares a rebuild both.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from typing import Any
 
 from kg.graph import ARTICLE_PREFIX, article_node
 from kg.model import Resolution, entity_key
@@ -32,18 +31,12 @@ from kg.rdf import (
     statement_lines,
 )
 
-FRAGMENT_VERSION = 2
-
 # (key, type, canonical name, division code, aliases (sorted, without the name), article ids (sorted))
 EntityRow = tuple[str, str, str, str, list[str], list[str]]
 # (u, v, edge key, predicate, title, support: [(sentence, article id), ...]) as kg.graph merges them
 EdgeRow = tuple[str, str, str, str, str, list[tuple[str, str]]]
 # (article node id, attributes as kg.graph makes them)
 ArticleRow = tuple[str, dict]
-
-
-class FragmentError(ValueError):
-    """The data is not a page fragment."""
 
 
 @dataclass
@@ -127,71 +120,3 @@ def _own_lines(article_rows, entities, edges, ents) -> str:
 
 def _node_res(n: str) -> str:
     return article_res(n[len(ARTICLE_PREFIX):]) if n.startswith(ARTICLE_PREFIX) else entity_res(n)
-
-
-def encode(f: PageFragment) -> str:
-    """The fragment as the JSON text the cache stores."""
-    return json.dumps(to_json(f), ensure_ascii=False, separators=(",", ":"))
-
-
-def decode(data: str | bytes) -> PageFragment:
-    """A fragment from the cache's JSON text; FragmentError if it is not one."""
-    try:
-        obj = json.loads(data)
-    except ValueError as e:
-        raise FragmentError(f"not JSON: {e}") from None
-    return from_json(obj)
-
-
-def to_json(f: PageFragment) -> dict[str, Any]:
-    return {"fragment": FRAGMENT_VERSION, "source": f.source, "own": f.own,
-            "entities": f.entities, "edges": f.edges, "articles": f.article_rows}
-
-
-def from_json(obj: Any) -> PageFragment:
-    try:
-        if obj.get("fragment") != FRAGMENT_VERSION:
-            raise FragmentError("not a page fragment of this version")
-        source, own = obj["source"], obj["own"]
-        _check(isinstance(source, str) and isinstance(own, str), "text")
-        entities = []
-        for key, typ, name, code, aliases, articles in obj["entities"]:
-            _check(_strings((key, typ, name, code)) and _strings(aliases) and _strings(articles), "entity")
-            entities.append((key, typ, name, code, aliases, articles))
-        edges = []
-        for u, v, key, predicate, title, support in obj["edges"]:
-            _check(_strings((u, v, key, predicate, title)), "edge")
-            support = [tuple(p) for p in support]
-            _check(all(len(p) == 2 and _strings(p) for p in support), "support")
-            edges.append((u, v, key, predicate, title, support))
-        article_rows = []
-        for n, d in obj["articles"]:
-            _check(isinstance(n, str) and _attrs(d), "article")
-            article_rows.append((n, d))
-    except (AttributeError, KeyError, TypeError, ValueError) as e:
-        raise FragmentError(f"not a page fragment: {e}") from None
-    return PageFragment(source, own, entities, edges, article_rows)
-
-
-def _check(ok: bool, what: str) -> None:
-    if not ok:
-        raise FragmentError(f"bad {what}")
-
-
-def _strings(xs: Any) -> bool:
-    return isinstance(xs, list | tuple) and all(isinstance(x, str) for x in xs)
-
-
-def _attrs(d: Any) -> bool:
-    """Article attributes as kg.graph makes them: strings, numbers, None, lists of strings."""
-    if not isinstance(d, dict):
-        return False
-    for k, v in d.items():
-        if not isinstance(k, str):
-            return False
-        if isinstance(v, list):
-            if not _strings(v):
-                return False
-        elif not (isinstance(v, str | int | float | bool) or v is None):
-            return False
-    return True

@@ -8,7 +8,7 @@ writes the page's cache entries itself, one elsewhere returns them as JSON.
 
     with page_executor(jobs=2) as ex:            # or page_executor(scheduler="tcp://host:8786")
         fut = ex.submit(page_task, "a.txt", data)
-        status, extraction, payload, fragment, t_ingest, t_work = fut.result()
+        status, extraction, fragment, t_ingest, t_work = fut.result()
 """
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ from typing import Iterator
 
 from kg import codec, gctune
 from kg.fragment import PageFragment, page_fragment
-from kg.fragment import encode as encode_fragment
 from kg.ingest import DecodeError, page_from_bytes
 from kg.model import ArticleExtraction
 
@@ -87,28 +86,25 @@ def extract_bytes(name: str, data: bytes) -> tuple[list[ArticleExtraction] | Non
 
 
 def page_task(name: str, data: bytes, cache_root: str | None = None, key: str | None = None):
-    """A worker's task: ("ok", extractions, fragment JSON, the fragment itself, ingest seconds,
-    extract + resolve seconds) or ("skip", the reason, None, None, ...).
+    """A worker's task: ("ok", the extractions as kg.codec JSON, the fragment, ingest seconds,
+    extract + resolve seconds), or ("skip", the reason, None, ...).
 
-    With cache_root (a worker on this machine), the worker writes the page's extractions and
-    fragment to the cache itself, and returns ("ok", "", None, fragment, ...), or in place of
-    "" why the cache could not be written. Else it returns both as JSON for the parent to
-    write. The fragment travels pickled between our own processes, which the parent loads
-    faster than it would parse and check the JSON."""
+    With cache_root (a worker on this machine), the worker writes the page's extractions to the
+    cache itself and returns ("cached", "" or why the cache could not be written, ...), so
+    the parent neither receives nor writes the JSON. The fragment travels pickled."""
     page, reason, t_ingest, t_extract = extract_bytes(name, data)
     if page is None:
-        return "skip", reason, None, None, t_ingest, t_extract
+        return "skip", reason, None, t_ingest, t_extract
     t = time.perf_counter()
     fragment = fragment_of(name, page)
-    extraction, payload = codec.encode(page), encode_fragment(fragment)
+    extraction, status = codec.encode(page), "ok"
     if cache_root is not None:
-        from kg.cache import ExtractionCache, FragmentCache
+        from kg.cache import ExtractionCache
 
-        caches = ExtractionCache(Path(cache_root)), FragmentCache(Path(cache_root))
-        caches[0].put(key, extraction)
-        caches[1].put(key, payload)
-        extraction, payload = caches[0].error or caches[1].error, None
-    return "ok", extraction, payload, fragment, t_ingest, t_extract + time.perf_counter() - t
+        cache = ExtractionCache(Path(cache_root))
+        cache.put(key, extraction)
+        extraction, status = cache.error, "cached"
+    return status, extraction, fragment, t_ingest, t_extract + time.perf_counter() - t
 
 
 def _context():

@@ -30,10 +30,9 @@ from pathlib import Path
 
 from kg import codec, state
 from kg.atomic import atomic_file
-from kg.cache import ExtractionCache, FragmentCache, content_key
+from kg.cache import ExtractionCache, content_key, fragment_namespace
 from kg.fragment import PageFragment
 from kg.gctune import fewer_collections
-from kg.fragment import encode as encode_fragment
 from kg.ingest import DecodeError, Skipped, input_files, read_bytes
 from kg.merge import CorpusGraph
 from kg.parallel import DaskExecutor, executor_width, extract_bytes, fragment_of, page_executor, page_task, resolver
@@ -130,7 +129,7 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) ->
     caches = None
     if cache is not False:
         root = out_dir / ".cache" if cache in (None, True) else Path(cache)
-        caches = _Caches(ExtractionCache(root), FragmentCache(root))
+        caches = _Caches(ExtractionCache(root), fragment_namespace())
         report.cache_dir = root
     else:
         state.discard(out_dir)  # the graph this build writes is not the one the state describes
@@ -162,7 +161,7 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) ->
                     ttl.write(data)
                     pages_end += len(data)
                     # a page is named by file name, content and the code that made its fragment
-                    page = (fragment.source, f"{caches.fragments.dir.name}/{key}") if caches else None
+                    page = (fragment.source, f"{caches.ns}/{key}") if caches else None
                     pages.append(page)
                     if page not in store.pages:  # else the previous store, updated, has its lines
                         store.add(data)
@@ -182,7 +181,7 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) ->
             t = time.perf_counter()
         report.add_time("rdf", time.perf_counter() - t)
         if caches is not None:
-            report.cache_error = caches.extraction.error or caches.fragments.error
+            report.cache_error = caches.extraction.error
         if html:
             from kg.viz import write_html
 
@@ -223,7 +222,7 @@ def _resume(out_dir: Path, files: list[Path], caches: "_Caches", known: dict[Pat
     its pages, the bytes of graph.ttl before its gazetteer lines, the files still to fold in).
     None when the build must start from nothing (no state, a page removed or changed, new code)."""
     t = time.perf_counter()
-    ns = caches.fragments.dir.name
+    ns = caches.ns
     saved = state.load(out_dir, ns)
     if saved is None:
         return None
@@ -285,7 +284,7 @@ def _copy_prefix(path: Path, out, n: int) -> None:
 
 def _save_state(out_dir: Path, caches: "_Caches", corpus: CorpusGraph, pages: list, pages_end: int) -> None:
     st = os.stat(out_dir / "graph.ttl")
-    state.save(out_dir, state.BuildState(caches.fragments.dir.name, pages, pages_end, st.st_size, st.st_mtime_ns,
+    state.save(out_dir, state.BuildState(caches.ns, pages, pages_end, st.st_size, st.st_mtime_ns,
                                          corpus.pages_state()))
 
 
@@ -303,7 +302,7 @@ def _store_writer(out_dir: Path, header: bytes, *, incremental: bool) -> StoreWr
 @dataclass
 class _Caches:
     extraction: ExtractionCache  # a page's extractions, by content
-    fragments: FragmentCache  # its fragment, by content, for the same file name
+    ns: str  # names the code that makes a page's fragment from them (kg.cache.fragment_namespace)
 
 
 def iter_fragments(files: list[Path], report: BuildReport, *, caches: _Caches | None = None,
@@ -350,18 +349,15 @@ def _worth_workers(files: list[Path], caches: _Caches | None, report: BuildRepor
 
 
 def _from_cache(f: Path, key: str | None, caches: _Caches | None, report: BuildReport) -> PageFragment | None:
-    """The page's fragment from the cache, or made here from its cached extractions."""
+    """The page's fragment, made here from its cached extractions; None when they are not cached."""
     if caches is None or key is None:
         return None
-    fragment = caches.fragments.get(key, f.name)
-    if fragment is None:
-        page = caches.extraction.get(key, f.name)
-        if page is None:
-            return None
-        t = time.perf_counter()
-        fragment = fragment_of(f.name, page)
-        caches.fragments.put(key, encode_fragment(fragment))
-        report.add_time("resolve", time.perf_counter() - t)
+    page = caches.extraction.get(key, f.name)
+    if page is None:
+        return None
+    t = time.perf_counter()
+    fragment = fragment_of(f.name, page)
+    report.add_time("resolve", time.perf_counter() - t)
     report.cached += 1
     return fragment
 
@@ -396,7 +392,6 @@ def _pages_here(files, report, caches, progress, known):
         fragment = fragment_of(f.name, page)
         if caches is not None:
             caches.extraction.put(key, codec.encode(page))
-            caches.fragments.put(key, encode_fragment(fragment))
         report.add_time("resolve", time.perf_counter() - t)
         report.extracted += 1
         _done(report, f, fragment, progress)
@@ -420,15 +415,14 @@ def _pages_on(ex, files, report, caches, progress, known):
             return None
         in_flight -= 1
         t = time.perf_counter()
-        status, extraction, payload, fragment, _, _ = item.result()  # waits for the worker
+        status, extraction, fragment, _, _ = item.result()  # waits for the worker
         report.add_time("extract", time.perf_counter() - t)
-        if status != "ok":
+        if status == "skip":
             _skip(report, f, extraction, progress)
             return None
         t = time.perf_counter()
-        if caches is not None and payload is not None:  # else the worker wrote the entries
+        if caches is not None and status == "ok":  # the page's extractions, for the cache
             caches.extraction.put(key, extraction)
-            caches.fragments.put(key, payload)
         elif caches is not None and extraction:  # why the worker could not write them
             caches.extraction.writable = False
             caches.extraction.error = caches.extraction.error or extraction

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg import state
-from kg.cache import FragmentCache
+from kg.cache import ExtractionCache, fragment_namespace
 from kg.pipeline import build
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
@@ -30,13 +30,13 @@ def four_pages(tmp_path):
 @pytest.fixture
 def cache_reads(monkeypatch):
     reads = []
-    real = FragmentCache.get
+    real = ExtractionCache.get
 
     def counted(self, key, source):
         reads.append(source)
         return real(self, key, source)
 
-    monkeypatch.setattr(FragmentCache, "get", counted)
+    monkeypatch.setattr(ExtractionCache, "get", counted)
     return reads
 
 
@@ -76,7 +76,7 @@ def test_a_damaged_state_is_no_state(four_pages, tmp_path, damage):
     state.path(out).write_bytes(damage)
     r = build([four_pages], out, html=False)
     assert r.cached == 4 and set(lines(out)) == expected
-    assert state.load(out, state_namespace(out)) is not None  # and a good one is written again
+    assert state.load(out, fragment_namespace()) is not None  # and a good one is written again
 
 
 def test_a_build_without_the_cache_leaves_no_state(four_pages, tmp_path):
@@ -85,8 +85,3 @@ def test_a_build_without_the_cache_leaves_no_state(four_pages, tmp_path):
     assert state.path(out).exists()
     build([four_pages], out, html=False, cache=False)
     assert not state.path(out).exists()  # its graph.ttl is not the one the state describes
-
-
-def state_namespace(out: Path) -> str:
-    (ns,) = [p.name for p in (out / ".cache" / "fragment").iterdir()]
-    return ns
