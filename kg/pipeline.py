@@ -14,8 +14,11 @@ So, at scale:
 - with jobs > 1 everything per page runs in worker processes (kg.parallel), or on a
   Dask cluster with scheduler=ADDRESS; the fragments are folded in input order, so
   the outputs are byte-identical to those of a build in one process;
-- the cache (kg.cache) keeps each page's extractions and its fragment: a rebuild
-  reads the fragments of unchanged pages and only folds them in.
+- the cache (kg.cache) keeps each page's extractions; with it, the build saves its
+  corpus graph (kg.state), and a rebuild that only adds pages starts from that graph:
+  it copies graph.ttl up to the gazetteer lines, folds and appends the new pages only,
+  and updates a copy of the previous store with their lines. A page removed or changed
+  makes the build start from nothing (fragments made again from cached extractions).
 """
 from __future__ import annotations
 
