@@ -140,8 +140,9 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) ->
     resumed = _resume(out_dir, files, caches, known, report, progress) if caches is not None else None
     if resumed is not None:
         corpus, pages, pages_end, files = resumed
+        old_pages = set(pages)
     else:
-        corpus, pages, pages_end = CorpusGraph(), [], 0
+        corpus, pages, pages_end, old_pages = CorpusGraph(), [], 0, None
     header = turtle_header().encode("utf-8")
     store: StoreWriter | None = None  # opened after the first page: workers are forked before its threads
     try:
@@ -159,7 +160,7 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) ->
                 for key, fragment in fragments:
                     t = time.perf_counter()
                     if store is None:
-                        store = _store_writer(out_dir, header, incremental=caches is not None)
+                        store = _store_writer(out_dir, header, caches, old_pages)
                     data = corpus.add(fragment).encode("utf-8")
                     ttl.write(data)
                     pages_end += len(data)
@@ -174,7 +175,7 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) ->
             _stage(stage, "graph")
             t = time.perf_counter()
             if store is None:
-                store = _store_writer(out_dir, header, incremental=caches is not None)
+                store = _store_writer(out_dir, header, caches, old_pages)
             gazetteer = corpus.finish(resolver())
             data = gazetteer.encode("utf-8")
             ttl.write(data)
@@ -291,12 +292,17 @@ def _save_state(out_dir: Path, caches: "_Caches", corpus: CorpusGraph, pages: li
                                          corpus.pages_state()))
 
 
-def _store_writer(out_dir: Path, header: bytes, *, incremental: bool) -> StoreWriter:
+def _store_writer(out_dir: Path, header: bytes, caches, old_pages: set | None) -> StoreWriter:
     """The store this build writes: with a cache, the previous store updated with the new pages
-    (when it recorded its pages); else a new one."""
-    if incremental:
-        return StoreWriter.update_or_new(out_dir, header)
-    return StoreWriter(out_dir, header)
+    (when it recorded its pages); else a new one. A build resumed from the saved state writes
+    only the new pages' lines: unless the previous store holds exactly the state's pages, its
+    store is loaded from the whole graph.ttl at the end."""
+    if caches is None:
+        return StoreWriter(out_dir, header)
+    store = StoreWriter.update_or_new(out_dir, header)
+    if old_pages is not None and store.pages != old_pages:
+        store.whole = True
+    return store
 
 
 # -- pages ---------------------------------------------------------------------------

@@ -131,6 +131,7 @@ class StoreWriter:
         self.pages: set[tuple[str, str]] = set()
         self.gazetteer_lines = ""
         self.updating = base is not None
+        self.whole = False  # set: add() is ignored and finish() loads the whole Turtle file instead
         if base is not None:
             os.rmdir(self.tmp)  # backup() makes the directory
             base.backup(str(self.tmp))  # hard links to the previous store's immutable files
@@ -161,6 +162,8 @@ class StoreWriter:
             del base  # closes the previous store
 
     def add(self, data: bytes) -> None:
+        if self.whole:
+            return
         self._buf.append(data)
         self._size += len(data)
         if self._size >= self.batch_bytes:
@@ -209,6 +212,8 @@ class StoreWriter:
             if self._error is not None:
                 raise self._error
             t = time.perf_counter()
+            if self.whole:
+                return self._rebuild(turtle, triples, built_at, pages, gazetteer_lines)
             if self.updating:
                 if pages is None or not self.pages <= set(pages):
                     return self._rebuild(turtle, triples, built_at, pages, gazetteer_lines)

@@ -10,6 +10,7 @@ import pytest
 from kg import state
 from kg.cache import ExtractionCache, fragment_namespace
 from kg.pipeline import build
+from kg.store import default_graph_triples, open_store
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 
@@ -85,3 +86,17 @@ def test_a_build_without_the_cache_leaves_no_state(four_pages, tmp_path):
     assert state.path(out).exists()
     build([four_pages], out, html=False, cache=False)
     assert not state.path(out).exists()  # its graph.ttl is not the one the state describes
+
+
+def test_a_rebuild_without_the_previous_store_loads_the_whole_graph(four_pages, tmp_path):
+    out = tmp_path / "out"
+    build([four_pages], out, html=False)
+    shutil.rmtree(out / "store")
+    shutil.copy(SEEDS[4], four_pages)
+    r = build([four_pages], out, html=False)
+    assert r.extracted == 1 and not r.store_updated
+    store = open_store(out)
+    try:
+        assert len(set(default_graph_triples(store))) == r.triples  # not just the new page's
+    finally:
+        del store
