@@ -40,7 +40,7 @@ from kg.ingest import DecodeError, Skipped, input_files, read_bytes
 from kg.merge import CorpusGraph
 from kg.parallel import DaskExecutor, executor_width, extract_bytes, fragment_of, page_executor, page_task, resolver
 from kg.rdf import turtle_header
-from kg.store import StoreWriter
+from kg.store import NoStore, StoreWriter
 from kg.viz import MAX_NODES as HTML_MAX_NODES
 
 try:
@@ -109,7 +109,7 @@ class BuildReport:
 def build(inputs: list[Path], out_dir: Path, *, html: bool = True,
           progress: Callable[[Path], None] | None = None, jobs: int = 1,
           cache: Path | bool | None = None, scheduler: str | None = None,
-          stage: Callable[[str], None] | None = None) -> BuildReport:
+          stage: Callable[[str], None] | None = None, store: bool = True) -> BuildReport:
     """Build the graph of the pages in `inputs` into out_dir.
 
     jobs: worker processes for ingest + extract (1: in this process; fewer new pages
@@ -117,13 +117,15 @@ def build(inputs: list[Path], out_dir: Path, *, html: bool = True,
     scheduler to extract on instead. cache: the extraction cache directory (None or
     True: out_dir/.cache; False: none). progress is called once per input file, in
     input order; stage with the name of each stage after extraction as it starts.
+    store=False writes no SPARQL store (and removes the previous one): graph.ttl and
+    graph.html only, for a graph that is to be loaded elsewhere.
     """
     with build_lock(out_dir), fewer_collections():
         return _build(inputs, out_dir, html=html, progress=progress, jobs=jobs, cache=cache,
-                      scheduler=scheduler, stage=stage)
+                      scheduler=scheduler, stage=stage, with_store=store)
 
 
-def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) -> BuildReport:
+def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage, with_store) -> BuildReport:
     t_start = time.perf_counter()
     out_dir = Path(out_dir)
     report = BuildReport()
@@ -144,7 +146,7 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) ->
     else:
         corpus, pages, pages_end, old_pages = CorpusGraph(), [], 0, None
     header = turtle_header().encode("utf-8")
-    store: StoreWriter | None = None  # opened after the first page: workers are forked before its threads
+    store: StoreWriter | NoStore | None = None  # opened after the first page: workers are forked before its threads
     try:
         with atomic_file(out_dir / "graph.ttl") as ttl:
             if resumed is not None:  # the graph.ttl of the pages already folded in, as it is
@@ -160,7 +162,7 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) ->
                 for key, fragment in fragments:
                     t = time.perf_counter()
                     if store is None:
-                        store = _store_writer(out_dir, header, caches, old_pages)
+                        store = _store_writer(out_dir, header, caches, old_pages, with_store)
                     data = corpus.add(fragment).encode("utf-8")
                     ttl.write(data)
                     pages_end += len(data)
@@ -175,7 +177,7 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage) ->
             _stage(stage, "graph")
             t = time.perf_counter()
             if store is None:
-                store = _store_writer(out_dir, header, caches, old_pages)
+                store = _store_writer(out_dir, header, caches, old_pages, with_store)
             gazetteer = corpus.finish(resolver())
             data = gazetteer.encode("utf-8")
             ttl.write(data)
@@ -292,11 +294,13 @@ def _save_state(out_dir: Path, caches: "_Caches", corpus: CorpusGraph, pages: li
                                          corpus.pages_state()))
 
 
-def _store_writer(out_dir: Path, header: bytes, caches, old_pages: set | None) -> StoreWriter:
+def _store_writer(out_dir: Path, header: bytes, caches, old_pages: set | None, with_store: bool):
     """The store this build writes: with a cache, the previous store updated with the new pages
     (when it recorded its pages); else a new one. A build resumed from the saved state writes
     only the new pages' lines: unless the previous store holds exactly the state's pages, its
     store is loaded from the whole graph.ttl at the end."""
+    if not with_store:
+        return NoStore(out_dir)
     if caches is None:
         return StoreWriter(out_dir, header)
     store = StoreWriter.update_or_new(out_dir, header)

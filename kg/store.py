@@ -260,6 +260,31 @@ class StoreWriter:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
+class NoStore:
+    """StoreWriter's interface for a build that writes no store (kg build --no-store): it takes
+    nothing, and at finish() removes the previous store, which would no longer be the graph's."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = Path(out_dir)
+        self.pages: set[tuple[str, str]] = set()
+        self.updating = False
+        self.whole = False
+
+    def add(self, data: bytes) -> None:
+        pass
+
+    def finish(self, *args, **kwargs) -> None:
+        final = store_path(self.out_dir)
+        if final.exists():
+            old = Path(tempfile.mkdtemp(dir=self.out_dir, prefix=f".{STORE_DIR}.", suffix=".old"))
+            os.rmdir(old)
+            os.replace(final, old)  # gone at once for readers; its files are removed after
+            shutil.rmtree(old, ignore_errors=True)
+
+    def abort(self) -> None:
+        pass
+
+
 def _swap_in(new: Path, final: Path) -> None:
     """Rename new to final; an existing final is moved aside first and removed after."""
     if not final.exists():
@@ -280,6 +305,9 @@ def open_store(out_dir: Path) -> Store:
     """The store of out_dir, opened read-only. Raises StoreMissing or StoreError."""
     path = store_path(out_dir)
     if not path.is_dir():
+        if (Path(out_dir) / "graph.ttl").is_file():
+            raise StoreMissing(f"{out_dir} has a graph.ttl but no store (built with --no-store?): "
+                               "run kg build without --no-store")
         raise StoreMissing(f"no graph in {out_dir}: run kg build first")
     try:
         return Store.read_only(str(path))

@@ -89,3 +89,18 @@ def test_commands_on_a_missing_or_damaged_out_say_how_to_fix_it(tmp_path):
     (damaged / "store" / "CURRENT").write_text("garbage")
     r = runner.invoke(app, ["neighbors", "北关区", "--out", str(damaged)])
     assert r.exit_code == 1 and "damaged" in r.output and "kg build" in r.output
+
+
+def test_build_without_a_store_removes_the_old_one_and_a_later_build_restores_it(tmp_path):
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(SEEDS), "--out", str(out), "-q", "--no-html"]).exit_code == 0
+    assert (out / "store").is_dir()
+    r = runner.invoke(app, ["build", str(SEEDS), "--out", str(out), "-q", "--no-html", "--no-store"])
+    assert r.exit_code == 0 and (out / "graph.ttl").is_file()
+    assert not (out / "store").exists()  # it would answer for a graph that may no longer be this one
+    r = runner.invoke(app, ["neighbors", "北关区", "--out", str(out)])
+    assert r.exit_code == 1 and "--no-store" in r.output and "Traceback" not in r.output
+    # the next build resumes from the saved graph and loads its store from the whole graph.ttl
+    assert runner.invoke(app, ["build", str(SEEDS), "--out", str(out), "-q", "--no-html"]).exit_code == 0
+    r = runner.invoke(app, ["neighbors", "北关区", "--out", str(out)])
+    assert r.exit_code == 0 and "红旗路街道" in r.output

@@ -27,6 +27,9 @@ def build_command(
     out: Annotated[Path, typer.Option("--out", help="Output directory.")] = Path("out"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
     no_html: Annotated[bool, typer.Option("--no-html", help="Skip graph.html.")] = False,
+    no_store: Annotated[bool, typer.Option(
+        "--no-store", help="Write no SPARQL store (kg query and kg neighbors need it): graph.ttl and "
+                           "graph.html only, for a graph to be loaded elsewhere.")] = False,
     jobs: Annotated[Optional[int], typer.Option(
         "--jobs", "-j", min=1, show_default="all cores",
         help="Worker processes for reading and extraction; 1: in this process.")] = None,
@@ -79,7 +82,7 @@ def build_command(
         try:
             report = build(paths, out, html=not no_html, progress=advance, stage=stage,
                            jobs=jobs or default_jobs(), cache=False if no_cache else cache,
-                           scheduler=scheduler)
+                           scheduler=scheduler, store=not no_store)
         except InputError as e:
             fail(str(e), 2)
         except (SchedulerError, BuildLocked) as e:
