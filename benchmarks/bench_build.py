@@ -15,8 +15,10 @@ For each size, in this run and on the same text:
                shares of rdf+store and html overlap;
   --jobs 2     speed-up of the whole build, and of its pages phase alone (ingest + extract,
                which the workers do, and resolution, which overlaps them);
-  incremental  one page added to the corpus, rebuilt with the extraction cache that the
-               full build filled: its time as a share of the full build's.
+  --no-store   the same builds without the SPARQL store (graph.ttl and graph.html only);
+  incremental  one page added to the corpus and rebuilt into the full build's out/ (which
+               resumes from the graph that build saved, with its extraction cache): its
+               time as a share of the full build's.
 Nothing asserts a time; the figures depend on the machine.
 """
 from __future__ import annotations
@@ -47,11 +49,12 @@ def child(argv: list[str]) -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--cache", type=Path)
+    ap.add_argument("--no-store", action="store_true")
     a = ap.parse_args(argv)
     from kg.pipeline import build
 
     t = time.perf_counter()
-    r = build([a.corpus], a.out, jobs=a.jobs, cache=a.cache if a.cache else False)
+    r = build([a.corpus], a.out, jobs=a.jobs, cache=a.cache if a.cache else False, store=not a.no_store)
     wall = time.perf_counter() - t
     print(json.dumps({
         "wall": wall, "seconds": r.seconds, "triples": r.triples, "files": r.files, "articles": r.articles,
@@ -60,12 +63,14 @@ def child(argv: list[str]) -> None:
     }))
 
 
-def run_build(corpus: Path, out: Path, jobs: int = 1, cache: Path | None = None) -> dict:
+def run_build(corpus: Path, out: Path, jobs: int = 1, cache: Path | None = None, store: bool = True) -> dict:
     """One build in a fresh process; adds "rss_tree", the peak of its RSS and its workers' together
     (sampled every 0.1 s with psutil, when installed)."""
     cmd = [sys.executable, __file__, "--child", str(corpus), str(out), "--jobs", str(jobs)]
     if cache:
         cmd += ["--cache", str(cache)]
+    if not store:
+        cmd += ["--no-store"]
     with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
         p = subprocess.Popen(cmd, stdout=stdout, stderr=stderr, text=True, cwd=ROOT)
         tree = _sample_tree(p)
@@ -148,13 +153,22 @@ def bench(mb: float, work: Path, seed: int, jobs2: bool, incremental: bool, log)
         if inc["extracted"] > 1:
             log("  warning: the cache was not used (did kg/extract, kg/ingest or kg/data change meanwhile?)")
         (corpus / name).unlink()
+    # without the store: graph.ttl and graph.html only (kg build --no-store)
+    row["nostore"] = _fresh_build(corpus, work, f"{mb:g}_nostore", jobs=1, store=False)
+    log(f"  build --jobs 1 --no-store {row['nostore']['wall']:.1f} s")
     if jobs2:  # like the full build: from an empty cache, which it fills
-        shutil.rmtree(work / f"cache{mb:g}_j2", ignore_errors=True)
-        shutil.rmtree(work / f"out{mb:g}_j2", ignore_errors=True)
-        two = run_build(corpus, work / f"out{mb:g}_j2", jobs=2, cache=work / f"cache{mb:g}_j2")
-        row["jobs2"] = two
+        two = row["jobs2"] = _fresh_build(corpus, work, f"{mb:g}_j2", jobs=2)
         log(f"  build --jobs 2 {two['wall']:.1f} s ({two['workers']} workers)")
+        row["jobs2_nostore"] = _fresh_build(corpus, work, f"{mb:g}_j2_nostore", jobs=2, store=False)
+        log(f"  build --jobs 2 --no-store {row['jobs2_nostore']['wall']:.1f} s")
     return row
+
+
+def _fresh_build(corpus: Path, work: Path, name: str, jobs: int, store: bool = True) -> dict:
+    """A build into an empty out/ from an empty cache, which it fills."""
+    shutil.rmtree(work / f"cache{name}", ignore_errors=True)
+    shutil.rmtree(work / f"out{name}", ignore_errors=True)
+    return run_build(corpus, work / f"out{name}", jobs=jobs, cache=work / f"cache{name}", store=store)
 
 
 def _pages_phase(b: dict) -> float:
@@ -186,6 +200,8 @@ def table(rows: list[dict]):
     line("jieba.lcut time", lambda r: f"{r['jieba']:.1f} s")
     line("build / jieba.lcut", lambda r: f"{r['full']['wall'] / r['jieba']:.2f}×")
     line("peak RSS", lambda r: f"{r['full']['rss'] / 2**20:.0f} MB")
+    line("build --no-store time", lambda r: f"{r['nostore']['wall']:.1f} s")
+    line("build --no-store / jieba.lcut", lambda r: f"{r['nostore']['wall'] / r['jieba']:.2f}×")
     line("output triples/s", lambda r: f"{r['full']['triples'] / r['full']['seconds']['rdf'] / 1e3:.0f} k")
     for s in STAGES:
         label = {"rdf": "share rdf+store", "html": "share html (overlaps store)"}.get(s, f"share {s}")
@@ -194,6 +210,7 @@ def table(rows: list[dict]):
     line("--jobs 2 speed-up", lambda r: f"{r['full']['wall'] / r['jobs2']['wall']:.2f}×")
     line("  pages phase (ingest+extract+resolve)", lambda r: "{:.2f}×".format(
         _pages_phase(r["full"]) / _pages_phase(r["jobs2"])))
+    line("--jobs 2 --no-store speed-up", lambda r: f"{r['nostore']['wall'] / r['jobs2_nostore']['wall']:.2f}×")
     line("--jobs 2 peak RSS (+workers)", lambda r: f"{r['jobs2']['rss'] / 2**20:.0f} MB "
                                                    f"({r['jobs2']['rss_tree'] / 2**20:.0f} MB)")
     line("rebuild +1 page", lambda r: f"{r['incremental']['wall']:.1f} s")
