@@ -91,6 +91,31 @@ def _longest_first(name: str) -> re.Pattern:
     return re.compile(alternation(words(name)))
 
 
+def _by_sentence(tokens: list, sents: list[Sentence]) -> dict[int, list]:
+    """Each sentence's tokens (offsets in the article), by the sentence's start: sentences
+    start and end at token boundaries."""
+    starts = [t.start for t in tokens]
+    find = bisect.bisect_left
+    return {st.start: tokens[find(starts, st.start):find(starts, st.end)] for st in sents}
+
+
+def _clause_subjects(text: str, actors: list[tuple[int, int]], bounds: list[int]):
+    """The actors that open a clause: a clause-initial actor is the subject of what follows
+    (依托X… is not). CLAUSE_OPENER is a run of opener characters: if it spans from any clause
+    start to p, it spans from the last one before p."""
+    return ((p, i) for p, i in actors if CLAUSE_OPENER.fullmatch(text, bounds[bisect.bisect_right(bounds, p) - 1], p))
+
+
+def _starts(pattern: re.Pattern, text: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(text)]
+
+
+def _any_in(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether one of the sorted starts is in [lo, hi)."""
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     if "“" not in text and "《" not in text:
         return []
@@ -144,17 +169,15 @@ class _ArticleRun:
             self.add(name, "Person", -1, -1)
         sents = sentences(self.text)
         self.sents = sents
-        self.tokens = {st.start: self.ex.seg.tokens(st.text) for st in sents}
+        tokens = self.ex.seg.tokens(self.text)
+        self.tokens = _by_sentence(tokens, sents)
+        # Where the words some steps need are, found once for the article; a sentence without
+        # them skips the step. The words are Han only, so no match crosses a sentence end.
+        self.run_verbs_at = _starts(self.ex.run_verb_re, self.text)
+        self.people_at = self.people(sents, tokens)
         # Names found anywhere in the article are names everywhere in it (…”韩瑞芳脸上满是笑容).
-        self.known_people: set[str] = set()
-        self.people_at: dict[int, list[tuple[int, int]]] = {}
-        for st in sents:
-            spans = self.ex.people.find(st.text, self.tokens[st.start], known=self.ex.seg.jieba.has_word)
-            self.people_at[st.start] = spans
-            self.known_people.update(st.text[a:b] for a, b in spans)
-        # Leftmost-longest, like a longest-first alternation, without compiling a regex per article.
-        self.known_names = AhoCorasick(list(self.known_people), matchkind=MatchKind.LeftmostLongest) \
-            if self.known_people else None
+        self.known_people = {st.text[a:b] for st in sents for a, b in self.people_at.get(st.start, ())}
+        self.known_names_at = self.known_names(sents) if self.known_people else {}
         subject: int | None = None  # the last sentence subject, for clauses without one
         self.pending: list[tuple[int, str]] = []  # programs whose actor the next sentence names
         for sent in sents:
@@ -166,6 +189,32 @@ class _ArticleRun:
         self.places_in_names()
         return self.out
 
+    def people(self, sents: list[Sentence], tokens: list) -> dict[int, list[tuple[int, int]]]:
+        """Person-name spans of each sentence that may hold one (a title or role, a speech
+        verb, a list …、…等, or a name the dictionary knows), by sentence start."""
+        finder = self.ex.people
+        titles_at = _starts(finder.title, self.text)
+        verbs_at = _starts(finder.verb, self.text)
+        known_at = [t.start for t in tokens if t.pos == "nrfg"]
+        out = {}
+        for st in sents:
+            lo, hi, text = st.start, st.end, st.text
+            if _any_in(titles_at, lo, hi) or _any_in(verbs_at, lo, hi) or _any_in(known_at, lo, hi) \
+                    or "、" in text and "等" in text:
+                out[lo] = finder.find(text, self.tokens[lo], known=self.ex.seg.jieba.has_word, base=lo)
+        return out
+
+    def known_names(self, sents: list[Sentence]) -> dict[int, list[tuple[int, int]]]:
+        """Where the article's known names occur, by sentence start (offsets in the sentence)."""
+        # Leftmost-longest, like a longest-first alternation, without compiling a regex per article.
+        names = AhoCorasick(list(self.known_people), matchkind=MatchKind.LeftmostLongest)
+        starts = [st.start for st in sents]
+        out: dict[int, list[tuple[int, int]]] = {}
+        for _, s, e in names.find_matches_as_indexes(self.text):
+            base = starts[bisect.bisect_right(starts, s) - 1]
+            out.setdefault(base, []).append((s - base, e - base))
+        return out
+
     # -- one sentence ----------------------------------------------------------
 
     def sentence(self, sent: Sentence, subject: int | None) -> int | None:
@@ -176,12 +225,14 @@ class _ArticleRun:
         self.sent_first = len(self.out.mentions)
         actors: list[tuple[int, int]] = []  # (position in sentence, mention index) of possible actors
         places_in_order: list[int] = []
-        programs = self.ex.programs.find(sent.text, toks)
+        # a program is quoted or follows a run verb
+        programs = self.ex.programs.find(sent.text, toks, base) \
+            if "“" in sent.text or "‘" in sent.text or _any_in(self.run_verbs_at, base, sent.end) else []
         inside_names = _quoted_spans(sent.text) + [(s, e) for s, e, inner in programs if not inner]
-        for c in chunks(toks, seg):
+        for c in chunks(toks, seg, base):
             if inside_names and any(qs <= c.start and c.end <= qe for qs, qe in inside_names):
                 continue  # “五星支部”创建, 推行街道大工委和社区大党委工作机制: inside another name
-            if c.org and not self.org_is_named(c, toks, sent.text):
+            if c.org and not self.org_is_named(c, toks, sent):
                 c.org = False
             self.chunk(c, sent, actors, places_in_order)
         for m in QUOTED_ORG.finditer(sent.text) if "“" in sent.text or "‘" in sent.text else ():
@@ -197,15 +248,14 @@ class _ArticleRun:
                 continue  # “老娘舅”调解室 is a name, not the program it runs
             prog = self.add(f"“{m.group(1)}”", "Program", base + m.start(), base + m.start(1) + len(m.group(1)) + 1)
             self.rel("runs", org, prog, sent.text)
-        for s, e, level in anaphors(toks) if "该" in sent.text else ():  # every anaphor starts with 该
+        for s, e, level in anaphors(toks, base) if "该" in sent.text else ():  # every anaphor starts with 该
             typ = "Organization" if seg._org_head(level) and level not in seg.place_heads else "Place"
             idx = self.add(sent.text[s:e], typ, base + s, base + e, anaphor=level)
             actors.append((s, idx))
-        found = list(self.people_at[sent.start])
-        if self.known_names is not None:
-            for _, s, e in self.known_names.find_matches_as_indexes(sent.text):
-                if not any(a < e and s < b for a, b in found):
-                    found.append((s, e))
+        found = list(self.people_at.get(base, ()))
+        for s, e in self.known_names_at.get(base, ()):
+            if not any(a < e and s < b for a, b in found):
+                found.append((s, e))
         for s, e in found:
             idx = self.add(sent.text[s:e], "Person", base + s, base + e)
             actors.append((s, idx))
@@ -269,15 +319,17 @@ class _ArticleRun:
         if c.places and text[org_start:village_end] not in self.ex.seg.generic:
             c.places.append((org_start, village_end, False))
 
-    def org_is_named(self, c, toks, text: str) -> bool:
+    def org_is_named(self, c, toks, sent: Sentence) -> bool:
         """区委组织部 and 蒲公英志愿服务站 name one body; 社区巡逻队, 志愿服务队, 物业公司 do not."""
+        text = sent.text
         org_start = c.places[-1][1] if c.places else c.start
         org_text = text[org_start:c.end]
         if c.places and all(bare for _, _, bare in c.places):  # 区委组织部 yes, 村部 (a building) no
             return (len(org_text) >= 2 or org_text == "委") and org_text.endswith(ABBREVIATED_HEADS) and not org_text.startswith("党组织")
         if c.places or c.text in NATIONAL:
             return True
-        inside = [t for t in toks if c.start <= t.start and t.end <= c.end]
+        start, end = sent.start + c.start, sent.start + c.end
+        inside = [t for t in toks if start <= t.start and t.end <= end]
         if len(inside) == 1:  # 国务院, 扶贫办 yes; 志愿服务队, 合作社 (a kind of body) no
             t = inside[0]
             return len(t.text) >= 3 and t.text not in self.ex.seg.org_heads and t.pos in ("nt", "i", "j", "nz", "x", "l")
@@ -428,16 +480,19 @@ class _ArticleRun:
         """Actor + run verb + program. Returns the subject the next sentence inherits."""
         text = sent.text
         ments = self.out.mentions
+        if not actors and not programs and not self.pending:
+            self._sentence_project(sent)
+            return subject
         bounds = [0] + [m.end() for m in CLAUSE_PUNCT.finditer(text)] + [len(text) + 1]
         spans = [(s, e) for s, e, _ in programs]
         actors = [(p, i) for p, i in actors if not (spans and any(s <= p < e for s, e in spans))
                   and ments[i].type in ("Organization", "Place", "Person")
                   and not (p > 0 and text[max(0, p - 2):p].endswith(ADJUNCT_BEFORE))]
-        # A clause-initial actor is the subject of what follows (依托X… is not).
-        # CLAUSE_OPENER is a run of opener characters: if it spans from any clause start to p, it
-        # spans from the last one before p.
-        clause_subjects = [(p, i) for p, i in actors
-                           if CLAUSE_OPENER.fullmatch(text, bounds[bisect.bisect_right(bounds, p) - 1], p)]
+        clause_subjects = _clause_subjects(text, actors, bounds)
+        if not programs and not self.pending:  # nothing runs here: only the subject carries on
+            self._sentence_project(sent)
+            return next(clause_subjects, (0, subject))[1]
+        clause_subjects = list(clause_subjects)
         named = [(p, i) for p, i in actors if not _bare(ments[i])]
         if self.pending:  # 建立“1+3”街道大工委机制。2月份,城东路街道出台…: the actor comes next
             who = clause_subjects[0][1] if clause_subjects else subject
@@ -456,12 +511,16 @@ class _ArticleRun:
                 found = [subject] if subject is not None else []
             for actor in found or []:
                 self.rel("runs", actor, idx, text)
-        if SENTENCE_PROJECT.match(text):  # 前坪水库移民搬迁工程涉及…: a project as the subject
-            m = SENTENCE_PROJECT.match(text)
-            self.add(m.group(1), "Program", sent.start + m.start(1), sent.start + m.end(1))
+        self._sentence_project(sent)
         if clause_subjects:
             return clause_subjects[0][1]
         return subject
+
+    def _sentence_project(self, sent: Sentence) -> None:
+        """前坪水库移民搬迁工程涉及…: a project as the sentence's subject."""
+        m = SENTENCE_PROJECT.match(sent.text)
+        if m:
+            self.add(m.group(1), "Program", sent.start + m.start(1), sent.start + m.end(1))
 
     def _actors(self, text: str, actors, clause_subjects, at: int, bounds: list[int]) -> list[int] | None:
         """Who runs the program at `at`: 由X指挥 / 被X、Y授予 / the subject of the run verb's clause.

@@ -62,8 +62,9 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
-def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
-    """Place chains and organizations: regular expression over the token tags."""
+def chunks(tokens: list[Token], seg: Segmenter, base: int = 0) -> list[Chunk]:
+    """Place chains and organizations: regular expression over the token tags. Tokens start
+    at base in the text; the chunks' offsets are from base."""
     tags = "".join(map(TAG, tokens))
     out = []
     for m in CHUNK.finditer(tags):
@@ -88,7 +89,7 @@ def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
         if lo > 0 and (tokens[lo - 1].text in GENERIC_BEFORE or _counted(tokens[lo - 1])) \
                 or _counted(toks[0]):
             continue  # 各街道党工委, 两家农机合作社, 一个红旗村: every one or some, no particular one
-        c = Chunk(toks[0].start, toks[-1].end, "".join(map(TEXT, toks)))
+        c = Chunk(toks[0].start - base, toks[-1].end - base, "".join(map(TEXT, toks)))
         seg_start = toks[0].start
         named = False
         for t in toks:
@@ -102,7 +103,7 @@ def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
                     c.places = []  # 溢社区: a one-character "name" is a word cut off a phrase
                     seg_start, named = t.end, False
                     continue
-                c.places.append((seg_start, t.end, bare))
+                c.places.append((seg_start - base, t.end - base, bare))
                 seg_start, named = t.end, False
             else:
                 named = True
@@ -137,14 +138,14 @@ def _full_place(t: Token, seg: Segmenter) -> bool:
         t.pos == "ns" or len(t.text) >= 3 and t.pos in ("nr", "x", "nz")))
 
 
-def anaphors(tokens: list[Token]) -> list[tuple[int, int, str]]:
-    """该区, 该街道 ... as (start, end, level)."""
+def anaphors(tokens: list[Token], base: int = 0) -> list[tuple[int, int, str]]:
+    """该区, 该街道 ... as (start, end, level), offsets from base."""
     out = []
     for i, t in enumerate(tokens):
         if t.tag == "A":
-            out.append((t.start, t.end, t.text[1:]))
+            out.append((t.start - base, t.end - base, t.text[1:]))
         elif t.text == "该" and i + 1 < len(tokens) and tokens[i + 1].tag in "PO":
-            out.append((t.start, tokens[i + 1].end, tokens[i + 1].text))
+            out.append((t.start - base, tokens[i + 1].end - base, tokens[i + 1].text))
     return out
 
 
@@ -164,8 +165,9 @@ class PersonFinder:
         self.before_post = re.compile(rf"(?:^|(?<=[”。,:;]))({_NAME_CHARS}{{2,3}})[,,](?=[^,,。]{{2,20}}?(?:{self.before})(?:[,,。]|说|表示|介绍))")
 
     def find(self, text: str, tokens: list[Token] | None = None,
-             known=lambda w: False) -> list[tuple[int, int]]:
-        """Spans of full person names; with tokens, names must fall on token boundaries."""
+             known=lambda w: False, base: int = 0) -> list[tuple[int, int]]:
+        """Spans of full person names; with tokens (starting at base in a longer text), names
+        must fall on token boundaries."""
         strong = []
         for m in self.title.finditer(text):  # 居民杜军民, 道德模范余玛丽 (titles found apart from names)
             if text[m.end():m.end() + 1] in "和与及或并":
@@ -186,19 +188,19 @@ class PersonFinder:
             ends = set(map(END, tokens))
             spans = []
             for s, e in strong:
-                if s in starts and e in ends and not any(x[0] == s for x in spans) \
-                        and _plausible_tokens(tokens, s, e):
+                if s + base in starts and e + base in ends and not any(x[0] == s for x in spans) \
+                        and _plausible_tokens(tokens, s + base, e + base):
                     spans.append((s, e))
             for s, e in weak:
-                if s in starts and e in ends and _name_tokens(tokens, s, e):
+                if s + base in starts and e + base in ends and _name_tokens(tokens, s + base, e + base):
                     spans.append((s, e))
             for s, e in self._listed(text):  # 以王群峰、张大豪等: the list itself is the evidence
-                if e in ends:
+                if e + base in ends:
                     spans.append((s, e))
             for t in tokens:  # 习近平/nrfg: a person the dictionary knows
                 if t.pos == "nrfg" and len(t.text) == 3 and looks_like_person_name(t.text) \
                         and known(t.text):
-                    spans.append((t.start, t.end))
+                    spans.append((t.start - base, t.end - base))
         return [x for x in dict.fromkeys(spans) if not _is_partial(text[x[0]:x[1]])]
 
     def _weak(self, text: str) -> list[tuple[int, int]]:
@@ -296,8 +298,8 @@ class ProgramFinder:
         self.run_head = re.compile(rf"等[^,。;…]{{0,10}}?(?:{self.heads})")
         self.unquoted_head_end = re.compile(rf"(?:{self.unquoted_heads})$")
 
-    def find(self, text: str, tokens: list[Token] | None = None) -> list[tuple[int, int, str]]:
-        """(start, end, bare quoted name or "") of each program."""
+    def find(self, text: str, tokens: list[Token] | None = None, base: int = 0) -> list[tuple[int, int, str]]:
+        """(start, end, bare quoted name or "") of each program; tokens start at base."""
         out: list[tuple[int, int, str]] = []
         taken: set[int] = set()
         titles = [(m.start(), m.end()) for m in DOC_TITLE.finditer(text)] if "《" in text else []
@@ -310,13 +312,13 @@ class ProgramFinder:
         if "“" in text or "‘" in text:  # most sentences quote nothing
             self._quoted(text, keep)
         for m in self.unquoted.finditer(text):
-            if self._plain_name(m.group(1), m.start(1), tokens):
+            if self._plain_name(m.group(1), m.start(1) + base, tokens):
                 keep(m.start(1), m.end(1), "")
         for s0, e0, _ in list(out):
             for m in self.listed.finditer(text, e0):
                 if m.start() != e0 and not text[e0:m.start()].startswith("”"):
                     break
-                if self._plain_name(m.group(1), m.start(1), tokens):
+                if self._plain_name(m.group(1), m.start(1) + base, tokens):
                     keep(m.start(1), m.end(1), "")
                 e0 = m.end()
         return sorted(out)
@@ -342,7 +344,8 @@ class ProgramFinder:
                 keep(m.start(), m.end(), inner)
 
     def _plain_name(self, name: str, start: int, tokens: list[Token] | None) -> bool:
-        """提案双向评议活动 yes; 一次特别的党员活动, 奖惩机制, 完善工作运行机制 no."""
+        """提案双向评议活动 yes; 一次特别的党员活动, 奖惩机制, 完善工作运行机制 no. start: in
+        the tokens' offsets."""
         head = self.unquoted_head_end.search(name)
         body = name[:head.start()] if head else name
         if len(body) < 3 or COUNTED.match(name) or "“" in name:
