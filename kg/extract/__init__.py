@@ -8,6 +8,7 @@ Relations are stated between mentions; anaphors (该区) and abbreviations
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 
 from ahocorasick_rs import AhoCorasick, MatchKind
@@ -133,7 +134,16 @@ class Extractor:
         self.speech_re = _longest_first("speech_verbs.txt")
 
     def extract(self, article: Article) -> ArticleExtraction:
-        return _ArticleRun(self, article).run()
+        # An article makes thousands of short-lived tuples (tokens, spans), none in a cycle:
+        # with the collector on, every 700 of them start a collection that walks them all
+        # (about a third of the segmentation's time).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return _ArticleRun(self, article).run()
+        finally:
+            if collecting:
+                gc.enable()
 
 
 class _ArticleRun:
@@ -171,6 +181,9 @@ class _ArticleRun:
         self.sents = sents
         tokens = self.ex.seg.tokens(self.text)
         self.tokens = _by_sentence(tokens, sents)
+        self.sent_starts = [st.start for st in sents]
+        # Chunks never cross a sentence end (an S token): found once, offsets in the article.
+        self.chunks_at = self.by_sentence((c.start, c) for c in chunks(tokens, self.ex.seg))
         # Where the words some steps need are, found once for the article; a sentence without
         # them skips the step. The words are Han only, so no match crosses a sentence end.
         self.run_verbs_at = _starts(self.ex.run_verb_re, self.text)
@@ -208,11 +221,15 @@ class _ArticleRun:
         """Where the article's known names occur, by sentence start (offsets in the sentence)."""
         # Leftmost-longest, like a longest-first alternation, without compiling a regex per article.
         names = AhoCorasick(list(self.known_people), matchkind=MatchKind.LeftmostLongest)
-        starts = [st.start for st in sents]
-        out: dict[int, list[tuple[int, int]]] = {}
-        for _, s, e in names.find_matches_as_indexes(self.text):
-            base = starts[bisect.bisect_right(starts, s) - 1]
-            out.setdefault(base, []).append((s - base, e - base))
+        found = self.by_sentence((s, (s, e)) for _, s, e in names.find_matches_as_indexes(self.text))
+        return {base: [(s - base, e - base) for s, e in spans] for base, spans in found.items()}
+
+    def by_sentence(self, items) -> dict[int, list]:
+        """(offset in the article, item) pairs, in order, grouped by the start of their sentence."""
+        starts = self.sent_starts
+        out: dict[int, list] = {}
+        for at, item in items:
+            out.setdefault(starts[bisect.bisect_right(starts, at) - 1], []).append(item)
         return out
 
     # -- one sentence ----------------------------------------------------------
@@ -221,18 +238,25 @@ class _ArticleRun:
         seg = self.ex.seg
         toks = self.tokens[sent.start]
         base = self.sent_start = sent.start
+        quoted = "“" in sent.text or "‘" in sent.text
+        # a program is quoted or follows a run verb
+        programs = self.ex.programs.find(sent.text, toks, base) \
+            if quoted or _any_in(self.run_verbs_at, base, sent.end) else []
+        found = self.people_in(base)
+        sent_chunks = self.chunks_at.get(base, ())
+        if not (sent_chunks or programs or found or quoted or self.pending or "该" in sent.text):
+            self._sentence_project(sent)  # no name, so no mention or relation but this one
+            return subject
         # Mentions in this sentence are made while reading it: none before this index.
         self.sent_first = len(self.out.mentions)
         actors: list[tuple[int, int]] = []  # (position in sentence, mention index) of possible actors
         places_in_order: list[int] = []
-        # a program is quoted or follows a run verb
-        programs = self.ex.programs.find(sent.text, toks, base) \
-            if "“" in sent.text or "‘" in sent.text or _any_in(self.run_verbs_at, base, sent.end) else []
-        inside_names = _quoted_spans(sent.text) + [(s, e) for s, e, inner in programs if not inner]
-        for c in chunks(toks, seg, base):
+        inside_names = [(base + s, base + e) for s, e in _quoted_spans(sent.text)] + [
+            (base + s, base + e) for s, e, inner in programs if not inner]
+        for c in sent_chunks:
             if inside_names and any(qs <= c.start and c.end <= qe for qs, qe in inside_names):
                 continue  # “五星支部”创建, 推行街道大工委和社区大党委工作机制: inside another name
-            if c.org and not self.org_is_named(c, toks, sent):
+            if c.org and not self.org_is_named(c, toks):
                 c.org = False
             self.chunk(c, sent, actors, places_in_order)
         for m in QUOTED_ORG.finditer(sent.text) if "“" in sent.text or "‘" in sent.text else ():
@@ -252,10 +276,6 @@ class _ArticleRun:
             typ = "Organization" if seg._org_head(level) and level not in seg.place_heads else "Place"
             idx = self.add(sent.text[s:e], typ, base + s, base + e, anaphor=level)
             actors.append((s, idx))
-        found = list(self.people_at.get(base, ()))
-        for s, e in self.known_names_at.get(base, ()):
-            if not any(a < e and s < b for a, b in found):
-                found.append((s, e))
         for s, e in found:
             idx = self.add(sent.text[s:e], "Person", base + s, base + e)
             actors.append((s, idx))
@@ -265,52 +285,62 @@ class _ArticleRun:
         self.serves_as(sent, actors)
         return self.runs(sent, actors, subject, programs)
 
+    def people_in(self, base: int) -> list[tuple[int, int]]:
+        """Person-name spans of the sentence starting at base: the names found there, then the
+        article's names that occur there elsewhere."""
+        found = list(self.people_at.get(base, ()))
+        for s, e in self.known_names_at.get(base, ()):
+            if not any(a < e and s < b for a, b in found):
+                found.append((s, e))
+        return found
+
     def chunk(self, c, sent: Sentence, actors: list, places_in_order: list) -> None:
-        """Mentions of one chunk: its places (a chain, each in the previous) and its organization."""
-        base = sent.start
+        """Mentions of one chunk (offsets in the article): its places (a chain, each in the
+        previous) and its organization."""
+        text = self.text
         if c.org:
-            self.village_in_org_head(c, sent)
+            self.village_in_org_head(c)
         prev = None
         for (s, e, bare) in c.places:
             if bare:
-                level = sent.text[s:e]
-                idx = self.add(level, "Place", base + s, base + e, anaphor=level)
+                level = text[s:e]
+                idx = self.add(level, "Place", s, e, anaphor=level)
             else:
-                idx = self.add(sent.text[s:e], "Place", base + s, base + e)
+                idx = self.add(text[s:e], "Place", s, e)
                 places_in_order.append(idx)
             if prev is not None and not bare:
                 self.rel("locatedIn", idx, prev, sent.text)
             prev = idx if not bare or prev is None else prev
         if not c.org:
             if prev is not None and not self.out.mentions[prev].anaphor:
-                actors.append((c.start, prev))
+                actors.append((c.start - sent.start, prev))
             return
         qualify = ""
         named_places = [p for p in c.places if not p[2]]
         if c.places and c.places[0][2]:
-            qualify = sent.text[c.places[0][0]:c.places[0][1]]
+            qualify = text[c.places[0][0]:c.places[0][1]]
         elif not c.places and c.text not in NATIONAL and c.text.endswith(GENERIC_OFFICES) and len(c.text) <= 4:
             qualify = "*"  # 扶贫办: the district or county of the page
         # 柏庄镇北街村卫生室 is 北街村卫生室: the name starts at its own (last) place.
         start = named_places[-1][0] if len(named_places) > 1 else c.start
-        idx = self.add(sent.text[start:c.end], "Organization", base + start, base + c.end, qualify=qualify,
+        idx = self.add(text[start:c.end], "Organization", start, c.end, qualify=qualify,
                        written=c.text if start != c.start else "")
         if prev is not None and not self.out.mentions[prev].anaphor:
             self.rel("locatedIn", idx, prev, sent.text)
         elif qualify:
-            anchor = self.add(qualify, "Place", base + c.start, base + c.start, anaphor=qualify)
+            anchor = self.add(qualify, "Place", c.start, c.start, anaphor=qualify)
             self.rel("locatedIn", idx, anchor, sent.text)
-        actors.append((c.start, idx))
+        actors.append((c.start - sent.start, idx))
         # 北关区全丰公司植保无人机产业扶贫项目: a project named after the body that runs it
-        m = OWN_PROJECT.match(sent.text, c.end)
+        m = OWN_PROJECT.match(text, c.end, sent.end)
         if m:
-            prog = self.add(m.group(1), "Program", base + m.start(1), base + m.end(1))
+            prog = self.add(m.group(1), "Program", m.start(1), m.end(1))
             self.rel("runs", idx, prog, sent.text)
 
-    def village_in_org_head(self, c, sent: Sentence) -> None:
+    def village_in_org_head(self, c) -> None:
         """兴隆场镇|椒坪溪|村委会: a village body's head carries the village's own head (村), so
         the name before it is a village (椒坪溪村) in the place before that."""
-        text = sent.text
+        text = self.text
         org_start = c.places[-1][1] if c.places else c.start
         m = VILLAGE_BODY.search(text, org_start, c.end)
         if not m or m.start() - org_start < 2 or m.end() != c.end:
@@ -319,17 +349,16 @@ class _ArticleRun:
         if c.places and text[org_start:village_end] not in self.ex.seg.generic:
             c.places.append((org_start, village_end, False))
 
-    def org_is_named(self, c, toks, sent: Sentence) -> bool:
+    def org_is_named(self, c, toks) -> bool:
         """区委组织部 and 蒲公英志愿服务站 name one body; 社区巡逻队, 志愿服务队, 物业公司 do not."""
-        text = sent.text
+        text = self.text
         org_start = c.places[-1][1] if c.places else c.start
         org_text = text[org_start:c.end]
         if c.places and all(bare for _, _, bare in c.places):  # 区委组织部 yes, 村部 (a building) no
             return (len(org_text) >= 2 or org_text == "委") and org_text.endswith(ABBREVIATED_HEADS) and not org_text.startswith("党组织")
         if c.places or c.text in NATIONAL:
             return True
-        start, end = sent.start + c.start, sent.start + c.end
-        inside = [t for t in toks if start <= t.start and t.end <= end]
+        inside = [t for t in toks if c.start <= t.start and t.end <= c.end]
         if len(inside) == 1:  # 国务院, 扶贫办 yes; 志愿服务队, 合作社 (a kind of body) no
             t = inside[0]
             return len(t.text) >= 3 and t.text not in self.ex.seg.org_heads and t.pos in ("nt", "i", "j", "nz", "x", "l")

@@ -62,9 +62,8 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
-def chunks(tokens: list[Token], seg: Segmenter, base: int = 0) -> list[Chunk]:
-    """Place chains and organizations: regular expression over the token tags. Tokens start
-    at base in the text; the chunks' offsets are from base."""
+def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
+    """Place chains and organizations: regular expression over the token tags."""
     tags = "".join(map(TAG, tokens))
     out = []
     for m in CHUNK.finditer(tags):
@@ -89,7 +88,7 @@ def chunks(tokens: list[Token], seg: Segmenter, base: int = 0) -> list[Chunk]:
         if lo > 0 and (tokens[lo - 1].text in GENERIC_BEFORE or _counted(tokens[lo - 1])) \
                 or _counted(toks[0]):
             continue  # 各街道党工委, 两家农机合作社, 一个红旗村: every one or some, no particular one
-        c = Chunk(toks[0].start - base, toks[-1].end - base, "".join(map(TEXT, toks)))
+        c = Chunk(toks[0].start, toks[-1].end, "".join(map(TEXT, toks)))
         seg_start = toks[0].start
         named = False
         for t in toks:
@@ -103,7 +102,7 @@ def chunks(tokens: list[Token], seg: Segmenter, base: int = 0) -> list[Chunk]:
                     c.places = []  # 溢社区: a one-character "name" is a word cut off a phrase
                     seg_start, named = t.end, False
                     continue
-                c.places.append((seg_start - base, t.end - base, bare))
+                c.places.append((seg_start, t.end, bare))
                 seg_start, named = t.end, False
             else:
                 named = True
