@@ -170,10 +170,11 @@ class _ArticleRun:
     def add(self, surface: str, typ: str, start: int, end: int, anaphor: str = "", qualify: str = "",
             written: str = "") -> int:
         key = (start, end, typ, surface)
-        if key not in self.at:
-            self.at[key] = len(self.out.mentions)
+        idx = self.at.get(key)
+        if idx is None:
+            idx = self.at[key] = len(self.out.mentions)
             self.out.mentions.append(Mention(surface, typ, start, end, anaphor, qualify, written))
-        return self.at[key]
+        return idx
 
     def rel(self, pred: str, s: int, o: int | None, evidence: str, title: str = "") -> None:
         if s == o:
@@ -216,14 +217,12 @@ class _ArticleRun:
         """Person-name spans of each sentence that may hold one (a title or role, a speech
         verb, a list …、…等, or a name the dictionary knows), by sentence start."""
         finder = self.ex.people
-        titles_at = _starts(self.ex.title_words, self.text)
-        verbs_at = _starts(self.ex.speech_words, self.text)
-        known_at = list(compress(map(START, tokens), map("nrfg".__eq__, map(POS, tokens))))  # 习近平/nrfg
+        cues_at = sorted(_starts(self.ex.title_words, self.text) + _starts(self.ex.speech_words, self.text)
+                         + list(compress(map(START, tokens), map("nrfg".__eq__, map(POS, tokens)))))  # 习近平/nrfg
         out = {}
         for st in sents:
-            lo, hi, text = st.start, st.end, st.text
-            if _any_in(titles_at, lo, hi) or _any_in(verbs_at, lo, hi) or _any_in(known_at, lo, hi) \
-                    or "、" in text and "等" in text:
+            lo, text = st.start, st.text
+            if _any_in(cues_at, lo, st.end) or "、" in text and "等" in text:
                 out[lo] = finder.find(text, self.tokens[lo], known=self.ex.seg.jieba.has_word, base=lo)
         return out
 
