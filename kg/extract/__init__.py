@@ -268,7 +268,7 @@ class _ArticleRun:
             if c.org and not self.org_is_named(c, toks):
                 c.org = False
             self.chunk(c, sent, actors, places_in_order)
-        for m in QUOTED_ORG.finditer(sent.text) if "“" in sent.text or "‘" in sent.text else ():
+        for m in QUOTED_ORG.finditer(sent.text) if quoted else ():
             # “双迎攻坚”领导小组 runs 双迎攻坚
             place = next((i for p, i in actors if self.out.mentions[i].type == "Place"
                           and self.out.mentions[i].end == base + m.start() and not self.out.mentions[i].anaphor), None)
@@ -382,7 +382,7 @@ class _ArticleRun:
         ments = self.out.mentions
         text = sent.text
         at = [(ments[p].start - sent.start, ments[p].end - sent.start, p) for p in places]
-        m = GOVERNS.search(text)
+        m = GOVERNS.search(text) if "辖" in text else None
         if m:
             # the governing place may be an anaphor (该县辖武溪镇、浦市镇…); the governed ones run
             # to the end of the list (…等, or the clause)
@@ -447,7 +447,7 @@ class _ArticleRun:
     def serves_as(self, sent: Sentence, actors) -> None:
         """周志鹏,在李家堡镇沙河沟村担任第一书记: [person] … 在[organization or place]担任[title]."""
         ments = self.out.mentions
-        for m in SERVES_AS.finditer(sent.text):
+        for m in SERVES_AS.finditer(sent.text) if "任" in sent.text else ():  # 担任, 任
             at = sent.start + m.start()
             unit = next((i for _, i in actors if ments[i].end == at and ments[i].type in ("Organization", "Place")
                          and not ments[i].anaphor), None)

@@ -165,7 +165,7 @@ class Segmenter:
 
     def _split(self, word: str, pos: str, prev: tuple | None):
         """区委 is 区 + 委 (北关|区委 -> 北关区|委, or an abbreviation); 区卫健委 is 区 + 卫健委;
-        北关区|委多措 is 北关区|委|多措. prev: the piece or token before (text, pos, tag, ...), or None."""
+        北关区|委多措 is 北关区|委|多措. prev: the piece before, (text, pos, tag, town), or None."""
         if len(word) >= 2 and word[0] in LEVEL_CHARS + "村" and word[1:] not in self.stop and (
                 word[1:] in self.org_heads or word[1:] in self.org_words or (
                     self._org_head(word[1:]) and (len(word) == 2 or prev and prev[2] in "ND"))):
