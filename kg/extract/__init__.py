@@ -101,7 +101,7 @@ def _by_sentence(tokens: list, sents: list[Sentence]) -> dict[int, list]:
     return {st.start: tokens[find(starts, st.start):find(starts, st.end)] for st in sents}
 
 
-def _clause_subjects(text: str, actors: list[tuple[int, int]], bounds: list[int]):
+def _clause_subjects(text: str, actors, bounds: list[int]):
     """The actors that open a clause: a clause-initial actor is the subject of what follows
     (依托X… is not). CLAUSE_OPENER is a run of opener characters: if it spans from any clause
     start to p, it spans from the last one before p."""
@@ -526,14 +526,14 @@ class _ArticleRun:
             return subject
         bounds = [0] + [m.end() for m in CLAUSE_PUNCT.finditer(text)] + [len(text) + 1]
         spans = [(s, e) for s, e, _ in programs]
-        actors = [(p, i) for p, i in actors if not (spans and any(s <= p < e for s, e in spans))
-                  and ments[i].type in ("Organization", "Place", "Person")
-                  and not (p > 0 and text[max(0, p - 2):p].endswith(ADJUNCT_BEFORE))]
-        clause_subjects = _clause_subjects(text, actors, bounds)
+        may_act = ((p, i) for p, i in actors if not (spans and any(s <= p < e for s, e in spans))
+                   and ments[i].type in ("Organization", "Place", "Person")
+                   and not (p > 0 and text[max(0, p - 2):p].endswith(ADJUNCT_BEFORE)))
         if not programs and not self.pending:  # nothing runs here: only the subject carries on
             self._sentence_project(sent)
-            return next(clause_subjects, (0, subject))[1]
-        clause_subjects = list(clause_subjects)
+            return next(_clause_subjects(text, may_act, bounds), (0, subject))[1]
+        actors = list(may_act)
+        clause_subjects = list(_clause_subjects(text, actors, bounds))
         named = [(p, i) for p, i in actors if not _bare(ments[i])]
         if self.pending:  # 建立“1+3”街道大工委机制。2月份,城东路街道出台…: the actor comes next
             who = clause_subjects[0][1] if clause_subjects else subject
