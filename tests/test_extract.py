@@ -1,9 +1,13 @@
 """Extract: mentions by type, relations with the sentence that supports them."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kg.extract import Extractor
+from kg.extract.mentions import sentences
+from kg.ingest import read_page
 from kg.model import Article
 
 
@@ -113,3 +117,16 @@ def test_post_by_serving_as(extractor):
 def test_title_glued_to_its_body(extractor):
     _, _, rels = run(extractor, "“这是最好的民主教育。”泉欣小学校长王秀珍说。")
     assert any(r[0] == "holds" and r[1] == "王秀珍" and r[2] == "泉欣小学" and r[3] == "校长" for r in rels)
+
+
+def test_article_segmented_as_its_sentences(extractor):
+    """The extractor segments a whole article at once: that must give the tokens of each
+    sentence segmented alone (no token crosses a sentence end, splits and merged villages
+    are the same)."""
+    seg = extractor.seg
+    for f in sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt")):
+        for article in read_page(f).articles:
+            whole = seg.tokens(article.text)
+            for st in sentences(article.text):
+                alone = [t._replace(start=t.start + st.start, end=t.end + st.start) for t in seg.tokens(st.text)]
+                assert [t for t in whole if st.start <= t.start < st.end] == alone

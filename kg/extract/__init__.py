@@ -8,12 +8,14 @@ Relations are stated between mentions; anaphors (该区) and abbreviations
 from __future__ import annotations
 
 import bisect
+import gc
 import re
+from itertools import compress
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kg.extract.mentions import (
-    NATIONAL, PersonFinder, ProgramFinder, Sentence, anaphors, chunks, sentences,
+    NATIONAL, POS, START, PersonFinder, ProgramFinder, Sentence, anaphors, chunks, sentences,
 )
 from kg.extract.segment import Segmenter
 from kg.lexicon import alternation, looks_like_person_name, words
@@ -91,6 +93,36 @@ def _longest_first(name: str) -> re.Pattern:
     return re.compile(alternation(words(name)))
 
 
+def _by_sentence(tokens: list, sents: list[Sentence]) -> dict[int, list]:
+    """Each sentence's tokens (offsets in the article), by the sentence's start: sentences
+    start and end at token boundaries."""
+    starts = list(map(START, tokens))
+    find = bisect.bisect_left
+    return {st.start: tokens[find(starts, st.start):find(starts, st.end)] for st in sents}
+
+
+def _clause_subjects(text: str, actors, bounds: list[int]):
+    """The actors that open a clause: a clause-initial actor is the subject of what follows
+    (依托X… is not). CLAUSE_OPENER is a run of opener characters: if it spans from any clause
+    start to p, it spans from the last one before p."""
+    return ((p, i) for p, i in actors if CLAUSE_OPENER.fullmatch(text, bounds[bisect.bisect_right(bounds, p) - 1], p))
+
+
+def _automaton(ws) -> AhoCorasick:
+    """Finds what the longest-first alternation of ws finds (leftmost, then longest), faster."""
+    return AhoCorasick(sorted(ws), matchkind=MatchKind.LeftmostLongest)
+
+
+def _starts(words: AhoCorasick, text: str) -> list[int]:
+    return [s for _, s, _ in words.find_matches_as_indexes(text)]
+
+
+def _any_in(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether one of the sorted starts is in [lo, hi)."""
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     if "“" not in text and "《" not in text:
         return []
@@ -106,9 +138,22 @@ class Extractor:
         self.title_re = _longest_first("titles.txt")
         self.title_end_re = re.compile(f"(?:{self.title_re.pattern})$")
         self.speech_re = _longest_first("speech_verbs.txt")
+        # Where these words are in an article, to skip the sentences without them.
+        self.title_words = _automaton(words("titles.txt") | words("roles.txt"))  # PersonFinder.title
+        self.speech_words = _automaton(words("speech_verbs.txt"))  # PersonFinder.verb
+        self.run_words = _automaton(words("run_verbs.txt"))  # run_verb_re, ProgramFinder.unquoted
 
     def extract(self, article: Article) -> ArticleExtraction:
-        return _ArticleRun(self, article).run()
+        # An article makes thousands of short-lived tuples (tokens, spans), none in a cycle:
+        # with the collector on, every 700 of them start a collection that walks them all
+        # (about a third of the segmentation's time).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return _ArticleRun(self, article).run()
+        finally:
+            if collecting:
+                gc.enable()
 
 
 class _ArticleRun:
@@ -125,10 +170,11 @@ class _ArticleRun:
     def add(self, surface: str, typ: str, start: int, end: int, anaphor: str = "", qualify: str = "",
             written: str = "") -> int:
         key = (start, end, typ, surface)
-        if key not in self.at:
-            self.at[key] = len(self.out.mentions)
+        idx = self.at.get(key)
+        if idx is None:
+            idx = self.at[key] = len(self.out.mentions)
             self.out.mentions.append(Mention(surface, typ, start, end, anaphor, qualify, written))
-        return self.at[key]
+        return idx
 
     def rel(self, pred: str, s: int, o: int | None, evidence: str, title: str = "") -> None:
         if s == o:
@@ -144,17 +190,18 @@ class _ArticleRun:
             self.add(name, "Person", -1, -1)
         sents = sentences(self.text)
         self.sents = sents
-        self.tokens = {st.start: self.ex.seg.tokens(st.text) for st in sents}
+        tokens = self.ex.seg.tokens(self.text)
+        self.tokens = _by_sentence(tokens, sents)
+        self.sent_starts = [st.start for st in sents]
+        # Chunks never cross a sentence end (an S token): found once, offsets in the article.
+        self.chunks_at = self.by_sentence((c.start, c) for c in chunks(tokens, self.ex.seg))
+        # Where the words some steps need are, found once for the article; a sentence without
+        # them skips the step. The words are Han only, so no match crosses a sentence end.
+        self.run_verbs_at = _starts(self.ex.run_words, self.text)
+        self.people_at = self.people(sents, tokens)
         # Names found anywhere in the article are names everywhere in it (…”韩瑞芳脸上满是笑容).
-        self.known_people: set[str] = set()
-        self.people_at: dict[int, list[tuple[int, int]]] = {}
-        for st in sents:
-            spans = self.ex.people.find(st.text, self.tokens[st.start], known=self.ex.seg.jieba.has_word)
-            self.people_at[st.start] = spans
-            self.known_people.update(st.text[a:b] for a, b in spans)
-        # Leftmost-longest, like a longest-first alternation, without compiling a regex per article.
-        self.known_names = AhoCorasick(list(self.known_people), matchkind=MatchKind.LeftmostLongest) \
-            if self.known_people else None
+        self.known_people = {st.text[a:b] for st in sents for a, b in self.people_at.get(st.start, ())}
+        self.known_names_at = self.known_names(sents) if self.known_people else {}
         subject: int | None = None  # the last sentence subject, for clauses without one
         self.pending: list[tuple[int, str]] = []  # programs whose actor the next sentence names
         for sent in sents:
@@ -166,25 +213,62 @@ class _ArticleRun:
         self.places_in_names()
         return self.out
 
+    def people(self, sents: list[Sentence], tokens: list) -> dict[int, list[tuple[int, int]]]:
+        """Person-name spans of each sentence that may hold one (a title or role, a speech
+        verb, a list …、…等, or a name the dictionary knows), by sentence start."""
+        finder = self.ex.people
+        cues_at = sorted(_starts(self.ex.title_words, self.text) + _starts(self.ex.speech_words, self.text)
+                         + list(compress(map(START, tokens), map("nrfg".__eq__, map(POS, tokens)))))  # 习近平/nrfg
+        out = {}
+        for st in sents:
+            lo, text = st.start, st.text
+            if _any_in(cues_at, lo, st.end) or "、" in text and "等" in text:
+                out[lo] = finder.find(text, self.tokens[lo], known=self.ex.seg.jieba.has_word, base=lo)
+        return out
+
+    def known_names(self, sents: list[Sentence]) -> dict[int, list[tuple[int, int]]]:
+        """Where the article's known names occur, by sentence start (offsets in the sentence)."""
+        # Leftmost-longest, like a longest-first alternation, without compiling a regex per article.
+        names = AhoCorasick(list(self.known_people), matchkind=MatchKind.LeftmostLongest)
+        found = self.by_sentence((s, (s, e)) for _, s, e in names.find_matches_as_indexes(self.text))
+        return {base: [(s - base, e - base) for s, e in spans] for base, spans in found.items()}
+
+    def by_sentence(self, items) -> dict[int, list]:
+        """(offset in the article, item) pairs, in order, grouped by the start of their sentence."""
+        starts = self.sent_starts
+        out: dict[int, list] = {}
+        for at, item in items:
+            out.setdefault(starts[bisect.bisect_right(starts, at) - 1], []).append(item)
+        return out
+
     # -- one sentence ----------------------------------------------------------
 
     def sentence(self, sent: Sentence, subject: int | None) -> int | None:
         seg = self.ex.seg
         toks = self.tokens[sent.start]
         base = self.sent_start = sent.start
+        quoted = "“" in sent.text or "‘" in sent.text
+        # a program is quoted or follows a run verb
+        programs = self.ex.programs.find(sent.text, toks, base) \
+            if quoted or _any_in(self.run_verbs_at, base, sent.end) else []
+        found = self.people_in(base)
+        sent_chunks = self.chunks_at.get(base, ())
+        if not (sent_chunks or programs or found or quoted or self.pending or "该" in sent.text):
+            self._sentence_project(sent)  # no name, so no mention or relation but this one
+            return subject
         # Mentions in this sentence are made while reading it: none before this index.
         self.sent_first = len(self.out.mentions)
         actors: list[tuple[int, int]] = []  # (position in sentence, mention index) of possible actors
         places_in_order: list[int] = []
-        programs = self.ex.programs.find(sent.text, toks)
-        inside_names = _quoted_spans(sent.text) + [(s, e) for s, e, inner in programs if not inner]
-        for c in chunks(toks, seg):
+        inside_names = [(base + s, base + e) for s, e in _quoted_spans(sent.text)] + [
+            (base + s, base + e) for s, e, inner in programs if not inner]
+        for c in sent_chunks:
             if inside_names and any(qs <= c.start and c.end <= qe for qs, qe in inside_names):
                 continue  # “五星支部”创建, 推行街道大工委和社区大党委工作机制: inside another name
-            if c.org and not self.org_is_named(c, toks, sent.text):
+            if c.org and not self.org_is_named(c, toks):
                 c.org = False
             self.chunk(c, sent, actors, places_in_order)
-        for m in QUOTED_ORG.finditer(sent.text) if "“" in sent.text or "‘" in sent.text else ():
+        for m in QUOTED_ORG.finditer(sent.text) if quoted else ():
             # “双迎攻坚”领导小组 runs 双迎攻坚
             place = next((i for p, i in actors if self.out.mentions[i].type == "Place"
                           and self.out.mentions[i].end == base + m.start() and not self.out.mentions[i].anaphor), None)
@@ -197,15 +281,10 @@ class _ArticleRun:
                 continue  # “老娘舅”调解室 is a name, not the program it runs
             prog = self.add(f"“{m.group(1)}”", "Program", base + m.start(), base + m.start(1) + len(m.group(1)) + 1)
             self.rel("runs", org, prog, sent.text)
-        for s, e, level in anaphors(toks) if "该" in sent.text else ():  # every anaphor starts with 该
+        for s, e, level in anaphors(toks, base) if "该" in sent.text else ():  # every anaphor starts with 该
             typ = "Organization" if seg._org_head(level) and level not in seg.place_heads else "Place"
             idx = self.add(sent.text[s:e], typ, base + s, base + e, anaphor=level)
             actors.append((s, idx))
-        found = list(self.people_at[sent.start])
-        if self.known_names is not None:
-            for _, s, e in self.known_names.find_matches_as_indexes(sent.text):
-                if not any(a < e and s < b for a, b in found):
-                    found.append((s, e))
         for s, e in found:
             idx = self.add(sent.text[s:e], "Person", base + s, base + e)
             actors.append((s, idx))
@@ -215,52 +294,62 @@ class _ArticleRun:
         self.serves_as(sent, actors)
         return self.runs(sent, actors, subject, programs)
 
+    def people_in(self, base: int) -> list[tuple[int, int]]:
+        """Person-name spans of the sentence starting at base: the names found there, then the
+        article's names that occur there elsewhere."""
+        found = list(self.people_at.get(base, ()))
+        for s, e in self.known_names_at.get(base, ()):
+            if not any(a < e and s < b for a, b in found):
+                found.append((s, e))
+        return found
+
     def chunk(self, c, sent: Sentence, actors: list, places_in_order: list) -> None:
-        """Mentions of one chunk: its places (a chain, each in the previous) and its organization."""
-        base = sent.start
+        """Mentions of one chunk (offsets in the article): its places (a chain, each in the
+        previous) and its organization."""
+        text = self.text
         if c.org:
-            self.village_in_org_head(c, sent)
+            self.village_in_org_head(c)
         prev = None
         for (s, e, bare) in c.places:
             if bare:
-                level = sent.text[s:e]
-                idx = self.add(level, "Place", base + s, base + e, anaphor=level)
+                level = text[s:e]
+                idx = self.add(level, "Place", s, e, anaphor=level)
             else:
-                idx = self.add(sent.text[s:e], "Place", base + s, base + e)
+                idx = self.add(text[s:e], "Place", s, e)
                 places_in_order.append(idx)
             if prev is not None and not bare:
                 self.rel("locatedIn", idx, prev, sent.text)
             prev = idx if not bare or prev is None else prev
         if not c.org:
             if prev is not None and not self.out.mentions[prev].anaphor:
-                actors.append((c.start, prev))
+                actors.append((c.start - sent.start, prev))
             return
         qualify = ""
         named_places = [p for p in c.places if not p[2]]
         if c.places and c.places[0][2]:
-            qualify = sent.text[c.places[0][0]:c.places[0][1]]
+            qualify = text[c.places[0][0]:c.places[0][1]]
         elif not c.places and c.text not in NATIONAL and c.text.endswith(GENERIC_OFFICES) and len(c.text) <= 4:
             qualify = "*"  # 扶贫办: the district or county of the page
         # 柏庄镇北街村卫生室 is 北街村卫生室: the name starts at its own (last) place.
         start = named_places[-1][0] if len(named_places) > 1 else c.start
-        idx = self.add(sent.text[start:c.end], "Organization", base + start, base + c.end, qualify=qualify,
+        idx = self.add(text[start:c.end], "Organization", start, c.end, qualify=qualify,
                        written=c.text if start != c.start else "")
         if prev is not None and not self.out.mentions[prev].anaphor:
             self.rel("locatedIn", idx, prev, sent.text)
         elif qualify:
-            anchor = self.add(qualify, "Place", base + c.start, base + c.start, anaphor=qualify)
+            anchor = self.add(qualify, "Place", c.start, c.start, anaphor=qualify)
             self.rel("locatedIn", idx, anchor, sent.text)
-        actors.append((c.start, idx))
+        actors.append((c.start - sent.start, idx))
         # 北关区全丰公司植保无人机产业扶贫项目: a project named after the body that runs it
-        m = OWN_PROJECT.match(sent.text, c.end)
+        m = OWN_PROJECT.match(text, c.end, sent.end)
         if m:
-            prog = self.add(m.group(1), "Program", base + m.start(1), base + m.end(1))
+            prog = self.add(m.group(1), "Program", m.start(1), m.end(1))
             self.rel("runs", idx, prog, sent.text)
 
-    def village_in_org_head(self, c, sent: Sentence) -> None:
+    def village_in_org_head(self, c) -> None:
         """兴隆场镇|椒坪溪|村委会: a village body's head carries the village's own head (村), so
         the name before it is a village (椒坪溪村) in the place before that."""
-        text = sent.text
+        text = self.text
         org_start = c.places[-1][1] if c.places else c.start
         m = VILLAGE_BODY.search(text, org_start, c.end)
         if not m or m.start() - org_start < 2 or m.end() != c.end:
@@ -269,8 +358,9 @@ class _ArticleRun:
         if c.places and text[org_start:village_end] not in self.ex.seg.generic:
             c.places.append((org_start, village_end, False))
 
-    def org_is_named(self, c, toks, text: str) -> bool:
+    def org_is_named(self, c, toks) -> bool:
         """区委组织部 and 蒲公英志愿服务站 name one body; 社区巡逻队, 志愿服务队, 物业公司 do not."""
+        text = self.text
         org_start = c.places[-1][1] if c.places else c.start
         org_text = text[org_start:c.end]
         if c.places and all(bare for _, _, bare in c.places):  # 区委组织部 yes, 村部 (a building) no
@@ -287,10 +377,12 @@ class _ArticleRun:
 
     def governs(self, sent: Sentence, toks, places: list[int]) -> None:
         """Containment the text states: 北关区辖红旗路街道、灯塔路街道…; X位于Y; 北关区的红旗路街道."""
+        if not places:
+            return  # every statement needs a (named) place it is about
         ments = self.out.mentions
         text = sent.text
         at = [(ments[p].start - sent.start, ments[p].end - sent.start, p) for p in places]
-        m = GOVERNS.search(text)
+        m = GOVERNS.search(text) if "辖" in text else None
         if m:
             # the governing place may be an anaphor (该县辖武溪镇、浦市镇…); the governed ones run
             # to the end of the list (…等, or the clause)
@@ -304,9 +396,9 @@ class _ArticleRun:
                     self.rel("locatedIn", p, before[-1], text)
         for _, e1, p1 in at:
             for s2, _, p2 in at:
-                between = text[e1:s2]
-                if s2 <= e1 or len(between) > 3:
+                if s2 <= e1 or s2 - e1 > 3:
                     continue
+                between = text[e1:s2]
                 if between in ("的", "所辖的", "下辖的") and _lower(ments[p2].surface, ments[p1].surface):
                     self.rel("locatedIn", p2, p1, text)  # 北关区的红旗路街道
                 elif between in ("位于", "地处", "坐落于"):
@@ -325,13 +417,14 @@ class _ArticleRun:
     def positions_and_quotes(self, sent: Sentence, actors: list[tuple[int, int]]) -> None:
         text = sent.text
         ments = self.out.mentions
-        # 社区工作人员侯翔宇: a bare level word stands for the article's own unit in a post
-        units = [(m.start - sent.start, i) for i, m in self.sentence_mentions()
-                 if sent.start <= m.start < sent.end and m.type in ("Organization", "Place")]
+        units = None
         for _, idx in actors:
             m = ments[idx]
             rel_end = m.end - sent.start
             if m.type == "Person":
+                if units is None:  # 社区工作人员侯翔宇: a bare level word stands for the article's own unit in a post
+                    units = [(u.start - sent.start, i) for i, u in self.sentence_mentions()
+                             if sent.start <= u.start < sent.end and u.type in ("Organization", "Place")]
                 post = self._post_before(units, m.start) or self._post_after(actors, m.end)
                 if post is not None:
                     self.rel("holds", idx, post[0], text, title=post[1])
@@ -354,7 +447,7 @@ class _ArticleRun:
     def serves_as(self, sent: Sentence, actors) -> None:
         """周志鹏,在李家堡镇沙河沟村担任第一书记: [person] … 在[organization or place]担任[title]."""
         ments = self.out.mentions
-        for m in SERVES_AS.finditer(sent.text):
+        for m in SERVES_AS.finditer(sent.text) if "任" in sent.text else ():  # 担任, 任
             at = sent.start + m.start()
             unit = next((i for _, i in actors if ments[i].end == at and ments[i].type in ("Organization", "Place")
                          and not ments[i].anaphor), None)
@@ -428,16 +521,19 @@ class _ArticleRun:
         """Actor + run verb + program. Returns the subject the next sentence inherits."""
         text = sent.text
         ments = self.out.mentions
+        if not actors and not programs and not self.pending:
+            self._sentence_project(sent)
+            return subject
         bounds = [0] + [m.end() for m in CLAUSE_PUNCT.finditer(text)] + [len(text) + 1]
         spans = [(s, e) for s, e, _ in programs]
-        actors = [(p, i) for p, i in actors if not (spans and any(s <= p < e for s, e in spans))
-                  and ments[i].type in ("Organization", "Place", "Person")
-                  and not (p > 0 and text[max(0, p - 2):p].endswith(ADJUNCT_BEFORE))]
-        # A clause-initial actor is the subject of what follows (依托X… is not).
-        # CLAUSE_OPENER is a run of opener characters: if it spans from any clause start to p, it
-        # spans from the last one before p.
-        clause_subjects = [(p, i) for p, i in actors
-                           if CLAUSE_OPENER.fullmatch(text, bounds[bisect.bisect_right(bounds, p) - 1], p)]
+        may_act = ((p, i) for p, i in actors if not (spans and any(s <= p < e for s, e in spans))
+                   and ments[i].type in ("Organization", "Place", "Person")
+                   and not (p > 0 and text[max(0, p - 2):p].endswith(ADJUNCT_BEFORE)))
+        if not programs and not self.pending:  # nothing runs here: only the subject carries on
+            self._sentence_project(sent)
+            return next(_clause_subjects(text, may_act, bounds), (0, subject))[1]
+        actors = list(may_act)
+        clause_subjects = list(_clause_subjects(text, actors, bounds))
         named = [(p, i) for p, i in actors if not _bare(ments[i])]
         if self.pending:  # 建立“1+3”街道大工委机制。2月份,城东路街道出台…: the actor comes next
             who = clause_subjects[0][1] if clause_subjects else subject
@@ -456,12 +552,16 @@ class _ArticleRun:
                 found = [subject] if subject is not None else []
             for actor in found or []:
                 self.rel("runs", actor, idx, text)
-        if SENTENCE_PROJECT.match(text):  # 前坪水库移民搬迁工程涉及…: a project as the subject
-            m = SENTENCE_PROJECT.match(text)
-            self.add(m.group(1), "Program", sent.start + m.start(1), sent.start + m.end(1))
+        self._sentence_project(sent)
         if clause_subjects:
             return clause_subjects[0][1]
         return subject
+
+    def _sentence_project(self, sent: Sentence) -> None:
+        """前坪水库移民搬迁工程涉及…: a project as the sentence's subject."""
+        m = SENTENCE_PROJECT.match(sent.text)
+        if m:
+            self.add(m.group(1), "Program", sent.start + m.start(1), sent.start + m.end(1))
 
     def _actors(self, text: str, actors, clause_subjects, at: int, bounds: list[int]) -> list[int] | None:
         """Who runs the program at `at`: 由X指挥 / 被X、Y授予 / the subject of the run verb's clause.

@@ -15,7 +15,7 @@ from operator import attrgetter
 from kg.extract.segment import Segmenter, Token
 from kg.lexicon import alternation, common_surnames, looks_like_person_name, words
 
-TEXT, TAG, START, END = attrgetter("text"), attrgetter("tag"), attrgetter("start"), attrgetter("end")
+TEXT, POS, TAG, START, END = (attrgetter(f) for f in ("text", "pos", "tag", "start", "end"))
 _SEG = r"(?:[ND][NDV]*P|P)"  # a place: name tokens and a head
 # An organization's name: name tokens and a head. Verbs (W) and generic nouns (G) may stand
 # inside it; right after a place or another body anything may (县|脱贫攻坚领导小组,
@@ -67,33 +67,37 @@ def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
     tags = "".join(map(TAG, tokens))
     out = []
     for m in CHUNK.finditer(tags):
-        lo, hi = m.start(), m.end()
+        lo, hi = m.span()
         # Drop leading numerals: "4个城市街道" is no name.
-        while lo < hi and tokens[lo].tag == "D" and tokens[lo].text.isascii():
+        while lo < hi and tags[lo] == "D" and tokens[lo].text.isascii():
             lo += 1
         if lo == hi:
             continue
-        hi = _end_at_terminal_head(tokens, lo, hi)
-        counted = [k for k in range(lo, hi) if _counted(tokens[k]) or (
-            tokens[k].tag == "D" and k + 1 < hi and tokens[k + 1].text in MEASURES)]
-        if counted:  # 爱心人士组建11支|党员志愿者服务队: what is counted is no one body
-            k = counted[-1]
-            lo = k + (2 if k + 1 < hi and tokens[k + 1].text in MEASURES else 1)
+        hi = _end_at_terminal_head(tokens, tags, lo, hi)
+        toks = tokens[lo:hi]
+        text = "".join(map(TEXT, toks))
+        if not MEASURES.isdisjoint(text):  # 爱心人士组建11支|党员志愿者服务队: what is counted is no one body
+            lo = _after_counted(tokens, tags, lo, hi)
             if lo >= hi:
                 continue
-        toks = tokens[lo:hi]
-        if toks[0].tag == "O" and (len(toks[0].text) < 3 or toks[0].text in seg.org_heads) \
-                and toks[0].pos != "nt":
+            toks = tokens[lo:hi]
+            text = "".join(map(TEXT, toks))
+        first = toks[0]
+        if tags[lo] == "O" and (len(first.text) < 3 or first.text in seg.org_heads) and first.pos != "nt":
             continue  # a bare head (中心, 学校) names no one
         if lo > 0 and (tokens[lo - 1].text in GENERIC_BEFORE or _counted(tokens[lo - 1])) \
-                or _counted(toks[0]):
+                or _counted(first):
             continue  # 各街道党工委, 两家农机合作社, 一个红旗村: every one or some, no particular one
-        c = Chunk(toks[0].start, toks[-1].end, "".join(map(TEXT, toks)))
-        seg_start = toks[0].start
+        c = Chunk(first.start, toks[-1].end, text)
+        out.append(c)
+        first_org = tags.find("O", lo, hi)
+        c.org = first_org >= 0
+        if tags.find("P", lo, first_org if c.org else hi) < 0:
+            continue  # no place before the organization's head
+        seg_start = first.start
         named = False
         for t in toks:
             if t.tag == "O":
-                c.org = True
                 break
             if t.tag == "P":
                 bare = not named and not _full_place(t, seg)
@@ -106,7 +110,6 @@ def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
                 seg_start, named = t.end, False
             else:
                 named = True
-        out.append(c)
     return out
 
 
@@ -115,12 +118,24 @@ def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
 TERMINAL_HEADS = ("有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "大学", "学院", "医院")
 
 
-def _end_at_terminal_head(tokens: list[Token], lo: int, hi: int) -> int:
+def _end_at_terminal_head(tokens: list[Token], tags: str, lo: int, hi: int) -> int:
     """Where the chunk tokens[lo:hi] ends: right after its first company or university head."""
-    for k in range(lo, hi - 1):
-        if tokens[k].tag == "O" and tokens[k].text.endswith(TERMINAL_HEADS):
+    k = tags.find("O", lo, hi - 1)
+    while k >= 0:
+        if tokens[k].text.endswith(TERMINAL_HEADS):
             return k + 1
+        k = tags.find("O", k + 1, hi - 1)
     return hi
+
+
+def _after_counted(tokens: list[Token], tags: str, lo: int, hi: int) -> int:
+    """Where the chunk tokens[lo:hi] starts after its last counted token (11支|党员志愿者服务队)."""
+    counted = [k for k in range(lo, hi) if _counted(tokens[k]) or (
+        tags[k] == "D" and k + 1 < hi and tokens[k + 1].text in MEASURES)]
+    if not counted:
+        return lo
+    k = counted[-1]
+    return k + (2 if k + 1 < hi and tokens[k + 1].text in MEASURES else 1)
 
 
 MEASURES = frozenset("个家支名所座批项条位户")
@@ -137,14 +152,14 @@ def _full_place(t: Token, seg: Segmenter) -> bool:
         t.pos == "ns" or len(t.text) >= 3 and t.pos in ("nr", "x", "nz")))
 
 
-def anaphors(tokens: list[Token]) -> list[tuple[int, int, str]]:
-    """该区, 该街道 ... as (start, end, level)."""
+def anaphors(tokens: list[Token], base: int = 0) -> list[tuple[int, int, str]]:
+    """该区, 该街道 ... as (start, end, level), offsets from base."""
     out = []
     for i, t in enumerate(tokens):
         if t.tag == "A":
-            out.append((t.start, t.end, t.text[1:]))
+            out.append((t.start - base, t.end - base, t.text[1:]))
         elif t.text == "该" and i + 1 < len(tokens) and tokens[i + 1].tag in "PO":
-            out.append((t.start, tokens[i + 1].end, tokens[i + 1].text))
+            out.append((t.start - base, tokens[i + 1].end - base, tokens[i + 1].text))
     return out
 
 
@@ -164,8 +179,9 @@ class PersonFinder:
         self.before_post = re.compile(rf"(?:^|(?<=[”。,:;]))({_NAME_CHARS}{{2,3}})[,,](?=[^,,。]{{2,20}}?(?:{self.before})(?:[,,。]|说|表示|介绍))")
 
     def find(self, text: str, tokens: list[Token] | None = None,
-             known=lambda w: False) -> list[tuple[int, int]]:
-        """Spans of full person names; with tokens, names must fall on token boundaries."""
+             known=lambda w: False, base: int = 0) -> list[tuple[int, int]]:
+        """Spans of full person names; with tokens (starting at base in a longer text), names
+        must fall on token boundaries."""
         strong = []
         for m in self.title.finditer(text):  # 居民杜军民, 道德模范余玛丽 (titles found apart from names)
             if text[m.end():m.end() + 1] in "和与及或并":
@@ -182,24 +198,35 @@ class PersonFinder:
         if tokens is None:
             spans = strong + weak
         else:
-            starts = set(map(START, tokens))
-            ends = set(map(END, tokens))
             spans = []
-            for s, e in strong:
-                if s in starts and e in ends and not any(x[0] == s for x in spans) \
-                        and _plausible_tokens(tokens, s, e):
-                    spans.append((s, e))
-            for s, e in weak:
-                if s in starts and e in ends and _name_tokens(tokens, s, e):
-                    spans.append((s, e))
-            for s, e in self._listed(text):  # 以王群峰、张大豪等: the list itself is the evidence
-                if e in ends:
-                    spans.append((s, e))
-            for t in tokens:  # 习近平/nrfg: a person the dictionary knows
-                if t.pos == "nrfg" and len(t.text) == 3 and looks_like_person_name(t.text) \
-                        and known(t.text):
-                    spans.append((t.start, t.end))
+            listed = self._listed(text)
+            if strong or weak or listed:
+                spans = self._on_token_bounds(tokens, base, strong, weak, listed)
+            if "nrfg" in map(POS, tokens):  # 习近平/nrfg: a person the dictionary knows
+                for t in tokens:
+                    if t.pos == "nrfg" and len(t.text) == 3 and looks_like_person_name(t.text) \
+                            and known(t.text):
+                        spans.append((t.start - base, t.end - base))
         return [x for x in dict.fromkeys(spans) if not _is_partial(text[x[0]:x[1]])]
+
+    @staticmethod
+    def _on_token_bounds(tokens: list[Token], base: int, strong, weak, listed) -> list[tuple[int, int]]:
+        """The candidate names that start and end on token boundaries, and that the tokens
+        inside make plausible."""
+        starts = set(map(START, tokens))
+        ends = set(map(END, tokens))
+        spans = []
+        for s, e in strong:
+            if s + base in starts and e + base in ends and not any(x[0] == s for x in spans) \
+                    and _plausible_tokens(tokens, s + base, e + base):
+                spans.append((s, e))
+        for s, e in weak:
+            if s + base in starts and e + base in ends and _name_tokens(tokens, s + base, e + base):
+                spans.append((s, e))
+        for s, e in listed:  # 以王群峰、张大豪等: the list itself is the evidence
+            if e + base in ends:
+                spans.append((s, e))
+        return spans
 
     def _weak(self, text: str) -> list[tuple[int, int]]:
         spans = [(m.start(1), m.end(1)) for m in self.before_post.finditer(text) if looks_like_person_name(m.group(1))]
@@ -296,8 +323,8 @@ class ProgramFinder:
         self.run_head = re.compile(rf"等[^,。;…]{{0,10}}?(?:{self.heads})")
         self.unquoted_head_end = re.compile(rf"(?:{self.unquoted_heads})$")
 
-    def find(self, text: str, tokens: list[Token] | None = None) -> list[tuple[int, int, str]]:
-        """(start, end, bare quoted name or "") of each program."""
+    def find(self, text: str, tokens: list[Token] | None = None, base: int = 0) -> list[tuple[int, int, str]]:
+        """(start, end, bare quoted name or "") of each program; tokens start at base."""
         out: list[tuple[int, int, str]] = []
         taken: set[int] = set()
         titles = [(m.start(), m.end()) for m in DOC_TITLE.finditer(text)] if "《" in text else []
@@ -310,13 +337,13 @@ class ProgramFinder:
         if "“" in text or "‘" in text:  # most sentences quote nothing
             self._quoted(text, keep)
         for m in self.unquoted.finditer(text):
-            if self._plain_name(m.group(1), m.start(1), tokens):
+            if self._plain_name(m.group(1), m.start(1) + base, tokens):
                 keep(m.start(1), m.end(1), "")
         for s0, e0, _ in list(out):
             for m in self.listed.finditer(text, e0):
                 if m.start() != e0 and not text[e0:m.start()].startswith("”"):
                     break
-                if self._plain_name(m.group(1), m.start(1), tokens):
+                if self._plain_name(m.group(1), m.start(1) + base, tokens):
                     keep(m.start(1), m.end(1), "")
                 e0 = m.end()
         return sorted(out)
@@ -342,7 +369,8 @@ class ProgramFinder:
                 keep(m.start(), m.end(), inner)
 
     def _plain_name(self, name: str, start: int, tokens: list[Token] | None) -> bool:
-        """提案双向评议活动 yes; 一次特别的党员活动, 奖惩机制, 完善工作运行机制 no."""
+        """提案双向评议活动 yes; 一次特别的党员活动, 奖惩机制, 完善工作运行机制 no. start: in
+        the tokens' offsets."""
         head = self.unquoted_head_end.search(name)
         body = name[:head.start()] if head else name
         if len(body) < 3 or COUNTED.match(name) or "“" in name:

@@ -14,8 +14,9 @@ letter; names are then found by regular expressions over the tag string:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain, compress, count, repeat, takewhile
 from typing import NamedTuple
 
 import rjieba
@@ -46,6 +47,8 @@ HEAD_THEN_WORD = ("村民", "村委", "村干", "村级", "村组", "村党", "�
                   "社区居", "社区工", "社区党", "社区干")
 # 教育局, 档案馆: a word ending in one of these heads is an office (格局-like words are stop nouns)
 STRONG_ONE_CHAR_HEADS = "局委办厅院队"
+# A merged village has at most 5 + 3 characters (VILLAGE_AFTER_TOWN), so at most that many tokens.
+MAX_VILLAGE_TOKENS = 8
 
 
 # Marks a word whose split depends on the token before it (see Segmenter._split_needs_context).
@@ -96,6 +99,9 @@ class Segmenter:
         return cls(Gazetteer.default())
 
     def tokens(self, text: str) -> list[Token]:
+        """The tokens of a text, with offsets into it. A whole article is segmented at once:
+        jieba cuts at every punctuation mark and space anyway, so no token crosses a sentence
+        end (。!?;”’ or a line break, each a token of its own tagged S)."""
         pairs = self.jieba.tag(text, True)
         # The pieces of each (word, part of speech), from the per-process cache: C-level map,
         # no Python frame per word.
@@ -103,66 +109,66 @@ class Segmenter:
         if None in entries:
             entries = [e if e is not None else self._know(*pair) for e, pair in zip(entries, pairs)]
         if CONTEXT in entries:  # 区委, 委多措: the split depends on the token before
-            return self._tokens_in_context(text, pairs)
+            self._split_in_context(entries, pairs)
         texts, poses, tags, towns = zip(*chain.from_iterable(entries)) if entries else ((),) * 4
         ends = list(accumulate(map(len, texts)))
         out = list(map(_new_tuple, repeat(Token), zip(texts, poses, [0] + ends[:-1], tags, ends)))
-        return self._villages(text, out) if any(towns) else out
+        return self._villages(text, out, list(compress(count(), towns))) if any(towns) else out
 
-    def _tokens_in_context(self, text: str, pairs) -> list[Token]:
-        """tokens(), one word at a time: for sentences with a word whose split depends on the
-        token before it."""
-        out: list[Token] = []
-        pos = 0
-        for word, tag in pairs:
-            entry = self._pieces[(word, tag)]
-            pieces = self._split(word, tag, out) if entry is CONTEXT else [(p[0], p[1]) for p in entry]
-            for piece, ptag in pieces:
-                out.append(Token(piece, ptag, pos, self._tag(piece, ptag), pos + len(piece)))
-                pos += len(piece)
-        if any(t.tag == "P" and t.text.endswith(TOWN_HEADS) for t in out):
-            return self._villages(text, out)
-        return out
+    def _split_in_context(self, entries: list, pairs) -> None:
+        """Replaces each CONTEXT entry by its pieces, which depend on the piece before it. At a
+        sentence start that piece is the previous sentence's end mark (tag S), which _split
+        treats like no piece at all."""
+        for k in [k for k, e in enumerate(entries) if e is CONTEXT]:
+            prev = entries[k - 1][-1] if k else None
+            entries[k] = tuple(self._piece(p, ptag) for p, ptag in self._split(*pairs[k], prev))
 
-    def _villages(self, text: str, toks: list[Token]) -> list[Token]:
+    def _villages(self, text: str, toks: list[Token], towns: list[int]) -> list[Token]:
         """柏庄镇|花村店村, 柏树乡|杨沟村前坪: a village right after its town is one place token,
-        whatever the segmenter made of its unknown name."""
+        whatever the segmenter made of its unknown name. towns: the indices of the tokens that
+        end in a town head, the only ones a merge can start at."""
         out: list[Token] = []
+        n = len(toks)
         i = 0
-        while i < len(toks):
-            t = toks[i]
-            i += 1
+        split_at = -1  # a token cut in two (村前 -> 前) is looked at again
+        while True:
+            k = bisect_left(towns, i)
+            j = i if split_at == i else towns[k] if k < len(towns) else n
+            out.extend(toks[i:j])
+            if j == n:
+                return out
+            t = toks[j]
+            i = j + 1
             while True:  # a merged place may itself be followed by the next level down
                 out.append(t)
                 if t.tag != "P" or not t.text.endswith(TOWN_HEADS) or t.text in self.place_heads:
                     break
                 m = VILLAGE_AFTER_TOWN.match(text, t.end)
-                if m and text[m.end() - 1:].startswith(HEAD_THEN_WORD):  # 杏花湾村村民: one 村 less
-                    m = VILLAGE_AFTER_TOWN.match(text[:m.end() - 1], t.end)
+                if m and text.startswith(HEAD_THEN_WORD, m.end() - 1):  # 杏花湾村村民: one 村 less
+                    m = VILLAGE_AFTER_TOWN.match(text, t.end, m.end() - 1)
                 if not m or m.group(1) in self.stop or m.group(1)[0] in "各每全该本":
                     break
                 end = m.end()
                 head = self.place_head(m.group(1))
                 name_end = end - len(head)  # 幸福家园|安置区: the head may hold any word
-                inside = [x for x in toks[i:] if x.start < name_end]
+                inside = takewhile(lambda x: x.start < name_end, toks[i:i + MAX_VILLAGE_TOKENS])
                 if any(x.pos in NOT_IN_PLACE_POS and len(x.text) > 1 or x.text in self.stop or x.text in "各每"
                        for x in inside if x.end <= name_end):
                     break  # 依托|各|社区, 组织|辖区|各|社区: a phrase, not a name
-                while i < len(toks) and toks[i].end <= end:
+                while i < n and toks[i].end <= end:
                     i += 1
-                if i < len(toks) and toks[i].start < end:  # 村前 -> 村 | 前
+                if i < n and toks[i].start < end:  # 村前 -> 村 | 前
                     rest = toks[i].text[end - toks[i].start:]
-                    toks = toks[:i] + [Token(rest, toks[i].pos, end, self._tag(rest, toks[i].pos),
-                                             end + len(rest))] + toks[i + 1:]
+                    toks[i] = Token(rest, toks[i].pos, end, self._tag(rest, toks[i].pos), end + len(rest))
+                    split_at = i
                 t = Token(text[t.end:end], "ns", t.end, "P", end)
-        return out
 
-    def _split(self, word: str, pos: str, prev: list[Token]):
+    def _split(self, word: str, pos: str, prev: tuple | None):
         """区委 is 区 + 委 (北关|区委 -> 北关区|委, or an abbreviation); 区卫健委 is 区 + 卫健委;
-        北关区|委多措 is 北关区|委|多措."""
+        北关区|委多措 is 北关区|委|多措. prev: the piece before, (text, pos, tag, town), or None."""
         if len(word) >= 2 and word[0] in LEVEL_CHARS + "村" and word[1:] not in self.stop and (
                 word[1:] in self.org_heads or word[1:] in self.org_words or (
-                    self._org_head(word[1:]) and (len(word) == 2 or prev and prev[-1].tag in "ND"))):
+                    self._org_head(word[1:]) and (len(word) == 2 or prev and prev[2] in "ND"))):
             return [(word[0], "n"), (word[1:], "nt")]
         if len(word) == 2 and word[1] in LEVEL_CHARS and word[0] in PREPOSITIONS:
             return [(word[0], "p"), (word[1], "n")]  # 由县 -> 由 + 县
@@ -172,8 +178,8 @@ class Segmenter:
             (word[:k] for k in range(len(word) - 1, 1, -1) if word[k:] in self.titles and word[:k] in self.org_heads), "")
         if body:  # 党委书记 -> 党委 + 书记, 小学校长 -> 小学 + 校长
             return [(body, "nt"), (word[len(body):], "n")]
-        if len(word) >= 2 and word[0] == "委" and prev and prev[-1].tag == "P" \
-                and prev[-1].text[-1] in LEVEL_CHARS:
+        if len(word) >= 2 and word[0] == "委" and prev and prev[2] == "P" \
+                and prev[0][-1] in LEVEL_CHARS:
             return [("委", "nt"), (word[1:], pos)]
         return [(word, pos)]
 
@@ -193,7 +199,7 @@ class Segmenter:
         only, so each is computed once per process."""
         if w[0] in SPLIT_FIRST or w[-2:] in self.title_tails:
             pieces = CONTEXT if self._split_needs_context(w, pos) else tuple(
-                self._piece(p, ptag) for p, ptag in self._split(w, pos, []))
+                self._piece(p, ptag) for p, ptag in self._split(w, pos, None))
         else:
             pieces = (self._piece(w, pos),)
         self._pieces[(w, pos)] = pieces
