@@ -38,14 +38,24 @@ def fewer_collections() -> Iterator[None]:
 
 
 @contextmanager
-def collections_off() -> Iterator[None]:
-    """No collection while a block makes objects that live on (a saved graph loaded): they
-    are then moved out of the collector's sight, as settle() does."""
+def paused() -> Iterator[None]:
+    """No collection while a block makes many short-lived containers, none in a cycle (an
+    article's tokens, the HTML page's data): they are freed by reference counting."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def collections_off() -> Iterator[None]:
+    """paused() for a block that makes objects that live on (a saved graph loaded): they are
+    then moved out of the collector's sight, as settle() does."""
+    with paused():
+        try:
+            yield
+        finally:
+            gc.freeze()

@@ -16,9 +16,7 @@ left out.
 from __future__ import annotations
 
 import base64
-import contextlib
 import functools
-import gc
 import hashlib
 import html
 import importlib.util
@@ -31,6 +29,7 @@ import networkx as nx
 import numpy as np
 import orjson
 
+from kg import gctune
 from kg.atomic import write_atomic
 
 PHYSICS_MAX_NODES = 300
@@ -646,20 +645,6 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-@contextlib.contextmanager
-def _gc_paused():
-    """The cyclic garbage collector off for a while. Building the page makes hundreds of
-    thousands of small lists and dicts (none cyclic); each batch of them would otherwise
-    start a collection that walks the whole graph, a third of the time on 60,000 nodes."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def render_html(g: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES, title: str = "kg",
                 articles: dict | None = None, totals: tuple[int, int] | None = None) -> str:
     """The page as a string (see write_html)."""
@@ -677,7 +662,10 @@ def _page(g: nx.MultiDiGraph, *, max_nodes: int, title: str, articles: dict | No
           totals: tuple[int, int] | None) -> bytes:
     """The page in UTF-8: the template's pieces joined around the title and the data, which
     stays bytes from the encoder to the file."""
-    with _gc_paused():
+    # Building the page makes hundreds of thousands of small lists and dicts (none cyclic);
+    # each batch of them would otherwise start a collection that walks the whole graph, a
+    # third of the time on 60,000 nodes.
+    with gctune.paused():
         data = _build(g, max_nodes=max_nodes, title=title, articles=articles, totals=totals)
         slots = {"kg_title": html.escape(title).encode("utf-8"), "kg_data": _json_for_script(data)}
         # freed now by reference counting; alive when the collector comes back on, its

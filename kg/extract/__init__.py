@@ -8,12 +8,12 @@ Relations are stated between mentions; anaphors (该区) and abbreviations
 from __future__ import annotations
 
 import bisect
-import gc
 import re
 from itertools import compress
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
+from kg import gctune
 from kg.extract.mentions import (
     NATIONAL, POS, START, PersonFinder, ProgramFinder, Sentence, anaphors, chunks, sentences,
 )
@@ -147,13 +147,8 @@ class Extractor:
         # An article makes thousands of short-lived tuples (tokens, spans), none in a cycle:
         # with the collector on, every 700 of them start a collection that walks them all
         # (about a third of the segmentation's time).
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with gctune.paused():
             return _ArticleRun(self, article).run()
-        finally:
-            if collecting:
-                gc.enable()
 
 
 class _ArticleRun:
