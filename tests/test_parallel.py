@@ -87,3 +87,14 @@ def test_cli_build_with_jobs(tmp_path, one_job):
 def test_cli_rejects_zero_jobs(tmp_path):
     r = runner.invoke(app, ["build", str(SEEDS), "--out", str(tmp_path), "--jobs", "0"])
     assert r.exit_code == 2
+
+
+def test_default_jobs_leave_a_core_to_the_store_loader(monkeypatch):
+    import os
+
+    from kg.parallel import default_jobs
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    assert default_jobs() == 3 and default_jobs(store=False) == 4
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert default_jobs() == default_jobs(store=False) == 1

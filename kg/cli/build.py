@@ -31,8 +31,8 @@ def build_command(
         "--no-store", help="Write no SPARQL store (kg query and kg neighbors need it): graph.ttl and "
                            "graph.html only, for a graph to be loaded elsewhere.")] = False,
     jobs: Annotated[Optional[int], typer.Option(
-        "--jobs", "-j", min=1, show_default="all cores",
-        help="Worker processes for reading and extraction; 1: in this process.")] = None,
+        "--jobs", "-j", min=1, show_default="all cores but one for the store's loader; all with --no-store",
+        help="Worker processes for reading, extraction and resolution; 1: in this process.")] = None,
     cache: Annotated[Optional[Path], typer.Option(
         "--cache", show_default="OUT/.cache", help="Directory of the extraction cache.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Extract every page anew; read and write no cache.")] = False,
@@ -81,7 +81,7 @@ def build_command(
 
         try:
             report = build(paths, out, html=not no_html, progress=advance, stage=stage,
-                           jobs=jobs or default_jobs(), cache=False if no_cache else cache,
+                           jobs=jobs or default_jobs(store=not no_store), cache=False if no_cache else cache,
                            scheduler=scheduler, store=not no_store)
         except InputError as e:
             fail(str(e), 2)
