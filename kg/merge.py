@@ -23,6 +23,8 @@ from __future__ import annotations
 import heapq
 import sys
 from collections import Counter
+from itertools import chain
+from operator import itemgetter, neg
 
 import networkx as nx
 
@@ -172,24 +174,29 @@ class CorpusGraph:
     def view(self, max_nodes: int | None = None) -> nx.MultiDiGraph:
         """A networkx graph in kg.graph's form: of every node, or of the max_nodes nodes of highest
         degree (ties by id, as kg.viz chooses) and the edges between them."""
-        nodes = {**self.article_nodes, **self.nodes, **self.gazetteer_nodes}
         edges = {**self.edges, **self.gazetteer_edges}
-        keep = nodes.keys()
-        if max_nodes is not None and len(nodes) > max_nodes:
-            degree = Counter()
-            for u, v, _ in edges:
-                degree[u] += 1
-                degree[v] += 1
-            keep = heapq.nsmallest(max(max_nodes, 0), nodes, key=lambda n: (-degree[n], n))
-        keep = set(keep)
+        total = len(self.article_nodes) + len(self.nodes) + len(self.gazetteer_nodes)
+        if max_nodes is None or total <= max_nodes:
+            keep = {*self.article_nodes, *self.nodes, *self.gazetteer_nodes}
+        else:
+            # (-degree, id) smallest first; counted and compared in C, not per node in Python
+            degree = Counter(map(itemgetter(0), edges))
+            degree.update(map(itemgetter(1), edges))
+            ranked = zip(map(neg, degree.values()), degree.keys())
+            if len(degree) < max_nodes:  # nodes without an edge fill the rest, by id
+                ranked = chain(ranked, ((0, n) for part in (self.article_nodes, self.nodes, self.gazetteer_nodes)
+                                        for n in part if n not in degree))
+            keep = {n for _, n in heapq.nsmallest(max(max_nodes, 0), ranked)}
         g = nx.MultiDiGraph()
-        for n, d in self.article_nodes.items():  # in the order pages named them
-            if n in keep:
-                g.add_node(n, **d)
+        kept = sorted(keep)  # by id: the same order whatever order the pages came in
+        for n in kept:
+            if n in self.article_nodes:
+                g.add_node(n, **self.article_nodes[n])
         for part, gazetteer in ((self.nodes, False), (self.gazetteer_nodes, True)):
-            for n, (typ, label, code, aliases, articles) in part.items():
-                if n not in keep:
+            for n in kept:
+                if n not in part:
                     continue
+                typ, label, code, aliases, articles = part[n]
                 g.add_node(n, node="entity", type=typ, label=label, aliases=sorted(set(aliases) - {label}),
                            articles=sorted(set(articles)), code=code, gazetteer=gazetteer)
         for (u, v, k), (predicate, title, support) in edges.items():
