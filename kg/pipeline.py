@@ -249,7 +249,10 @@ def _resume(out_dir: Path, files: list[Path], caches: "_Caches", known: dict[Pat
     report.add_time("ingest", time.perf_counter() - t)
     if kept != len(done):
         return None  # a page was removed or changed: what it stated cannot be taken back here
-    corpus = CorpusGraph.from_state(saved.graph)
+    try:
+        corpus = CorpusGraph.from_state(saved.graph)
+    except (KeyError, TypeError, ValueError):  # not a graph this code saved: start from nothing
+        return None
     report.files += kept
     report.cached += kept
     report.articles += corpus.articles
