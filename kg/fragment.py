@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from kg.graph import ARTICLE_PREFIX, article_node
 from kg.model import Resolution, entity_key
 from kg.rdf import (
-    article_lines, article_res, entity_res, mention_lines, post_mention_lines, post_res, relation_line,
+    article_lines, article_res, entity_res, mention_lines, post_res, relation_line,
     statement_lines,
 )
 
@@ -109,7 +109,7 @@ def _own_lines(article_rows, entities, edges, ents) -> str:
         if predicate == "creator":
             continue  # written with the article
         if predicate == "holds":
-            out.append(post_mention_lines(post_res(u, title, v), dict.fromkeys(a for _, a in support if a)))
+            out.append(mention_lines(post_res(u, title, v), dict.fromkeys(a for _, a in support if a)))
             continue
         s, o = entity_res(u), _node_res(v)
         if predicate == "quotedIn":

@@ -26,7 +26,8 @@ def settle() -> None:
 
 @contextmanager
 def fewer_collections() -> Iterator[None]:
-    """settle() for the length of a build, then the collector as it was."""
+    """For the length of a build: what exists now out of the collector's sight, collections
+    at BUILD_THRESHOLD; then the collector as it was."""
     old = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(*BUILD_THRESHOLD)

@@ -88,7 +88,6 @@ class CorpusGraph:
     def _add_edge(self, u, v, key, predicate, title, support, shared) -> None:
         k = (_intern(u), _intern(v), _intern(key))
         known = self.edges.get(k)
-        support = [tuple(p) for p in support]
         if known is None:
             self.edges[k] = [predicate, title, support]
             if predicate in ("locatedIn", "runs"):

@@ -199,10 +199,6 @@ def post_evidence_lines(post: str, evidence) -> str:
     return "".join([f"{post} kg:evidence {_zh(ev)} .\n" for ev in evidence])
 
 
-def post_mention_lines(post: str, article_ids) -> str:
-    return mention_lines(post, article_ids)
-
-
 def graph_lines(g: nx.MultiDiGraph) -> Iterator[str]:
     """Every triple of the graph as Turtle lines, once each, in a deterministic order (a block
     of lines per node and per edge)."""
@@ -243,7 +239,7 @@ def graph_lines(g: nx.MultiDiGraph) -> Iterator[str]:
             yield post_head_lines(s, post, title, o)
             # the same sentence may support it from two articles
             yield post_evidence_lines(post, dict.fromkeys(ev for ev, _ in support if ev))
-            yield post_mention_lines(post, dict.fromkeys(art for _, art in support if art))
+            yield mention_lines(post, dict.fromkeys(art for _, art in support if art))
             continue
         yield relation_line(s, pred, o)
         yield statement_lines(u, pred, v, s, o, support)
@@ -260,12 +256,6 @@ def _iri(iri: str) -> str:
 
 
 _VOCAB = sorted(((ns, p) for p, ns in PREFIXES.items() if p != "id"), key=lambda x: -len(x[0]))
-
-
-def turtle_lines(g: nx.MultiDiGraph) -> Iterator[str]:
-    """Every triple of the graph as a Turtle line (parseable after turtle_header())."""
-    for block in graph_lines(g):
-        yield from block.splitlines(keepends=True)
 
 
 def triples(g: nx.MultiDiGraph) -> Iterator[Triple]:

@@ -3,8 +3,8 @@
     save(out_dir, BuildState(...))
     state = load(out_dir, namespace)     # None when there is none that fits
 
-A rebuild that only adds pages starts from this state instead of reading every cached
-fragment back: it copies graph.ttl up to the gazetteer lines (`pages_end` bytes), folds the
+A rebuild that only adds pages starts from this state instead of making every page's
+fragment again from the cache: it copies graph.ttl up to the gazetteer lines (`pages_end` bytes), folds the
 new pages into the saved graph (kg.merge), appends their lines and writes the gazetteer
 parents anew. The state fits only the graph.ttl it was saved with (size and modification
 time recorded) and the code that made it (`namespace`: the fragment cache's namespace, which
@@ -12,7 +12,7 @@ changes with the extractor, the resolver, the word lists and the Turtle writer);
 load() returns None and the build starts from nothing.
 
 The file is OUT/.kg-state: one line of JSON (versions, namespace, a BLAKE2 digest of the
-rest), then the graph in Python's marshal format (plain dicts, lists, sets and strings;
+rest), then the graph in Python's marshal format (plain dicts, lists, tuples and strings;
 loading it runs no code, unlike pickle). The Python version is part of the header, as
 marshal's format may change with it. A damaged or foreign file is no state, never an error.
 """
