@@ -40,7 +40,7 @@ from kg.ingest import DecodeError, Skipped, input_files, read_bytes
 from kg.merge import CorpusGraph
 from kg.parallel import DaskExecutor, executor_width, extract_bytes, fragment_of, page_executor, page_task, resolver
 from kg.rdf import turtle_header
-from kg.store import NoStore, StoreWriter
+from kg.store import STORE_DIR, NoStore, StoreWriter
 from kg.viz import MAX_NODES as HTML_MAX_NODES
 
 try:
@@ -68,7 +68,7 @@ def build_lock(out_dir: Path) -> Iterator[None]:
                 fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 raise BuildLocked(f"another kg build is writing to {out_dir}: wait for it to finish") from None
-        for stale in out_dir.glob(".*.tmp"):
+        for stale in [*out_dir.glob(".*.tmp"), *out_dir.glob(f".{STORE_DIR}.*.old")]:  # kg.store._move_aside
             shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink(missing_ok=True)
         yield
     finally:
@@ -142,9 +142,8 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage, wi
     resumed = _resume(out_dir, files, caches, known, report, progress) if caches is not None else None
     if resumed is not None:
         corpus, pages, pages_end, files = resumed
-        old_pages = set(pages)
     else:
-        corpus, pages, pages_end, old_pages = CorpusGraph(), [], 0, None
+        corpus, pages, pages_end = CorpusGraph(), [], 0
     header = turtle_header().encode("utf-8")
     store: StoreWriter | NoStore | None = None  # opened after the first page: workers are forked before its threads
     try:
@@ -162,22 +161,21 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage, wi
                 for key, fragment in fragments:
                     t = time.perf_counter()
                     if store is None:
-                        store = _store_writer(out_dir, header, caches, old_pages, with_store)
+                        store = _store_writer(out_dir, header, caches, with_store)
                     data = corpus.add(fragment).encode("utf-8")
                     ttl.write(data)
                     pages_end += len(data)
                     # a page is named by file name, content and the code that made its fragment
                     page = (fragment.source, f"{caches.ns}/{key}") if caches else None
                     pages.append(page)
-                    if page not in store.pages:  # else the previous store, updated, has its lines
-                        store.add(data)
+                    store.add_page(page, data)
                     report.add_time("graph", time.perf_counter() - t)
             finally:
                 fragments.close()
             _stage(stage, "graph")
             t = time.perf_counter()
             if store is None:
-                store = _store_writer(out_dir, header, caches, old_pages, with_store)
+                store = _store_writer(out_dir, header, caches, with_store)
             gazetteer = corpus.finish(resolver())
             data = gazetteer.encode("utf-8")
             ttl.write(data)
@@ -297,19 +295,15 @@ def _save_state(out_dir: Path, caches: "_Caches", corpus: CorpusGraph, pages: li
                                          corpus.pages_state()))
 
 
-def _store_writer(out_dir: Path, header: bytes, caches, old_pages: set | None, with_store: bool):
-    """The store this build writes: with a cache, the previous store updated with the new pages
-    (when it recorded its pages); else a new one. A build resumed from the saved state writes
-    only the new pages' lines: unless the previous store holds exactly the state's pages, its
-    store is loaded from the whole graph.ttl at the end."""
+def _store_writer(out_dir: Path, header: bytes, caches, with_store: bool):
+    """The store this build writes: with a cache, a copy of the previous store to which the new
+    pages are added (when it recorded its pages; the store rebuilds itself from graph.ttl at
+    the end if it then holds other pages than the graph's); else a new one."""
     if not with_store:
         return NoStore(out_dir)
     if caches is None:
         return StoreWriter(out_dir, header)
-    store = StoreWriter.update_or_new(out_dir, header)
-    if old_pages is not None and store.pages != old_pages:
-        store.whole = True
-    return store
+    return StoreWriter.update_or_new(out_dir, header)
 
 
 # -- pages ---------------------------------------------------------------------------

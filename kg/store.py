@@ -126,12 +126,12 @@ class StoreWriter:
         self.header = header
         self.batch_bytes = batch_bytes
         self.tmp = Path(tempfile.mkdtemp(dir=self.out_dir, prefix=f".{STORE_DIR}.", suffix=".tmp"))
-        # pages (file name, content key) the new store holds already, and the lines only the
-        # gazetteer stated in it: set when it starts as a copy of the previous store
+        # pages (file name, content key) whose lines the new store holds: those of the previous
+        # store when it starts as a copy of it, then each add_page(); and the lines only the
+        # gazetteer stated in the previous store
         self.pages: set[tuple[str, str]] = set()
         self.gazetteer_lines = ""
         self.updating = base is not None
-        self.whole = False  # set: add() is ignored and finish() loads the whole Turtle file instead
         if base is not None:
             os.rmdir(self.tmp)  # backup() makes the directory
             base.backup(str(self.tmp))  # hard links to the previous store's immutable files
@@ -161,9 +161,16 @@ class StoreWriter:
         finally:
             del base  # closes the previous store
 
+    def add_page(self, page: tuple[str, str] | None, data: bytes) -> None:
+        """A page's lines, unless the store holds them already (a copy of the previous store
+        holds its pages'); page None: lines to add whatever the store holds."""
+        if page is not None:
+            if page in self.pages:
+                return
+            self.pages.add(page)
+        self.add(data)
+
     def add(self, data: bytes) -> None:
-        if self.whole:
-            return
         self._buf.append(data)
         self._size += len(data)
         if self._size >= self.batch_bytes:
@@ -203,20 +210,19 @@ class StoreWriter:
 
         triples: how many the graph has (counted in the store if not given). pages and
         gazetteer_lines: what a later build needs to update this store (see update_or_new).
-        When updating: written(line) tells whether the new graph has a line, so that lines
-        only the previous gazetteer parents stated are removed; if a page of the previous
-        store is no longer among `pages`, the store is rebuilt from `turtle`, the whole graph."""
+        When the store does not hold exactly the lines of `pages` (a page of the previous store
+        was removed or changed, or the build added only some pages' lines), it is rebuilt from
+        `turtle`, the whole graph. When updating: written(line) tells whether the new graph has
+        a line, so that lines only the previous gazetteer parents stated are removed."""
         try:
             self._send()
             self._join()
             if self._error is not None:
                 raise self._error
             t = time.perf_counter()
-            if self.whole:
+            if pages is not None and self.pages != set(pages) or self.updating and pages is None:
                 return self._rebuild(turtle, triples, built_at, pages, gazetteer_lines)
             if self.updating:
-                if pages is None or not self.pages <= set(pages):
-                    return self._rebuild(turtle, triples, built_at, pages, gazetteer_lines)
                 self._remove_stale(written)
                 for q in list(self.store.quads_for_pattern(None, None, None, META_GRAPH)):
                     self.store.remove(q)
@@ -249,6 +255,7 @@ class StoreWriter:
         self.abort()
         fresh = StoreWriter(self.out_dir, self.header)
         fresh.store.bulk_load(path=str(turtle), format=RdfFormat.TURTLE)
+        fresh.pages = set(pages or ())  # the whole graph: every page's lines
         info = fresh.finish(triples, built_at, pages=pages, gazetteer_lines=gazetteer_lines)
         self.seconds += fresh.seconds
         return info
@@ -266,9 +273,10 @@ class NoStore:
 
     def __init__(self, out_dir: Path):
         self.out_dir = Path(out_dir)
-        self.pages: set[tuple[str, str]] = set()
         self.updating = False
-        self.whole = False
+
+    def add_page(self, page, data: bytes) -> None:
+        pass
 
     def add(self, data: bytes) -> None:
         pass
@@ -276,10 +284,7 @@ class NoStore:
     def finish(self, *args, **kwargs) -> None:
         final = store_path(self.out_dir)
         if final.exists():
-            old = Path(tempfile.mkdtemp(dir=self.out_dir, prefix=f".{STORE_DIR}.", suffix=".old"))
-            os.rmdir(old)
-            os.replace(final, old)  # gone at once for readers; its files are removed after
-            shutil.rmtree(old, ignore_errors=True)
+            shutil.rmtree(_move_aside(final), ignore_errors=True)
 
     def abort(self) -> None:
         pass
@@ -290,15 +295,22 @@ def _swap_in(new: Path, final: Path) -> None:
     if not final.exists():
         os.replace(new, final)
         return
-    old = Path(tempfile.mkdtemp(dir=final.parent, prefix=f".{STORE_DIR}.", suffix=".old"))
-    os.rmdir(old)  # only the unique name is wanted
-    os.replace(final, old)
+    old = _move_aside(final)
     try:
         os.replace(new, final)
     except BaseException:
         os.replace(old, final)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _move_aside(final: Path) -> Path:
+    """Rename final to a unique .store.*.old beside it (gone at once for readers; a killed
+    build's leftover is cleared by the next build) and return that name."""
+    old = Path(tempfile.mkdtemp(dir=final.parent, prefix=f".{STORE_DIR}.", suffix=".old"))
+    os.rmdir(old)  # only the unique name is wanted
+    os.replace(final, old)
+    return old
 
 
 def open_store(out_dir: Path) -> Store:
