@@ -10,9 +10,7 @@ change and checked after it: any difference is a change of output.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
-import time
 from pathlib import Path
 
 # Appended, not prepended: PYTHONPATH=another/checkout times that checkout's kg.
@@ -23,6 +21,7 @@ if str(ROOT) not in sys.path:
 from kg import codec  # noqa: E402
 from kg.extract import Extractor  # noqa: E402
 from kg.ingest import page_from_bytes  # noqa: E402
+from reference import best_cpu, check, dump  # noqa: E402  (benchmarks/, the script's folder)
 
 
 def page_files(paths: list[str]) -> list[Path]:
@@ -32,31 +31,9 @@ def page_files(paths: list[str]) -> list[Path]:
     return out
 
 
-def ref_name(f: Path) -> str:
-    """One reference file per input path, whatever directory it sits in."""
-    return hashlib.sha1(str(f.resolve()).encode()).hexdigest()[:12] + "_" + f.stem + ".json"
-
-
 def encode_page(ex: Extractor, f: Path) -> str:
     page = page_from_bytes(f.read_bytes(), f.name)
     return codec.encode([ex.extract(a) for a in page.articles])
-
-
-def dump(ref: Path, files: list[Path]) -> None:
-    ref.mkdir(parents=True, exist_ok=True)
-    ex = Extractor()
-    for f in files:
-        (ref / ref_name(f)).write_text(encode_page(ex, f), encoding="utf-8")
-    print(f"wrote {len(files)} pages to {ref}")
-
-
-def check(ref: Path, files: list[Path]) -> int:
-    ex = Extractor()
-    bad = [f for f in files if encode_page(ex, f) != (ref / ref_name(f)).read_text(encoding="utf-8")]
-    for f in bad[:20]:
-        print("DIFFERS:", f)
-    print(f"{len(files) - len(bad)}/{len(files)} pages identical")
-    return 1 if bad else 0
 
 
 def timing(files: list[Path], repeat: int, with_jieba: bool) -> None:
@@ -66,31 +43,21 @@ def timing(files: list[Path], repeat: int, with_jieba: bool) -> None:
     ex = Extractor()
     data = [(f.name, f.read_bytes()) for f in files]
     chars = sum(len(d.decode("utf-8", "replace")) for _, d in data)
-    best = min(_time_extract(ex, data) for _ in range(repeat))
+    best = best_cpu(lambda: _extract_all(ex, data), repeat)
     print(f"ingest+extract: {chars / best / 1e6:.3f} M chars/s ({chars:,} chars, best of {repeat}: {best:.2f} s)")
     if with_jieba:
         import jieba
 
         jieba.initialize()
         texts = [d.decode("utf-8", "replace") for _, d in data]
-        best = min(_time_jieba(jieba, texts) for _ in range(repeat))
+        best = best_cpu(lambda: [jieba.lcut(text) for text in texts], repeat)
         print(f"jieba.lcut:     {chars / best / 1e6:.3f} M chars/s (best of {repeat}: {best:.2f} s)")
 
 
-# CPU time of this process: other processes on the machine change it far less than wall time.
-def _time_extract(ex: Extractor, data) -> float:
-    t = time.process_time()
+def _extract_all(ex: Extractor, data) -> None:
     for name, d in data:
         for a in page_from_bytes(d, name).articles:
             ex.extract(a)
-    return time.process_time() - t
-
-
-def _time_jieba(jieba, texts) -> float:
-    t = time.process_time()
-    for text in texts:
-        jieba.lcut(text)
-    return time.process_time() - t
 
 
 def main() -> int:
@@ -104,10 +71,9 @@ def main() -> int:
         timing(page_files(args.paths), args.repeat, args.jieba)
         return 0
     ref, files = Path(args.paths[0]), page_files(args.paths[1:])
-    if args.command == "dump":
-        dump(ref, files)
-        return 0
-    return check(ref, files)
+    ex = Extractor()
+    run = dump if args.command == "dump" else check
+    return run(ref, files, lambda f: encode_page(ex, f), ".json") or 0
 
 
 if __name__ == "__main__":

@@ -15,10 +15,8 @@ positions in list order.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
-import time
 from pathlib import Path
 
 # Appended, not prepended: PYTHONPATH=another/checkout times that checkout's kg.
@@ -29,6 +27,7 @@ if str(ROOT) not in sys.path:
 from kg import codec  # noqa: E402
 from kg.model import ArticleExtraction, Resolution  # noqa: E402
 from kg.resolve import Resolver  # noqa: E402
+from reference import best_cpu, check, dump  # noqa: E402  (benchmarks/, the script's folder)
 
 EXTRACTION_SUFFIX = ".json"
 
@@ -71,29 +70,6 @@ def canonical(res: Resolution) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
-def ref_name(f: Path) -> str:
-    """One reference file per input path, whatever directory it sits in."""
-    return hashlib.sha1(str(f.resolve()).encode()).hexdigest()[:12] + "_" + f.name + ".res"
-
-
-def dump(ref: Path, files: list[Path]) -> None:
-    ref.mkdir(parents=True, exist_ok=True)
-    resolver = Resolver()
-    for f in files:
-        (ref / ref_name(f)).write_text(canonical(resolver.resolve_page(load_page(f))), encoding="utf-8")
-    print(f"wrote {len(files)} resolutions to {ref}")
-
-
-def check(ref: Path, files: list[Path]) -> int:
-    resolver = Resolver()
-    bad = [f for f in files
-           if canonical(resolver.resolve_page(load_page(f))) != (ref / ref_name(f)).read_text(encoding="utf-8")]
-    for f in bad[:20]:
-        print("DIFFERS:", f)
-    print(f"{len(files) - len(bad)}/{len(files)} pages identical")
-    return 1 if bad else 0
-
-
 def timing(files: list[Path], repeat: int) -> None:
     import kg
 
@@ -101,17 +77,9 @@ def timing(files: list[Path], repeat: int) -> None:
     pages = [load_page(f) for f in files]
     resolver = Resolver()
     resolver.resolve_page(pages[0])  # gazetteer loaded outside the timing
-    best = min(_time_resolve(resolver, pages) for _ in range(repeat))
+    best = best_cpu(lambda: [resolver.resolve_page(page) for page in pages], repeat)
     print(f"resolve_page: {best / len(pages) * 1e3:.3f} ms/page "
           f"({len(pages)} pages, best of {repeat}: {best:.3f} s CPU)")
-
-
-# CPU time of this process: other processes on the machine change it far less than wall time.
-def _time_resolve(resolver: Resolver, pages) -> float:
-    t = time.process_time()
-    for page in pages:
-        resolver.resolve_page(page)
-    return time.process_time() - t
 
 
 def main() -> int:
@@ -127,11 +95,10 @@ def main() -> int:
     if args.command == "extract":
         extract(target, page_files(args.paths[1:], suffixes=(".txt",)))
         return 0
-    files = page_files(args.paths[1:])
-    if args.command == "dump":
-        dump(target, files)
-        return 0
-    return check(target, files)
+    resolver = Resolver()
+    run = dump if args.command == "dump" else check
+    return run(target, page_files(args.paths[1:]), lambda f: canonical(resolver.resolve_page(load_page(f))),
+               ".res") or 0
 
 
 if __name__ == "__main__":
