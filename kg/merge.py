@@ -173,14 +173,14 @@ class CorpusGraph:
     def view(self, max_nodes: int | None = None) -> nx.MultiDiGraph:
         """A networkx graph in kg.graph's form: of every node, or of the max_nodes nodes of highest
         degree (ties by id, as kg.viz chooses) and the edges between them."""
-        edges = {**self.edges, **self.gazetteer_edges}
+        edges = (self.edges, self.gazetteer_edges)
         total = len(self.article_nodes) + len(self.nodes) + len(self.gazetteer_nodes)
         if max_nodes is None or total <= max_nodes:
             keep = {*self.article_nodes, *self.nodes, *self.gazetteer_nodes}
         else:
             # (-degree, id) smallest first; counted and compared in C, not per node in Python
-            degree = Counter(map(itemgetter(0), edges))
-            degree.update(map(itemgetter(1), edges))
+            degree = Counter(map(itemgetter(0), chain(*edges)))
+            degree.update(map(itemgetter(1), chain(*edges)))
             ranked = zip(map(neg, degree.values()), degree.keys())
             if len(degree) < max_nodes:  # nodes without an edge fill the rest, by id
                 ranked = chain(ranked, ((0, n) for part in (self.article_nodes, self.nodes, self.gazetteer_nodes)
@@ -198,7 +198,7 @@ class CorpusGraph:
                 typ, label, code, aliases, articles = part[n]
                 g.add_node(n, node="entity", type=typ, label=label, aliases=sorted(set(aliases) - {label}),
                            articles=sorted(set(articles)), code=code, gazetteer=gazetteer)
-        for (u, v, k), (predicate, title, support) in edges.items():
+        for (u, v, k), (predicate, title, support) in chain(*(part.items() for part in edges)):
             if u in keep and v in keep:
                 attrs = {"predicate": predicate, "support": list(support),
                          "evidence": list(dict.fromkeys(ev for ev, _ in support if ev)),

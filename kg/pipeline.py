@@ -255,8 +255,9 @@ def _resume(out_dir: Path, files: list[Path], caches: "_Caches", known: dict[Pat
     report.cached += kept
     report.articles += corpus.articles
     if progress:
+        new = set(todo)
         for f in files:
-            if f not in todo:
+            if f not in new:
                 progress(f)
     return corpus, list(saved.pages), saved.pages_end, todo
 
