@@ -70,8 +70,9 @@ def namespace() -> str:
 
 
 def fragment_namespace() -> str:
-    """Names the code that turns an extraction into a page fragment (resolve, graph, rdf) as
-    well as the extractor."""
+    """Names the extractor and the code that turns its output into a page fragment and folds
+    it (resolve, graph, rdf, merge, state): the store's pages and the saved graph (kg.state)
+    carry it, so that a build by other code starts from nothing."""
     h = hashlib.sha256(f"{namespace()}\0{code_hash(FRAGMENT_CODE)}".encode())
     return f"f{h.hexdigest()[:16]}"
 
