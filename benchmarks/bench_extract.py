@@ -33,7 +33,7 @@ def page_files(paths: list[str]) -> list[Path]:
 
 def encode_page(ex: Extractor, f: Path) -> str:
     page = page_from_bytes(f.read_bytes(), f.name)
-    return codec.encode([ex.extract(a) for a in page.articles])
+    return codec.encode([ex.extract(a) for a in page.articles]).decode("utf-8")
 
 
 def timing(files: list[Path], repeat: int, with_jieba: bool) -> None:

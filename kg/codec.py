@@ -18,8 +18,9 @@ per article and shared by the relations that cite them.
 """
 from __future__ import annotations
 
-import json
 from typing import Any
+
+import orjson
 
 from kg.model import ENTITY_TYPES, Article, ArticleExtraction, Mention, RelationMention
 
@@ -30,8 +31,9 @@ class CodecError(ValueError):
     """The data is not a page in this codec's format."""
 
 
-def encode(page: list[ArticleExtraction]) -> str:
-    return json.dumps(to_json(page), ensure_ascii=False, separators=(",", ":"))
+def encode(page: list[ArticleExtraction]) -> bytes:
+    """Compact UTF-8 JSON (orjson: the bytes json.dumps(ensure_ascii=False) would give, ~8x faster)."""
+    return orjson.dumps(to_json(page))
 
 
 def to_json(page: list[ArticleExtraction]) -> dict[str, Any]:
@@ -54,8 +56,8 @@ def to_json(page: list[ArticleExtraction]) -> dict[str, Any]:
 def decode(data: str | bytes, source: str) -> list[ArticleExtraction]:
     """The page encoded in data, its articles named after `source`. Raises CodecError."""
     try:
-        obj = json.loads(data)
-    except (ValueError, RecursionError) as e:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        obj = orjson.loads(data)
+    except ValueError as e:  # orjson.JSONDecodeError (bad UTF-8 included, and nesting too deep)
         raise CodecError(f"not JSON: {e}") from None
     return from_json(obj, source)
 

@@ -185,6 +185,7 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage, wi
             t = time.perf_counter()
         report.add_time("rdf", time.perf_counter() - t)
         if caches is not None:
+            caches.extraction.flush()
             report.cache_error = caches.extraction.error
         if html:
             from kg.viz import write_html
@@ -204,6 +205,8 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage, wi
     except BaseException:
         if store is not None:
             store.abort()
+        if caches is not None:
+            caches.extraction.flush()  # what was extracted is kept for the next build
         raise
     if caches is not None:
         t = time.perf_counter()
@@ -402,7 +405,7 @@ def _pages_here(files, report, caches, progress, known):
         t = time.perf_counter()
         fragment = fragment_of(f.name, page)
         if caches is not None:
-            caches.extraction.put(key, codec.encode(page))
+            caches.extraction.put_later(key, codec.encode(page))
         report.add_time("resolve", time.perf_counter() - t)
         report.extracted += 1
         _done(report, f, fragment, progress)
@@ -433,7 +436,7 @@ def _pages_on(ex, files, report, caches, progress, known):
             return None
         t = time.perf_counter()
         if caches is not None and status == "ok":  # the page's extractions, for the cache
-            caches.extraction.put(key, extraction)
+            caches.extraction.put_later(key, extraction)
         elif caches is not None and extraction:  # why the worker could not write them
             caches.extraction.writable = False
             caches.extraction.error = caches.extraction.error or extraction

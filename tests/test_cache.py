@@ -99,9 +99,9 @@ def test_broken_entries_are_misses_and_are_rewritten(tmp_path):
 
 def test_codec_round_trip(seed_pages):
     for name, page in seed_pages.items():
-        text = codec.encode(page)
-        assert codec.decode(text, name) == page
-        assert codec.decode(text.encode("utf-8"), "other.txt")[0].article.source == "other.txt"
+        data = codec.encode(page)
+        assert codec.decode(data, name) == page
+        assert codec.decode(data.decode("utf-8"), "other.txt")[0].article.source == "other.txt"
 
 
 @pytest.mark.parametrize("mutate", [
@@ -173,3 +173,21 @@ def test_cached_pages_are_read_once_when_choosing_workers(tmp_path, monkeypatch)
     assert (second.extracted, second.cached) == (0, 20)
     assert len(reads) == len(set(reads)) == 20
     assert (out / "graph.ttl").read_bytes() == ttl
+
+
+def test_entries_written_later_are_there_after_flush(tmp_path, seed_pages):
+    cache = ExtractionCache(tmp_path / "cache", "ns")
+    entries = {f"{k:064x}": codec.encode(page) for k, page in enumerate(seed_pages.values())}
+    for key, data in entries.items():
+        cache.put_later(key, data)
+    cache.flush()
+    assert all(cache.get(key, "a.txt") == codec.decode(data, "a.txt") for key, data in entries.items())
+    assert cache.error == ""
+
+
+def test_an_unwritable_cache_written_later_reports_why(tmp_path, seed_pages):
+    (tmp_path / "cache").write_text("a file where the cache directory should be")
+    cache = ExtractionCache(tmp_path / "cache", "ns")
+    cache.put_later("ab" * 32, codec.encode(next(iter(seed_pages.values()))))
+    cache.flush()
+    assert not cache.writable and "cannot write the cache" in cache.error
