@@ -75,15 +75,8 @@ def _article_path(article_id: str) -> str:
     return "article/" + "/".join(map(iri_segment, article_id.split("/")))
 
 
-_SEP = "\x1f"  # between the parts a digest is made of
-
-
 def _digest(*parts: str) -> str:
-    return _hex16(_SEP.join(parts))
-
-
-def _hex16(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 # -- Turtle terms ------------------------------------------------------------------------
@@ -187,12 +180,11 @@ def relation_line(s: str, predicate: str, o: str) -> str:
 def statement_lines(u: str, predicate: str, v: str, s: str, o: str, support) -> str:
     """The reified statement of each (sentence, article) supporting the edge u -predicate-> v."""
     p = _iri(KG + predicate)
-    edge = _SEP.join((u, predicate, v, ""))  # what _digest(u, predicate, v, ev, art) starts with
     out = []
     for ev, art in support:
         if not ev:
             continue  # gazetteer knowledge: no sentence to cite, no statement to reify
-        st = _res("statement/" + _hex16(f"{edge}{ev}{_SEP}{art}"))
+        st = _res("statement/" + _digest(u, predicate, v, ev, art))
         out.append(f"{st} a rdf:Statement .\n{st} rdf:subject {s} .\n{st} rdf:predicate {p} .\n"
                    f"{st} rdf:object {o} .\n{st} kg:evidence {_zh(ev)} .\n")
         if art:
