@@ -54,10 +54,11 @@ class PageFragment:
 
 def page_fragment(source: str, res: Resolution) -> PageFragment:
     article_rows = sorted((article_node(a.id), _article_attrs(a)) for a in res.articles)
-    entities = sorted(
-        (e.key, e.type, e.name, e.code, sorted(e.aliases - {e.name}), sorted(e.articles))
-        for e in res.entities.values())
-    edges = sorted(_edges(res), key=lambda e: e[:3])
+    ents = res.entities  # by Entity.key: sorting the keys sorts the rows
+    entities = [(e.key, e.type, e.name, e.code, sorted(e.aliases - {e.name}), sorted(e.articles))
+                for e in map(ents.__getitem__, sorted(ents))]
+    edges_by_key = _edges(res)
+    edges = [edges_by_key[k] for k in sorted(edges_by_key)]  # by (u, v, edge key)
     return PageFragment(source, _own_lines(article_rows, entities, edges, res.entities), entities, edges,
                         article_rows)
 
@@ -68,7 +69,7 @@ def _article_attrs(a) -> dict:
             "index": a.index}
 
 
-def _edges(res: Resolution) -> list[EdgeRow]:
+def _edges(res: Resolution) -> dict[tuple[str, str, str], EdgeRow]:
     """The page's edges as kg.graph.build_graph merges them: one per (u, v, key), with every
     (sentence, article) that supports it, in order."""
     edges: dict[tuple[str, str, str], EdgeRow] = {}
@@ -95,7 +96,7 @@ def _edges(res: Resolution) -> list[EdgeRow]:
             person = entity_key("Person", name)
             if person in ents:
                 add(person, article_node(a.id), "creator", "", a.id)
-    return list(edges.values())
+    return edges
 
 
 def _own_lines(article_rows, entities, edges, ents) -> str:

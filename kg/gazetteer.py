@@ -132,7 +132,6 @@ class Gazetteer:
     _by_short: dict[str, tuple[Division, ...]] | None = field(init=False, repr=False)
     _matchers: dict[tuple[int, frozenset[str]], tuple] = field(init=False, repr=False)
     _lineages: dict[str, tuple[str, ...]] = field(init=False, repr=False)
-    _lineage_sets: dict[str, frozenset[str]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_code = {d.code: d for d in self.divisions}
@@ -222,13 +221,6 @@ class Gazetteer:
                 (code, *(p.code for p in self.parents(code))) if code in self._by_code else ())
         return got
 
-    def _lineage_set(self, code: str) -> frozenset[str]:
-        """_lineage as a set, made once per code: choose intersects them for every candidate."""
-        got = self._lineage_sets.get(code)
-        if got is None:
-            got = self._lineage_sets[code] = frozenset(self._lineage(code))
-        return got
-
     # -- text -------------------------------------------------------------------
 
     def _matcher(self, min_len: int, exclude: frozenset[str]) -> tuple:
@@ -268,16 +260,33 @@ class Gazetteer:
         is unknown, or ambiguous and the context does not single out one
         candidate.
         """
+        return self.choose_in(name, self.context_weights(context))
+
+    def context_weights(self, context: Iterable[str]) -> dict[str, int]:
+        """For each division, how many of the (distinct) context codes are it or below it: what
+        choose scores by, made once for all the names chosen in one context (a page's)."""
+        weights: dict[str, int] = {}
+        for code in set(context):
+            for a in self._lineage(code):
+                weights[a] = weights.get(a, 0) + 1
+        return weights
+
+    def choose_in(self, name: str, weights: dict[str, int]) -> Division | None:
+        """choose(name, context), given context_weights(context)."""
         candidates = self._by_name.get(name, ())
         if len(candidates) <= 1:
             return candidates[0] if candidates else None
-        ctx = [s for s in map(self._lineage_set, set(context)) if s]
+        scores = [self._score(d.code, weights) for d in candidates]
+        best = max(scores)
+        # the first of the best, if no other candidate scores as well
+        return candidates[scores.index(best)] if best[0] > 0 and scores.count(best) == 1 else None
 
-        def score(d: Division) -> tuple[int, int]:
-            lineage = self._lineage_set(d.code)
-            shared = [len(s & lineage) for s in ctx]
-            return (max(shared, default=0), sum(shared))
-
-        ranked = sorted(((score(d), d) for d in candidates), key=lambda x: x[0], reverse=True)
-        (best, top), (second, _) = ranked[0], ranked[1]
-        return top if best[0] > 0 and best > second else None
+    def _score(self, code: str, weights: dict[str, int]) -> tuple[int, int]:
+        """(the most nodes the lineage of `code` shares with one context code's, the sum over
+        the context codes). Lineages are paths to the root of one tree: what two share is the
+        path from the deepest node they share, so the first shared node of `code`'s (nearest
+        first) gives the most, and summing weights over it gives the sum."""
+        lineage = self._lineage(code)
+        shared = [weights.get(a, 0) for a in lineage]
+        most = next((len(lineage) - i for i, n in enumerate(shared) if n), 0)
+        return most, sum(shared)

@@ -70,11 +70,14 @@ class CorpusGraph:
         self.page_triples += out.count("\n")
         return out
 
+    # Keys and article ids are interned where they are kept (a key is kept once, with the node or
+    # edge it names, however many pages name it); one only looked up is not.
+
     def _add_entity(self, key, typ, label, code, aliases, articles, shared) -> None:
-        key = _intern(key)
         known = self.nodes.get(key)
         if known is None:
-            self.nodes[key] = [typ, label, code, list(aliases), [_intern(a) for a in articles]]
+            key = _intern(key)
+            self.nodes[key] = [typ, label, code, list(aliases), list(map(_intern, articles))]
             s = entity_res(key)
             shared.append(entity_head_lines(s, typ, label, code))
             shared.append(alias_lines(s, aliases))
@@ -83,13 +86,12 @@ class CorpusGraph:
         if new:
             known[ALIASES].extend(new)
             shared.append(alias_lines(entity_res(key), new))
-        known[ARTICLES].extend(_intern(a) for a in articles)  # a page's articles are its own
+        known[ARTICLES].extend(map(_intern, articles))  # a page's articles are its own
 
     def _add_edge(self, u, v, key, predicate, title, support, shared) -> None:
-        k = (_intern(u), _intern(v), _intern(key))
-        known = self.edges.get(k)
+        known = self.edges.get((u, v, key))
         if known is None:
-            self.edges[k] = [predicate, title, support]
+            self.edges[_intern(u), _intern(v), _intern(key)] = [predicate, title, support]
             if predicate in ("locatedIn", "runs"):
                 shared.append(relation_line(entity_res(u), predicate, entity_res(v)))
             elif predicate == "holds":

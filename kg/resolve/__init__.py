@@ -59,10 +59,10 @@ def place_level(name: str) -> str:
 
 @dataclass
 class _PageContext:
-    """The divisions a page names unambiguously, and the key and code of each name on the page
-    (a place's division chosen once per page)."""
+    """The divisions a page names unambiguously (as Gazetteer.context_weights), and the key and
+    code of each name on the page (a place's division chosen once per page)."""
 
-    codes: list[str]
+    weights: dict[str, int]
     keys: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (type, name) -> (key, code)
 
 
@@ -200,7 +200,7 @@ class Resolver:
             cands = self.gaz.by_name(name)
             if len(cands) == 1:
                 codes.append(cands[0].code)
-        return _PageContext(codes)
+        return _PageContext(self.gaz.context_weights(codes))
 
     def _mention_keys(self, ex, aid: str, focus: _Focus, short_forms: dict[str, str], context, entities,
                       program_merge) -> list[str | None]:
@@ -214,7 +214,7 @@ class Resolver:
             got = resolved.get(signature)
             if got is None:
                 got = self._first_mention(m, focus, latest, ex, short_forms, context, entities, program_merge)
-                if not _follows_latest(m):
+                if not m.anaphor or not _follows_latest(m):  # most mentions are no anaphor: no call
                     resolved[signature] = got
             key, e, latest_level, name = got
             if key is None:
@@ -231,13 +231,21 @@ class Resolver:
                        program_merge) -> tuple:
         """(key, entity, level of `latest` it updates or None, name) of a mention, its entity made
         and given the mention's aliases; (None, None, None, None) for a mention of nothing."""
-        name, aliases = self._canonical(m, focus, latest, ex)
-        if name in short_forms and not m.qualify and not m.anaphor and m.type in ("Organization", "Place"):
-            aliases, name = aliases + [name], short_forms[name]
+        typ, anaphor = m.type, m.anaphor
+        if anaphor or m.qualify or typ == "Program":
+            name, aliases = self._canonical(m, focus, latest, ex)
+        else:  # a name as written (most mentions): what _canonical returns for it, without the call
+            name = m.surface
+            aliases = (name,)
+            if name in short_forms and typ in ("Organization", "Place"):
+                name = short_forms[name]
         if not name:
-            return None, None, None, None
-        key, code = self._key(m.type, name, context)
-        if m.type == "Program":
+            return _NOTHING
+        key_code = context.keys.get((typ, name))
+        if key_code is None:
+            key_code = self._key(typ, name, context)
+        key, code = key_code
+        if typ == "Program":
             # “四大工程” of 北关区 and “四大工程” of 汝阳县 are two programs: a program's
             # identity includes the county it runs in.
             county = focus.get(GENERIC_OFFICE)
@@ -245,15 +253,14 @@ class Resolver:
                                       ex.article.source)
         e = entities.get(key)
         if e is None:
-            e = entities[key] = Entity(key, name, m.type, code=code)
-        if not m.anaphor or m.anaphor.startswith("@"):  # a name as written, not 该区
+            e = entities[key] = Entity(key, name, typ, code=code)
+        if not anaphor or anaphor[0] == "@":  # a name as written, not 该区
             for alias in (*aliases, m.written):  # a loop, not set.update(generator): 6x faster here
                 if alias and alias != e.name:
                     e.aliases.add(alias)
-        latest_level = None
-        if m.type in ("Place", "Organization") and not m.anaphor:
-            latest_level = place_level(name) or _org_level(name)
-        return key, e, latest_level, name
+        if anaphor or typ not in ("Place", "Organization"):
+            return key, e, None, name
+        return key, e, _named_level(name), name
 
     def _canonical(self, m: Mention, focus: _Focus, latest: dict[str, str], ex) -> tuple[str, list[str]]:
         if m.anaphor.startswith("@"):  # a given name used alone: 瑞芳 -> 韩瑞芳
@@ -275,13 +282,12 @@ class Resolver:
         return m.surface, [m.surface]
 
     def _key(self, typ: str, name: str, context: "_PageContext") -> tuple[str, str]:
-        got = context.keys.get((typ, name))
-        if got is None:  # once per type, name and page
-            code = ""
-            if typ == "Place":
-                d = self.gaz.choose(name, context.codes)
-                code = d.code if d else ""
-            got = context.keys[typ, name] = entity_key(typ, name, code), code
+        """The key and code of a name not yet in context.keys (once per type, name and page)."""
+        code = ""
+        if typ == "Place":
+            d = self.gaz.choose_in(name, context.weights)
+            code = d.code if d else ""
+        got = context.keys[typ, name] = entity_key(typ, name, code), code
         return got
 
     def _merge_program(self, key: str, surface: str, merge: dict, source: str) -> str:
@@ -368,7 +374,15 @@ def _program_name(surface: str, heads: tuple[str, ...] = ()) -> tuple[str, list[
     return surface, [surface]
 
 
+_NOTHING = (None, None, None, None)  # what _first_mention returns for a mention of nothing
+
+
 @lru_cache(maxsize=1 << 16)
+def _named_level(name: str) -> str:
+    """The level of `latest` a place or body named so updates (该区, 该局)."""
+    return place_level(name) or _org_level(name)
+
+
 def _org_level(name: str) -> str:
     for h in ("办事处", "中心", "局", "所", "馆", "站", "院", "委", "办"):
         if name.endswith(h):
