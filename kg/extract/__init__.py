@@ -135,12 +135,16 @@ class Extractor:
         self.people = PersonFinder()
         self.programs = ProgramFinder()
         self.run_verb_re = _longest_first("run_verbs.txt")
+        # Matches up to the last place a run verb starts (backtracking from the end): the
+        # last of the overlapping matches in one call, not one match per position.
+        self.last_run_verb_re = re.compile(rf"(?s:.*)(?={self.run_verb_re.pattern})")
         self.title_re = _longest_first("titles.txt")
         self.title_end_re = re.compile(f"(?:{self.title_re.pattern})$")
         self.speech_re = _longest_first("speech_verbs.txt")
         # Where these words are in an article, to skip the sentences without them.
-        self.title_words = _automaton(words("titles.txt") | words("roles.txt"))  # PersonFinder.title
-        self.speech_words = _automaton(words("speech_verbs.txt"))  # PersonFinder.verb
+        # PersonFinder.title and .verb in one: a sentence holds a match of the union exactly
+        # when it holds a word of either list (no match crosses a sentence end).
+        self.cue_words = _automaton(words("titles.txt") | words("roles.txt") | words("speech_verbs.txt"))
         self.run_words = _automaton(words("run_verbs.txt"))  # run_verb_re, ProgramFinder.unquoted
 
     def extract(self, article: Article) -> ArticleExtraction:
@@ -212,8 +216,9 @@ class _ArticleRun:
         """Person-name spans of each sentence that may hold one (a title or role, a speech
         verb, a list …、…等, or a name the dictionary knows), by sentence start."""
         finder = self.ex.people
-        cues_at = sorted(_starts(self.ex.title_words, self.text) + _starts(self.ex.speech_words, self.text)
-                         + list(compress(map(START, tokens), map("nrfg".__eq__, map(POS, tokens)))))  # 习近平/nrfg
+        cues_at = _starts(self.ex.cue_words, self.text)
+        if "nrfg" in map(POS, tokens):  # 习近平/nrfg (in few articles)
+            cues_at = sorted(cues_at + list(compress(map(START, tokens), map("nrfg".__eq__, map(POS, tokens)))))
         out = {}
         for st in sents:
             lo, text = st.start, st.text
@@ -413,6 +418,7 @@ class _ArticleRun:
         text = sent.text
         ments = self.out.mentions
         units = None
+        person_starts = None  # where the sentence's people start, made on first use
         for _, idx in actors:
             m = ments[idx]
             rel_end = m.end - sent.start
@@ -430,8 +436,12 @@ class _ArticleRun:
             elif not (m.type == "Place" and m.anaphor and not m.surface.startswith("该")):
                 unnamed = _match(UNNAMED_RE, text, rel_end)
                 title = "" if unnamed else _match(self.ex.title_re, text, rel_end)
+                if not (unnamed or title or m.type == "Organization"):
+                    continue  # a place itself never speaks
                 after = rel_end + len(unnamed or title)
-                if self._person_starts(actors, sent.start + after):
+                if person_starts is None:
+                    person_starts = {ments[i].start for _, i in actors if ments[i].type == "Person"}
+                if sent.start + after in person_starts:
                     continue  # "…书记田志国表示": the person speaks, not the office
                 if unnamed or title:
                     if self._speaks(text, after):
@@ -467,10 +477,6 @@ class _ArticleRun:
         if strict:  # an organization itself: "党中央、国务院明确提出:"
             return bool(ORG_STATES.match(text, at))
         return bool(self.ex.speech_re.match(text, at))
-
-    def _person_starts(self, actors, at: int) -> bool:
-        ments = self.out.mentions
-        return any(ments[i].type == "Person" and ments[i].start == at for _, i in actors)
 
     def _post_after(self, actors, name_end: int) -> tuple[int, str] | None:
         """[name],[organization][title]: 刘凯平,东湖社区党支部书记,…"""
@@ -599,12 +605,8 @@ class _ArticleRun:
         """Where the last run verb within 30 characters before `at` (same sentence) starts."""
         window_start = max(0, at - 30)
         clause = SENTENCE_END.split(text[window_start:at])[-1]
-        offset = at - len(clause)
-        best = None
-        for k in range(len(clause)):  # overlapping matches: the last start wins
-            if self.ex.run_verb_re.match(clause, k):
-                best = k
-        return None if best is None else offset + best
+        last = self.ex.last_run_verb_re.match(text, at - len(clause), at)  # overlapping: the last start wins
+        return None if last is None else last.end()
 
     def _chain_tail(self, cands, actors):
         """豆腐营街道向阳社区开展…: the actor is the innermost place of a chain."""
