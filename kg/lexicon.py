@@ -28,9 +28,12 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(w for w in ws if len(w) == 1), frozenset(w for w in ws if len(w) == 2)
 
 
+_TWO_TO_FOUR_HAN = re.compile("[\u4e00-\u9fff]{2,4}")
+
+
 def looks_like_person_name(name: str) -> bool:
     """Two to four Han characters beginning with a known family name."""
-    if not 2 <= len(name) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in name):
+    if not _TWO_TO_FOUR_HAN.fullmatch(name):
         return False
     single, double = surnames()
     if name[:2] in double and len(name) >= 3:

@@ -228,9 +228,7 @@ class _ArticleRun:
 
     def known_names(self, sents: list[Sentence]) -> dict[int, list[tuple[int, int]]]:
         """Where the article's known names occur, by sentence start (offsets in the sentence)."""
-        # Leftmost-longest, like a longest-first alternation, without compiling a regex per article.
-        names = AhoCorasick(list(self.known_people), matchkind=MatchKind.LeftmostLongest)
-        found = self.by_sentence((s, (s, e)) for _, s, e in names.find_matches_as_indexes(self.text))
+        found = self.by_sentence((s, (s, e)) for s, e in _leftmost_longest(self.known_people, self.text))
         return {base: [(s - base, e - base) for s, e in spans] for base, spans in found.items()}
 
     def by_sentence(self, items) -> dict[int, list]:
@@ -647,6 +645,17 @@ class _ArticleRun:
                 if start > 0 and self.text[start - 1] == name[0]:
                     continue
                 self.add(given, "Person", start, start + len(given), anaphor="@" + name)
+
+
+def _leftmost_longest(ws, text: str) -> list[tuple[int, int]]:
+    """The spans a leftmost-longest scan for the words ws finds in text, as a longest-first
+    alternation would. When no two occurrences overlap that is every word's occurrences,
+    merged: found with str.find, without building an automaton for a few names."""
+    spans = sorted((s, s + len(w)) for w in ws for s in _occurrences(w, text))
+    if all(e <= s for (_, e), (s, _) in zip(spans, spans[1:])):
+        return spans
+    names = AhoCorasick(list(ws), matchkind=MatchKind.LeftmostLongest)
+    return [(s, e) for _, s, e in names.find_matches_as_indexes(text)]
 
 
 def _occurrences(word: str, text: str):

@@ -23,7 +23,9 @@ _SEG = r"(?:[ND][NDV]*P|P)"  # a place: name tokens and a head
 # and a part after a head never opens with a verb (办事处|邀请… starts a predicate).
 _ORG_FREE = r"(?:(?:[NDV](?:[NDVG]|W(?=[NDVG])){0,5})?O)"
 _ORG_CONT = r"(?:(?:[NDV][NDVGW]{0,5})?O)"
-CHUNK = re.compile(rf"{_SEG}+[NDVGW]{{0,6}}O{_ORG_CONT}*|{_SEG}*{_ORG_FREE}{_ORG_CONT}*|{_SEG}+")
+# Every chunk has a place or organization head (P, O) after name, number, verb and generic
+# tokens only: the lookahead skips the other positions before trying the alternatives.
+CHUNK = re.compile(rf"(?=[NDVGW]*[PO])(?:{_SEG}+[NDVGW]{{0,6}}O{_ORG_CONT}*|{_SEG}*{_ORG_FREE}{_ORG_CONT}*|{_SEG}+)")
 GENERIC_BEFORE = ("各", "每个", "各个", "所有", "每", "全体")
 # Places whose name part may be one character (南村); others need two (溢社区 is no name).
 ONE_CHAR_NAME_HEADS = ("村", "镇", "乡", "县", "区", "市", "省")
