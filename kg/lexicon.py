@@ -5,6 +5,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from ahocorasick_rs import AhoCorasick, MatchKind
+
 
 def _words(name: str) -> list[str]:
     text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
@@ -49,3 +51,8 @@ def common_surnames() -> frozenset[str]:
 def alternation(ws) -> str:
     """A regular-expression alternation of words, longest first (党委副书记 before 书记)."""
     return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+
+
+def automaton(ws) -> AhoCorasick:
+    """Finds what the longest-first alternation of ws finds (leftmost, then longest), faster."""
+    return AhoCorasick(sorted(ws), matchkind=MatchKind.LeftmostLongest)

@@ -18,7 +18,7 @@ from kg.extract.mentions import (
     NATIONAL, POS, START, PersonFinder, ProgramFinder, Sentence, anaphors, chunks, sentences,
 )
 from kg.extract.segment import Segmenter
-from kg.lexicon import alternation, looks_like_person_name, words
+from kg.lexicon import alternation, automaton, looks_like_person_name, words
 from kg.model import Article, ArticleExtraction, Mention, RelationMention
 
 # Offices whose abbreviated name means the page's own district or county (扶贫办, 区委).
@@ -108,11 +108,6 @@ def _clause_subjects(text: str, actors, bounds: list[int]):
     return ((p, i) for p, i in actors if CLAUSE_OPENER.fullmatch(text, bounds[bisect.bisect_right(bounds, p) - 1], p))
 
 
-def _automaton(ws) -> AhoCorasick:
-    """Finds what the longest-first alternation of ws finds (leftmost, then longest), faster."""
-    return AhoCorasick(sorted(ws), matchkind=MatchKind.LeftmostLongest)
-
-
 def _starts(words: AhoCorasick, text: str) -> list[int]:
     return [s for _, s, _ in words.find_matches_as_indexes(text)]
 
@@ -144,8 +139,8 @@ class Extractor:
         # Where these words are in an article, to skip the sentences without them.
         # PersonFinder.title and .verb in one: a sentence holds a match of the union exactly
         # when it holds a word of either list (no match crosses a sentence end).
-        self.cue_words = _automaton(words("titles.txt") | words("roles.txt") | words("speech_verbs.txt"))
-        self.run_words = _automaton(words("run_verbs.txt"))  # run_verb_re, ProgramFinder.unquoted
+        self.cue_words = automaton(words("titles.txt") | words("roles.txt") | words("speech_verbs.txt"))
+        self.run_words = automaton(words("run_verbs.txt"))  # run_verb_re, ProgramFinder.unquoted
 
     def extract(self, article: Article) -> ArticleExtraction:
         # An article makes thousands of short-lived tuples (tokens, spans), none in a cycle:
