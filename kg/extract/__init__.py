@@ -46,6 +46,7 @@ SPEECH_LEAD = re.compile(r"对记者|向记者|告诉记者|笑着|激动地|高
 ORG_STATES = re.compile(r"(?:、[^,。]{2,8}?)*(?:明确)?(?:提出|指出|强调|表示)[::]")
 NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 CLAUSE_PUNCT = re.compile(r"[,,::;]")
+LAST_CLAUSE_PUNCT = re.compile(rf"(?s:.*){CLAUSE_PUNCT.pattern}")  # greedy: up to the last one
 RUN_BY = re.compile(r"由([^,。]{2,30}?)(?:统一)?(?:指挥|负责|组织|实施|牵头|主办|承办)")
 PASSIVE = re.compile(r"被((?:[^,。]){2,40})(?:授予|评为)")
 PRONOUN = re.compile(r"[她他](?!们)")
@@ -101,11 +102,22 @@ def _by_sentence(tokens: list, sents: list[Sentence]) -> dict[int, list]:
     return {st.start: tokens[find(starts, st.start):find(starts, st.end)] for st in sents}
 
 
-def _clause_subjects(text: str, actors, bounds: list[int]):
+def _clause_bounds(text: str) -> list[int]:
+    """Where the clauses start, and one past the end."""
+    return [0] + [m.end() for m in CLAUSE_PUNCT.finditer(text)] + [len(text) + 1]
+
+
+def _clause_subjects(text: str, actors):
     """The actors that open a clause: a clause-initial actor is the subject of what follows
     (依托X… is not). CLAUSE_OPENER is a run of opener characters: if it spans from any clause
     start to p, it spans from the last one before p."""
-    return ((p, i) for p, i in actors if CLAUSE_OPENER.fullmatch(text, bounds[bisect.bisect_right(bounds, p) - 1], p))
+    return ((p, i) for p, i in actors if CLAUSE_OPENER.fullmatch(text, _clause_start(text, p), p))
+
+
+def _clause_start(text: str, p: int) -> int:
+    """Where the clause holding position p starts (the last of _clause_bounds up to p)."""
+    last = LAST_CLAUSE_PUNCT.match(text, 0, p)
+    return last.end() if last else 0
 
 
 def _starts(words: AhoCorasick, text: str) -> list[int]:
@@ -118,10 +130,11 @@ def _any_in(starts: list[int], lo: int, hi: int) -> bool:
     return i < len(starts) and starts[i] < hi
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
+def _quoted_spans(text: str, base: int) -> list[tuple[int, int]]:
+    """The quoted and titled spans of a sentence starting at base (offsets in the article)."""
     if "“" not in text and "《" not in text:
         return []
-    return [(m.start(), m.end()) for m in QUOTED_SPAN.finditer(text)]
+    return [(base + m.start(), base + m.end()) for m in QUOTED_SPAN.finditer(text)]
 
 
 class Extractor:
@@ -253,8 +266,9 @@ class _ArticleRun:
         self.sent_first = len(self.out.mentions)
         actors: list[tuple[int, int]] = []  # (position in sentence, mention index) of possible actors
         places_in_order: list[int] = []
-        inside_names = [(base + s, base + e) for s, e in _quoted_spans(sent.text)] + [
-            (base + s, base + e) for s, e, inner in programs if not inner]
+        inside_names = _quoted_spans(sent.text, base)
+        if programs:
+            inside_names += [(base + s, base + e) for s, e, inner in programs if not inner]
         for c in sent_chunks:
             if inside_names and any(qs <= c.start and c.end <= qe for qs, qe in inside_names):
                 continue  # “五星支部”创建, 推行街道大工委和社区大党委工作机制: inside another name
@@ -290,8 +304,11 @@ class _ArticleRun:
     def people_in(self, base: int) -> list[tuple[int, int]]:
         """Person-name spans of the sentence starting at base: the names found there, then the
         article's names that occur there elsewhere."""
-        found = list(self.people_at.get(base, ()))
-        for s, e in self.known_names_at.get(base, ()):
+        found = self.people_at.get(base, [])
+        if base not in self.known_names_at:
+            return found
+        found = list(found)  # not the one in people_at
+        for s, e in self.known_names_at[base]:
             if not any(a < e and s < b for a, b in found):
                 found.append((s, e))
         return found
@@ -518,16 +535,16 @@ class _ArticleRun:
         if not actors and not programs and not self.pending:
             self._sentence_project(sent)
             return subject
-        bounds = [0] + [m.end() for m in CLAUSE_PUNCT.finditer(text)] + [len(text) + 1]
         spans = [(s, e) for s, e, _ in programs]
         may_act = ((p, i) for p, i in actors if not (spans and any(s <= p < e for s, e in spans))
                    and ments[i].type in ("Organization", "Place", "Person")
-                   and not (p > 0 and text[max(0, p - 2):p].endswith(ADJUNCT_BEFORE)))
+                   and not (p > 0 and text.endswith(ADJUNCT_BEFORE, max(0, p - 2), p)))
         if not programs and not self.pending:  # nothing runs here: only the subject carries on
             self._sentence_project(sent)
-            return next(_clause_subjects(text, may_act, bounds), (0, subject))[1]
+            return next(_clause_subjects(text, may_act), (0, subject))[1]
         actors = list(may_act)
-        clause_subjects = list(_clause_subjects(text, actors, bounds))
+        clause_subjects = list(_clause_subjects(text, actors))
+        bounds = _clause_bounds(text)
         named = [(p, i) for p, i in actors if not _bare(ments[i])]
         if self.pending:  # 建立“1+3”街道大工委机制。2月份,城东路街道出台…: the actor comes next
             who = clause_subjects[0][1] if clause_subjects else subject
