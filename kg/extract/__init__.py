@@ -51,7 +51,16 @@ RUN_BY = re.compile(r"由([^,。]{2,30}?)(?:统一)?(?:指挥|负责|组织|实�
 PASSIVE = re.compile(r"被((?:[^,。]){2,40})(?:授予|评为)")
 PRONOUN = re.compile(r"[她他](?!们)")
 SENTENCE_END = re.compile(r"[。;]")
-UNNAMED_RE = re.compile(alternation(SPEAKER_UNNAMED))
+
+
+def _word_pattern(ws) -> re.Pattern:
+    """The words as one pattern, the longest alternative first. It opens with a check of the
+    first character, so match() fails at once where no word starts."""
+    firsts = "".join(sorted({w[0] for w in ws}))
+    return re.compile(f"(?=[{re.escape(firsts)}])(?:{alternation(ws)})")
+
+
+UNNAMED_RE = _word_pattern(SPEAKER_UNNAMED)
 
 
 def _match(pattern: re.Pattern, text: str, pos: int) -> str:
@@ -91,7 +100,7 @@ SENTENCE_PROJECT = re.compile(r"^([\u4e00-\u9fff]{4,14}?(?:工程|项目))(?=[�
 
 def _longest_first(name: str) -> re.Pattern:
     """The words of kg/data/NAME as one pattern; the longest alternative wins."""
-    return re.compile(alternation(words(name)))
+    return _word_pattern(words(name))
 
 
 def _by_sentence(tokens: list, sents: list[Sentence]) -> dict[int, list]:
@@ -225,13 +234,15 @@ class _ArticleRun:
         verb, a list …、…等, or a name the dictionary knows), by sentence start."""
         finder = self.ex.people
         cues_at = _starts(self.ex.cue_words, self.text)
-        if "nrfg" in map(POS, tokens):  # 习近平/nrfg (in few articles)
+        known = None  # the dictionary's names are looked up only where it tagged one (few articles)
+        if "nrfg" in map(POS, tokens):  # 习近平/nrfg
             cues_at = sorted(cues_at + list(compress(map(START, tokens), map("nrfg".__eq__, map(POS, tokens)))))
+            known = self.ex.seg.jieba.has_word
         out = {}
         for st in sents:
             lo, text = st.start, st.text
             if _any_in(cues_at, lo, st.end) or "、" in text and "等" in text:
-                out[lo] = finder.find(text, self.tokens[lo], known=self.ex.seg.jieba.has_word, base=lo)
+                out[lo] = finder.find(text, self.tokens[lo], known=known, base=lo)
         return out
 
     def known_names(self, sents: list[Sentence]) -> dict[int, list[tuple[int, int]]]:

@@ -34,6 +34,7 @@ _NAME_CHARS = r"[\u4e00-\u9fff]"
 # Characters that end a name rather than continue it (verbs, particles, punctuation).
 NAME_STOP = set("说表介对在带等、是和与的正也就还都已先曾为从把被将脸考拒,。!?“”:;竖告向给到来去做笑拿用感激高家住现今同及以所要会能可让请(()),.和跟又再便即共于")
 PARTIAL = ("女士", "先生", "大爷", "大妈", "大娘", "阿姨", "老师", "师傅", "同志", "某")
+PARTIAL_RE = re.compile("|".join(PARTIAL))
 NATIONAL = {"党中央", "国务院", "中共中央", "全国人大", "全国政协", "中央"}
 
 
@@ -182,9 +183,10 @@ class PersonFinder:
         self.before_post = re.compile(rf"(?:^|(?<=[”。,:;]))({_NAME_CHARS}{{2,3}})[,,](?=[^,,。]{{2,20}}?(?:{self.before})(?:[,,。]|说|表示|介绍))")
 
     def find(self, text: str, tokens: list[Token] | None = None,
-             known=lambda w: False, base: int = 0) -> list[tuple[int, int]]:
+             known=None, base: int = 0) -> list[tuple[int, int]]:
         """Spans of full person names; with tokens (starting at base in a longer text), names
-        must fall on token boundaries."""
+        must fall on token boundaries. known(word): whether the dictionary knows the word
+        (None: no name is known)."""
         strong = []
         # 居民杜军民, 道德模范余玛丽 (titles found apart from names)
         for _, _, end in self.title_words.find_matches_as_indexes(text):
@@ -206,7 +208,7 @@ class PersonFinder:
             listed = self._listed(text)
             if strong or weak or listed:
                 spans = self._on_token_bounds(tokens, base, strong, weak, listed)
-            if "nrfg" in map(POS, tokens):  # 习近平/nrfg: a person the dictionary knows
+            if known is not None and "nrfg" in map(POS, tokens):  # 习近平/nrfg: a person the dictionary knows
                 for t in tokens:
                     if t.pos == "nrfg" and len(t.text) == 3 and looks_like_person_name(t.text) \
                             and known(t.text):
@@ -301,7 +303,7 @@ def _boundary_before(text: str, start: int, titles: re.Pattern) -> bool:
 
 
 def _is_partial(name: str) -> bool:
-    return any(p in name for p in PARTIAL)
+    return bool(PARTIAL_RE.search(name))
 
 
 # --- programs -----------------------------------------------------------------
