@@ -188,18 +188,19 @@ class _ArticleRun:
         key = (start, end, typ, surface)
         idx = self.at.get(key)
         if idx is None:
-            idx = self.at[key] = len(self.out.mentions)
-            self.out.mentions.append(Mention(surface, typ, start, end, anaphor, qualify, written))
+            mentions = self.out.mentions
+            idx = self.at[key] = len(mentions)
+            mentions.append(Mention(surface, typ, start, end, anaphor, qualify, written))
         return idx
 
     def rel(self, pred: str, s: int, o: int | None, evidence: str, title: str = "") -> None:
         if s == o:
             return
-        r = RelationMention(pred, s, o, evidence.strip(), title)
-        key = (pred, s, o, r.evidence, title)
+        evidence = evidence.strip()
+        key = (pred, s, o, evidence, title)
         if key not in self.rel_keys:
             self.rel_keys.add(key)
-            self.out.relations.append(r)
+            self.out.relations.append(RelationMention(pred, s, o, evidence, title))
 
     def run(self) -> ArticleExtraction:
         for name in self.article.reporters + self.article.photographers:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import itemgetter
 
 from kg.extract.segment import Segmenter, Token
 from kg.lexicon import alternation, automaton, common_surnames, looks_like_person_name, words
 
-TEXT, POS, TAG, START, END = (attrgetter(f) for f in ("text", "pos", "tag", "start", "end"))
+# Token fields by index: itemgetter reads a tuple faster than attrgetter reads a field.
+TEXT, POS, TAG, START, END = (itemgetter(Token._fields.index(f)) for f in ("text", "pos", "tag", "start", "end"))
 _SEG = r"(?:[ND][NDV]*P|P)"  # a place: name tokens and a head
 # An organization's name: name tokens and a head. Verbs (W) and generic nouns (G) may stand
 # inside it; right after a place or another body anything may (县|脱贫攻坚领导小组,
