@@ -133,12 +133,6 @@ def _starts(words: AhoCorasick, text: str) -> list[int]:
     return [s for _, s, _ in words.find_matches_as_indexes(text)]
 
 
-def _any_in(starts: list[int], lo: int, hi: int) -> bool:
-    """Whether one of the sorted starts is in [lo, hi)."""
-    i = bisect.bisect_left(starts, lo)
-    return i < len(starts) and starts[i] < hi
-
-
 def _quoted_spans(text: str, base: int) -> list[tuple[int, int]]:
     """The quoted and titled spans of a sentence starting at base (offsets in the article)."""
     if "“" not in text and "《" not in text:
@@ -212,12 +206,12 @@ class _ArticleRun:
         self.sent_starts = [st.start for st in sents]
         # Chunks never cross a sentence end (an S token): found once, offsets in the article.
         self.chunks_at = self.by_sentence((c.start, c) for c in chunks(tokens, self.ex.seg))
-        # Where the words some steps need are, found once for the article; a sentence without
-        # them skips the step. The words are Han only, so no match crosses a sentence end.
-        self.run_verbs_at = _starts(self.ex.run_words, self.text)
+        # Which sentences hold the words some steps need, found once for the article; a sentence
+        # without them skips the step. The words are Han only, so no match crosses a sentence end.
+        self.run_verb_sentences = self.sentences_with(_starts(self.ex.run_words, self.text))
         self.people_at = self.people(sents, tokens)
         # Names found anywhere in the article are names everywhere in it (…”韩瑞芳脸上满是笑容).
-        self.known_people = {st.text[a:b] for st in sents for a, b in self.people_at.get(st.start, ())}
+        self.known_people = {self.text[lo + a:lo + b] for lo, spans in self.people_at.items() for a, b in spans}
         self.known_names_at = self.known_names(sents) if self.known_people else {}
         subject: int | None = None  # the last sentence subject, for clauses without one
         self.pending: list[tuple[int, str]] = []  # programs whose actor the next sentence names
@@ -234,15 +228,15 @@ class _ArticleRun:
         """Person-name spans of each sentence that may hold one (a title or role, a speech
         verb, a list …、…等, or a name the dictionary knows), by sentence start."""
         finder = self.ex.people
-        cues_at = _starts(self.ex.cue_words, self.text)
+        cued = self.sentences_with(_starts(self.ex.cue_words, self.text))
         known = None  # the dictionary's names are looked up only where it tagged one (few articles)
         if "nrfg" in map(POS, tokens):  # 习近平/nrfg
-            cues_at = sorted(cues_at + list(compress(map(START, tokens), map("nrfg".__eq__, map(POS, tokens)))))
+            cued |= self.sentences_with(compress(map(START, tokens), map("nrfg".__eq__, map(POS, tokens))))
             known = self.ex.seg.jieba.has_word
         out = {}
         for st in sents:
             lo, text = st.start, st.text
-            if _any_in(cues_at, lo, st.end) or "、" in text and "等" in text:
+            if lo in cued or "、" in text and "等" in text:
                 out[lo] = finder.find(text, self.tokens[lo], known=known, base=lo)
         return out
 
@@ -250,6 +244,12 @@ class _ArticleRun:
         """Where the article's known names occur, by sentence start (offsets in the sentence)."""
         found = self.by_sentence((s, (s, e)) for s, e in _leftmost_longest(self.known_people, self.text))
         return {base: [(s - base, e - base) for s, e in spans] for base, spans in found.items()}
+
+    def sentences_with(self, positions) -> set[int]:
+        """The starts of the sentences that hold these offsets in the article (each of a word,
+        so inside a sentence)."""
+        starts = self.sent_starts
+        return {starts[bisect.bisect_right(starts, at) - 1] for at in positions}
 
     def by_sentence(self, items) -> dict[int, list]:
         """(offset in the article, item) pairs, in order, grouped by the start of their sentence."""
@@ -268,7 +268,7 @@ class _ArticleRun:
         quoted = "“" in sent.text or "‘" in sent.text
         # a program is quoted or follows a run verb
         programs = self.ex.programs.find(sent.text, toks, base) \
-            if quoted or _any_in(self.run_verbs_at, base, sent.end) else []
+            if quoted or base in self.run_verb_sentences else []
         found = self.people_in(base)
         sent_chunks = self.chunks_at.get(base, ())
         if not (sent_chunks or programs or found or quoted or self.pending or "该" in sent.text):
