@@ -39,7 +39,7 @@ PARTIAL_RE = re.compile("|".join(PARTIAL))
 NATIONAL = {"党中央", "国务院", "中共中央", "全国人大", "全国政协", "中央"}
 
 
-@dataclass
+@dataclass(slots=True)  # many per article: no __dict__ each
 class Chunk:
     """A place chain and/or organization found in one sentence."""
 
@@ -50,7 +50,7 @@ class Chunk:
     org: bool = False
 
 
-@dataclass
+@dataclass(slots=True)  # many per article: no __dict__ each
 class Sentence:
     start: int
     end: int
