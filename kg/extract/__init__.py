@@ -547,7 +547,7 @@ class _ArticleRun:
         if not actors and not programs and not self.pending:
             self._sentence_project(sent)
             return subject
-        spans = [(s, e) for s, e, _ in programs]
+        spans = [(s, e) for s, e, _ in programs] if programs else []
         may_act = ((p, i) for p, i in actors if not (spans and any(s <= p < e for s, e in spans))
                    and ments[i].type in ("Organization", "Place", "Person")
                    and not (p > 0 and text.endswith(ADJUNCT_BEFORE, max(0, p - 2), p)))
@@ -582,6 +582,8 @@ class _ArticleRun:
 
     def _sentence_project(self, sent: Sentence) -> None:
         """前坪水库移民搬迁工程涉及…: a project as the sentence's subject."""
+        if "工程" not in sent.text and "项目" not in sent.text:
+            return  # what SENTENCE_PROJECT needs (most sentences have neither)
         m = SENTENCE_PROJECT.match(sent.text)
         if m:
             self.add(m.group(1), "Program", sent.start + m.start(1), sent.start + m.end(1))

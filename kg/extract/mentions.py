@@ -215,7 +215,7 @@ class PersonFinder:
                     if t.pos == "nrfg" and len(t.text) == 3 and looks_like_person_name(t.text) \
                             and known(t.text):
                         spans.append((t.start - base, t.end - base))
-        return [x for x in dict.fromkeys(spans) if not _is_partial(text[x[0]:x[1]])]
+        return [x for x in dict.fromkeys(spans) if not _is_partial(text[x[0]:x[1]])] if spans else []
 
     @staticmethod
     def _on_token_bounds(tokens: list[Token], base: int, strong, weak, listed) -> list[tuple[int, int]]:
