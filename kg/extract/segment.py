@@ -138,6 +138,10 @@ class Segmenter:
         """柏庄镇|花村店村, 柏树乡|杨沟村前坪: a village right after its town is one place token,
         whatever the segmenter made of its unknown name. towns: the indices of the tokens that
         end in a town head, the only ones a merge can start at."""
+        # Most are followed by no village name: those are passed over with the tokens between.
+        towns = [k for k in towns if VILLAGE_AFTER_TOWN.match(text, toks[k].end)]
+        if not towns:
+            return toks
         out: list[Token] = []
         n = len(toks)
         i = 0
