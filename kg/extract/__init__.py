@@ -18,7 +18,7 @@ from kg.extract.mentions import (
     NATIONAL, POS, START, PersonFinder, ProgramFinder, Sentence, anaphors, chunks, sentences,
 )
 from kg.extract.segment import Segmenter
-from kg.lexicon import alternation, looks_like_person_name, words
+from kg.lexicon import alternation, automaton, looks_like_person_name, words
 from kg.model import Article, ArticleExtraction, Mention, RelationMention
 
 # Offices whose abbreviated name means the page's own district or county (扶贫办, 区委).
@@ -46,11 +46,21 @@ SPEECH_LEAD = re.compile(r"对记者|向记者|告诉记者|笑着|激动地|高
 ORG_STATES = re.compile(r"(?:、[^,。]{2,8}?)*(?:明确)?(?:提出|指出|强调|表示)[::]")
 NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 CLAUSE_PUNCT = re.compile(r"[,,::;]")
+LAST_CLAUSE_PUNCT = re.compile(rf"(?s:.*){CLAUSE_PUNCT.pattern}")  # greedy: up to the last one
 RUN_BY = re.compile(r"由([^,。]{2,30}?)(?:统一)?(?:指挥|负责|组织|实施|牵头|主办|承办)")
 PASSIVE = re.compile(r"被((?:[^,。]){2,40})(?:授予|评为)")
 PRONOUN = re.compile(r"[她他](?!们)")
 SENTENCE_END = re.compile(r"[。;]")
-UNNAMED_RE = re.compile(alternation(SPEAKER_UNNAMED))
+
+
+def _word_pattern(ws) -> re.Pattern:
+    """The words as one pattern, the longest alternative first. It opens with a check of the
+    first character, so match() fails at once where no word starts."""
+    firsts = "".join(sorted({w[0] for w in ws}))
+    return re.compile(f"(?=[{re.escape(firsts)}])(?:{alternation(ws)})")
+
+
+UNNAMED_RE = _word_pattern(SPEAKER_UNNAMED)
 
 
 def _match(pattern: re.Pattern, text: str, pos: int) -> str:
@@ -90,7 +100,7 @@ SENTENCE_PROJECT = re.compile(r"^([\u4e00-\u9fff]{4,14}?(?:工程|项目))(?=[�
 
 def _longest_first(name: str) -> re.Pattern:
     """The words of kg/data/NAME as one pattern; the longest alternative wins."""
-    return re.compile(alternation(words(name)))
+    return _word_pattern(words(name))
 
 
 def _by_sentence(tokens: list, sents: list[Sentence]) -> dict[int, list]:
@@ -101,32 +111,33 @@ def _by_sentence(tokens: list, sents: list[Sentence]) -> dict[int, list]:
     return {st.start: tokens[find(starts, st.start):find(starts, st.end)] for st in sents}
 
 
-def _clause_subjects(text: str, actors, bounds: list[int]):
+def _clause_bounds(text: str) -> list[int]:
+    """Where the clauses start, and one past the end."""
+    return [0] + [m.end() for m in CLAUSE_PUNCT.finditer(text)] + [len(text) + 1]
+
+
+def _clause_subjects(text: str, actors):
     """The actors that open a clause: a clause-initial actor is the subject of what follows
     (依托X… is not). CLAUSE_OPENER is a run of opener characters: if it spans from any clause
     start to p, it spans from the last one before p."""
-    return ((p, i) for p, i in actors if CLAUSE_OPENER.fullmatch(text, bounds[bisect.bisect_right(bounds, p) - 1], p))
+    return ((p, i) for p, i in actors if CLAUSE_OPENER.fullmatch(text, _clause_start(text, p), p))
 
 
-def _automaton(ws) -> AhoCorasick:
-    """Finds what the longest-first alternation of ws finds (leftmost, then longest), faster."""
-    return AhoCorasick(sorted(ws), matchkind=MatchKind.LeftmostLongest)
+def _clause_start(text: str, p: int) -> int:
+    """Where the clause holding position p starts (the last of _clause_bounds up to p)."""
+    last = LAST_CLAUSE_PUNCT.match(text, 0, p)
+    return last.end() if last else 0
 
 
 def _starts(words: AhoCorasick, text: str) -> list[int]:
     return [s for _, s, _ in words.find_matches_as_indexes(text)]
 
 
-def _any_in(starts: list[int], lo: int, hi: int) -> bool:
-    """Whether one of the sorted starts is in [lo, hi)."""
-    i = bisect.bisect_left(starts, lo)
-    return i < len(starts) and starts[i] < hi
-
-
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
+def _quoted_spans(text: str, base: int) -> list[tuple[int, int]]:
+    """The quoted and titled spans of a sentence starting at base (offsets in the article)."""
     if "“" not in text and "《" not in text:
         return []
-    return [(m.start(), m.end()) for m in QUOTED_SPAN.finditer(text)]
+    return [(base + m.start(), base + m.end()) for m in QUOTED_SPAN.finditer(text)]
 
 
 class Extractor:
@@ -135,13 +146,17 @@ class Extractor:
         self.people = PersonFinder()
         self.programs = ProgramFinder()
         self.run_verb_re = _longest_first("run_verbs.txt")
+        # Matches up to the last place a run verb starts (backtracking from the end): the
+        # last of the overlapping matches in one call, not one match per position.
+        self.last_run_verb_re = re.compile(rf"(?s:.*)(?={self.run_verb_re.pattern})")
         self.title_re = _longest_first("titles.txt")
         self.title_end_re = re.compile(f"(?:{self.title_re.pattern})$")
         self.speech_re = _longest_first("speech_verbs.txt")
         # Where these words are in an article, to skip the sentences without them.
-        self.title_words = _automaton(words("titles.txt") | words("roles.txt"))  # PersonFinder.title
-        self.speech_words = _automaton(words("speech_verbs.txt"))  # PersonFinder.verb
-        self.run_words = _automaton(words("run_verbs.txt"))  # run_verb_re, ProgramFinder.unquoted
+        # PersonFinder.title and .verb in one: a sentence holds a match of the union exactly
+        # when it holds a word of either list (no match crosses a sentence end).
+        self.cue_words = automaton(words("titles.txt") | words("roles.txt") | words("speech_verbs.txt"))
+        self.run_words = automaton(words("run_verbs.txt"))  # run_verb_re, ProgramFinder.unquoted
 
     def extract(self, article: Article) -> ArticleExtraction:
         # An article makes thousands of short-lived tuples (tokens, spans), none in a cycle:
@@ -167,18 +182,19 @@ class _ArticleRun:
         key = (start, end, typ, surface)
         idx = self.at.get(key)
         if idx is None:
-            idx = self.at[key] = len(self.out.mentions)
-            self.out.mentions.append(Mention(surface, typ, start, end, anaphor, qualify, written))
+            mentions = self.out.mentions
+            idx = self.at[key] = len(mentions)
+            mentions.append(Mention(surface, typ, start, end, anaphor, qualify, written))
         return idx
 
     def rel(self, pred: str, s: int, o: int | None, evidence: str, title: str = "") -> None:
         if s == o:
             return
-        r = RelationMention(pred, s, o, evidence.strip(), title)
-        key = (pred, s, o, r.evidence, title)
+        evidence = evidence.strip()
+        key = (pred, s, o, evidence, title)
         if key not in self.rel_keys:
             self.rel_keys.add(key)
-            self.out.relations.append(r)
+            self.out.relations.append(RelationMention(pred, s, o, evidence, title))
 
     def run(self) -> ArticleExtraction:
         for name in self.article.reporters + self.article.photographers:
@@ -190,12 +206,12 @@ class _ArticleRun:
         self.sent_starts = [st.start for st in sents]
         # Chunks never cross a sentence end (an S token): found once, offsets in the article.
         self.chunks_at = self.by_sentence((c.start, c) for c in chunks(tokens, self.ex.seg))
-        # Where the words some steps need are, found once for the article; a sentence without
-        # them skips the step. The words are Han only, so no match crosses a sentence end.
-        self.run_verbs_at = _starts(self.ex.run_words, self.text)
+        # Which sentences hold the words some steps need, found once for the article; a sentence
+        # without them skips the step. The words are Han only, so no match crosses a sentence end.
+        self.run_verb_sentences = self.sentences_with(_starts(self.ex.run_words, self.text))
         self.people_at = self.people(sents, tokens)
         # Names found anywhere in the article are names everywhere in it (…”韩瑞芳脸上满是笑容).
-        self.known_people = {st.text[a:b] for st in sents for a, b in self.people_at.get(st.start, ())}
+        self.known_people = {self.text[lo + a:lo + b] for lo, spans in self.people_at.items() for a, b in spans}
         self.known_names_at = self.known_names(sents) if self.known_people else {}
         subject: int | None = None  # the last sentence subject, for clauses without one
         self.pending: list[tuple[int, str]] = []  # programs whose actor the next sentence names
@@ -212,21 +228,28 @@ class _ArticleRun:
         """Person-name spans of each sentence that may hold one (a title or role, a speech
         verb, a list …、…等, or a name the dictionary knows), by sentence start."""
         finder = self.ex.people
-        cues_at = sorted(_starts(self.ex.title_words, self.text) + _starts(self.ex.speech_words, self.text)
-                         + list(compress(map(START, tokens), map("nrfg".__eq__, map(POS, tokens)))))  # 习近平/nrfg
+        cued = self.sentences_with(_starts(self.ex.cue_words, self.text))
+        known = None  # the dictionary's names are looked up only where it tagged one (few articles)
+        if "nrfg" in map(POS, tokens):  # 习近平/nrfg
+            cued |= self.sentences_with(compress(map(START, tokens), map("nrfg".__eq__, map(POS, tokens))))
+            known = self.ex.seg.jieba.has_word
         out = {}
         for st in sents:
             lo, text = st.start, st.text
-            if _any_in(cues_at, lo, st.end) or "、" in text and "等" in text:
-                out[lo] = finder.find(text, self.tokens[lo], known=self.ex.seg.jieba.has_word, base=lo)
+            if lo in cued or "、" in text and "等" in text:
+                out[lo] = finder.find(text, self.tokens[lo], known=known, base=lo)
         return out
 
     def known_names(self, sents: list[Sentence]) -> dict[int, list[tuple[int, int]]]:
         """Where the article's known names occur, by sentence start (offsets in the sentence)."""
-        # Leftmost-longest, like a longest-first alternation, without compiling a regex per article.
-        names = AhoCorasick(list(self.known_people), matchkind=MatchKind.LeftmostLongest)
-        found = self.by_sentence((s, (s, e)) for _, s, e in names.find_matches_as_indexes(self.text))
+        found = self.by_sentence((s, (s, e)) for s, e in _leftmost_longest(self.known_people, self.text))
         return {base: [(s - base, e - base) for s, e in spans] for base, spans in found.items()}
+
+    def sentences_with(self, positions) -> set[int]:
+        """The starts of the sentences that hold these offsets in the article (each of a word,
+        so inside a sentence)."""
+        starts = self.sent_starts
+        return {starts[bisect.bisect_right(starts, at) - 1] for at in positions}
 
     def by_sentence(self, items) -> dict[int, list]:
         """(offset in the article, item) pairs, in order, grouped by the start of their sentence."""
@@ -245,7 +268,7 @@ class _ArticleRun:
         quoted = "“" in sent.text or "‘" in sent.text
         # a program is quoted or follows a run verb
         programs = self.ex.programs.find(sent.text, toks, base) \
-            if quoted or _any_in(self.run_verbs_at, base, sent.end) else []
+            if quoted or base in self.run_verb_sentences else []
         found = self.people_in(base)
         sent_chunks = self.chunks_at.get(base, ())
         if not (sent_chunks or programs or found or quoted or self.pending or "该" in sent.text):
@@ -255,8 +278,9 @@ class _ArticleRun:
         self.sent_first = len(self.out.mentions)
         actors: list[tuple[int, int]] = []  # (position in sentence, mention index) of possible actors
         places_in_order: list[int] = []
-        inside_names = [(base + s, base + e) for s, e in _quoted_spans(sent.text)] + [
-            (base + s, base + e) for s, e, inner in programs if not inner]
+        inside_names = _quoted_spans(sent.text, base)
+        if programs:
+            inside_names += [(base + s, base + e) for s, e, inner in programs if not inner]
         for c in sent_chunks:
             if inside_names and any(qs <= c.start and c.end <= qe for qs, qe in inside_names):
                 continue  # “五星支部”创建, 推行街道大工委和社区大党委工作机制: inside another name
@@ -292,8 +316,11 @@ class _ArticleRun:
     def people_in(self, base: int) -> list[tuple[int, int]]:
         """Person-name spans of the sentence starting at base: the names found there, then the
         article's names that occur there elsewhere."""
-        found = list(self.people_at.get(base, ()))
-        for s, e in self.known_names_at.get(base, ()):
+        found = self.people_at.get(base, [])
+        if base not in self.known_names_at:
+            return found
+        found = list(found)  # not the one in people_at
+        for s, e in self.known_names_at[base]:
             if not any(a < e and s < b for a, b in found):
                 found.append((s, e))
         return found
@@ -413,6 +440,7 @@ class _ArticleRun:
         text = sent.text
         ments = self.out.mentions
         units = None
+        person_starts = None  # where the sentence's people start, made on first use
         for _, idx in actors:
             m = ments[idx]
             rel_end = m.end - sent.start
@@ -430,8 +458,12 @@ class _ArticleRun:
             elif not (m.type == "Place" and m.anaphor and not m.surface.startswith("该")):
                 unnamed = _match(UNNAMED_RE, text, rel_end)
                 title = "" if unnamed else _match(self.ex.title_re, text, rel_end)
+                if not (unnamed or title or m.type == "Organization"):
+                    continue  # a place itself never speaks
                 after = rel_end + len(unnamed or title)
-                if self._person_starts(actors, sent.start + after):
+                if person_starts is None:
+                    person_starts = {ments[i].start for _, i in actors if ments[i].type == "Person"}
+                if sent.start + after in person_starts:
                     continue  # "…书记田志国表示": the person speaks, not the office
                 if unnamed or title:
                     if self._speaks(text, after):
@@ -467,10 +499,6 @@ class _ArticleRun:
         if strict:  # an organization itself: "党中央、国务院明确提出:"
             return bool(ORG_STATES.match(text, at))
         return bool(self.ex.speech_re.match(text, at))
-
-    def _person_starts(self, actors, at: int) -> bool:
-        ments = self.out.mentions
-        return any(ments[i].type == "Person" and ments[i].start == at for _, i in actors)
 
     def _post_after(self, actors, name_end: int) -> tuple[int, str] | None:
         """[name],[organization][title]: 刘凯平,东湖社区党支部书记,…"""
@@ -519,16 +547,16 @@ class _ArticleRun:
         if not actors and not programs and not self.pending:
             self._sentence_project(sent)
             return subject
-        bounds = [0] + [m.end() for m in CLAUSE_PUNCT.finditer(text)] + [len(text) + 1]
-        spans = [(s, e) for s, e, _ in programs]
+        spans = [(s, e) for s, e, _ in programs] if programs else []
         may_act = ((p, i) for p, i in actors if not (spans and any(s <= p < e for s, e in spans))
                    and ments[i].type in ("Organization", "Place", "Person")
-                   and not (p > 0 and text[max(0, p - 2):p].endswith(ADJUNCT_BEFORE)))
+                   and not (p > 0 and text.endswith(ADJUNCT_BEFORE, max(0, p - 2), p)))
         if not programs and not self.pending:  # nothing runs here: only the subject carries on
             self._sentence_project(sent)
-            return next(_clause_subjects(text, may_act, bounds), (0, subject))[1]
+            return next(_clause_subjects(text, may_act), (0, subject))[1]
         actors = list(may_act)
-        clause_subjects = list(_clause_subjects(text, actors, bounds))
+        clause_subjects = list(_clause_subjects(text, actors))
+        bounds = _clause_bounds(text)
         named = [(p, i) for p, i in actors if not _bare(ments[i])]
         if self.pending:  # 建立“1+3”街道大工委机制。2月份,城东路街道出台…: the actor comes next
             who = clause_subjects[0][1] if clause_subjects else subject
@@ -554,6 +582,8 @@ class _ArticleRun:
 
     def _sentence_project(self, sent: Sentence) -> None:
         """前坪水库移民搬迁工程涉及…: a project as the sentence's subject."""
+        if "工程" not in sent.text and "项目" not in sent.text:
+            return  # what SENTENCE_PROJECT needs (most sentences have neither)
         m = SENTENCE_PROJECT.match(sent.text)
         if m:
             self.add(m.group(1), "Program", sent.start + m.start(1), sent.start + m.end(1))
@@ -599,12 +629,8 @@ class _ArticleRun:
         """Where the last run verb within 30 characters before `at` (same sentence) starts."""
         window_start = max(0, at - 30)
         clause = SENTENCE_END.split(text[window_start:at])[-1]
-        offset = at - len(clause)
-        best = None
-        for k in range(len(clause)):  # overlapping matches: the last start wins
-            if self.ex.run_verb_re.match(clause, k):
-                best = k
-        return None if best is None else offset + best
+        last = self.ex.last_run_verb_re.match(text, at - len(clause), at)  # overlapping: the last start wins
+        return None if last is None else last.end()
 
     def _chain_tail(self, cands, actors):
         """豆腐营街道向阳社区开展…: the actor is the innermost place of a chain."""
@@ -645,6 +671,17 @@ class _ArticleRun:
                 if start > 0 and self.text[start - 1] == name[0]:
                     continue
                 self.add(given, "Person", start, start + len(given), anaphor="@" + name)
+
+
+def _leftmost_longest(ws, text: str) -> list[tuple[int, int]]:
+    """The spans a leftmost-longest scan for the words ws finds in text, as a longest-first
+    alternation would. When no two occurrences overlap that is every word's occurrences,
+    merged: found with str.find, without building an automaton for a few names."""
+    spans = sorted((s, s + len(w)) for w in ws for s in _occurrences(w, text))
+    if all(e <= s for (_, e), (s, _) in zip(spans, spans[1:])):
+        return spans
+    names = AhoCorasick(list(ws), matchkind=MatchKind.LeftmostLongest)
+    return [(s, e) for _, s, e in names.find_matches_as_indexes(text)]
 
 
 def _occurrences(word: str, text: str):

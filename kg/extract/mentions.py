@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import itemgetter
 
 from kg.extract.segment import Segmenter, Token
-from kg.lexicon import alternation, common_surnames, looks_like_person_name, words
+from kg.lexicon import alternation, automaton, common_surnames, looks_like_person_name, words
 
-TEXT, POS, TAG, START, END = (attrgetter(f) for f in ("text", "pos", "tag", "start", "end"))
+# Token fields by index: itemgetter reads a tuple faster than attrgetter reads a field.
+TEXT, POS, TAG, START, END = (itemgetter(Token._fields.index(f)) for f in ("text", "pos", "tag", "start", "end"))
 _SEG = r"(?:[ND][NDV]*P|P)"  # a place: name tokens and a head
 # An organization's name: name tokens and a head. Verbs (W) and generic nouns (G) may stand
 # inside it; right after a place or another body anything may (县|脱贫攻坚领导小组,
@@ -23,7 +24,9 @@ _SEG = r"(?:[ND][NDV]*P|P)"  # a place: name tokens and a head
 # and a part after a head never opens with a verb (办事处|邀请… starts a predicate).
 _ORG_FREE = r"(?:(?:[NDV](?:[NDVG]|W(?=[NDVG])){0,5})?O)"
 _ORG_CONT = r"(?:(?:[NDV][NDVGW]{0,5})?O)"
-CHUNK = re.compile(rf"{_SEG}+[NDVGW]{{0,6}}O{_ORG_CONT}*|{_SEG}*{_ORG_FREE}{_ORG_CONT}*|{_SEG}+")
+# Every chunk has a place or organization head (P, O) after name, number, verb and generic
+# tokens only: the lookahead skips the other positions before trying the alternatives.
+CHUNK = re.compile(rf"(?=[NDVGW]*[PO])(?:{_SEG}+[NDVGW]{{0,6}}O{_ORG_CONT}*|{_SEG}*{_ORG_FREE}{_ORG_CONT}*|{_SEG}+)")
 GENERIC_BEFORE = ("各", "每个", "各个", "所有", "每", "全体")
 # Places whose name part may be one character (南村); others need two (溢社区 is no name).
 ONE_CHAR_NAME_HEADS = ("村", "镇", "乡", "县", "区", "市", "省")
@@ -32,10 +35,11 @@ _NAME_CHARS = r"[\u4e00-\u9fff]"
 # Characters that end a name rather than continue it (verbs, particles, punctuation).
 NAME_STOP = set("说表介对在带等、是和与的正也就还都已先曾为从把被将脸考拒,。!?“”:;竖告向给到来去做笑拿用感激高家住现今同及以所要会能可让请(()),.和跟又再便即共于")
 PARTIAL = ("女士", "先生", "大爷", "大妈", "大娘", "阿姨", "老师", "师傅", "同志", "某")
+PARTIAL_RE = re.compile("|".join(PARTIAL))
 NATIONAL = {"党中央", "国务院", "中共中央", "全国人大", "全国政协", "中央"}
 
 
-@dataclass
+@dataclass(slots=True)  # many per article: no __dict__ each
 class Chunk:
     """A place chain and/or organization found in one sentence."""
 
@@ -46,7 +50,7 @@ class Chunk:
     org: bool = False
 
 
-@dataclass
+@dataclass(slots=True)  # many per article: no __dict__ each
 class Sentence:
     start: int
     end: int
@@ -76,7 +80,7 @@ def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
         hi = _end_at_terminal_head(tokens, tags, lo, hi)
         toks = tokens[lo:hi]
         text = "".join(map(TEXT, toks))
-        if not MEASURES.isdisjoint(text):  # 爱心人士组建11支|党员志愿者服务队: what is counted is no one body
+        if MEASURE.search(text):  # 爱心人士组建11支|党员志愿者服务队: what is counted is no one body
             lo = _after_counted(tokens, tags, lo, hi)
             if lo >= hi:
                 continue
@@ -139,6 +143,7 @@ def _after_counted(tokens: list[Token], tags: str, lo: int, hi: int) -> int:
 
 
 MEASURES = frozenset("个家支名所座批项条位户")
+MEASURE = re.compile(f"[{''.join(sorted(MEASURES))}]")  # finds one in a text without a string per character
 
 
 def _counted(t: Token) -> bool:
@@ -170,6 +175,7 @@ class PersonFinder:
         self.before = alternation(words("titles.txt") | words("roles.txt"))
         self.verbs = alternation(words("speech_verbs.txt"))
         self.title = re.compile(rf"(?:{self.before})")
+        self.title_words = automaton(words("titles.txt") | words("roles.txt"))  # self.title, faster
         self.title_end = re.compile(rf"(?:{self.before})$")
         self.before_verb = re.compile(
             rf"({_NAME_CHARS}{{2,3}})(?=(?:对记者|向记者|告诉记者|笑着|激动地|高兴地)?(?:{self.verbs}))")
@@ -179,21 +185,23 @@ class PersonFinder:
         self.before_post = re.compile(rf"(?:^|(?<=[”。,:;]))({_NAME_CHARS}{{2,3}})[,,](?=[^,,。]{{2,20}}?(?:{self.before})(?:[,,。]|说|表示|介绍))")
 
     def find(self, text: str, tokens: list[Token] | None = None,
-             known=lambda w: False, base: int = 0) -> list[tuple[int, int]]:
+             known=None, base: int = 0) -> list[tuple[int, int]]:
         """Spans of full person names; with tokens (starting at base in a longer text), names
-        must fall on token boundaries."""
+        must fall on token boundaries. known(word): whether the dictionary knows the word
+        (None: no name is known)."""
         strong = []
-        for m in self.title.finditer(text):  # 居民杜军民, 道德模范余玛丽 (titles found apart from names)
-            if text[m.end():m.end() + 1] in "和与及或并":
+        # 居民杜军民, 道德模范余玛丽 (titles found apart from names)
+        for _, _, end in self.title_words.find_matches_as_indexes(text):
+            if text[end:end + 1] in "和与及或并":
                 continue  # 工人和家人: a conjunction after the role, not a family name
-            if text[m.end():m.end() + 1] in "任为" and self.title.search(text[m.end() + 1:m.end() + 8]):
+            if text[end:end + 1] in "任为" and self.title.search(text[end + 1:end + 8]):
                 continue  # 党员干部任网格长: the verb "serve as", not the family name 任
             for n in (3, 2):
-                name = text[m.end():m.end() + n]
+                name = text[end:end + n]
                 if n == 3 and name[2:] in NAME_STOP:
                     continue  # 招聘主管陈静说: the name ends before the verb
                 if len(name) == n and looks_like_person_name(name):
-                    strong.append((m.end(), m.end() + n))
+                    strong.append((end, end + n))
         weak = self._weak(text)
         if tokens is None:
             spans = strong + weak
@@ -202,12 +210,12 @@ class PersonFinder:
             listed = self._listed(text)
             if strong or weak or listed:
                 spans = self._on_token_bounds(tokens, base, strong, weak, listed)
-            if "nrfg" in map(POS, tokens):  # 习近平/nrfg: a person the dictionary knows
+            if known is not None and "nrfg" in map(POS, tokens):  # 习近平/nrfg: a person the dictionary knows
                 for t in tokens:
                     if t.pos == "nrfg" and len(t.text) == 3 and looks_like_person_name(t.text) \
                             and known(t.text):
                         spans.append((t.start - base, t.end - base))
-        return [x for x in dict.fromkeys(spans) if not _is_partial(text[x[0]:x[1]])]
+        return [x for x in dict.fromkeys(spans) if not _is_partial(text[x[0]:x[1]])] if spans else []
 
     @staticmethod
     def _on_token_bounds(tokens: list[Token], base: int, strong, weak, listed) -> list[tuple[int, int]]:
@@ -297,7 +305,7 @@ def _boundary_before(text: str, start: int, titles: re.Pattern) -> bool:
 
 
 def _is_partial(name: str) -> bool:
-    return any(p in name for p in PARTIAL)
+    return bool(PARTIAL_RE.search(name))
 
 
 # --- programs -----------------------------------------------------------------

@@ -56,6 +56,19 @@ CONTEXT = object()
 _new_tuple = tuple.__new__  # builds a Token from a plain tuple without a Python-level __new__
 
 
+class _Pieces(dict):
+    """(word, part of speech) -> its pieces (Segmenter._know), worked out on the first lookup:
+    they depend on the word and its part of speech only."""
+
+    def __init__(self, know):
+        super().__init__()
+        self.know = know
+
+    def __missing__(self, key: tuple[str, str]) -> tuple:
+        pieces = self[key] = self.know(*key)
+        return pieces
+
+
 class Token(NamedTuple):
     """A word: a tuple, since a page makes hundreds of thousands of them."""
 
@@ -85,7 +98,7 @@ class Segmenter:
         self._multi_org_set = frozenset(h for h in self.org_heads if len(h) >= 2)
         self._place_head_of: dict[str, str] = {}  # word -> its place head, see place_head
         self.gazetteer = gazetteer
-        self._pieces: dict[tuple[str, str], tuple] = {}  # (word, pos) -> pieces (see _know)
+        self._pieces = _Pieces(self._know)  # (word, pos) -> pieces
         self._tags: dict[tuple[str, str], str] = {}  # (word, pos) -> tag letter
         for name in gazetteer.names():
             if len(name) >= 3:
@@ -104,10 +117,8 @@ class Segmenter:
         end (。!?;”’ or a line break, each a token of its own tagged S)."""
         pairs = self.jieba.tag(text, True)
         # The pieces of each (word, part of speech), from the per-process cache: C-level map,
-        # no Python frame per word.
-        entries = list(map(self._pieces.get, pairs))
-        if None in entries:
-            entries = [e if e is not None else self._know(*pair) for e, pair in zip(entries, pairs)]
+        # no Python frame per known word.
+        entries = list(map(self._pieces.__getitem__, pairs))
         if CONTEXT in entries:  # 区委, 委多措: the split depends on the token before
             self._split_in_context(entries, pairs)
         texts, poses, tags, towns = zip(*chain.from_iterable(entries)) if entries else ((),) * 4
@@ -127,6 +138,10 @@ class Segmenter:
         """柏庄镇|花村店村, 柏树乡|杨沟村前坪: a village right after its town is one place token,
         whatever the segmenter made of its unknown name. towns: the indices of the tokens that
         end in a town head, the only ones a merge can start at."""
+        # Most are followed by no village name: those are passed over with the tokens between.
+        towns = [k for k in towns if VILLAGE_AFTER_TOWN.match(text, toks[k].end)]
+        if not towns:
+            return toks
         out: list[Token] = []
         n = len(toks)
         i = 0
@@ -195,15 +210,11 @@ class Segmenter:
 
     def _know(self, w: str, pos: str) -> tuple:
         """The pieces of a word, each (text, part of speech, tag, ends in a town head), or CONTEXT
-        when _split must see the token before: they depend on the word and its part of speech
-        only, so each is computed once per process."""
+        when _split must see the token before."""
         if w[0] in SPLIT_FIRST or w[-2:] in self.title_tails:
-            pieces = CONTEXT if self._split_needs_context(w, pos) else tuple(
+            return CONTEXT if self._split_needs_context(w, pos) else tuple(
                 self._piece(p, ptag) for p, ptag in self._split(w, pos, None))
-        else:
-            pieces = (self._piece(w, pos),)
-        self._pieces[(w, pos)] = pieces
-        return pieces
+        return (self._piece(w, pos),)
 
     def _split_needs_context(self, w: str, pos: str) -> bool:
         """Whether _split(w, pos, prev) looks at prev: 区|委多措 after a name token, 委 after 北关区."""
