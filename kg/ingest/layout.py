@@ -31,7 +31,8 @@ def normalize(text: str) -> str:
     """Composed Unicode (NFC), half-width ASCII, Unix line ends, no invisible characters."""
     text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _FULL_WIDTH_RUN.sub(_half_width, unicodedata.normalize("NFC", text))
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    # _SPACES never matches a line end, so one pass over the page collapses every line's runs.
+    return "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))
 
 
 def paragraphs(text: str) -> list[str]:
@@ -45,10 +46,19 @@ def is_unterminated(par: str) -> bool:
 
 def rejoin(pars: list[str], is_byline: Callable[[str], bool] = lambda p: False) -> list[str]:
     """Join a paragraph to the previous one when the layout cut the sentence between them."""
+    # _is_cut asks about a line as the next one, the current one and the previous one: ask once.
+    known: dict[str, bool] = {}
+
+    def is_byline_once(par: str) -> bool:
+        answer = known.get(par)
+        if answer is None:
+            answer = known[par] = is_byline(par)
+        return answer
+
     out: list[str] = []
     for i, par in enumerate(pars):
         nxt = pars[i + 1] if i + 1 < len(pars) else ""
-        if out and _is_cut(out[-1], par, nxt, is_byline):
+        if out and _is_cut(out[-1], par, nxt, is_byline_once):
             out[-1] += par
         else:
             out.append(par)
