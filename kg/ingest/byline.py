@@ -19,6 +19,7 @@ _TRAILING_BARE = re.compile(
 # A bare credit is made of Han characters, spaces and the "/" of 文/图: the last character of a
 # paragraph that is none of these comes before it, so the search may start after that character.
 _NOT_IN_CREDIT = re.compile(r"[^\u4e00-\u9fff\s/]")
+_NAME_SEPARATORS = re.compile(r"[\s、,,]+")
 _LEAD = re.compile(r"^本报讯\s*(?:[((]([^()()]{2,40})[))])?\s*")
 
 
@@ -42,12 +43,13 @@ class Credit:
 def parse_credit(text: str, *, require_role: bool = False) -> Credit | None:
     """Names in a credit such as "记者 冉红政 通讯员 马英文/图"; None if it is not one."""
     text = text.strip()
-    photo = bool(_PHOTO_RE.search(text))
-    core = _PHOTO_RE.sub("", text).strip()
+    mark = _PHOTO_RE.search(text)  # anchored at the end: the only match sub would remove
+    photo = mark is not None
+    core = (text[:mark.start()] if mark else text).strip()
     has_role = bool(_ROLE_RE.search(core))
     if require_role and not (has_role or photo):
         return None
-    tokens = [t for t in re.split(r"[\s、,,]+", _ROLE_RE.sub(" ", core)) if t]
+    tokens = [t for t in _NAME_SEPARATORS.split(_ROLE_RE.sub(" ", core)) if t]
     if not tokens or not all(looks_like_person_name(t) for t in tokens):
         return None
     names = list(dict.fromkeys(tokens))
@@ -55,7 +57,7 @@ def parse_credit(text: str, *, require_role: bool = False) -> Credit | None:
     if photo:
         credit.photographers = list(names)
         # "文/图" and "/图" credit the text too; a bare "摄" credits only the picture.
-        if re.search(r"/图$|文/摄$", text) or has_role and not text.endswith("摄"):
+        if text.endswith(("/图", "文/摄")) or has_role and not text.endswith("摄"):
             credit.reporters = list(names)
     else:
         credit.reporters = names
@@ -98,12 +100,15 @@ def _credit_tail_start(par: str) -> int:
 
 def split_trailing(par: str) -> tuple[str, Credit | None]:
     """Remove a credit from the end of a paragraph: "…(张帅摄)" -> ("…", Credit)."""
-    m = _TRAILING_PAREN.search(par)
+    # Both patterns fix the paragraph's last visible character (a closing bracket; a Han
+    # character, as 图 摄 影 are): most paragraphs end in 。 and need no search.
+    last = par.rstrip()[-1:]
+    m = _TRAILING_PAREN.search(par) if last in (")", ")") else None
     if m:
         credit = parse_credit(m.group(1))
         if credit:
             return par[:m.start()].rstrip(), credit
-    m = _TRAILING_BARE.search(par, _credit_tail_start(par))
+    m = _TRAILING_BARE.search(par, _credit_tail_start(par)) if "\u4e00" <= last <= "\u9fff" else None
     if m and m.start(1) > 0:
         credit = parse_credit(m.group(1), require_role=True)
         if credit:
