@@ -21,6 +21,9 @@ MIN_BROKEN_LEN = 30
 # str.translate looks every character up in the table; a regex finds the few runs to change.
 _HALF_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULL_WIDTH_RUN = re.compile("[\uff01-\uff5e]+")
+# re searches a one-character class much faster than a run of it: most pages have no full-width
+# character, and a page without one skips the run search.
+_FULL_WIDTH_CHAR = re.compile("[\uff01-\uff5e]")
 
 
 def _half_width(m: re.Match) -> str:
@@ -30,9 +33,14 @@ def _half_width(m: re.Match) -> str:
 def normalize(text: str) -> str:
     """Composed Unicode (NFC), half-width ASCII, Unix line ends, no invisible characters."""
     text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _FULL_WIDTH_RUN.sub(_half_width, unicodedata.normalize("NFC", text))
-    # _SPACES never matches a line end, so one pass over the page collapses every line's runs.
-    return "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))
+    text = unicodedata.normalize("NFC", text)
+    if _FULL_WIDTH_CHAR.search(text):
+        text = _FULL_WIDTH_RUN.sub(_half_width, text)
+    # _SPACES never matches a line end, so one pass over the page collapses every line's runs;
+    # a lone space is a run that stays as it is, so a page without any other run needs no pass.
+    if "  " in text or "\t" in text or "\u3000" in text or "\u00a0" in text:
+        text = _SPACES.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def paragraphs(text: str) -> list[str]:
