@@ -35,6 +35,7 @@ class _Para:
     text: str
     kind: str  # short | lead | byline | credit | caption | body
     credit: Credit | None = None
+    before_credit: str = ""  # body and caption: the text without its trailing credit
 
 
 @dataclass
@@ -61,8 +62,8 @@ def classify(par: str) -> _Para:
         return _Para(par, "short")
     rest, c = split_trailing(par)
     if c and c.photographers and not c.reporters:
-        return _Para(par, "caption", c)
-    return _Para(par, "body", c)
+        return _Para(par, "caption", c, rest)
+    return _Para(par, "body", c, rest)
 
 
 def _starts_with_unit(line: str) -> bool:
@@ -152,11 +153,10 @@ def split_articles(pars: list[str], source: str) -> list[Article]:
         else:  # body or caption
             if cur is None or cur.closed or (p.kind == "caption" and "图为" in p.text and cur.body):
                 new()
-            rest, credit = split_trailing(p.text)
-            if rest:
-                cur.body.append(rest)
-            if credit:
-                cur.credit.add(credit)
+            if p.before_credit:
+                cur.body.append(p.before_credit)
+            if p.credit:
+                cur.credit.add(p.credit)
                 cur.closed = True
                 cur.photo = cur.photo or (p.kind == "caption")
         i += 1
