@@ -74,12 +74,13 @@ def rejoin(pars: list[str], is_byline: Callable[[str], bool] = lambda p: False) 
 
 
 def _is_cut(prev: str, par: str, nxt: str, is_byline: Callable[[str], bool]) -> bool:
+    opens_mid_sentence = par[0] in NO_START
+    if not opens_mid_sentence and not is_unterminated(prev):
+        return False  # most lines: no cut whether or not either line is a byline, so do not ask
     if is_byline(prev) or is_byline(par):
         return False
-    if par[0] in NO_START:
+    if opens_mid_sentence:
         return True
-    if not is_unterminated(prev):
-        return False
     if par[0] in NO_START_AFTER_CUT:
         return True
     if len(prev) < MIN_BROKEN_LEN and not _sentence_like(prev) and not _name_across(prev, par):
