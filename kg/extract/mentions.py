@@ -190,8 +190,9 @@ class PersonFinder:
         must fall on token boundaries. known(word): whether the dictionary knows the word
         (None: no name is known)."""
         strong = []
+        titles = self.title_words.find_matches_as_indexes(text)
         # 居民杜军民, 道德模范余玛丽 (titles found apart from names)
-        for _, _, end in self.title_words.find_matches_as_indexes(text):
+        for _, _, end in titles:
             if text[end:end + 1] in "和与及或并":
                 continue  # 工人和家人: a conjunction after the role, not a family name
             if text[end:end + 1] in "任为" and self.title.search(text[end + 1:end + 8]):
@@ -202,7 +203,7 @@ class PersonFinder:
                     continue  # 招聘主管陈静说: the name ends before the verb
                 if len(name) == n and looks_like_person_name(name):
                     strong.append((end, end + n))
-        weak = self._weak(text)
+        weak = self._weak(text, bool(titles))
         if tokens is None:
             spans = strong + weak
         else:
@@ -236,8 +237,10 @@ class PersonFinder:
                 spans.append((s, e))
         return spans
 
-    def _weak(self, text: str) -> list[tuple[int, int]]:
-        spans = [(m.start(1), m.end(1)) for m in self.before_post.finditer(text) if looks_like_person_name(m.group(1))]
+    def _weak(self, text: str, titled: bool) -> list[tuple[int, int]]:
+        """titled: whether text holds a title or role, without which before_post cannot match."""
+        spans = [(m.start(1), m.end(1)) for m in self.before_post.finditer(text)
+                 if looks_like_person_name(m.group(1))] if titled else []
         for m in self._before_verb(text):
             name = m.group(1)
             # "书记甄士勇说": the name is the tail; the verb pattern alone is weak, so demand a
