@@ -201,11 +201,11 @@ class _ArticleRun:
             self.add(name, "Person", -1, -1)
         sents = sentences(self.text)
         self.sents = sents
-        tokens = self.ex.seg.tokens(self.text)
+        tokens, tags = self.ex.seg.tokens_and_tags(self.text)
         self.tokens = _by_sentence(tokens, sents)
         self.sent_starts = [st.start for st in sents]
         # Chunks never cross a sentence end (an S token): found once, offsets in the article.
-        self.chunks_at = self.by_sentence((c.start, c) for c in chunks(tokens, self.ex.seg))
+        self.chunks_at = self.by_sentence((c.start, c) for c in chunks(tokens, self.ex.seg, tags))
         # Which sentences hold the words some steps need, found once for the article; a sentence
         # without them skips the step. The words are Han only, so no match crosses a sentence end.
         self.run_verb_sentences = self.sentences_with(_starts(self.ex.run_words, self.text))

@@ -66,9 +66,11 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
-def chunks(tokens: list[Token], seg: Segmenter) -> list[Chunk]:
-    """Place chains and organizations: regular expression over the token tags."""
-    tags = "".join(map(TAG, tokens))
+def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list[Chunk]:
+    """Place chains and organizations: regular expression over the token tags (tags: their
+    letters as one string, when at hand)."""
+    if tags is None:
+        tags = "".join(map(TAG, tokens))
     out = []
     for m in CHUNK.finditer(tags):
         lo, hi = m.span()

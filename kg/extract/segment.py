@@ -115,6 +115,11 @@ class Segmenter:
         """The tokens of a text, with offsets into it. A whole article is segmented at once:
         jieba cuts at every punctuation mark and space anyway, so no token crosses a sentence
         end (。!?;”’ or a line break, each a token of its own tagged S)."""
+        return self.tokens_and_tags(text)[0]
+
+    def tokens_and_tags(self, text: str) -> tuple[list[Token], str]:
+        """tokens(text), and their tag letters as one string (what mentions.chunks reads):
+        joined from the tags at hand rather than read back from each token."""
         pairs = self.jieba.tag(text, True)
         # The pieces of each (word, part of speech), from the per-process cache: C-level map,
         # no Python frame per known word.
@@ -124,7 +129,10 @@ class Segmenter:
         texts, poses, tags, towns = zip(*chain.from_iterable(entries)) if entries else ((),) * 4
         ends = list(accumulate(map(len, texts)))
         out = list(map(_new_tuple, repeat(Token), zip(texts, poses, [0] + ends[:-1], tags, ends)))
-        return self._villages(text, out, list(compress(count(), towns))) if any(towns) else out
+        if not any(towns):
+            return out, "".join(tags)
+        merged = self._villages(text, out, list(compress(count(), towns)))
+        return merged, "".join(tags) if merged is out else "".join(t.tag for t in merged)
 
     def _split_in_context(self, entries: list, pairs) -> None:
         """Replaces each CONTEXT entry by its pieces, which depend on the piece before it. At a
