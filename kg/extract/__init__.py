@@ -15,9 +15,9 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kg import gctune
 from kg.extract.mentions import (
-    NATIONAL, POS, START, PersonFinder, ProgramFinder, Sentence, anaphors, chunks, sentences,
+    NATIONAL, PersonFinder, ProgramFinder, Sentence, anaphors, chunks, sentences,
 )
-from kg.extract.segment import Segmenter
+from kg.extract.segment import Segmentation, Segmenter
 from kg.lexicon import alternation, automaton, looks_like_person_name, words
 from kg.model import Article, ArticleExtraction, Mention, RelationMention
 
@@ -103,10 +103,9 @@ def _longest_first(name: str) -> re.Pattern:
     return _word_pattern(words(name))
 
 
-def _by_sentence(tokens: list, sents: list[Sentence]) -> dict[int, list]:
-    """Each sentence's tokens (offsets in the article), by the sentence's start: sentences
-    start and end at token boundaries."""
-    starts = list(map(START, tokens))
+def _by_sentence(tokens: list, starts: list[int], sents: list[Sentence]) -> dict[int, list]:
+    """Each sentence's tokens (offsets in the article; starts: theirs), by the sentence's start:
+    sentences start and end at token boundaries."""
     find = bisect.bisect_left
     return {st.start: tokens[find(starts, st.start):find(starts, st.end)] for st in sents}
 
@@ -201,15 +200,16 @@ class _ArticleRun:
             self.add(name, "Person", -1, -1)
         sents = sentences(self.text)
         self.sents = sents
-        tokens = self.ex.seg.tokens(self.text)
-        self.tokens = _by_sentence(tokens, sents)
+        segmentation = self.ex.seg.segment(self.text)
+        tokens = segmentation.tokens
+        self.tokens = _by_sentence(tokens, segmentation.starts, sents)
         self.sent_starts = [st.start for st in sents]
         # Chunks never cross a sentence end (an S token): found once, offsets in the article.
-        self.chunks_at = self.by_sentence((c.start, c) for c in chunks(tokens, self.ex.seg))
+        self.chunks_at = self.by_sentence((c.start, c) for c in chunks(tokens, self.ex.seg, segmentation.tags))
         # Which sentences hold the words some steps need, found once for the article; a sentence
         # without them skips the step. The words are Han only, so no match crosses a sentence end.
         self.run_verb_sentences = self.sentences_with(_starts(self.ex.run_words, self.text))
-        self.people_at = self.people(sents, tokens)
+        self.people_at = self.people(sents, segmentation)
         # Names found anywhere in the article are names everywhere in it (…”韩瑞芳脸上满是笑容).
         self.known_people = {self.text[lo + a:lo + b] for lo, spans in self.people_at.items() for a, b in spans}
         self.known_names_at = self.known_names(sents) if self.known_people else {}
@@ -224,14 +224,14 @@ class _ArticleRun:
         self.places_in_names()
         return self.out
 
-    def people(self, sents: list[Sentence], tokens: list) -> dict[int, list[tuple[int, int]]]:
+    def people(self, sents: list[Sentence], segmentation: Segmentation) -> dict[int, list[tuple[int, int]]]:
         """Person-name spans of each sentence that may hold one (a title or role, a speech
         verb, a list …、…等, or a name the dictionary knows), by sentence start."""
         finder = self.ex.people
         cued = self.sentences_with(_starts(self.ex.cue_words, self.text))
         known = None  # the dictionary's names are looked up only where it tagged one (few articles)
-        if "nrfg" in map(POS, tokens):  # 习近平/nrfg
-            cued |= self.sentences_with(compress(map(START, tokens), map("nrfg".__eq__, map(POS, tokens))))
+        if "nrfg" in segmentation.poses:  # 习近平/nrfg
+            cued |= self.sentences_with(compress(segmentation.starts, map("nrfg".__eq__, segmentation.poses)))
             known = self.ex.seg.jieba.has_word
         out = {}
         for st in sents:

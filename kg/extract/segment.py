@@ -79,6 +79,16 @@ class Token(NamedTuple):
     end: int
 
 
+class Segmentation(NamedTuple):
+    """A text's tokens, and what later steps read from all of them, gathered while making them
+    rather than read back from each token."""
+
+    tokens: list[Token]
+    tags: str  # their tag letters as one string (what mentions.chunks reads)
+    starts: list[int]
+    poses: tuple[str, ...]  # their parts of speech
+
+
 class Segmenter:
     """One segmenter per process: building it adds ~45k words to a fresh jieba-rs."""
 
@@ -115,6 +125,10 @@ class Segmenter:
         """The tokens of a text, with offsets into it. A whole article is segmented at once:
         jieba cuts at every punctuation mark and space anyway, so no token crosses a sentence
         end (。!?;”’ or a line break, each a token of its own tagged S)."""
+        return self.segment(text).tokens
+
+    def segment(self, text: str) -> Segmentation:
+        """tokens(text), with their tags, starts and parts of speech."""
         pairs = self.jieba.tag(text, True)
         # The pieces of each (word, part of speech), from the per-process cache: C-level map,
         # no Python frame per known word.
@@ -123,8 +137,13 @@ class Segmenter:
             self._split_in_context(entries, pairs)
         texts, poses, tags, towns = zip(*chain.from_iterable(entries)) if entries else ((),) * 4
         ends = list(accumulate(map(len, texts)))
-        out = list(map(_new_tuple, repeat(Token), zip(texts, poses, [0] + ends[:-1], tags, ends)))
-        return self._villages(text, out, list(compress(count(), towns))) if any(towns) else out
+        starts = [0] + ends[:-1]
+        out = list(map(_new_tuple, repeat(Token), zip(texts, poses, starts, tags, ends)))
+        merged = self._villages(text, out, list(compress(count(), towns))) if any(towns) else out
+        if merged is not out:  # tokens merged or cut: the fields at hand are out of date
+            _, poses, starts, tags, _ = zip(*merged)
+            starts = list(starts)
+        return Segmentation(merged, "".join(tags), starts, poses)
 
     def _split_in_context(self, entries: list, pairs) -> None:
         """Replaces each CONTEXT entry by its pieces, which depend on the piece before it. At a
