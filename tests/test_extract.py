@@ -92,6 +92,21 @@ def test_partial_names_are_not_people(extractor):
     assert not {m for m in mentions if m[1] == "Person"}
 
 
+@pytest.mark.parametrize("body", [
+    "沙洋县辖后港镇、沙洋镇、曾集镇等13个乡镇。",  # towns whose names begin with a family name
+    "该县辖王家镇、陶家镇等8个乡镇。",
+    "志愿者擦洗了公交站牌、交通护栏、双黄线等公共设施。",  # 交|通护栏: the tail of a list of things
+])
+def test_lists_of_places_and_things_are_not_people(extractor, body):
+    _, mentions, _ = run(extractor, body)
+    assert not {m for m in mentions if m[1] == "Person"}
+
+
+def test_a_list_of_names_gives_people(extractor):
+    _, mentions, _ = run(extractor, "该镇涌现出以刘建国、孙丽华等为代表的一批致富带头人。")
+    assert {("刘建国", "Person"), ("孙丽华", "Person")} <= mentions
+
+
 def test_byline_names_are_people(extractor):
     ex = extractor.extract(Article("t.txt", 0, "标题", "正文。", reporters=["张志举", "胡晓千"], photographers=["毛思周"]))
     assert {m.surface for m in ex.mentions if m.type == "Person"} == {"张志举", "胡晓千", "毛思周"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import itemgetter
 
 from kg.extract.segment import Segmenter, Token
@@ -183,6 +184,8 @@ class PersonFinder:
             rf"({_NAME_CHARS}{{2,3}})(?=(?:对记者|向记者|告诉记者|笑着|激动地|高兴地)?(?:{self.verbs}))")
         self.verb = re.compile(self.verbs)  # no speech verb in a sentence: before_verb cannot match
         self.listed = re.compile(rf"((?:{_NAME_CHARS}{{2,3}}、)+{_NAME_CHARS}{{2,3}})等")
+        # 鲁岗镇、潘店镇等 is a list of places: a name ending in a head is no person's
+        self.place_and_org_heads = words("place_suffixes.txt") | words("org_suffixes.txt")
         # 刘凯平,东湖社区党支部书记,…: a name, then its post
         name_then_comma = rf"(?:^|(?<=[”。,:;]))({_NAME_CHARS}{{2,3}})[,,]"
         self.before_post = re.compile(
@@ -271,6 +274,10 @@ class PersonFinder:
             return spans  # the pattern needs both
         for m in self.listed.finditer(text):
             items = m.group(1).split("、")
+            if _continues_enumeration(text, m.start(1)):
+                continue  # 人行道、交通护栏、双黄线等: the tail of a list of things, not of people
+            if any(i[-1] in self.place_and_org_heads or i[-2:] in self.place_and_org_heads for i in items):
+                continue
             if all(looks_like_person_name(i) for i in items):
                 pos = m.start(1)
                 for i in items:
@@ -279,6 +286,15 @@ class PersonFinder:
         return spans
 
 
+def _continues_enumeration(text: str, start: int) -> bool:
+    """Whether the list that the names' pattern found at start is the tail of a longer one: the
+    nearest punctuation mark before it is an enumeration comma (、). A list of names wholly
+    matches the pattern (以王群峰、张大豪等); one whose first item is no name does not."""
+    clause_start = max(map(text.rfind, CLAUSE_MARKS, repeat(0), repeat(start)))
+    return clause_start >= 0 and text[clause_start] == "、"
+
+
+CLAUSE_MARKS = "、,,。;;::!!??“”"
 PERSON_POS = {"nr", "nrfg", "nrt", "x"}
 PARTICLE_POS = {"uj", "ul", "uz", "ug", "uv", "ud", "u", "p", "c", "y", "e", "r"}
 NOT_IN_NAME_POS = {"v", "vd", "uj", "ul", "uz", "ug", "uv", "ud", "u", "p", "c", "d", "r", "m", "q", "t", "f", "y",
