@@ -215,7 +215,7 @@ def table(rows: list[dict]):
                                                    f"({r['jobs2']['rss_tree'] / 2**20:.0f} MB)")
     line("rebuild +1 page", lambda r: f"{r['incremental']['wall']:.1f} s")
     line("incremental share", lambda r: f"{100 * r['incremental']['wall'] / r['full']['wall']:.1f} %")
-    line("  of which extraction", lambda r: "{:.2f} s".format(
+    line("  of which ingest + extract (hashing inputs, loading state)", lambda r: "{:.2f} s".format(
         r["incremental"]["seconds"].get("ingest", 0) + r["incremental"]["seconds"].get("extract", 0)))
     return t
 
