@@ -129,12 +129,14 @@ class CorpusGraph:
     def has_line(self, line: str) -> bool:
         """Whether the graph holds a line that some gazetteer parent may have stated in an
         earlier build: one of finish()'s lines, the type, label and code of a coded place, or
-        a locatedIn into one (a page that names the parent states those lines itself)."""
+        a locatedIn between two (a page that names the parent states those lines itself;
+        finish() only links coded places, so an edge from an uncoded one is never such a line)."""
         if self._present is None:
             coded = {k: d for k, d in self.nodes.items() if d[CODE]}
             text = [entity_head_lines(entity_res(k), d[TYPE], d[LABEL], d[CODE]) for k, d in coded.items()]
             text += [relation_line(entity_res(u), "locatedIn", entity_res(v))
-                     for (u, v, _), d in self.edges.items() if d[PREDICATE] == "locatedIn" and v in coded]
+                     for (u, v, _), d in self.edges.items()
+                     if v in coded and u in coded and d[PREDICATE] == "locatedIn"]
             self._present = set((self.gazetteer_lines + "".join(text)).splitlines(keepends=True))
         return line in self._present
 

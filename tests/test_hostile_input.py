@@ -106,6 +106,18 @@ def test_a_symlinked_directory_loop_is_not_followed(tmp_path):
     assert r.exit_code == 0, r.output
 
 
+def test_a_page_reached_twice_is_read_once(tmp_path):
+    from kg.ingest import input_files
+
+    d = tmp_path / "in"
+    (d / "sub").mkdir(parents=True)
+    (d / "page.txt").write_text(PAGE, encoding="utf-8")
+    (d / "sub" / "same.txt").symlink_to(d / "page.txt")  # a link to a page of the same folder tree
+    os.symlink(d, tmp_path / "alias")  # the folder again, under another name
+    files, _ = input_files([d, tmp_path / "alias", d / "page.txt"])
+    assert files == [d / "page.txt"]
+
+
 def test_any_query_string_is_answered_or_refused_in_one_line(tmp_path_factory):
     from hypothesis import given, settings, strategies as st
 

@@ -73,6 +73,7 @@ def input_files(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
         if p.is_dir():
             for root, dirs, names in os.walk(p, followlinks=False):
                 dirs.sort()
+                real_root = os.path.realpath(root)  # once per folder: realpath per file was 25 µs
                 for n in sorted(names):
                     f = Path(root) / n
                     if n.startswith("."):
@@ -80,14 +81,15 @@ def input_files(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
                     if f.suffix.lower() not in TEXT_SUFFIXES:
                         skipped.append(Skipped(f, f"not a .txt file ({f.suffix})"))
                         continue
-                    _add(f, files, seen)
+                    _add(f, files, seen, os.path.join(real_root, n) if not os.path.islink(f) else None)
         else:
             _add(p, files, seen)
     return files, skipped
 
 
-def _add(f: Path, files: list[Path], seen: set[str]) -> None:
-    key = os.path.realpath(f)
+def _add(f: Path, files: list[Path], seen: set[str], real: str | None = None) -> None:
+    """Adds f unless a file of the same real path is there already (real: f's, when known)."""
+    key = real or os.path.realpath(f)
     if key not in seen:
         seen.add(key)
         files.append(f)
