@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.graph import ARTICLE_PREFIX, article_node
+from kg.graph import ARTICLE_PREFIX, article_attrs, article_node, edge_statements
 from kg.model import Resolution, entity_key
 from kg.rdf import (
     article_lines, article_res, entity_res, mention_lines, post_res, relation_line,
@@ -53,7 +53,7 @@ class PageFragment:
 
 
 def page_fragment(source: str, res: Resolution) -> PageFragment:
-    article_rows = sorted((article_node(a.id), _article_attrs(a)) for a in res.articles)
+    article_rows = sorted((article_node(a.id), article_attrs(a)) for a in res.articles)
     ents = res.entities  # by Entity.key: sorting the keys sorts the rows
     entities = [(e.key, e.type, e.name, e.code, sorted(e.aliases - {e.name}), sorted(e.articles))
                 for e in map(ents.__getitem__, sorted(ents))]
@@ -63,39 +63,17 @@ def page_fragment(source: str, res: Resolution) -> PageFragment:
                         article_rows)
 
 
-def _article_attrs(a) -> dict:
-    return {"node": "article", "title": a.title, "kind": a.kind, "source": a.source,
-            "reporters": list(a.reporters), "photographers": list(a.photographers), "date": a.date,
-            "index": a.index}
-
-
 def _edges(res: Resolution) -> dict[tuple[str, str, str], EdgeRow]:
     """The page's edges as kg.graph.build_graph merges them: one per (u, v, key), with every
     (sentence, article) that supports it, in order."""
     edges: dict[tuple[str, str, str], EdgeRow] = {}
-    articles = {article_node(a.id) for a in res.articles}
-
-    def add(u: str, v: str, predicate: str, evidence: str, article: str, title: str = "") -> None:
+    for u, v, predicate, evidence, article, title in edge_statements(res):
         key = f"{predicate}:{title}" if title else predicate
         e = edges.get((u, v, key))
         if e is None:
             edges[(u, v, key)] = (u, v, key, predicate, title, [(evidence, article)])
         elif (evidence, article) not in e[5]:
             e[5].append((evidence, article))
-
-    ents = res.entities
-    for r in res.relations:
-        v = article_node(r.object) if r.predicate == "quotedIn" else r.object
-        if r.subject in ents and (v in ents or v in articles):
-            add(r.subject, v, r.predicate, r.evidence, r.article)
-    for p in res.positions:
-        if p.person in ents and p.org in ents:
-            add(p.person, p.org, "holds", p.evidence, p.article, p.title)
-    for a in res.articles:  # reporters and photographers: who wrote or shot the article
-        for name in dict.fromkeys(a.reporters + a.photographers):
-            person = entity_key("Person", name)
-            if person in ents:
-                add(person, article_node(a.id), "creator", "", a.id)
     return edges
 
 

@@ -13,9 +13,10 @@ Edges (u -> v, key = predicate)
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kg.model import Resolution, entity_key
+from kg.model import Article, Resolution, entity_key
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -32,11 +33,7 @@ def build_graph(res: Resolution) -> nx.MultiDiGraph:
 
     g = nx.MultiDiGraph()
     for a in res.articles:
-        g.add_node(
-            article_node(a.id), node="article", title=a.title, kind=a.kind, source=a.source,
-            reporters=list(a.reporters), photographers=list(a.photographers), date=a.date,
-            index=a.index,
-        )
+        g.add_node(article_node(a.id), **article_attrs(a))
     for e in res.entities.values():
         g.add_node(
             e.key, node="entity", type=e.type, label=e.name, aliases=sorted(e.aliases - {e.name}),
@@ -57,16 +54,33 @@ def build_graph(res: Resolution) -> nx.MultiDiGraph:
         g.add_edge(u, v, key=key, predicate=predicate, evidence=[evidence] if evidence else [],
                    articles=[article] if article else [], support=[(evidence, article)], **extra)
 
+    for u, v, predicate, evidence, article, title in edge_statements(res):
+        add_edge(u, v, predicate, evidence, article, **({"title": title} if predicate == "holds" else {}))
+    return g
+
+
+def article_attrs(a: Article) -> dict:
+    """An article node's attributes."""
+    return {"node": "article", "title": a.title, "kind": a.kind, "source": a.source,
+            "reporters": list(a.reporters), "photographers": list(a.photographers), "date": a.date,
+            "index": a.index}
+
+
+def edge_statements(res: Resolution) -> Iterator[tuple[str, str, str, str, str, str]]:
+    """(u, v, predicate, sentence, article id, title) of each statement of an edge, in order:
+    the relations whose ends are in the graph, the posts (holds, with their title), and who
+    wrote or shot each article (creator). Edges with the same u, v, predicate and title merge."""
+    ents = res.entities
+    articles = {article_node(a.id) for a in res.articles}
     for r in res.relations:
         v = article_node(r.object) if r.predicate == "quotedIn" else r.object
-        if r.subject in g and v in g:
-            add_edge(r.subject, v, r.predicate, r.evidence, r.article)
+        if r.subject in ents and (v in ents or v in articles):
+            yield r.subject, v, r.predicate, r.evidence, r.article, ""
     for p in res.positions:
-        if p.person in g and p.org in g:
-            add_edge(p.person, p.org, "holds", p.evidence, p.article, title=p.title)
-    for a in res.articles:  # reporters and photographers: who wrote or shot the article
+        if p.person in ents and p.org in ents:
+            yield p.person, p.org, "holds", p.evidence, p.article, p.title
+    for a in res.articles:  # reporters and photographers
         for name in dict.fromkeys(a.reporters + a.photographers):
             person = entity_key("Person", name)
-            if person in g:
-                add_edge(person, article_node(a.id), "creator", "", a.id)
-    return g
+            if person in ents:
+                yield person, article_node(a.id), "creator", "", a.id, ""
