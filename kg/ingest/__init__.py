@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.ingest.articles import split_articles
-from kg.ingest.byline import credit_line, start_byline
+from kg.ingest.byline import credit_line, is_lead, start_byline
 from kg.ingest.decode import DecodeError, decode_bytes
 from kg.ingest.layout import paragraphs, rejoin
 from kg.model import Page
@@ -32,7 +32,7 @@ class Skipped:
 
 
 def _is_byline(par: str) -> bool:
-    return bool(par) and (par.startswith("本报讯") or start_byline(par) is not None
+    return bool(par) and (is_lead(par) or start_byline(par) is not None
                           or credit_line(par) is not None)
 
 

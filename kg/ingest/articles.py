@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.ingest.byline import Credit, credit_line, split_lead, split_trailing, start_byline
+from kg.ingest.byline import Credit, credit_line, is_lead, split_lead, split_trailing, start_byline
 from kg.ingest.layout import is_unterminated
 from kg.lexicon import words
 from kg.model import Article
@@ -50,7 +50,7 @@ class _Draft:
 
 
 def classify(par: str) -> _Para:
-    if par.startswith("本报讯"):  # split_lead's pattern matches every such line
+    if is_lead(par):
         return _Para(par, "lead")
     c = start_byline(par)
     if c:

@@ -20,7 +20,8 @@ _TRAILING_BARE = re.compile(
 # paragraph that is none of these comes before it, so the search may start after that character.
 _NOT_IN_CREDIT = re.compile(r"[^\u4e00-\u9fff\s/]")
 _NAME_SEPARATORS = re.compile(r"[\s、,,]+")
-_LEAD = re.compile(r"^本报讯\s*(?:[((]([^()()]{2,40})[))])?\s*")
+LEAD_MARK = "本报讯"
+_LEAD = re.compile(r"^" + LEAD_MARK + r"\s*(?:[((]([^()()]{2,40})[))])?\s*")
 
 
 @dataclass
@@ -81,6 +82,11 @@ def credit_line(par: str) -> Credit | None:
     s = par.strip("()() ")
     return parse_credit(s, require_role=True) or (
         parse_credit(s) if par.startswith(("(", "(")) else None)
+
+
+def is_lead(par: str) -> bool:
+    """Whether the paragraph opens with the 本报讯 dateline (split_lead's pattern matches every such one)."""
+    return par.startswith(LEAD_MARK)
 
 
 def split_lead(par: str) -> tuple[str, Credit | None] | None:

@@ -1,9 +1,12 @@
 """Normalise page text and rejoin paragraphs that the page layout broke mid-sentence."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Callable
+
+from kg.ingest.byline import is_lead
 
 # Characters that end a paragraph for good: sentence-final punctuation, closing quotes and brackets.
 TERMINAL = set("。!?…”’\"')』」》:;.!?")
@@ -55,13 +58,7 @@ def is_unterminated(par: str) -> bool:
 def rejoin(pars: list[str], is_byline: Callable[[str], bool] = lambda p: False) -> list[str]:
     """Join a paragraph to the previous one when the layout cut the sentence between them."""
     # _is_cut asks about a line as the next one, the current one and the previous one: ask once.
-    known: dict[str, bool] = {}
-
-    def is_byline_once(par: str) -> bool:
-        answer = known.get(par)
-        if answer is None:
-            answer = known[par] = is_byline(par)
-        return answer
+    is_byline_once = functools.cache(is_byline)
 
     out: list[str] = []
     for i, par in enumerate(pars):
@@ -87,7 +84,7 @@ def _is_cut(prev: str, par: str, nxt: str, is_byline: Callable[[str], bool]) -> 
         return False
     # A short unterminated line that opens a headline block (another short line or a
     # byline follows) is a headline after a truncated paragraph, not the sentence's rest.
-    if _is_short_line(par) and (is_byline(nxt) or nxt.startswith("本报讯") or _is_short_line(nxt)):
+    if _is_short_line(par) and (is_byline(nxt) or is_lead(nxt) or _is_short_line(nxt)):
         return False
     return True
 
