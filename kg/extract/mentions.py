@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
 
-from kg.extract.segment import Segmenter, Token
+from kg.extract.segment import Segmenter, Token, longest_suffix
 from kg.lexicon import alternation, automaton, common_surnames, looks_like_person_name, words
 
 # Token fields by index: itemgetter reads a tuple faster than attrgetter reads a field.
@@ -276,7 +276,7 @@ class PersonFinder:
             items = m.group(1).split("、")
             if _continues_enumeration(text, m.start(1)):
                 continue  # 人行道、交通护栏、双黄线等: the tail of a list of things, not of people
-            if any(i[-1] in self.place_and_org_heads or i[-2:] in self.place_and_org_heads for i in items):
+            if any(longest_suffix(i, self.place_and_org_heads) for i in items):
                 continue
             if all(looks_like_person_name(i) for i in items):
                 pos = m.start(1)

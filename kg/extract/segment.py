@@ -218,13 +218,13 @@ class Segmenter:
         return [(word, pos)]
 
     def _org_head(self, w: str) -> bool:
-        return bool(_longest_suffix(w, self.org_heads))
+        return bool(longest_suffix(w, self.org_heads))
 
     def place_head(self, w: str) -> str:
         """The place head w ends with (街道 in 民航路街道), or "" (cached: asked per token)."""
         head = self._place_head_of.get(w)
         if head is None:
-            head = self._place_head_of[w] = _longest_suffix(w, self.place_heads)
+            head = self._place_head_of[w] = longest_suffix(w, self.place_heads)
         return head
 
     def _know(self, w: str, pos: str) -> tuple:
@@ -270,7 +270,7 @@ class Segmenter:
                 len(w) == 2 and place_head == "村" and pos in NAME_POS)):  # 桐木|溪村
             return "P"  # 靳小庄村/nr: the segmenter's guessed names ending in 村 are villages
         if w in self.org_heads or w in self.org_words or (pos == "nt" and self._org_head(w)) or (
-                pos in NAME_POS and len(_longest_suffix(w, self._multi_org_set)) not in (0, len(w))) or (
+                pos in NAME_POS and len(longest_suffix(w, self._multi_org_set)) not in (0, len(w))) or (
                 pos not in FUNCTION_POS and len(w) >= 3 and w[-1] in STRONG_ONE_CHAR_HEADS
                 and not (pos == "i" and len(w) == 4)):  # 大操大办 is an idiom, not an office
             return "O"
@@ -288,7 +288,8 @@ class Segmenter:
 MAX_HEAD = 8
 
 
-def _longest_suffix(w: str, heads: frozenset[str]) -> str:
+def longest_suffix(w: str, heads: frozenset[str]) -> str:
+    """The longest of the heads that w ends with (w itself included), or ""."""
     for n in range(min(len(w), MAX_HEAD), 0, -1):
         if w[-n:] in heads:
             return w[-n:]
