@@ -42,7 +42,9 @@ ArticleRow = tuple[str, dict]
 @dataclass
 class PageFragment:
     source: str  # the input file's name (articles and their IRIs are named after it)
-    own: str = ""  # Turtle lines only this page states, joined
+    # Turtle lines only this page states, joined and UTF-8 encoded: the bytes graph.ttl and the
+    # store get. Encoded where the page is made (a worker), not by the process that folds every page.
+    own: bytes = b""
     entities: list[EntityRow] = field(default_factory=list)
     edges: list[EdgeRow] = field(default_factory=list)
     article_rows: list[ArticleRow] = field(default_factory=list)
@@ -94,7 +96,7 @@ def _own_lines(article_rows, entities, edges, ents) -> str:
         if predicate == "quotedIn":
             out.append(relation_line(s, predicate, o))
         out.append(statement_lines(u, predicate, v, s, o, support))
-    return "".join(out)
+    return "".join(out).encode("utf-8")
 
 
 def _node_res(n: str) -> str:

@@ -2,7 +2,7 @@
 
     corpus = CorpusGraph()
     for fragment in fragments:            # in input order
-        out.write(corpus.add(fragment))   # the page's Turtle lines not written before
+        out.write(corpus.add(fragment))   # the page's Turtle lines not written before (UTF-8)
     out.write(corpus.finish(resolver))    # the gazetteer parents, which need every page
     g = corpus.view(max_nodes=5000)       # a networkx graph of the best-connected nodes, for graph.html
 
@@ -57,8 +57,8 @@ class CorpusGraph:
 
     # -- folding pages -----------------------------------------------------------------
 
-    def add(self, f: PageFragment) -> str:
-        """Fold one page in; returns its Turtle lines that are not written yet."""
+    def add(self, f: PageFragment) -> bytes:
+        """Fold one page in; returns its Turtle lines that are not written yet, UTF-8 encoded."""
         shared: list[str] = []
         for n, d in f.article_rows:
             self.article_nodes.setdefault(_intern(n), dict(d))
@@ -66,8 +66,8 @@ class CorpusGraph:
             self._add_entity(key, typ, label, code, aliases, articles, shared)
         for u, v, key, predicate, title, support in f.edges:
             self._add_edge(u, v, key, predicate, title, support, shared)
-        out = f.own + "".join(shared)
-        self.page_triples += out.count("\n")
+        out = f.own + "".join(shared).encode("utf-8")
+        self.page_triples += out.count(b"\n")
         return out
 
     # Keys and article ids are interned where they are kept (a key is kept once, with the node or

@@ -162,7 +162,7 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage, wi
                     t = time.perf_counter()
                     if store is None:
                         store = _store_writer(out_dir, header, caches, with_store)
-                    data = corpus.add(fragment).encode("utf-8")
+                    data = corpus.add(fragment)
                     ttl.write(data)
                     pages_end += len(data)
                     # a page is named by file name, content and the code that made its fragment

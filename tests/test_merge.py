@@ -23,7 +23,7 @@ def test_folded_pages_write_the_graph_of_all_pages_resolved_at_once():
     whole = "".join(graph_lines(build_graph(res.resolve(pages)))).splitlines()
 
     corpus = CorpusGraph()
-    written = [corpus.add(page_fragment(f.name, res.resolve_page(p))) for f, p in zip(PAGES, pages)]
+    written = [corpus.add(page_fragment(f.name, res.resolve_page(p))).decode("utf-8") for f, p in zip(PAGES, pages)]
     written.append(corpus.finish(res))
     folded = "".join(written).splitlines()
 
@@ -35,8 +35,8 @@ def test_folded_pages_write_the_graph_of_all_pages_resolved_at_once():
 def test_an_alias_met_on_a_later_page_is_written_then():
     corpus = CorpusGraph()
     row = ("Organization/北关区委组织部", "Organization", "北关区委组织部", "")
-    first = corpus.add(_fragment("a.txt", row + (["区委组织部"], ["a/0"])))
-    again = corpus.add(_fragment("b.txt", row + (["区委组织部", "组织部"], ["b/0"])))
+    first = corpus.add(_fragment("a.txt", row + (["区委组织部"], ["a/0"]))).decode("utf-8")
+    again = corpus.add(_fragment("b.txt", row + (["区委组织部", "组织部"], ["b/0"]))).decode("utf-8")
     assert first.count("skos:altLabel") == 1 and first.count("rdfs:label") == 1
     assert again.count("skos:altLabel") == 1 and '"组织部"@zh' in again and "rdfs:label" not in again
 
@@ -44,7 +44,7 @@ def test_an_alias_met_on_a_later_page_is_written_then():
 def _fragment(source, entity):
     from kg.fragment import PageFragment
 
-    return PageFragment(source, "", [entity], [], [])
+    return PageFragment(source, b"", [entity], [], [])
 
 
 def test_iri_segment_keeps_letters_and_digits_and_encodes_the_rest():
