@@ -140,8 +140,11 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage, wi
         state.discard(out_dir)  # the graph this build writes is not the one the state describes
     known: dict[Path, str] = {}  # content keys already computed, so no file is read and hashed twice
     resumed = _resume(out_dir, files, caches, known, report, progress) if caches is not None else None
+    saved: state.BuildState | None = None  # the state this build resumes, if any
+    touched: _Touched | None = None  # what the new pages change in it
     if resumed is not None:
-        corpus, pages, pages_end, files = resumed
+        corpus, pages, pages_end, files, saved = resumed
+        touched = _Touched()
     else:
         corpus, pages, pages_end = CorpusGraph(), [], 0
     header = turtle_header().encode("utf-8")
@@ -163,6 +166,8 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage, wi
                     if store is None:
                         store = _store_writer(out_dir, header, caches, with_store)
                     data = corpus.add(fragment)
+                    if touched is not None:
+                        touched.add(fragment)
                     ttl.write(data)
                     pages_end += len(data)
                     # a page is named by file name, content and the code that made its fragment
@@ -210,7 +215,7 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage, wi
         raise
     if caches is not None:
         t = time.perf_counter()
-        _save_state(out_dir, caches, corpus, pages, pages_end)
+        _save_state(out_dir, caches, corpus, pages, pages_end, saved, touched)
         report.add_time("graph", time.perf_counter() - t)
     report.triples = corpus.triples
     report.entities = corpus.entities
@@ -224,9 +229,10 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage, wi
 
 
 def _resume(out_dir: Path, files: list[Path], caches: "_Caches", known: dict[Path, str], report: "BuildReport",
-            progress) -> tuple[CorpusGraph, list, int, list[Path]] | None:
+            progress) -> tuple[CorpusGraph, list, int, list[Path], state.BuildState] | None:
     """When every page the last build folded in is still an input, unchanged: (its corpus graph,
-    its pages, the bytes of graph.ttl before its gazetteer lines, the files still to fold in).
+    its pages, the bytes of graph.ttl before its gazetteer lines, the files still to fold in,
+    the state itself).
     None when the build must start from nothing (no state, a page removed or changed, new code)."""
     t = time.perf_counter()
     ns = caches.ns
@@ -262,7 +268,7 @@ def _resume(out_dir: Path, files: list[Path], caches: "_Caches", known: dict[Pat
         for f in files:
             if f not in new:
                 progress(f)
-    return corpus, list(saved.pages), saved.pages_end, todo
+    return corpus, list(saved.pages), saved.pages_end, todo, saved
 
 
 def _copy_prefix(path: Path, out, n: int) -> None:
@@ -293,10 +299,32 @@ def _copy_prefix(path: Path, out, n: int) -> None:
         raise OSError(f"{path} is shorter than the build state says")
 
 
-def _save_state(out_dir: Path, caches: "_Caches", corpus: CorpusGraph, pages: list, pages_end: int) -> None:
+def _save_state(out_dir: Path, caches: "_Caches", corpus: CorpusGraph, pages: list, pages_end: int,
+                saved: state.BuildState | None, touched: _Touched | None) -> None:
+    """Saves the graph for the next build: what the new pages changed, appended to the state
+    this build resumed, or the whole graph."""
     st = os.stat(out_dir / "graph.ttl")
+    if saved is not None and touched is not None and saved.worth_appending:
+        state.append(out_dir, caches.ns, pages[len(saved.pages):], pages_end, st.st_size, st.st_mtime_ns,
+                     corpus.pages_state(touched.nodes, touched.edges, touched.articles))
+        return
     state.save(out_dir, state.BuildState(caches.ns, pages, pages_end, st.st_size, st.st_mtime_ns,
                                          corpus.pages_state()))
+
+
+class _Touched:
+    """The keys of the entities, edges and articles that the pages folded into a resumed graph
+    name: what the state appended for them must hold."""
+
+    def __init__(self):
+        self.nodes: set[str] = set()
+        self.edges: set[tuple[str, str, str]] = set()
+        self.articles: set[str] = set()
+
+    def add(self, fragment: PageFragment) -> None:
+        self.nodes.update(row[0] for row in fragment.entities)
+        self.edges.update(row[:3] for row in fragment.edges)
+        self.articles.update(n for n, _ in fragment.article_rows)
 
 
 def _store_writer(out_dir: Path, header: bytes, caches, with_store: bool):

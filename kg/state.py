@@ -11,10 +11,16 @@ time recorded) and the code that made it (`namespace`: the fragment cache's name
 changes with the extractor, the resolver, the word lists and the Turtle writer); otherwise
 load() returns None and the build starts from nothing.
 
-The file is OUT/.kg-state: one line of JSON (versions, namespace, a BLAKE2 digest of the
-rest), then the graph in Python's marshal format (plain dicts, lists, tuples and strings;
-loading it runs no code, unlike pickle). The Python version is part of the header, as
-marshal's format may change with it. A damaged or foreign file is no state, never an error.
+The file is OUT/.kg-state: a magic line, then records, each one line of JSON (versions,
+namespace, the body's length and BLAKE2 digest) and a body in Python's marshal format
+(plain dicts, lists, tuples and strings; loading it runs no code, unlike pickle). The
+Python version is part of the header, as marshal's format may change with it. The first
+record holds the whole graph; a rebuild that adds pages appends a record of what they
+changed (append: the entities and edges they touched, whole, its pages and its graph.ttl),
+so that it writes kilobytes rather than the whole graph again; load() applies them in
+order. When the appended records grow to a quarter of the first, or to MAX_RECORDS, the
+next save writes the whole graph again. A damaged or foreign file is no state, never an
+error.
 """
 from __future__ import annotations
 
@@ -30,7 +36,8 @@ from kg import gctune
 from kg.atomic import atomic_file
 
 STATE_NAME = ".kg-state"
-STATE_VERSION = 1
+STATE_VERSION = 2
+MAX_RECORDS = 32  # records in one file: load() reads them all
 _MAGIC = b"kg-state\n"
 _PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"
 
@@ -43,6 +50,15 @@ class BuildState:
     ttl_size: int  # graph.ttl as it was written
     ttl_mtime_ns: int
     graph: dict  # kg.merge.CorpusGraph.pages_state()
+    # Of the file it was loaded from: its records and the bytes of the first one and of the rest.
+    records: int = 0
+    base_bytes: int = 0
+    appended_bytes: int = 0
+
+    @property
+    def worth_appending(self) -> bool:
+        """Whether the next save may append to the file this state was loaded from."""
+        return 0 < self.records < MAX_RECORDS and self.appended_bytes * 4 < self.base_bytes
 
 
 def path(out_dir: Path) -> Path:
@@ -50,12 +66,30 @@ def path(out_dir: Path) -> Path:
 
 
 def save(out_dir: Path, state: BuildState) -> None:
-    body = marshal.dumps((state.pages, state.pages_end, state.ttl_size, state.ttl_mtime_ns, state.graph))
-    header = {"state": STATE_VERSION, "python": _PYTHON, "marshal": marshal.version,
-              "namespace": state.namespace, "digest": hashlib.blake2b(body, digest_size=16).hexdigest()}
+    """Writes the whole state as a new file."""
+    record = _record("base", state.namespace, (state.pages, state.pages_end, state.ttl_size, state.ttl_mtime_ns,
+                                              state.graph))
     with atomic_file(path(out_dir), durable=False) as f:  # lost in a power cut: the next build starts anew
-        f.write(_MAGIC + json.dumps(header).encode("ascii") + b"\n")
-        f.write(body)
+        f.write(_MAGIC + record)
+
+
+def append(out_dir: Path, namespace: str, pages: list[tuple[str, str]], pages_end: int, ttl_size: int,
+           ttl_mtime_ns: int, changed: dict) -> None:
+    """Appends what a rebuild changed to the state file it loaded: its new pages, graph.ttl as it
+    is now, and `changed`, a graph in the form of BuildState.graph holding only the entities,
+    edges and articles the new pages touched (each whole) and the new count of page triples.
+    Written in place: a record cut short by a crash fails its digest, and the next build then
+    starts from nothing."""
+    record = _record("append", namespace, (pages, pages_end, ttl_size, ttl_mtime_ns, changed))
+    with open(path(out_dir), "ab") as f:
+        f.write(record)
+
+
+def _record(kind: str, namespace: str, data) -> bytes:
+    body = marshal.dumps(data)
+    header = {"state": STATE_VERSION, "python": _PYTHON, "marshal": marshal.version, "namespace": namespace,
+              "record": kind, "bytes": len(body), "digest": hashlib.blake2b(body, digest_size=16).hexdigest()}
+    return json.dumps(header).encode("ascii") + b"\n" + body
 
 
 def load(out_dir: Path, namespace: str) -> BuildState | None:
@@ -66,23 +100,50 @@ def load(out_dir: Path, namespace: str) -> BuildState | None:
         with open(p, "rb") as f:
             if f.readline() != _MAGIC:
                 return None
-            header = json.loads(f.readline(256))
-            if header != {**header, "state": STATE_VERSION, "python": _PYTHON, "marshal": marshal.version,
-                          "namespace": namespace}:
-                return None
-            body = f.read()
-        if hashlib.blake2b(body, digest_size=16).hexdigest() != header.get("digest"):
-            return None
+            data = f.read()
         with gctune.collections_off():  # millions of objects, none cyclic, all kept for the build
-            pages, pages_end, ttl_size, ttl_mtime_ns, graph = marshal.loads(body)
+            records = list(_records(data, namespace))
         st = os.stat(Path(out_dir) / "graph.ttl")
-    except (OSError, ValueError, EOFError, TypeError):
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        return None
+    if not records or records[0][0] != "base":
+        return None
+    pages, pages_end, ttl_size, ttl_mtime_ns, graph = records[0][1]
+    if not isinstance(graph, dict) or not isinstance(pages, list):
+        return None
+    try:
+        for kind, (more, pages_end, ttl_size, ttl_mtime_ns, changed), _ in records[1:]:
+            if kind != "append":
+                return None
+            pages.extend(more)
+            for part in ("nodes", "articles", "edges"):
+                graph[part].update(changed[part])
+            graph["page_triples"] = changed["page_triples"]
+    except (KeyError, TypeError, ValueError, AttributeError):
         return None
     if (st.st_size, st.st_mtime_ns) != (ttl_size, ttl_mtime_ns) or not 0 < pages_end <= ttl_size:
         return None
-    if not isinstance(graph, dict) or not isinstance(pages, list):
-        return None
-    return BuildState(namespace, [tuple(p) for p in pages], pages_end, ttl_size, ttl_mtime_ns, graph)
+    return BuildState(namespace, [tuple(p) for p in pages], pages_end, ttl_size, ttl_mtime_ns, graph,
+                      records=len(records), base_bytes=records[0][2],
+                      appended_bytes=sum(n for _, _, n in records[1:]))
+
+
+def _records(data: bytes, namespace: str):
+    """(kind, unmarshalled body, body bytes) of each record; ValueError at the first that is not
+    whole, not of this code or not what its digest says."""
+    at = 0
+    while at < len(data):
+        eol = data.index(b"\n", at, at + 1024)
+        header = json.loads(data[at:eol])
+        if header != {**header, "state": STATE_VERSION, "python": _PYTHON, "marshal": marshal.version,
+                      "namespace": namespace}:
+            raise ValueError("state of other code")
+        n = header["bytes"]
+        body = data[eol + 1:eol + 1 + n]
+        if len(body) != n or hashlib.blake2b(body, digest_size=16).hexdigest() != header.get("digest"):
+            raise ValueError("damaged state record")
+        yield header.get("record"), marshal.loads(body), n
+        at = eol + 1 + n
 
 
 def discard(out_dir: Path) -> None:

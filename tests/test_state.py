@@ -100,3 +100,40 @@ def test_a_rebuild_without_the_previous_store_loads_the_whole_graph(four_pages, 
         assert len(set(default_graph_triples(store))) == r.triples  # not just the new page's
     finally:
         del store
+
+
+def test_a_rebuild_appends_what_the_new_pages_changed(four_pages, tmp_path, cache_reads):
+    out = tmp_path / "out"
+    build([four_pages], out, html=False)
+    first = state.path(out).read_bytes()
+    (four_pages / "extra1.txt").write_text("本报讯 城东街道开展“邻里守望”活动。\n", encoding="utf-8")
+    build([four_pages], out, html=False)
+    after = state.path(out).read_bytes()
+    assert after.startswith(first)  # the saved graph is kept as it was, not written again
+    assert len(after) - len(first) < len(first) / 10
+
+    # The appended record restores the graph with that page: the next rebuild resumes from it
+    # and writes what a build from nothing writes.
+    (four_pages / "extra2.txt").write_text("本报讯 城东街道幸福社区推行“红色物业”。\n", encoding="utf-8")
+    cache_reads.clear()
+    r = build([four_pages], out, html=False)
+    assert cache_reads == ["extra2.txt"]
+    loaded = state.load(out, fragment_namespace())
+    assert loaded is not None and loaded.records == 3 and len(loaded.pages) == 6
+    fresh = build([four_pages], tmp_path / "fresh", html=False, cache=False)
+    assert set(lines(out)) == set(lines(tmp_path / "fresh")) and r.triples == fresh.triples
+    assert r.entities == fresh.entities and r.relations == fresh.relations
+
+
+def test_a_cut_appended_record_is_no_state(four_pages, tmp_path, cache_reads):
+    out = tmp_path / "out"
+    build([four_pages], out, html=False)
+    shutil.copy(SEEDS[4], four_pages)
+    build([four_pages], out, html=False)
+    p = state.path(out)
+    p.write_bytes(p.read_bytes()[:-10])  # a crash while appending
+    assert state.load(out, fragment_namespace()) is None
+    cache_reads.clear()
+    r = build([four_pages], out, html=False)
+    assert len(cache_reads) == 5 and r.cached == 5  # from nothing, every page from the cache
+    assert state.load(out, fragment_namespace()).records == 1  # and the whole graph saved again
