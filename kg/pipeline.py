@@ -185,6 +185,7 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage, wi
             data = gazetteer.encode("utf-8")
             ttl.write(data)
             store.add(data)
+            store.seal()
             report.add_time("graph", time.perf_counter() - t)
             _stage(stage, "rdf")
             t = time.perf_counter()

@@ -45,6 +45,9 @@ _PAGES = NamedNode(ID + "meta/pages")
 _GAZETTEER_LINES = NamedNode(ID + "meta/gazetteerLines")
 
 
+_OPTIMIZE = object()  # in the loader's queue, after the last batch: compact the store (StoreWriter.seal)
+
+
 class StoreError(Exception):
     """The graph store cannot be used; str(exc) is one line for the user."""
 
@@ -142,6 +145,7 @@ class StoreWriter:
         self._queue: queue.Queue = queue.Queue(maxsize=2)  # batches waiting: bounds the memory they hold
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
+        self._optimized = False  # by the loader thread, after the last batch (see seal)
         self.seconds = 0.0  # time the loader thread spent loading
 
     @classmethod
@@ -176,6 +180,13 @@ class StoreWriter:
         if self._size >= self.batch_bytes:
             self._send()
 
+    def seal(self) -> None:
+        """No more lines will come: the loader thread loads what is left and compacts the new
+        store while the build writes graph.html (finish() then only records the build)."""
+        self._send()
+        if self._thread is not None and not self.updating:
+            self._queue.put(_OPTIMIZE)
+
     def _send(self) -> None:
         if not self._buf:
             return
@@ -192,7 +203,11 @@ class StoreWriter:
                 continue  # drain: the build will raise it
             t = time.perf_counter()
             try:
-                self.store.bulk_load(data, format=RdfFormat.TURTLE)
+                if data is _OPTIMIZE:
+                    self.store.optimize()
+                    self._optimized = True
+                else:
+                    self.store.bulk_load(data, format=RdfFormat.TURTLE)
             except BaseException as e:
                 self._error = e
             self.seconds += time.perf_counter() - t
@@ -233,7 +248,7 @@ class StoreWriter:
                              triples)
             self.store.extend(_meta_quads(info, pages, gazetteer_lines))
             self.store.flush()
-            if not self.updating:
+            if not self.updating and not self._optimized:
                 self.store.optimize()  # compacts the batches' files; an update adds few
             del self.store  # closes the database (the last reference) before it is moved
             _swap_in(self.tmp, store_path(self.out_dir))
@@ -279,6 +294,9 @@ class NoStore:
         pass
 
     def add(self, data: bytes) -> None:
+        pass
+
+    def seal(self) -> None:
         pass
 
     def finish(self, *args, **kwargs) -> None:
