@@ -51,6 +51,16 @@ def resolver():
     return _RESOLVER
 
 
+def prepare_to_fork() -> None:
+    """Builds this process's Extractor and Resolver before its workers are forked: they start
+    with copies of them instead of each building its own (~0.7 s), and the build needs the
+    resolver after the last page anyway (the gazetteer parents). Where workers are spawned,
+    only the resolver."""
+    resolver()
+    if _context().get_start_method() == "fork":
+        extractor()
+
+
 def init_worker() -> None:
     extractor()
     resolver()

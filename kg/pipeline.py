@@ -38,7 +38,9 @@ from kg.fragment import PageFragment
 from kg.gctune import fewer_collections
 from kg.ingest import DecodeError, Skipped, input_files, read_bytes
 from kg.merge import CorpusGraph
-from kg.parallel import DaskExecutor, executor_width, extract_bytes, fragment_of, page_executor, page_task, resolver
+from kg.parallel import (
+    DaskExecutor, executor_width, extract_bytes, fragment_of, page_executor, page_task, prepare_to_fork, resolver,
+)
 from kg.rdf import turtle_header
 from kg.store import STORE_DIR, NoStore, StoreWriter
 from kg.viz import MAX_NODES as HTML_MAX_NODES
@@ -360,6 +362,10 @@ def iter_fragments(files: list[Path], report: BuildReport, *, caches: _Caches | 
     if not use_workers:
         yield from _pages_here(files, report, caches, progress, known)
         return
+    if not scheduler:
+        t = time.perf_counter()
+        prepare_to_fork()
+        report.add_time("extract", time.perf_counter() - t)
     with page_executor(jobs, scheduler) as ex:
         report.workers = executor_width(ex, jobs)
         yield from _pages_on(ex, files, report, caches, progress, known)
