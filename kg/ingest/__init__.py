@@ -6,12 +6,12 @@
 """
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.ingest.articles import split_articles
-from kg.ingest.byline import credit_line, is_lead, start_byline
+from kg.ingest.articles import byline_para, split_articles
 from kg.ingest.decode import DecodeError, decode_bytes
 from kg.ingest.layout import paragraphs, rejoin
 from kg.model import Page
@@ -31,14 +31,12 @@ class Skipped:
     reason: str
 
 
-def _is_byline(par: str) -> bool:
-    return bool(par) and (is_lead(par) or start_byline(par) is not None
-                          or credit_line(par) is not None)
-
-
 def parse_page(text: str, source: str, encoding: str = "utf-8") -> Page:
-    pars = rejoin(paragraphs(text), is_byline=_is_byline)
-    return Page(source=source, articles=split_articles(pars, source), encoding=encoding)
+    # The rejoin asks whether a line is a lead, byline or credit, and split_articles asks it again
+    # of every line the rejoin left as it was: each line is tested once.
+    byline = functools.cache(byline_para)
+    pars = rejoin(paragraphs(text), is_byline=lambda par: byline(par) is not None)
+    return Page(source=source, articles=split_articles(pars, source, byline), encoding=encoding)
 
 
 def page_from_bytes(data: bytes, source: str) -> Page:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from kg.ingest.byline import Credit, credit_line, is_lead, split_lead, split_trailing, start_byline
 from kg.ingest.layout import is_unterminated
@@ -49,7 +50,9 @@ class _Draft:
     photo: bool = False
 
 
-def classify(par: str) -> _Para:
+def byline_para(par: str) -> _Para | None:
+    """The paragraph classified, when it is a lead, a byline or a credit line (what the layout
+    rejoin asks of a line too: kg.ingest tests each line once for both); None for any other."""
     if is_lead(par):
         return _Para(par, "lead")
     c = start_byline(par)
@@ -58,6 +61,13 @@ def classify(par: str) -> _Para:
     c = credit_line(par)
     if c:
         return _Para(par, "credit", c)
+    return None
+
+
+def classify(par: str, byline: Callable[[str], _Para | None] = byline_para) -> _Para:
+    p = byline(par)
+    if p is not None:
+        return p
     if len(par) <= MAX_HEADLINE and (is_unterminated(par) or _KICKER_NAME.match(par) or _ends_with_name(par)):
         return _Para(par, "short")
     rest, c = split_trailing(par)
@@ -96,8 +106,10 @@ def _block_opens_article(paras: list[_Para], j: int, cur: _Draft | None) -> bool
     return False
 
 
-def split_articles(pars: list[str], source: str) -> list[Article]:
-    paras = [classify(p) for p in pars]
+def split_articles(pars: list[str], source: str,
+                   byline: Callable[[str], _Para | None] = byline_para) -> list[Article]:
+    """byline: byline_para, or a cache of it the caller shares (read-only _Para)."""
+    paras = [classify(p, byline) for p in pars]
     drafts: list[_Draft] = []
     cur: _Draft | None = None
 
@@ -175,15 +187,18 @@ def _finish(d: _Draft, source: str, index: int) -> Article:
     if title and not d.led and not _shares_bigram(title, body):
         title = ""  # a banner or slogan over a caption, not its headline
     kicker = [b for b in lines if b != title and b not in subtitle]
-    m = _DATE.search(body)
-    date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
     kind = "photo" if not title and d.credit.photographers else "news"
     return Article(
         source=source, index=index, title=title, body=body, kind=kind,
         kicker="\n".join(kicker), subtitle="\n".join(s.lstrip("—- ") for s in subtitle),
         reporters=list(d.credit.reporters), photographers=list(d.credit.photographers),
-        date=date if kind == "photo" else None,
+        date=_date(body) if kind == "photo" else None,  # the body of a news item is not searched
     )
+
+
+def _date(body: str) -> str | None:
+    m = _DATE.search(body)
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
 
 
 def _shares_bigram(title: str, body: str) -> bool:

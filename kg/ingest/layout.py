@@ -35,6 +35,11 @@ def _half_width(m: re.Match) -> str:
 
 def normalize(text: str) -> str:
     """Composed Unicode (NFC), half-width ASCII, Unix line ends, no invisible characters."""
+    return "\n".join([line.strip() for line in _normalized_lines(text)])
+
+
+def _normalized_lines(text: str) -> list[str]:
+    """normalize's lines before they are stripped."""
     text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = unicodedata.normalize("NFC", text)
     if _FULL_WIDTH_CHAR.search(text):
@@ -43,12 +48,12 @@ def normalize(text: str) -> str:
     # a lone space is a run that stays as it is, so a page without any other run needs no pass.
     if "  " in text or "\t" in text or "\u3000" in text or "\u00a0" in text:
         text = _SPACES.sub(" ", text)
-    return "\n".join(line.strip() for line in text.split("\n"))
+    return text.split("\n")
 
 
 def paragraphs(text: str) -> list[str]:
-    """Non-empty lines of normalised text."""
-    return [line for line in normalize(text).split("\n") if line]
+    """Non-empty lines of normalised text (normalize's lines, not joined to be split again)."""
+    return [par for line in _normalized_lines(text) if (par := line.strip())]
 
 
 def is_unterminated(par: str) -> bool:
@@ -102,11 +107,13 @@ def _name_across(prev: str, par: str) -> bool:
     """与安定 / 区陇薯农业科技有限公司: the break cuts a division's name (安定区) in two."""
     from kg.gazetteer import Gazetteer  # the data only; ingest does not use the extractor
 
-    gaz = Gazetteer.default()
+    is_known = Gazetteer.default().is_known
+    heads = (par[:1], par[:2])  # sliced once, not once per end of prev
     for i in range(1, 4):
-        for j in range(1, 3):
-            name = prev[-i:] + par[:j]
-            if len(name) >= 3 and gaz.is_known(name):
+        tail = prev[-i:]
+        for head in heads:
+            name = tail + head
+            if len(name) >= 3 and is_known(name):
                 return True
     return False
 
