@@ -132,6 +132,7 @@ class Gazetteer:
     _by_short: dict[str, tuple[Division, ...]] | None = field(init=False, repr=False)
     _matchers: dict[tuple[int, frozenset[str]], tuple] = field(init=False, repr=False)
     _lineages: dict[str, tuple[str, ...]] = field(init=False, repr=False)
+    _last_characters: frozenset[str] | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_code = {d.code: d for d in self.divisions}
@@ -142,6 +143,7 @@ class Gazetteer:
         self._by_short = None
         self._matchers = {}
         self._lineages: dict[str, tuple[str, ...]] = {}
+        self._last_characters = None
 
     # -- construction -------------------------------------------------------
 
@@ -197,6 +199,12 @@ class Gazetteer:
     def names(self) -> list[str]:
         """Every full division name, once."""
         return list(self._by_name)
+
+    def last_characters(self) -> frozenset[str]:
+        """The characters full division names end with: a name ending in another is unknown."""
+        if self._last_characters is None:
+            self._last_characters = frozenset(name[-1] for name in self._by_name)
+        return self._last_characters
 
     def is_known(self, name: str) -> bool:
         """True if ``name`` is the full name of some division (short forms: by_short)."""

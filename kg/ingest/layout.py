@@ -27,6 +27,8 @@ _FULL_WIDTH_RUN = re.compile("[\uff01-\uff5e]+")
 # re searches a one-character class much faster than a run of it: most pages have no full-width
 # character, and a page without one skips the run search.
 _FULL_WIDTH_CHAR = re.compile("[\uff01-\uff5e]")
+# What normalize changes but most pages lack: a carriage return, an invisible or a full-width character.
+_RARE = re.compile("[\r\u200b\u200c\u200d\u2060\ufeff\u00ad\uff01-\uff5e]")
 
 
 def _half_width(m: re.Match) -> str:
@@ -40,10 +42,12 @@ def normalize(text: str) -> str:
 
 def _normalized_lines(text: str) -> list[str]:
     """normalize's lines before they are stripped."""
-    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    rare = _RARE.search(text) is not None  # most pages have none: one scan instead of three
+    if rare:
+        text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = unicodedata.normalize("NFC", text)
-    if _FULL_WIDTH_CHAR.search(text):
-        text = _FULL_WIDTH_RUN.sub(_half_width, text)
+    if rare and _FULL_WIDTH_CHAR.search(text):  # (NFC makes no full-width character: none has a
+        text = _FULL_WIDTH_RUN.sub(_half_width, text)  # canonical decomposition)
     # _SPACES never matches a line end, so one pass over the page collapses every line's runs;
     # a lone space is a run that stays as it is, so a page without any other run needs no pass.
     if "  " in text or "\t" in text or "\u3000" in text or "\u00a0" in text:
@@ -107,8 +111,12 @@ def _name_across(prev: str, par: str) -> bool:
     """与安定 / 区陇薯农业科技有限公司: the break cuts a division's name (安定区) in two."""
     from kg.gazetteer import Gazetteer  # the data only; ingest does not use the extractor
 
-    is_known = Gazetteer.default().is_known
-    heads = (par[:1], par[:2])  # sliced once, not once per end of prev
+    gaz = Gazetteer.default()
+    # The name would end with par's first or second character: most lines open with neither a
+    # last character of any division's name (区, 县, 镇, 道 ...), and need no look-up.
+    ends = gaz.last_characters()
+    heads = [head for head in (par[:1], par[:2]) if head[-1] in ends]
+    is_known = gaz.is_known
     for i in range(1, 4):
         tail = prev[-i:]
         for head in heads:
