@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from kg.graph import ARTICLE_PREFIX, article_attrs, article_node, edge_statements
 from kg.model import Resolution, entity_key
 from kg.rdf import (
-    article_lines, article_res, entity_res, mention_lines, post_res, relation_line,
+    article_lines, article_res, entity_res, mention_lines, mentions_lines, post_res, relation_line,
     statement_lines,
 )
 
@@ -85,7 +85,7 @@ def _own_lines(article_rows, entities, edges, ents) -> str:
         return entity_res(key) if key in ents else None
 
     out = [article_lines(article_res(n[len(ARTICLE_PREFIX):]), d, creator) for n, d in article_rows]
-    out += [mention_lines(entity_res(key), articles) for key, _, _, _, _, articles in entities]
+    out.append(mentions_lines([(entity_res(key), articles) for key, _, _, _, _, articles in entities]))
     for u, v, _, predicate, title, support in edges:
         if predicate == "creator":
             continue  # written with the article
