@@ -196,6 +196,11 @@ class Gazetteer:
             }
         return list(self._by_short.get(name, ()))
 
+    def only(self, name: str) -> Division | None:
+        """The division of this full name when no other has it (by_name without the list copy)."""
+        got = self._by_name.get(name, ())
+        return got[0] if len(got) == 1 else None
+
     def names(self) -> list[str]:
         """Every full division name, once."""
         return list(self._by_name)
@@ -295,6 +300,10 @@ class Gazetteer:
         path from the deepest node they share, so the first shared node of `code`'s (nearest
         first) gives the most, and summing weights over it gives the sum."""
         lineage = self._lineage(code)
-        shared = [weights.get(a, 0) for a in lineage]
-        most = next((len(lineage) - i for i, n in enumerate(shared) if n), 0)
-        return most, sum(shared)
+        most = total = 0
+        for i, a in enumerate(lineage):  # a loop, not a list, a generator and sum: 21,000 calls in 10 MB
+            n = weights.get(a)
+            if n:  # (a code missing or of weight 0 adds nothing)
+                total += n
+                most = most or len(lineage) - i
+        return most, total

@@ -197,9 +197,9 @@ class Resolver:
     def _context_codes(self, page_places: Counter) -> "_PageContext":
         codes = []
         for name in page_places:
-            cands = self.gaz.by_name(name)
-            if len(cands) == 1:
-                codes.append(cands[0].code)
+            d = self.gaz.only(name)
+            if d is not None:
+                codes.append(d.code)
         return _PageContext(self.gaz.context_weights(codes))
 
     def _mention_keys(self, ex, aid: str, focus: _Focus, short_forms: dict[str, str], context, entities,
