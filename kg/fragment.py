@@ -71,11 +71,12 @@ def _edges(res: Resolution) -> dict[tuple[str, str, str], EdgeRow]:
     edges: dict[tuple[str, str, str], EdgeRow] = {}
     for u, v, predicate, evidence, article, title in edge_statements(res):
         key = f"{predicate}:{title}" if title else predicate
-        e = edges.get((u, v, key))
+        k, pair = (u, v, key), (evidence, article)
+        e = edges.get(k)
         if e is None:
-            edges[(u, v, key)] = (u, v, key, predicate, title, [(evidence, article)])
-        elif (evidence, article) not in e[5]:
-            e[5].append((evidence, article))
+            edges[k] = (u, v, key, predicate, title, [pair])
+        elif pair not in e[5]:
+            e[5].append(pair)
     return edges
 
 
