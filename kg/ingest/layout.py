@@ -109,13 +109,13 @@ def _sentence_like(par: str) -> bool:
 
 def _name_across(prev: str, par: str) -> bool:
     """与安定 / 区陇薯农业科技有限公司: the break cuts a division's name (安定区) in two."""
-    from kg.gazetteer import Gazetteer  # the data only; ingest does not use the extractor
-
-    gaz = Gazetteer.default()
+    gaz = _gazetteer()
     # The name would end with par's first or second character: most lines open with neither a
     # last character of any division's name (区, 县, 镇, 道 ...), and need no look-up.
     ends = gaz.last_characters()
-    heads = [head for head in (par[:1], par[:2]) if head[-1] in ends]
+    if par[0] not in ends and par[1:2] not in ends:
+        return False
+    heads = (par[:1], par[:2])
     is_known = gaz.is_known
     for i in range(1, 4):
         tail = prev[-i:]
@@ -124,6 +124,13 @@ def _name_across(prev: str, par: str) -> bool:
             if len(name) >= 3 and is_known(name):
                 return True
     return False
+
+
+@functools.cache  # the import statement alone took half of _name_across
+def _gazetteer():
+    from kg.gazetteer import Gazetteer  # the data only; ingest does not use the extractor
+
+    return Gazetteer.default()
 
 
 def _is_short_line(par: str) -> bool:
