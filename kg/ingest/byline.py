@@ -10,6 +10,7 @@ ROLE = r"(?:本报特约记者|本报见习记者|本报实习生|本报记者|�
 PHOTO_MARK = r"(?:(?<=\s)文/图|(?<=\s)文/摄|/图|摄影|摄)"  # "郭翼文/图": 文 ends the name
 _ROLE_RE = re.compile(ROLE)
 _PHOTO_RE = re.compile(PHOTO_MARK + r"$")
+_PHOTO_ENDS = ("图", "摄", "影")  # the last characters of PHOTO_MARK's alternatives
 # "(吴会菊 梁中珂)", "(张帅摄)", "(本报记者 王嘉晨 摄)" at the end of a paragraph.
 _TRAILING_PAREN = re.compile(r"[((]([^()()]{2,40})[))]\s*$")
 # "… 庞浩然 摄", "…。记者 冉红政 通讯员 马英文/图": unbracketed credit after the last sentence.
@@ -44,7 +45,9 @@ class Credit:
 def parse_credit(text: str, *, require_role: bool = False) -> Credit | None:
     """Names in a credit such as "记者 冉红政 通讯员 马英文/图"; None if it is not one."""
     text = text.strip()
-    mark = _PHOTO_RE.search(text)  # anchored at the end: the only match sub would remove
+    # anchored at the end: the only match sub would remove (every mark ends in 图, 摄 or 影: most
+    # texts, headlines, end otherwise and need no search)
+    mark = _PHOTO_RE.search(text) if text.endswith(_PHOTO_ENDS) else None
     photo = mark is not None
     core = (text[:mark.start()] if mark else text).strip()
     has_role = bool(_ROLE_RE.search(core))
