@@ -26,8 +26,9 @@ _SEG = r"(?:[ND][NDV]*P|P)"  # a place: name tokens and a head
 _ORG_FREE = r"(?:(?:[NDV](?:[NDVG]|W(?=[NDVG])){0,5})?O)"
 _ORG_CONT = r"(?:(?:[NDV][NDVGW]{0,5})?O)"
 # Every chunk has a place or organization head (P, O) after name, number, verb and generic
-# tokens only: the lookahead skips the other positions before trying the alternatives.
-CHUNK = re.compile(rf"(?=[NDVGW]*[PO])(?:{_SEG}+[NDVGW]{{0,6}}O{_ORG_CONT}*|{_SEG}*{_ORG_FREE}{_ORG_CONT}*|{_SEG}+)")
+# tokens only: the lookahead skips the other positions before trying the alternatives. It is
+# possessive (*+): no letter it runs over is a head, so giving one back cannot help.
+CHUNK = re.compile(rf"(?=[NDVGW]*+[PO])(?:{_SEG}+[NDVGW]{{0,6}}O{_ORG_CONT}*|{_SEG}*{_ORG_FREE}{_ORG_CONT}*|{_SEG}+)")
 GENERIC_BEFORE = ("各", "每个", "各个", "所有", "每", "全体")
 # Places whose name part may be one character (南村); others need two (溢社区 is no name).
 ONE_CHAR_NAME_HEADS = ("村", "镇", "乡", "县", "区", "市", "省")
