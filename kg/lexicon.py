@@ -53,6 +53,18 @@ def alternation(ws) -> str:
     return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
 
 
+def first_chars(ws) -> str:
+    """A character class of the words' first characters."""
+    return f"[{re.escape(''.join(sorted({w[0] for w in ws})))}]"
+
+
+def guarded(ws) -> str:
+    """alternation(ws) behind a check of the next character: where no word starts, the regular
+    expression engine fails at once instead of trying each word (the same matches). For an
+    alternation inside a pattern; one that opens a pattern is found as fast without it."""
+    return f"(?={first_chars(ws)})(?:{alternation(ws)})"
+
+
 def automaton(ws) -> AhoCorasick:
     """Finds what the longest-first alternation of ws finds (leftmost, then longest), faster."""
     return AhoCorasick(sorted(ws), matchkind=MatchKind.LeftmostLongest)

@@ -18,7 +18,7 @@ from kg.extract.mentions import (
     NATIONAL, PersonFinder, ProgramFinder, Sentence, anaphors, chunks, sentences,
 )
 from kg.extract.segment import Segmentation, Segmenter
-from kg.lexicon import alternation, automaton, looks_like_person_name, words
+from kg.lexicon import automaton, guarded, looks_like_person_name, words
 from kg.model import Article, ArticleExtraction, Mention, RelationMention
 
 # Offices whose abbreviated name means the page's own district or county (扶贫办, 区委).
@@ -56,8 +56,7 @@ SENTENCE_END = re.compile(r"[。;]")
 def _word_pattern(ws) -> re.Pattern:
     """The words as one pattern, the longest alternative first. It opens with a check of the
     first character, so match() fails at once where no word starts."""
-    firsts = "".join(sorted({w[0] for w in ws}))
-    return re.compile(f"(?=[{re.escape(firsts)}])(?:{alternation(ws)})")
+    return re.compile(guarded(ws))
 
 
 UNNAMED_RE = _word_pattern(SPEAKER_UNNAMED)

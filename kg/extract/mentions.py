@@ -14,7 +14,7 @@ from itertools import repeat
 from operator import itemgetter
 
 from kg.extract.segment import Segmenter, Token, longest_suffix
-from kg.lexicon import alternation, automaton, common_surnames, looks_like_person_name, words
+from kg.lexicon import alternation, automaton, common_surnames, first_chars, guarded, looks_like_person_name, words
 
 # Token fields by index: itemgetter reads a tuple faster than attrgetter reads a field.
 TEXT, POS, TAG, START, END = (itemgetter(Token._fields.index(f)) for f in ("text", "pos", "tag", "start", "end"))
@@ -26,8 +26,9 @@ _SEG = r"(?:[ND][NDV]*P|P)"  # a place: name tokens and a head
 _ORG_FREE = r"(?:(?:[NDV](?:[NDVG]|W(?=[NDVG])){0,5})?O)"
 _ORG_CONT = r"(?:(?:[NDV][NDVGW]{0,5})?O)"
 # Every chunk has a place or organization head (P, O) after name, number, verb and generic
-# tokens only: the lookahead skips the other positions before trying the alternatives.
-CHUNK = re.compile(rf"(?=[NDVGW]*[PO])(?:{_SEG}+[NDVGW]{{0,6}}O{_ORG_CONT}*|{_SEG}*{_ORG_FREE}{_ORG_CONT}*|{_SEG}+)")
+# tokens only: the lookahead skips the other positions before trying the alternatives. It is
+# possessive (*+): no letter it runs over is a head, so giving one back cannot help.
+CHUNK = re.compile(rf"(?=[NDVGW]*+[PO])(?:{_SEG}+[NDVGW]{{0,6}}O{_ORG_CONT}*|{_SEG}*{_ORG_FREE}{_ORG_CONT}*|{_SEG}+)")
 GENERIC_BEFORE = ("各", "每个", "各个", "所有", "每", "全体")
 # Places whose name part may be one character (南村); others need two (溢社区 is no name).
 ONE_CHAR_NAME_HEADS = ("村", "镇", "乡", "县", "区", "市", "省")
@@ -180,8 +181,11 @@ class PersonFinder:
         self.title = re.compile(rf"(?:{self.before})")
         self.title_words = automaton(words("titles.txt") | words("roles.txt"))  # self.title, faster
         self.title_end = re.compile(rf"(?:{self.before})$")
+        # (the first lookahead only checks the character after the name: a faster failure)
+        leads = ("对记者", "向记者", "告诉记者", "笑着", "激动地", "高兴地")
         self.before_verb = re.compile(
-            rf"({_NAME_CHARS}{{2,3}})(?=(?:对记者|向记者|告诉记者|笑着|激动地|高兴地)?(?:{self.verbs}))")
+            rf"({_NAME_CHARS}{{2,3}})(?={first_chars(words('speech_verbs.txt') | set(leads))})"
+            rf"(?=(?:{'|'.join(leads)})?(?:{self.verbs}))")
         self.verb = re.compile(self.verbs)  # no speech verb in a sentence: before_verb cannot match
         self.listed = re.compile(rf"((?:{_NAME_CHARS}{{2,3}}、)+{_NAME_CHARS}{{2,3}})等")
         # 鲁岗镇、潘店镇等 is a list of places: a name ending in a head is no person's
@@ -189,7 +193,8 @@ class PersonFinder:
         # 刘凯平,东湖社区党支部书记,…: a name, then its post
         name_then_comma = rf"(?:^|(?<=[”。,:;]))({_NAME_CHARS}{{2,3}})[,,]"
         self.before_post = re.compile(
-            rf"{name_then_comma}(?=[^,,。]{{2,20}}?(?:{self.before})(?:[,,。]|说|表示|介绍))")
+            rf"{name_then_comma}(?=[^,,。]{{2,20}}?{guarded(words('titles.txt') | words('roles.txt'))}"
+            rf"(?:[,,。]|说|表示|介绍))")
         # before_post without its lookahead: a third as slow, and not in 4 of 5 sentences with a title
         self.name_then_comma = re.compile(name_then_comma)
 
@@ -347,7 +352,7 @@ class ProgramFinder:
         # “党建+物业”的共商共治模式
         # Quotes inside a quotation are ‘…’: “我们依托‘姑苏邻里’智慧养老平台…”
         self.quoted_head = re.compile(
-            rf"{QUOTE}((?:的{name}{{0,6}}?(?:模式|机制|体系|平台))|(?:{name}{{0,8}}?(?:{self.heads})))")
+            rf"{QUOTE}((?:的{name}{{0,6}}?{guarded(('模式', '机制', '体系', '平台'))})|(?:{name}{{0,8}}?{guarded(heads)}))")
         self.quoted = re.compile(QUOTE)
         self.unquoted = re.compile(
             rf"(?:{self.run_verbs})(?:了|着|好)?({_NP}{{2,24}}?(?:{self.unquoted_heads}))(?=[,。;、,:]|$|等)")

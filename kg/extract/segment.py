@@ -57,16 +57,23 @@ _new_tuple = tuple.__new__  # builds a Token from a plain tuple without a Python
 
 
 class _Pieces(dict):
-    """(word, part of speech) -> its pieces (Segmenter._know), worked out on the first lookup:
-    they depend on the word and its part of speech only."""
+    """word -> its pieces (Segmenter._know), worked out on the first lookup: they depend on the
+    word and its part of speech only, and jieba-rs gives a word its part of speech from the
+    word alone (its dictionary entry, or a guess from its characters)."""
 
-    def __init__(self, know):
+    def __init__(self, know, pos_of):
         super().__init__()
         self.know = know
+        self.pos_of = pos_of
 
-    def __missing__(self, key: tuple[str, str]) -> tuple:
-        pieces = self[key] = self.know(*key)
+    def __missing__(self, w: str) -> tuple:
+        pieces = self[w] = self.know(w, self.pos_of(w))
         return pieces
+
+
+class _NotAlone(Exception):
+    """A word that jieba-rs cuts differently standing alone: its part of speech is read from
+    the tagging of the text it came from."""
 
 
 class Token(NamedTuple):
@@ -108,7 +115,8 @@ class Segmenter:
         self._multi_org_set = frozenset(h for h in self.org_heads if len(h) >= 2)
         self._place_head_of: dict[str, str] = {}  # word -> its place head, see place_head
         self.gazetteer = gazetteer
-        self._pieces = _Pieces(self._know)  # (word, pos) -> pieces
+        self._pos: dict[str, str] = {}  # word -> its part of speech, see _pos_of
+        self._pieces = _Pieces(self._know, self._pos_of)  # word -> pieces
         self._tags: dict[tuple[str, str], str] = {}  # (word, pos) -> tag letter
         for name in gazetteer.names():
             if len(name) >= 3:
@@ -129,12 +137,19 @@ class Segmenter:
 
     def segment(self, text: str) -> Segmentation:
         """tokens(text), with their tags, starts and parts of speech."""
-        pairs = self.jieba.tag(text, True)
-        # The pieces of each (word, part of speech), from the per-process cache: C-level map,
-        # no Python frame per known word.
-        entries = list(map(self._pieces.__getitem__, pairs))
+        # jieba-rs tags a text by cutting it and looking up each word's part of speech; the
+        # cut alone takes half the time, and each word's part of speech is looked up once
+        # per process (_pos_of).
+        cut = self.jieba.cut(text, True)
+        # The pieces of each word, from the per-process cache: C-level map, no Python frame
+        # per known word.
+        try:
+            entries = list(map(self._pieces.__getitem__, cut))
+        except _NotAlone:
+            self._pos.update(self.jieba.tag(text, True))
+            entries = list(map(self._pieces.__getitem__, cut))
         if CONTEXT in entries:  # 区委, 委多措: the split depends on the token before
-            self._split_in_context(entries, pairs)
+            self._split_in_context(entries, cut)
         texts, poses, tags, towns = zip(*chain.from_iterable(entries)) if entries else ((),) * 4
         ends = list(accumulate(map(len, texts)))
         starts = [0] + ends[:-1]
@@ -145,13 +160,25 @@ class Segmenter:
             starts = list(starts)
         return Segmentation(merged, "".join(tags), starts, poses)
 
-    def _split_in_context(self, entries: list, pairs) -> None:
+    def _pos_of(self, w: str) -> str:
+        """The part of speech jieba-rs gives the word w wherever it cuts it out: the tag of w
+        standing alone, when jieba-rs leaves it whole (_NotAlone otherwise)."""
+        pos = self._pos.get(w)
+        if pos is None:
+            tagged = self.jieba.tag(w, True)
+            if len(tagged) != 1:
+                raise _NotAlone(w)
+            pos = self._pos[w] = tagged[0][1]
+        return pos
+
+    def _split_in_context(self, entries: list, cut: list[str]) -> None:
         """Replaces each CONTEXT entry by its pieces, which depend on the piece before it. At a
         sentence start that piece is the previous sentence's end mark (tag S), which _split
         treats like no piece at all."""
         for k in [k for k, e in enumerate(entries) if e is CONTEXT]:
             prev = entries[k - 1][-1] if k else None
-            entries[k] = tuple(self._piece(p, ptag) for p, ptag in self._split(*pairs[k], prev))
+            w = cut[k]
+            entries[k] = tuple(self._piece(p, ptag) for p, ptag in self._split(w, self._pos[w], prev))
 
     def _villages(self, text: str, toks: list[Token], towns: list[int]) -> list[Token]:
         """柏庄镇|花村店村, 柏树乡|杨沟村前坪: a village right after its town is one place token,
