@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 from kg.lexicon import looks_like_person_name
 
 ROLE = r"(?:本报特约记者|本报见习记者|本报实习生|本报记者|本报通讯员|特约记者|见习记者|实习生|记者|通讯员|摄影)"
-PHOTO_MARK = r"(?:(?<=\s)文/图|(?<=\s)文/摄|/图|摄影|摄)"  # "郭翼文/图": 文 ends the name
+# What ends a photo credit ("郭翼文/图": 文 ends the name, so 文/ needs a space before it).
+_PHOTO_WORDS = ((r"(?<=\s)", "文/图"), (r"(?<=\s)", "文/摄"), ("", "/图"), ("", "摄影"), ("", "摄"))
+PHOTO_MARK = "(?:" + "|".join(guard + word for guard, word in _PHOTO_WORDS) + ")"
 _ROLE_RE = re.compile(ROLE)
 _PHOTO_RE = re.compile(PHOTO_MARK + r"$")
-_PHOTO_ENDS = ("图", "摄", "影")  # the last characters of PHOTO_MARK's alternatives
+_PHOTO_ENDS = tuple(sorted({word[-1] for _, word in _PHOTO_WORDS}))  # a text ending otherwise holds no credit
 # "(吴会菊 梁中珂)", "(张帅摄)", "(本报记者 王嘉晨 摄)" at the end of a paragraph.
 _TRAILING_PAREN = re.compile(r"[((]([^()()]{2,40})[))]\s*$")
 # "… 庞浩然 摄", "…。记者 冉红政 通讯员 马英文/图": unbracketed credit after the last sentence.
