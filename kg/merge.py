@@ -142,12 +142,14 @@ class CorpusGraph:
 
     # -- saved for the next build (kg.state) ---------------------------------------------
 
-    def pages_state(self, nodes=None, edges=None, articles=None) -> dict:
-        """The graph of the pages, as plain data (what finish() adds is made anew); or, given
-        keys of nodes, edges and articles, only those (what kg.state appends for a rebuild)."""
-        if nodes is None:
-            return {"nodes": self.nodes, "articles": self.article_nodes, "edges": self.edges,
-                    "page_triples": self.page_triples}
+    def pages_state(self) -> dict:
+        """The graph of the pages, as plain data (what finish() adds is made anew)."""
+        return {"nodes": self.nodes, "articles": self.article_nodes, "edges": self.edges,
+                "page_triples": self.page_triples}
+
+    def pages_state_of(self, nodes, edges, articles) -> dict:
+        """pages_state() with only these nodes, edges and articles (by key): what kg.state
+        appends for a rebuild."""
         return {"nodes": {k: self.nodes[k] for k in nodes}, "edges": {k: self.edges[k] for k in edges},
                 "articles": {k: self.article_nodes[k] for k in articles}, "page_triples": self.page_triples}
 

@@ -309,7 +309,7 @@ def _save_state(out_dir: Path, caches: "_Caches", corpus: CorpusGraph, pages: li
     st = os.stat(out_dir / "graph.ttl")
     if saved is not None and touched is not None and saved.worth_appending:
         state.append(out_dir, caches.ns, pages[len(saved.pages):], pages_end, st.st_size, st.st_mtime_ns,
-                     corpus.pages_state(touched.nodes, touched.edges, touched.articles))
+                     corpus.pages_state_of(touched.nodes, touched.edges, touched.articles))
         return
     state.save(out_dir, state.BuildState(caches.ns, pages, pages_end, st.st_size, st.st_mtime_ns,
                                          corpus.pages_state()))

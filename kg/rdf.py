@@ -82,7 +82,11 @@ def _article_path(article_id: str) -> str:
 
 
 def _digest(*parts: str) -> str:
-    return sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+    return _hash16("\x1f".join(parts))
+
+
+def _hash16(text: str) -> str:
+    return sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 # -- Turtle terms ------------------------------------------------------------------------
@@ -175,12 +179,12 @@ def alias_lines(s: str, aliases) -> str:
 
 
 def mention_lines(s: str, article_ids) -> str:
-    return "".join([f"{s} kg:mentionedIn {article_res(a)} .\n" for a in article_ids])
+    return mentions_lines(((s, article_ids),))
 
 
 def mentions_lines(rows) -> str:
-    """mention_lines of each (s, article ids) of rows, joined: a page's entities in one pass,
-    without a call and a join per entity (most have one article)."""
+    """The kg:mentionedIn lines of each (s, article ids) of rows, joined: a page's entities in
+    one pass, without a call and a join per entity (most have one article)."""
     return "".join([f"{s} kg:mentionedIn {article_res(a)} .\n"
                     for s, article_ids in rows for a in article_ids])
 
@@ -193,15 +197,13 @@ def relation_line(s: str, predicate: str, o: str) -> str:
 def statement_lines(u: str, predicate: str, v: str, s: str, o: str, support) -> str:
     """The reified statement of each (sentence, article) supporting the edge u -predicate-> v."""
     p = _iri(KG + predicate)
-    # _digest(u, predicate, v, ev, art) written out: the edge's part of the joined text made once,
-    # and two calls less for each of a build's 100,000s of statements (a tenth of this function)
+    # _digest(u, predicate, v, ev, art), the edge's part of the joined text made once per edge
     head = f"{u}\x1f{predicate}\x1f{v}\x1f"
     out = []
     for ev, art in support:
         if not ev:
             continue  # gazetteer knowledge: no sentence to cite, no statement to reify
-        digest = sha1(f"{head}{ev}\x1f{art}".encode("utf-8")).hexdigest()[:16]
-        st = f"<statement/{digest}>"
+        st = _res("statement/" + _hash16(f"{head}{ev}\x1f{art}"))
         out.append(f"{st} a rdf:Statement .\n{st} rdf:subject {s} .\n{st} rdf:predicate {p} .\n"
                    f"{st} rdf:object {o} .\n{st} kg:evidence {_zh(ev)} .\n")
         if art:

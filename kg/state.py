@@ -131,6 +131,7 @@ def load(out_dir: Path, namespace: str) -> BuildState | None:
 def _records(data: bytes, namespace: str):
     """(kind, unmarshalled body, body bytes) of each record; ValueError at the first that is not
     whole, not of this code or not what its digest says."""
+    view = memoryview(data)  # the bodies are read in place: a slice of bytes would copy each
     at = 0
     while at < len(data):
         eol = data.index(b"\n", at, at + 1024)
@@ -139,7 +140,7 @@ def _records(data: bytes, namespace: str):
                       "namespace": namespace}:
             raise ValueError("state of other code")
         n = header["bytes"]
-        body = data[eol + 1:eol + 1 + n]
+        body = view[eol + 1:eol + 1 + n]
         if len(body) != n or hashlib.blake2b(body, digest_size=16).hexdigest() != header.get("digest"):
             raise ValueError("damaged state record")
         yield header.get("record"), marshal.loads(body), n

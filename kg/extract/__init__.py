@@ -11,7 +11,7 @@ import bisect
 import re
 from itertools import compress
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick
 
 from kg import gctune
 from kg.extract.mentions import (
@@ -679,8 +679,7 @@ def _leftmost_longest(ws, text: str) -> list[tuple[int, int]]:
     spans = sorted((s, s + len(w)) for w in ws for s in _occurrences(w, text))
     if all(e <= s for (_, e), (s, _) in zip(spans, spans[1:])):
         return spans
-    names = AhoCorasick(list(ws), matchkind=MatchKind.LeftmostLongest)
-    return [(s, e) for _, s, e in names.find_matches_as_indexes(text)]
+    return [(s, e) for _, s, e in automaton(ws).find_matches_as_indexes(text)]
 
 
 def _occurrences(word: str, text: str):

@@ -65,14 +65,13 @@ def is_unterminated(par: str) -> bool:
 
 
 def rejoin(pars: list[str], is_byline: Callable[[str], bool] = lambda p: False) -> list[str]:
-    """Join a paragraph to the previous one when the layout cut the sentence between them."""
-    # _is_cut asks about a line as the next one, the current one and the previous one: ask once.
-    is_byline_once = functools.cache(is_byline)
-
+    """Join a paragraph to the previous one when the layout cut the sentence between them.
+    is_byline may be asked about a line up to three times (as the next, the current and the
+    previous one): a costly one is cached by the caller (kg.ingest.parse_page)."""
     out: list[str] = []
     for i, par in enumerate(pars):
         nxt = pars[i + 1] if i + 1 < len(pars) else ""
-        if out and _is_cut(out[-1], par, nxt, is_byline_once):
+        if out and _is_cut(out[-1], par, nxt, is_byline):
             out[-1] += par
         else:
             out.append(par)
