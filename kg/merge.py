@@ -25,14 +25,16 @@ import sys
 from collections import Counter
 from itertools import chain
 from operator import itemgetter, neg
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from kg.fragment import PageFragment
 from kg.model import Entity
 from kg.rdf import (
     alias_lines, entity_head_lines, entity_res, post_evidence_lines, post_head_lines, post_res, relation_line,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 _intern = sys.intern
 
@@ -196,6 +198,8 @@ class CorpusGraph:
                 ranked = chain(ranked, ((0, n) for part in (self.article_nodes, self.nodes, self.gazetteer_nodes)
                                         for n in part if n not in degree))
             keep = {n for _, n in heapq.nsmallest(max(max_nodes, 0), ranked)}
+        import networkx as nx  # here: worker processes and rebuilds without graph.html never need it
+
         g = nx.MultiDiGraph()
         kept = sorted(keep)  # by id: the same order whatever order the pages came in
         for n in kept:

@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import webbrowser
 from pathlib import Path
 
 import networkx as nx
@@ -256,7 +257,7 @@ def test_view_opens_the_page(tmp_path, monkeypatch):
 
     write_html(sample_graph(), tmp_path / "graph.html")
     opened = []
-    monkeypatch.setattr(view.webbrowser, "open", lambda uri: opened.append(uri) or True)
+    monkeypatch.setattr(webbrowser, "open", lambda uri: opened.append(uri) or True)
     result = CliRunner().invoke(view.app, ["--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert opened == [(tmp_path / "graph.html").resolve().as_uri()]
@@ -267,7 +268,7 @@ def test_view_without_a_graph_says_so(tmp_path, monkeypatch):
 
     from kg.cli import view
 
-    monkeypatch.setattr(view.webbrowser, "open", lambda uri: pytest.fail("opened a browser"))
+    monkeypatch.setattr(webbrowser, "open", lambda uri: pytest.fail("opened a browser"))
     result = CliRunner().invoke(view.app, ["--out", str(tmp_path)])
     assert result.exit_code == 1
     assert result.stderr.strip() == f"no graph.html in {tmp_path}: run kg build first"

@@ -1,7 +1,6 @@
 """`kg view [--out DIR]`: open the graph.html that kg build wrote in the user's browser."""
 from __future__ import annotations
 
-import webbrowser
 from pathlib import Path
 from typing import Annotated
 
@@ -20,6 +19,8 @@ def view_command(
         typer.echo(f"no graph.html in {out}: run kg build first", err=True)
         raise typer.Exit(1)
     uri = page.resolve().as_uri()
+    import webbrowser  # here: it imports subprocess and shlex, which no other command needs
+
     try:
         opened = webbrowser.open(uri)
     except Exception:  # a broken BROWSER setting, say: the page is still there to open
