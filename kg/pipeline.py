@@ -165,7 +165,7 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage, wi
                 for key, fragment in fragments:
                     t = time.perf_counter()
                     if store is None:
-                        store = _store_writer(out_dir, header, caches, with_store, report.workers == 0)
+                        store = _store_writer(out_dir, header, caches, with_store)
                     data = corpus.add(fragment)
                     if touched is not None:
                         touched.add(fragment)
@@ -181,7 +181,7 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage, wi
             _stage(stage, "graph")
             t = time.perf_counter()
             if store is None:
-                store = _store_writer(out_dir, header, caches, with_store, report.workers == 0)
+                store = _store_writer(out_dir, header, caches, with_store)
             gazetteer = corpus.finish(resolver())
             data = gazetteer.encode("utf-8")
             ttl.write(data)
@@ -329,16 +329,15 @@ class _Touched:
         self.articles.update(n for n, _ in fragment.article_rows)
 
 
-def _store_writer(out_dir: Path, header: bytes, caches, with_store: bool, background: bool):
+def _store_writer(out_dir: Path, header: bytes, caches, with_store: bool):
     """The store this build writes: with a cache, a copy of the previous store to which the new
     pages are added (when it recorded its pages; the store rebuilds itself from graph.ttl at
-    the end if it then holds other pages than the graph's); else a new one. background: it
-    loads below the build's priority (when this process extracts, see kg.store.LOADER_NICE)."""
+    the end if it then holds other pages than the graph's); else a new one."""
     if not with_store:
         return NoStore(out_dir)
     if caches is None:
-        return StoreWriter(out_dir, header, background=background)
-    return StoreWriter.update_or_new(out_dir, header, background)
+        return StoreWriter(out_dir, header)
+    return StoreWriter.update_or_new(out_dir, header)
 
 
 # -- pages ---------------------------------------------------------------------------

@@ -50,11 +50,11 @@ FIRST_BATCH_BYTES = 1 << 20
 _OPTIMIZE = object()  # in the loader's queue, after the last batch: compact the store (StoreWriter.seal)
 
 
-# With StoreWriter(background=True), the loader thread and RocksDB's compaction threads run at
-# this nice value above the process's (Linux: per thread). For a build that extracts in its
-# own main thread, that thread is the longer path; at the same priority the three of them took
-# its core in turns (100 MB on 2 cores: 344 s; nice 19: 278-302 s). Worker processes are left
-# to share the cores with the loader as equals: below them it would wait for their last page.
+# The loader thread and RocksDB's compaction threads run at this nice value above the
+# process's (Linux: per thread). The build's extraction is the longer path; at the same
+# priority the three of them took its core in turns (100 MB on 2 cores, --jobs 1: 344 s;
+# nice 19: 278-302 s). Beside two worker processes too (--jobs 2: 310 s; nice 19: 258 s): the
+# loader then mostly waits for a gap, and loads the rest after the last page on both cores.
 # An unprivileged process cannot raise a priority again: RocksDB's threads stay at this one
 # for the rest of the process, which only matters to a process that goes on writing stores.
 LOADER_NICE = 19
@@ -153,12 +153,11 @@ class StoreWriter:
     until finish() the previous store is untouched."""
 
     def __init__(self, out_dir: Path, header: bytes = b"", batch_bytes: int = 8 << 20, *,
-                 base: Store | None = None, background: bool = False):
+                 base: Store | None = None):
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.header = header
         self.batch_bytes = batch_bytes
-        self.background = background  # load at a lower priority than the build (LOADER_NICE)
         # The first batches are smaller (1, 2, 4 MB, ...): a small build's lines are then loaded
         # while it extracts, instead of all after its last page.
         self._next_batch = min(FIRST_BATCH_BYTES, batch_bytes)
@@ -183,7 +182,7 @@ class StoreWriter:
         self.seconds = 0.0  # time the loader thread spent loading
 
     @classmethod
-    def update_or_new(cls, out_dir: Path, header: bytes = b"", background: bool = False) -> "StoreWriter":
+    def update_or_new(cls, out_dir: Path, header: bytes = b"") -> "StoreWriter":
         """A copy of the previous store of out_dir that this build will add its new pages to, when
         that store recorded its pages; else a new store."""
         path = store_path(out_dir)
@@ -193,9 +192,9 @@ class StoreWriter:
                 base = Store(str(path))
                 if _state(base) is None:
                     base = None
-            return cls(out_dir, header, base=base, background=background)
+            return cls(out_dir, header, base=base)
         except (OSError, RuntimeError, ValueError):
-            return cls(out_dir, header, background=background)
+            return cls(out_dir, header)
         finally:
             del base  # closes the previous store
 
@@ -236,8 +235,7 @@ class StoreWriter:
         while (data := self._queue.get()) is not None:
             if self._error is not None:
                 continue  # drain: the build will raise it
-            if self.background:
-                _yield_to_build(LOADER_NICE)
+            _yield_to_build(LOADER_NICE)
             t = time.perf_counter()
             try:
                 if data is _OPTIMIZE:
