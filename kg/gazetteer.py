@@ -166,7 +166,7 @@ class Gazetteer:
             if header != ["code", "name", "level", "parent"]:
                 raise ValueError(f"unexpected header in {path}: {header}")
             if any(len(r) != 4 for r in rows):
-                raise ValueError(f"a row of {path} has not 4 fields")
+                raise ValueError(f"a row of {path} does not have 4 fields")
             codes, names, levels, parents = zip(*rows[1:]) if len(rows) > 1 else ((),) * 4
             # tuples made in C, without a Python call per division
             return cls(tuple(map(tuple.__new__, repeat(Division), zip(codes, names, map(int, levels), parents))))

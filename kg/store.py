@@ -66,16 +66,23 @@ def _yield_to_build(nice: int) -> None:
     if not hasattr(os, "setpriority") or not sys.platform.startswith("linux"):
         return
     try:
-        base = os.getpriority(os.PRIO_PROCESS, os.getpid())
-        tids = [threading.get_native_id()]
-        for tid in os.listdir("/proc/self/task"):
+        value = min(19, os.getpriority(os.PRIO_PROCESS, os.getpid()) + nice)
+        tasks = os.listdir("/proc/self/task")
+    except OSError:
+        return
+    tids = [threading.get_native_id()]
+    for tid in tasks:
+        try:
             with open(f"/proc/self/task/{tid}/comm") as f:
                 if f.read().startswith("rocksdb:"):
                     tids.append(int(tid))
-        for tid in tids:
-            os.setpriority(os.PRIO_PROCESS, tid, min(19, base + nice))
-    except OSError:  # a thread ended meanwhile, or no permission: the load only runs slower
-        pass
+        except OSError:  # the thread ended meanwhile
+            pass
+    for tid in tids:
+        try:
+            os.setpriority(os.PRIO_PROCESS, tid, value)
+        except OSError:  # ended meanwhile, or not allowed: that thread only keeps its priority
+            pass
 
 
 class StoreError(Exception):

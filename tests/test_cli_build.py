@@ -125,3 +125,31 @@ def test_commands_start_without_modules_only_some_of_them_use():
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": str(root)})
     assert out.stdout.split() == ["[]", "True", "True"]
+
+
+def test_the_store_loads_below_the_build_and_leaves_the_callers_priority_alone(tmp_path):
+    """The store's loader and RocksDB's threads yield to extraction (nice 19, Linux), but a
+    program that calls build() keeps the priority of its own thread: a build must not slow
+    down the rest of the caller."""
+    import os
+    import subprocess
+    import sys
+
+    import pytest
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("threads have a priority of their own on Linux only")
+    root = Path(__file__).resolve().parents[1]
+    code = ("import os, threading\n"
+            "from pathlib import Path\n"
+            "from kg.pipeline import build\n"
+            f"build([Path({str(root / 'seeds')!r})], Path({str(tmp_path / 'out')!r}), cache=False, html=False)\n"
+            "me = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())\n"
+            "rocks = {os.getpriority(os.PRIO_PROCESS, int(t)) for t in os.listdir('/proc/self/task')\n"
+            "         if open(f'/proc/self/task/{t}/comm').read().startswith('rocksdb:')}\n"
+            "print(me, sorted(rocks))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(root)})
+    mine, rocks = out.stdout.split(maxsplit=1)
+    assert int(mine) == os.getpriority(os.PRIO_PROCESS, 0)  # as the parent, which it inherited
+    assert rocks.strip() == f"[{min(19, int(mine) + 19)}]"

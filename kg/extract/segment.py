@@ -53,7 +53,6 @@ STRONG_ONE_CHAR_HEADS = "局委办厅院队"
 MAX_VILLAGE_TOKENS = 8
 
 
-# Marks a word whose split depends on the token before it (see Segmenter._split_needs_context).
 def _jieba_class() -> type:
     """rjieba's Jieba class, loaded from its compiled module without running the package's
     __init__, which builds a default instance kg never uses (0.17 s a process: jieba's whole
@@ -75,6 +74,7 @@ def _jieba_class() -> type:
     return sys.modules[name].Jieba
 
 
+# Marks a word whose split depends on the token before it (see Segmenter._split_needs_context).
 CONTEXT = object()
 _new_tuple = tuple.__new__  # builds a Token from a plain tuple without a Python-level __new__
 
