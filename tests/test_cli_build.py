@@ -1,9 +1,13 @@
 """kg build end to end, through the command line: outputs, exit codes, the graph they hold."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 import rdflib
 from typer.testing import CliRunner
 
@@ -106,15 +110,18 @@ def test_build_without_a_store_removes_the_old_one_and_a_later_build_restores_it
     assert r.exit_code == 0 and "红旗路街道" in r.output
 
 
+def run_python(code: str) -> str:
+    """What `code` prints, run by a fresh interpreter on this checkout: what a process imports
+    or which threads it has is only seen from outside."""
+    root = Path(__file__).resolve().parents[1]
+    return subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONPATH": str(root)}).stdout
+
+
 def test_commands_start_without_modules_only_some_of_them_use():
     """Every kg command pays for what `kg` imports: http.client with ssl (only kg push), networkx
     and numpy (only graph.html) and rjieba's default dictionary (kg never uses it) took 0.5 s.
     The segmenter still segments, and a later `import rjieba` still works."""
-    import os
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parents[1]
     code = ("import sys, kg.cli, kg.pipeline\n"
             "from kg.extract.segment import Segmenter\n"
             "words = [t.text for t in Segmenter.default().tokens('北关区委组织部开展活动')]\n"
@@ -122,21 +129,13 @@ def test_commands_start_without_modules_only_some_of_them_use():
             "if m in sys.modules)\n"
             "import rjieba\n"
             "print(loaded, '组织部' in words, rjieba.Jieba is type(Segmenter.default().jieba))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True,
-                         env={**os.environ, "PYTHONPATH": str(root)})
-    assert out.stdout.split() == ["[]", "True", "True"]
+    assert run_python(code).split() == ["[]", "True", "True"]
 
 
 def test_the_store_loads_below_the_build_and_leaves_the_callers_priority_alone(tmp_path):
     """The store's loader and RocksDB's threads yield to extraction (nice 19, Linux), but a
     program that calls build() keeps the priority of its own thread: a build must not slow
     down the rest of the caller."""
-    import os
-    import subprocess
-    import sys
-
-    import pytest
-
     if not sys.platform.startswith("linux"):
         pytest.skip("threads have a priority of their own on Linux only")
     root = Path(__file__).resolve().parents[1]
@@ -148,8 +147,6 @@ def test_the_store_loads_below_the_build_and_leaves_the_callers_priority_alone(t
             "rocks = {os.getpriority(os.PRIO_PROCESS, int(t)) for t in os.listdir('/proc/self/task')\n"
             "         if open(f'/proc/self/task/{t}/comm').read().startswith('rocksdb:')}\n"
             "print(me, sorted(rocks))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True,
-                         env={**os.environ, "PYTHONPATH": str(root)})
-    mine, rocks = out.stdout.split(maxsplit=1)
+    mine, rocks = run_python(code).split(maxsplit=1)
     assert int(mine) == os.getpriority(os.PRIO_PROCESS, 0)  # as the parent, which it inherited
     assert rocks.strip() == f"[{min(19, int(mine) + 19)}]"
