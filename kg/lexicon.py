@@ -61,7 +61,8 @@ def first_chars(ws) -> str:
 def guarded(ws) -> str:
     """alternation(ws) behind a check of the next character: where no word starts, the regular
     expression engine fails at once instead of trying each word (the same matches). For an
-    alternation inside a pattern; one that opens a pattern is found as fast without it."""
+    alternation inside a pattern, or one that opens a pattern used with match(): search()
+    finds one that opens a pattern as fast without it."""
     return f"(?={first_chars(ws)})(?:{alternation(ws)})"
 
 

@@ -239,10 +239,10 @@ class StoreWriter:
         self._queue.put(data)
 
     def _load(self) -> None:
+        _yield_to_build(LOADER_NICE)  # RocksDB's threads were started when the store was opened
         while (data := self._queue.get()) is not None:
             if self._error is not None:
                 continue  # drain: the build will raise it
-            _yield_to_build(LOADER_NICE)
             t = time.perf_counter()
             try:
                 if data is _OPTIMIZE:

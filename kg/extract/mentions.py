@@ -186,7 +186,7 @@ class PersonFinder:
         leads = ("对记者", "向记者", "告诉记者", "笑着", "激动地", "高兴地")
         self.before_verb = re.compile(
             rf"({_NAME_CHARS}{{2,3}})(?={first_chars(words('speech_verbs.txt') | set(leads))})"
-            rf"(?=(?:{'|'.join(leads)})?(?:{self.verbs}))")
+            rf"(?=(?:{alternation(leads)})?(?:{self.verbs}))")
         self.verb = re.compile(self.verbs)  # no speech verb in a sentence: before_verb cannot match
         self.listed = re.compile(rf"((?:{_NAME_CHARS}{{2,3}}、)+{_NAME_CHARS}{{2,3}})等")
         # 鲁岗镇、潘店镇等 is a list of places: a name ending in a head is no person's
