@@ -20,6 +20,12 @@ For each size, in this run and on the same text:
   incremental  one page added to the corpus and rebuilt into the full build's out/ (which
                resumes from the graph that build saved, with its extraction cache): its
                time as a share of the full build's.
+  --repeat N   N rounds of jieba.lcut, build --no-store and build --jobs 2 --no-store, one
+               after the other (the first round is the sequence above): the ratios are then
+               the median of the rounds' (a virtual machine's speed drifts between runs);
+  --pair       in each round, also two --jobs 1 --no-store builds at once, side by side: what
+               two processes gain over one on this machine with no work shared between them,
+               the ceiling of the --jobs 2 speed-up.
 Nothing asserts a time; the figures depend on the machine.
 """
 from __future__ import annotations
@@ -29,6 +35,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -64,24 +71,53 @@ def child(argv: list[str]) -> None:
     }))
 
 
-def run_build(corpus: Path, out: Path, jobs: int = 1, cache: Path | None = None, store: bool = True) -> dict:
-    """One build in a fresh process; adds "rss_tree", the peak of its RSS and its workers' together
-    (sampled every 0.1 s with psutil, when installed)."""
+def _build_cmd(corpus: Path, out: Path, jobs: int, cache: Path | None, store: bool) -> list[str]:
     cmd = [sys.executable, __file__, "--child", str(corpus), str(out), "--jobs", str(jobs)]
     if cache:
         cmd += ["--cache", str(cache)]
     if not store:
         cmd += ["--no-store"]
+    return cmd
+
+
+def _child_result(p: subprocess.Popen, cmd: list[str], stdout, stderr) -> dict:
+    stdout.seek(0)
+    stderr.seek(0)
+    if p.returncode:
+        raise SystemExit(f"build failed: {' '.join(cmd)}\n{stderr.read()}")
+    return json.loads(stdout.read().strip().splitlines()[-1])
+
+
+def run_build(corpus: Path, out: Path, jobs: int = 1, cache: Path | None = None, store: bool = True) -> dict:
+    """One build in a fresh process; adds "rss_tree", the peak of its RSS and its workers' together
+    (sampled every 0.1 s with psutil, when installed)."""
+    cmd = _build_cmd(corpus, out, jobs, cache, store)
     with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
         p = subprocess.Popen(cmd, stdout=stdout, stderr=stderr, text=True, cwd=ROOT)
         tree = _sample_tree(p)
-        stdout.seek(0)
-        stderr.seek(0)
-        if p.returncode:
-            raise SystemExit(f"build failed: {' '.join(cmd)}\n{stderr.read()}")
-        out = json.loads(stdout.read().strip().splitlines()[-1])
+        out = _child_result(p, cmd, stdout, stderr)
     out["rss_tree"] = tree or out["rss"]
     return out
+
+
+def run_side_by_side(corpus: Path, work: Path, name: str) -> list[float]:
+    """Two --jobs 1 --no-store builds of the corpus started together, each into an empty out/
+    from an empty cache: their wall times."""
+    cmds = []
+    for k in (1, 2):
+        for d in (work / f"cache{name}_{k}", work / f"out{name}_{k}"):
+            shutil.rmtree(d, ignore_errors=True)
+        cmds.append(_build_cmd(corpus, work / f"out{name}_{k}", 1, work / f"cache{name}_{k}", False))
+    files = [(tempfile.TemporaryFile("w+"), tempfile.TemporaryFile("w+")) for _ in cmds]
+    try:
+        procs = [subprocess.Popen(c, stdout=o, stderr=e, text=True, cwd=ROOT) for c, (o, e) in zip(cmds, files)]
+        for p in procs:
+            p.wait()
+        return [_child_result(p, c, o, e)["wall"] for p, c, (o, e) in zip(procs, cmds, files)]
+    finally:
+        for o, e in files:
+            o.close()
+            e.close()
 
 
 def _sample_tree(p: subprocess.Popen) -> int:
@@ -128,7 +164,8 @@ def jieba_seconds(files: list[Path]) -> tuple[float, int]:
     return time.perf_counter() - t, chars
 
 
-def bench(mb: float, work: Path, seed: int, jobs2: bool, incremental: bool, log) -> dict:
+def bench(mb: float, work: Path, seed: int, jobs2: bool, incremental: bool, log, repeat: int = 1,
+          pair: bool = False) -> dict:
     from corpus import page, write_corpus
 
     corpus = work / f"corpus{mb:g}"
@@ -165,11 +202,36 @@ def bench(mb: float, work: Path, seed: int, jobs2: bool, incremental: bool, log)
         log(f"  build --jobs 2 {two['wall']:.1f} s ({two['workers']} workers)")
         row["jobs2_nostore"] = _fresh_build(corpus, work, f"{mb:g}_j2_nostore", jobs=2, store=False)
         log(f"  build --jobs 2 --no-store {row['jobs2_nostore']['wall']:.1f} s")
+    if pair:
+        side = run_side_by_side(corpus, work, f"{mb:g}_pair")
+        log("  two builds --jobs 1 --no-store side by side " + " and ".join(f"{w:.1f}" for w in side) + " s")
     again, _ = jieba_seconds(files)
     log(f"  jieba.lcut again {again:.1f} s")
     row["jieba_runs"].append(again)
     row["jieba"] = (jt + again) / 2
+    row["rounds"] = [{"jieba": row["jieba"], "nostore": row["nostore"]["wall"]}]
+    if jobs2:
+        row["rounds"][0]["jobs2_nostore"] = row["jobs2_nostore"]["wall"]
+    if pair:
+        row["rounds"][0]["pair"] = side
+    for k in range(2, repeat + 1):  # each measured right after the other, on a fresh cache
+        r = {"jieba": jieba_seconds(files)[0], "nostore": _fresh_build(corpus, work, f"{mb:g}_nostore", 1, False)["wall"]}
+        if jobs2:
+            r["jobs2_nostore"] = _fresh_build(corpus, work, f"{mb:g}_j2_nostore", 2, False)["wall"]
+        if pair:
+            r["pair"] = run_side_by_side(corpus, work, f"{mb:g}_pair")
+        log(f"  round {k}: " + ", ".join(f"{key} " + (" and ".join(f"{x:.1f}" for x in v) if isinstance(v, list)
+                                                       else f"{v:.1f}") + " s" for key, v in r.items()))
+        row["rounds"].append(r)
     return row
+
+
+def _median(row: dict, fn) -> str:
+    """fn over the row's rounds: the median, and the range when there are several."""
+    values = [fn(r) for r in row["rounds"]]
+    if len(values) == 1:
+        return f"{values[0]:.2f}×"
+    return f"{statistics.median(values):.2f}× ({min(values):.2f}–{max(values):.2f})"
 
 
 def _fresh_build(corpus: Path, work: Path, name: str, jobs: int, store: bool = True) -> dict:
@@ -210,7 +272,7 @@ def table(rows: list[dict]):
     line("build / jieba.lcut", lambda r: f"{r['full']['wall'] / r['jieba']:.2f}×")
     line("peak RSS", lambda r: f"{r['full']['rss'] / 2**20:.0f} MB")
     line("build --no-store time", lambda r: f"{r['nostore']['wall']:.1f} s")
-    line("build --no-store / jieba.lcut", lambda r: f"{r['nostore']['wall'] / r['jieba']:.2f}×")
+    line("build --no-store / jieba.lcut", lambda r: _median(r, lambda x: x["nostore"] / x["jieba"]))
     line("output triples/s", lambda r: f"{r['full']['triples'] / r['full']['seconds']['rdf'] / 1e3:.0f} k")
     for s in STAGES:
         label = {"rdf": "share rdf+store", "html": "share html (overlaps store)"}.get(s, f"share {s}")
@@ -219,7 +281,8 @@ def table(rows: list[dict]):
     line("--jobs 2 speed-up", lambda r: f"{r['full']['wall'] / r['jobs2']['wall']:.2f}×")
     line("  pages phase (ingest+extract+resolve)", lambda r: "{:.2f}×".format(
         _pages_phase(r["full"]) / _pages_phase(r["jobs2"])))
-    line("--jobs 2 --no-store speed-up", lambda r: f"{r['nostore']['wall'] / r['jobs2_nostore']['wall']:.2f}×")
+    line("--jobs 2 --no-store speed-up", lambda r: _median(r, lambda x: x["nostore"] / x["jobs2_nostore"]))
+    line("  two builds side by side (--pair): speed-up", lambda r: _median(r, lambda x: 2 * x["nostore"] / max(x["pair"])))
     line("--jobs 2 peak RSS (+workers)", lambda r: f"{r['jobs2']['rss'] / 2**20:.0f} MB "
                                                    f"({r['jobs2']['rss_tree'] / 2**20:.0f} MB)")
     line("rebuild +1 page", lambda r: f"{r['incremental']['wall']:.1f} s")
@@ -241,6 +304,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-jobs2", action="store_true", help="skip the --jobs 2 builds")
     ap.add_argument("--no-incremental", action="store_true", help="skip the rebuilds")
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--repeat", type=int, default=1, metavar="N",
+                    help="rounds of jieba.lcut, --no-store and --jobs 2 --no-store builds; ratios are their medians")
+    ap.add_argument("--pair", action="store_true",
+                    help="also time two --jobs 1 --no-store builds side by side in each round")
     a = ap.parse_args(argv)
     from rich.console import Console
 
@@ -251,7 +318,8 @@ def main(argv: list[str] | None = None) -> None:
     rows = []
     try:
         for mb in a.sizes:
-            rows.append(bench(mb, work, a.seed, not a.no_jobs2, not a.no_incremental, log))
+            rows.append(bench(mb, work, a.seed, not a.no_jobs2, not a.no_incremental, log, max(1, a.repeat),
+                              a.pair))
             if a.json:
                 a.json.write_text(json.dumps(rows, indent=1))
     finally:

@@ -191,3 +191,30 @@ def test_an_unwritable_cache_written_later_reports_why(tmp_path, seed_pages):
     cache.put_later("ab" * 32, codec.encode(next(iter(seed_pages.values()))))
     cache.flush()
     assert not cache.writable and "cannot write the cache" in cache.error
+
+
+def test_writers_of_one_entry_at_once_leave_it_whole_and_no_temporary_file(tmp_path, seed_pages):
+    """Builds sharing a cache may write the same page at the same time (and a worker's thread
+    beside another's): whoever renames last wins, and a reader never sees half an entry."""
+    import threading
+
+    pages = [codec.encode(p) for p in seed_pages.values()][:4]
+    key = "cd" * 32
+    seen: list[bool] = []
+
+    def write(data: bytes) -> None:
+        cache = ExtractionCache(tmp_path / "cache", "ns")
+        for _ in range(30):
+            cache.put(key, data)
+            got = cache.get(key, "a.txt")
+            seen.append(got is not None and codec.encode(got) in pages)
+
+    threads = [threading.Thread(target=write, args=(d,)) for d in pages]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert seen and all(seen)
+    entry = ExtractionCache(tmp_path / "cache", "ns").path(key)
+    assert entry.read_bytes() in pages
+    assert [p.name for p in entry.parent.iterdir()] == [entry.name]  # no .tmp left behind
