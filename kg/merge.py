@@ -219,14 +219,16 @@ class CorpusGraph:
                 typ, label, code, aliases, articles = part[n]
                 g.add_node(n, node="entity", type=typ, label=label, aliases=sorted(set(aliases) - {label}),
                            articles=sorted(set(articles)), code=code, gazetteer=gazetteer)
-        for (u, v, k), (predicate, title, support) in chain(*(part.items() for part in edges)):
-            if u in keep and v in keep:
-                attrs = {"predicate": predicate, "support": list(support),
-                         "evidence": list(dict.fromkeys(ev for ev, _ in support if ev)),
-                         "articles": list(dict.fromkeys(a for _, a in support if a))}
-                if title:
-                    attrs["title"] = title
-                g.add_edge(u, v, key=k, **attrs)
+        # the keys first: at 100 MB, 3,500 of 550,000 edges are kept (0.3 s, not 0.7 s)
+        kept_edges = [(part, key) for part in edges for key in part if key[0] in keep and key[1] in keep]
+        for part, (u, v, k) in kept_edges:
+            predicate, title, support = part[u, v, k]
+            attrs = {"predicate": predicate, "support": list(support),
+                     "evidence": list(dict.fromkeys(ev for ev, _ in support if ev)),
+                     "articles": list(dict.fromkeys(a for _, a in support if a))}
+            if title:
+                attrs["title"] = title
+            g.add_edge(u, v, key=k, **attrs)
         return g
 
     def article_table(self) -> dict[str, dict]:
