@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg import codec
-from kg.atomic import write_entry
+from kg.atomic import write_atomic
 from kg.model import ArticleExtraction
 
 PACKAGE = Path(__file__).resolve().parent
@@ -114,7 +114,7 @@ class ExtractionCache:
             return
         p = self.path(key)
         try:
-            write_entry(p, data)
+            write_atomic(p, data, durable=False)
         except OSError as e:
             self.writable = False
             self.error = f"cannot write the cache {self.root}: {e.strerror or e}"
