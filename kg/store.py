@@ -280,7 +280,7 @@ class StoreWriter:
             if pages is not None and self.pages != set(pages) or self.updating and pages is None:
                 return self._rebuild(turtle, triples, built_at, pages, gazetteer_lines)
             if self.updating:
-                self._remove_stale(written)
+                self._remove_stale(gazetteer_lines, written)
                 for q in list(self.store.quads_for_pattern(None, None, None, META_GRAPH)):
                     self.store.remove(q)
             if triples is None:
@@ -300,8 +300,14 @@ class StoreWriter:
             raise
         return info
 
-    def _remove_stale(self, written: Callable[[str], bool] | None) -> None:
+    def _remove_stale(self, gazetteer_lines: str, written: Callable[[str], bool] | None) -> None:
+        """Removes the lines only the previous build's gazetteer parents stated. Most of them this
+        build's parents state again, and were just loaded: written() is asked about the others
+        only (at 100 MB, answering it first takes 0.7 s)."""
+        again = set(gazetteer_lines.splitlines(keepends=True))
         for line in self.gazetteer_lines.splitlines(keepends=True):
+            if line in again:
+                continue
             if written is None or not written(line):
                 for t in parse((self.header + line.encode("utf-8")), format=RdfFormat.TURTLE):
                     self.store.remove(Quad(t.subject, t.predicate, t.object, DefaultGraph()))
