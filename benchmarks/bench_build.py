@@ -204,7 +204,7 @@ def bench(mb: float, work: Path, seed: int, jobs2: bool, incremental: bool, log,
         log(f"  build --jobs 2 --no-store {row['jobs2_nostore']['wall']:.1f} s")
     if pair:
         side = run_side_by_side(corpus, work, f"{mb:g}_pair")
-        log("  two builds --jobs 1 --no-store side by side " + " and ".join(f"{w:.1f}" for w in side) + " s")
+        log(f"  two builds --jobs 1 --no-store side by side {_seconds(side)}")
     again, _ = jieba_seconds(files)
     log(f"  jieba.lcut again {again:.1f} s")
     row["jieba_runs"].append(again)
@@ -220,10 +220,13 @@ def bench(mb: float, work: Path, seed: int, jobs2: bool, incremental: bool, log,
             r["jobs2_nostore"] = _fresh_build(corpus, work, f"{mb:g}_j2_nostore", 2, False)["wall"]
         if pair:
             r["pair"] = run_side_by_side(corpus, work, f"{mb:g}_pair")
-        log(f"  round {k}: " + ", ".join(f"{key} " + (" and ".join(f"{x:.1f}" for x in v) if isinstance(v, list)
-                                                       else f"{v:.1f}") + " s" for key, v in r.items()))
+        log(f"  round {k}: " + ", ".join(f"{key} {_seconds(v)}" for key, v in r.items()))
         row["rounds"].append(r)
     return row
+
+
+def _seconds(v: float | list[float]) -> str:
+    return (" and ".join(f"{x:.1f}" for x in v) if isinstance(v, list) else f"{v:.1f}") + " s"
 
 
 def _median(row: dict, fn) -> str:
