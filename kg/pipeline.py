@@ -100,7 +100,7 @@ class BuildReport:
     cached: int = 0  # pages taken from the extraction cache
     workers: int = 0  # worker processes (or Dask threads) used; 0: extracted in this process
     cache_dir: Path | None = None
-    cache_error: str = ""  # why the cache could not be written, if it could not
+    cache_error: str = ""  # why the cache or the build state could not be written, if they could not
     store_updated: bool = False  # the previous store was updated, not rebuilt
 
     def add_time(self, stage: str, seconds: float) -> None:
@@ -215,9 +215,11 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage, wi
         if caches is not None:
             caches.extraction.flush()  # what was extracted is kept for the next build
         raise
+    # After the store: saved while the store compacted (StoreWriter.seal), it only made the
+    # compaction, which uses every core, end later (10 MB: 0.6-1.0 s).
     if caches is not None:
         t = time.perf_counter()
-        _save_state(out_dir, caches, corpus, pages, pages_end, saved, touched)
+        _save_state(out_dir, caches, corpus, pages, pages_end, saved, touched, report)
         report.add_time("graph", time.perf_counter() - t)
     report.triples = corpus.triples
     report.entities = corpus.entities
@@ -302,16 +304,25 @@ def _copy_prefix(path: Path, out, n: int) -> None:
 
 
 def _save_state(out_dir: Path, caches: "_Caches", corpus: CorpusGraph, pages: list, pages_end: int,
-                saved: state.BuildState | None, touched: _Touched | None) -> None:
+                saved: state.BuildState | None, touched: _Touched | None, report: BuildReport) -> None:
     """Saves the graph for the next build: what the new pages changed, appended to the state
-    this build resumed, or the whole graph."""
-    st = os.stat(out_dir / "graph.ttl")
-    if saved is not None and touched is not None and saved.worth_appending:
-        state.append(out_dir, caches.ns, pages[len(saved.pages):], pages_end, st.st_size, st.st_mtime_ns,
-                     corpus.pages_state_of(touched.nodes, touched.edges, touched.articles))
-        return
-    state.save(out_dir, state.BuildState(caches.ns, pages, pages_end, st.st_size, st.st_mtime_ns,
-                                         corpus.pages_state()))
+    this build resumed, or the whole graph. A state that cannot be saved is no reason to fail
+    a build whose graph.ttl is written: the next build starts from nothing (with the cache)."""
+    try:
+        st = os.stat(out_dir / "graph.ttl")
+        if saved is not None and touched is not None and saved.worth_appending:
+            state.append(out_dir, caches.ns, pages[len(saved.pages):], pages_end, st.st_size, st.st_mtime_ns,
+                         corpus.pages_state_of(touched.nodes, touched.edges, touched.articles))
+            return
+        state.save(out_dir, state.BuildState(caches.ns, pages, pages_end, st.st_size, st.st_mtime_ns,
+                                             corpus.pages_state()))
+    except OSError as e:
+        try:
+            state.discard(out_dir)  # an append cut short fails its digest anyway; a stale base must go
+        except OSError:
+            pass
+        report.cache_error = report.cache_error or (
+            f"cannot save the build state in {out_dir}: {e.strerror or e} (the next build starts from nothing)")
 
 
 class _Touched:

@@ -137,3 +137,21 @@ def test_a_cut_appended_record_is_no_state(four_pages, tmp_path, cache_reads):
     r = build([four_pages], out, html=False)
     assert len(cache_reads) == 5 and r.cached == 5  # from nothing, every page from the cache
     assert state.load(out, fragment_namespace()).records == 1  # and the whole graph saved again
+
+
+def test_a_state_that_cannot_be_saved_does_not_fail_the_build(four_pages, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    state.path(out).mkdir()  # where the state file should go: nothing can be written there
+    r = build([four_pages], out, html=False)
+    assert "cannot save the build state" in r.cache_error
+    store = open_store(out)  # the build finished: graph.ttl and the store hold the whole graph
+    try:
+        assert len(set(default_graph_triples(store))) == r.triples == len(lines(out))
+    finally:
+        del store
+    shutil.copy(SEEDS[4], four_pages)
+    again = build([four_pages], out, html=False)  # no state to resume: from nothing, with the cache
+    assert (again.cached, again.extracted) == (4, 1)
+    fresh = build([four_pages], tmp_path / "fresh", html=False, cache=False)
+    assert set(lines(out)) == set(lines(tmp_path / "fresh"))
