@@ -153,5 +153,5 @@ def test_a_state_that_cannot_be_saved_does_not_fail_the_build(four_pages, tmp_pa
     shutil.copy(SEEDS[4], four_pages)
     again = build([four_pages], out, html=False)  # no state to resume: from nothing, with the cache
     assert (again.cached, again.extracted) == (4, 1)
-    fresh = build([four_pages], tmp_path / "fresh", html=False, cache=False)
+    build([four_pages], tmp_path / "fresh", html=False, cache=False)
     assert set(lines(out)) == set(lines(tmp_path / "fresh"))
