@@ -1,14 +1,19 @@
-"""Ingest, extract and resolve one page, in this process, in worker processes or on a Dask cluster.
+"""Ingest, extract and resolve pages, in this process, in worker processes or on a Dask cluster.
 
 Each worker process builds its Extractor and Resolver once (ProcessPoolExecutor
-initializer, or on the first task of a Dask worker) and gets pages as (file name,
-bytes): workers need no access to the input files, only an installed `kg`. A worker
-returns the page's fragment of the graph (kg.fragment); a worker on this machine
-writes the page's cache entries itself, one elsewhere returns them as JSON.
+initializer, or on the first task of a Dask worker). A worker on this machine gets a
+few file names at a time and reads, hashes and looks up each file in the extraction
+cache itself, writing the entries of the pages it extracts (files_task): the process
+that folds every page then only receives fragments. A Dask worker may be on another
+machine: it gets each page as (file name, bytes) and returns the page's extractions as
+JSON beside its fragment (page_task), so it needs no access to the input files or the
+cache, only an installed `kg`.
 
-    with page_executor(jobs=2) as ex:            # or page_executor(scheduler="tcp://host:8786")
-        fut = ex.submit(page_task, "a.txt", data)
-        status, extraction, fragment, t_ingest, t_work = fut.result()
+    with page_executor(jobs=2) as ex:
+        fut = ex.submit(files_task, ["a.txt", "b.txt"], "out/.cache", True)
+        for status, key, detail, fragment in fut.result(): ...
+    with page_executor(scheduler="tcp://host:8786") as ex:
+        status, detail, fragment = ex.submit(page_task, "a.txt", data).result()
 """
 from __future__ import annotations
 
@@ -22,8 +27,9 @@ from pathlib import Path
 from typing import Iterator
 
 from kg import codec, gctune
+from kg.cache import ExtractionCache, content_key
 from kg.fragment import PageFragment, page_fragment
-from kg.ingest import DecodeError, page_from_bytes
+from kg.ingest import DecodeError, page_from_bytes, read_bytes, skip_reason
 from kg.model import ArticleExtraction
 
 _EXTRACTOR = None  # the worker's own Extractor, built once
@@ -99,26 +105,51 @@ def extract_bytes(name: str, data: bytes) -> tuple[list[ArticleExtraction] | Non
     return out, "", t1 - t0, time.perf_counter() - t1
 
 
-def page_task(name: str, data: bytes, cache_root: str | None = None, key: str | None = None):
-    """A worker's task: ("ok", the extractions as kg.codec JSON, the fragment, ingest seconds,
-    extract + resolve seconds), or ("skip", the reason, None, ...).
+def files_task(paths: list[str], cache_root: str | None = None, write_cache: bool = True) -> list[tuple]:
+    """A local worker's task: a few input files, in input order. For each,
+    (status, content key, detail, fragment):
 
-    With cache_root (a worker on this machine), the worker writes the page's extractions to the
-    cache itself and returns ("cached", "" or why the cache could not be written, ...), so
-    the parent neither receives nor writes the JSON. The fragment travels pickled."""
-    page, reason, t_ingest, t_extract = extract_bytes(name, data)
-    if page is None:
-        return "skip", reason, None, t_ingest, t_extract
-    t = time.perf_counter()
-    fragment = fragment_of(name, page)
-    extraction, status = codec.encode(page), "ok"
+    - "skip": the file cannot be read or decoded (detail: why; no fragment);
+    - "hit": its extractions were in the cache under cache_root (the fragment is made from them);
+    - "new": extracted here, and written to the cache when there is one and write_cache
+      (detail: why the cache could not be written, or "").
+
+    The key is None without a cache."""
+    cache = None
     if cache_root is not None:
-        from kg.cache import ExtractionCache
-
         cache = ExtractionCache(Path(cache_root))
-        cache.put(key, extraction)
-        extraction, status = cache.error, "cached"
-    return status, extraction, fragment, t_ingest, t_extract + time.perf_counter() - t
+        cache.writable = write_cache
+    return [_file_result(Path(p), cache) for p in paths]
+
+
+def _file_result(path: Path, cache: ExtractionCache | None) -> tuple:
+    try:
+        data = read_bytes(path)
+    except (DecodeError, OSError) as e:
+        return "skip", None, skip_reason(e), None
+    key = None
+    if cache is not None:
+        key = content_key(data)
+        page = cache.get(key, path.name)
+        if page is not None:
+            return "hit", key, "", fragment_of(path.name, page)
+    page, reason, _, _ = extract_bytes(path.name, data)
+    if page is None:
+        return "skip", key, reason, None
+    fragment = fragment_of(path.name, page)
+    if cache is None:
+        return "new", key, "", fragment
+    cache.put(key, codec.encode(page))
+    return "new", key, cache.error, fragment
+
+
+def page_task(name: str, data: bytes) -> tuple[str, str, PageFragment | None]:
+    """A Dask worker's task: ("ok", the page's extractions as kg.codec JSON, its fragment), or
+    ("skip", why, None). The fragment travels pickled."""
+    page, reason, _, _ = extract_bytes(name, data)
+    if page is None:
+        return "skip", reason, None
+    return "ok", codec.encode(page), fragment_of(name, page)
 
 
 def _context():

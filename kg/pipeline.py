@@ -36,10 +36,11 @@ from kg.atomic import atomic_file
 from kg.cache import ExtractionCache, content_key, fragment_namespace
 from kg.fragment import PageFragment
 from kg.gctune import fewer_collections
-from kg.ingest import DecodeError, Skipped, input_files, read_bytes
+from kg.ingest import DecodeError, Skipped, input_files, read_bytes, skip_reason
 from kg.merge import CorpusGraph
 from kg.parallel import (
-    DaskExecutor, executor_width, extract_bytes, fragment_of, page_executor, page_task, prepare_to_fork, resolver,
+    DaskExecutor, executor_width, extract_bytes, files_task, fragment_of, page_executor, page_task, prepare_to_fork,
+    resolver,
 )
 from kg.rdf import turtle_header
 from kg.store import STORE_DIR, NoStore, StoreWriter
@@ -79,7 +80,11 @@ def build_lock(out_dir: Path) -> Iterator[None]:
 # extracting here is faster.
 MIN_PARALLEL_PAGES = 8
 MIN_PARALLEL_BYTES = 256 * 1024
-TASKS_PER_WORKER = 4  # pages in flight per worker: enough to keep it busy, few enough to hold little text
+# A local worker gets PAGES_PER_TASK file names at a time, and has TASKS_PER_WORKER tasks in flight:
+# enough to keep it busy, few enough to hold little. Fewer, larger tasks mean fewer futures,
+# messages and thread wake-ups in the process that folds every page. A Dask worker gets one page a task.
+PAGES_PER_TASK = 4
+TASKS_PER_WORKER = 2
 
 STAGES = ("ingest", "extract", "resolve", "graph", "rdf", "html")
 
@@ -459,9 +464,21 @@ def _pages_here(files, report, caches, progress, known):
 
 def _pages_on(ex, files, report, caches, progress, known):
     """Pages extracted by the executor's workers, yielded in input order as they complete."""
-    limit = TASKS_PER_WORKER * max(1, report.workers)
-    window: deque = deque()  # (path, key, fragment | future | skip reason)
+    local = not isinstance(ex, DaskExecutor)
+    per_task = PAGES_PER_TASK if local else 1
+    limit = TASKS_PER_WORKER * per_task * max(1, report.workers)  # pages sent and not yet folded
+    # [path, key, fragment | why it is skipped | (future, index in its task's results) | None: not sent yet]
+    window: deque[list] = deque()
+    unsent: list[list] = []  # the entries of the next local task
     in_flight = 0
+
+    def send() -> None:
+        root = str(caches.extraction.root) if caches is not None else None
+        writable = caches is not None and caches.extraction.writable
+        fut = ex.submit(files_task, [str(e[0]) for e in unsent], root, writable)
+        for i, e in enumerate(unsent):
+            e[2] = (fut, i)
+        unsent.clear()
 
     def emit(entry):
         nonlocal in_flight
@@ -472,62 +489,77 @@ def _pages_on(ex, files, report, caches, progress, known):
         if isinstance(item, str):
             _skip(report, f, item, progress)
             return None
+        if item is None:
+            send()
+            item = entry[2]
         in_flight -= 1
+        fut, i = item
         t = time.perf_counter()
-        status, extraction, fragment, _, _ = item.result()  # waits for the worker
+        result = fut.result()  # waits for the worker
         report.add_time("extract", time.perf_counter() - t)
+        if local:
+            status, key, detail, fragment = result[i]
+        else:
+            status, detail, fragment = result
         if status == "skip":
-            _skip(report, f, extraction, progress)
+            _skip(report, f, detail, progress)
             return None
-        t = time.perf_counter()
-        if caches is not None and status == "ok":  # the page's extractions, for the cache
-            caches.extraction.put_later(key, extraction)
-        elif caches is not None and extraction:  # why the worker could not write them
-            caches.extraction.writable = False
-            caches.extraction.error = caches.extraction.error or extraction
-        report.add_time("resolve", time.perf_counter() - t)
-        report.extracted += 1
+        if status == "hit":
+            report.cached += 1
+        else:
+            report.extracted += 1
+            if caches is not None and status == "ok":  # a Dask worker's extractions, for the cache
+                caches.extraction.put_later(key, detail)
+            elif caches is not None and detail:  # why the worker could not write them
+                caches.extraction.writable = False
+                caches.extraction.error = caches.extraction.error or detail
         _done(report, f, fragment, progress)
         return key, fragment
 
     def ready(entry) -> bool:
         item = entry[2]
-        return not hasattr(item, "result") or item.done()
+        return item is not None and (not isinstance(item, tuple) or item[0].done())
 
     for f in files:
         t0 = time.perf_counter()
         fragment = _from_cache(f, known.get(f), caches, report)
         if fragment is not None:
-            window.append((f, known[f], fragment))
+            window.append([f, known[f], fragment])
+        elif local:  # the worker reads the file
+            window.append([f, None, None])
+            unsent.append(window[-1])
+            in_flight += 1
+            if len(unsent) >= per_task:
+                send()
         else:
             window.append(_submit(ex, f, caches, report))
-            if hasattr(window[-1][2], "result"):
+            if isinstance(window[-1][2], tuple):
                 in_flight += 1
         report.add_time("ingest", time.perf_counter() - t0)
         while window and (in_flight >= limit or ready(window[0])):
             done = emit(window.popleft())
             if done is not None:
                 yield done
+    if unsent:
+        send()
     while window:
         done = emit(window.popleft())
         if done is not None:
             yield done
 
 
-def _submit(ex, f: Path, caches, report):
-    """(path, key, fragment from the cache | worker future | why it is skipped)."""
+def _submit(ex, f: Path, caches, report) -> list:
+    """A Dask task for one page: [path, key, fragment from the cache | (future, 0) | why it is skipped].
+    This process reads the file: the cluster's workers may have no access to it."""
     try:
         data = read_bytes(f)
     except (DecodeError, OSError) as e:
-        return f, None, _reason(e)
+        return [f, None, skip_reason(e)]
     key = content_key(data) if caches is not None else None
     fragment = _from_cache(f, key, caches, report)
     if fragment is not None:
-        return f, key, fragment
-    # Local workers write the page's cache entries themselves: the parent, which folds every
-    # page, then neither receives nor writes their JSON. A Dask worker may be on another machine.
-    local = caches is not None and caches.extraction.writable and not isinstance(ex, DaskExecutor)
-    return f, key, ex.submit(page_task, f.name, data, caches.extraction.root if local else None, key)
+        return [f, key, fragment]
+    return [f, key, (ex.submit(page_task, f.name, data), 0)]
 
 
 def _done(report: BuildReport, f: Path, fragment: PageFragment, progress) -> None:
@@ -538,7 +570,7 @@ def _done(report: BuildReport, f: Path, fragment: PageFragment, progress) -> Non
 
 
 def _skip(report: BuildReport, f: Path, why: Exception | str, progress) -> None:
-    report.skipped.append(Skipped(f, why if isinstance(why, str) else _reason(why)))
+    report.skipped.append(Skipped(f, why if isinstance(why, str) else skip_reason(why)))
     if progress:
         progress(f)
 
@@ -548,7 +580,3 @@ def _stage(stage: Callable[[str], None] | None, name: str) -> None:
         stage(name)
 
 
-def _reason(e: Exception) -> str:
-    if isinstance(e, OSError):
-        return e.strerror or str(e)
-    return str(e)

@@ -55,6 +55,13 @@ def read_bytes(path: Path) -> bytes:
     return path.read_bytes()
 
 
+def skip_reason(e: Exception) -> str:
+    """Why a file was skipped, in one line, from what read_bytes or page_from_bytes raised."""
+    if isinstance(e, OSError):
+        return e.strerror or str(e)
+    return str(e)
+
+
 def read_page(path: Path) -> Page:
     """Read one file; raises DecodeError or OSError."""
     return page_from_bytes(read_bytes(path), path.name)
