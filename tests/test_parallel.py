@@ -56,6 +56,23 @@ def test_workers_fill_the_cache_a_later_build_reads(one_job, tmp_path, always_wo
     assert (tmp_path / "graph.ttl").read_bytes() == (out1 / "graph.ttl").read_bytes()
 
 
+def test_workers_read_the_pages_the_cache_holds_and_extract_the_others(one_job, tmp_path, always_workers, monkeypatch):
+    out1, _ = one_job
+    build([SEEDS], tmp_path, html=False, jobs=1)
+    kg.state.discard(tmp_path)
+    cache = kg.cache.ExtractionCache(tmp_path / ".cache")
+    for page in sorted(SEEDS.glob("*.txt"))[::2]:  # the first, third and fifth pages to extract again
+        cache.path(kg.cache.content_key(page.read_bytes())).unlink()
+    made_here = []  # pages this process made from the cache (the workers' calls stay in the workers)
+    real = kg.pipeline.fragment_of
+    monkeypatch.setattr(kg.pipeline, "fragment_of", lambda name, page: made_here.append(name) or real(name, page))
+    r = build([SEEDS], tmp_path, html=False, jobs=2)
+    assert r.workers == 2 and (r.extracted, r.cached) == (3, 2)
+    assert len(made_here) < 2  # a worker found a page in the cache
+    assert (tmp_path / "graph.ttl").read_bytes() == (out1 / "graph.ttl").read_bytes()
+    assert len(list((tmp_path / ".cache").rglob("*.json"))) == 5  # the workers wrote the three again
+
+
 def test_a_handful_of_pages_starts_no_workers(tmp_path):
     r = build([SEEDS], tmp_path, html=False, cache=False, jobs=2)
     assert r.workers == 0 and r.extracted == 5
