@@ -22,13 +22,16 @@ So, at scale:
 """
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from kg import codec, state
@@ -164,8 +167,11 @@ def _build(inputs, out_dir, *, html, progress, jobs, cache, scheduler, stage, wi
             else:
                 ttl.write(header)
                 pages_end = len(header)
+            # graph.html's modules (networkx, numpy: 0.4 s) are imported while the workers extract,
+            # not after the last page, when one core works alone
             fragments = iter_fragments(files, report, caches=caches, jobs=jobs, scheduler=scheduler,
-                                       progress=progress, known=known)
+                                       progress=progress, known=known,
+                                       while_workers=partial(_import_soon, "kg.viz") if html else None)
             try:
                 for key, fragment in fragments:
                     t = time.perf_counter()
@@ -368,10 +374,12 @@ class _Caches:
 def iter_fragments(files: list[Path], report: BuildReport, *, caches: _Caches | None = None,
                    jobs: int = 1, scheduler: str | None = None,
                    progress: Callable[[Path], None] | None = None,
-                   known: dict[Path, str] | None = None) -> Iterator[tuple[str | None, PageFragment]]:
+                   known: dict[Path, str] | None = None,
+                   while_workers: Callable[[], None] | None = None) -> Iterator[tuple[str | None, PageFragment]]:
     """(content key, fragment) of each readable file, in input order (the key is None without a
     cache); unreadable files go to report.skipped. known: content keys already computed, so no
-    file is read and hashed twice."""
+    file is read and hashed twice. while_workers: called once the workers run (and no more will
+    be forked), when there are workers."""
     known = {} if known is None else known
     use_workers = bool(scheduler) or (jobs > 1 and _worth_workers(files, caches, report, known))
     if not use_workers:
@@ -383,7 +391,7 @@ def iter_fragments(files: list[Path], report: BuildReport, *, caches: _Caches | 
         report.add_time("extract", time.perf_counter() - t)
     with page_executor(jobs, scheduler) as ex:
         report.workers = executor_width(ex, jobs)
-        yield from _pages_on(ex, files, report, caches, progress, known)
+        yield from _pages_on(ex, files, report, caches, progress, known, while_workers)
 
 
 def _worth_workers(files: list[Path], caches: _Caches | None, report: BuildReport,
@@ -462,7 +470,7 @@ def _pages_here(files, report, caches, progress, known):
         yield key, fragment
 
 
-def _pages_on(ex, files, report, caches, progress, known):
+def _pages_on(ex, files, report, caches, progress, known, while_workers=None):
     """Pages extracted by the executor's workers, yielded in input order as they complete."""
     local = not isinstance(ex, DaskExecutor)
     per_task = PAGES_PER_TASK if local else 1
@@ -479,6 +487,13 @@ def _pages_on(ex, files, report, caches, progress, known):
         for i, e in enumerate(unsent):
             e[2] = (fut, i)
         unsent.clear()
+        started()
+
+    def started() -> None:  # the first task forks every worker (ProcessPoolExecutor with fork)
+        nonlocal while_workers
+        if while_workers is not None:
+            while_workers()
+            while_workers = None
 
     def emit(entry):
         nonlocal in_flight
@@ -535,6 +550,7 @@ def _pages_on(ex, files, report, caches, progress, known):
             window.append(_submit(ex, f, caches, report))
             if isinstance(window[-1][2], tuple):
                 in_flight += 1
+                started()
         report.add_time("ingest", time.perf_counter() - t0)
         while window and (in_flight >= limit or ready(window[0])):
             done = emit(window.popleft())
@@ -560,6 +576,19 @@ def _submit(ex, f: Path, caches, report) -> list:
     if fragment is not None:
         return [f, key, fragment]
     return [f, key, (ex.submit(page_task, f.name, data), 0)]
+
+
+def _import_soon(module: str) -> None:
+    """Imports module in a thread of its own; where the build needs it, the import statement
+    finds it done (or waits for it). Not before the workers are forked: a child forked while a
+    thread holds a module's import lock could never import that module."""
+    def run() -> None:
+        try:
+            importlib.import_module(module)
+        except Exception:  # the import where the module is used reports it
+            pass
+
+    threading.Thread(target=run, name=f"kg-import-{module}", daemon=True).start()
 
 
 def _done(report: BuildReport, f: Path, fragment: PageFragment, progress) -> None:
