@@ -190,11 +190,14 @@ class DaskExecutor(Executor):
 
 @contextmanager
 def page_executor(jobs: int = 2, scheduler: str | None = None) -> Iterator[Executor]:
-    """Worker processes (jobs of them), or the Dask cluster whose scheduler is at `scheduler`."""
+    """Worker processes (jobs of them), or the Dask cluster whose scheduler is at `scheduler`.
+    Forked workers exist when this returns, so the caller may start threads of its own: a
+    child forked while a thread held a lock (an import's, a queue's) could never take it."""
     if scheduler:
         ex = DaskExecutor(scheduler)
     else:
         ex = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=init_worker)
+        ex.submit(os.getpid)  # with fork, the first task forks every worker (the pool spawns none later)
     try:
         yield ex
     finally:

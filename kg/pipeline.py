@@ -327,11 +327,7 @@ def _save_state(out_dir: Path, caches: "_Caches", corpus: CorpusGraph, pages: li
             return
         state.save(out_dir, state.BuildState(caches.ns, pages, pages_end, st.st_size, st.st_mtime_ns,
                                              corpus.pages_state()))
-    except OSError as e:
-        try:
-            state.discard(out_dir)  # an append cut short fails its digest anyway; a stale base must go
-        except OSError:
-            pass
+    except OSError as e:  # what is left fails its digest or no longer fits graph.ttl: no state
         report.cache_error = report.cache_error or (
             f"cannot save the build state in {out_dir}: {e.strerror or e} (the next build starts from nothing)")
 
@@ -378,8 +374,8 @@ def iter_fragments(files: list[Path], report: BuildReport, *, caches: _Caches | 
                    while_workers: Callable[[], None] | None = None) -> Iterator[tuple[str | None, PageFragment]]:
     """(content key, fragment) of each readable file, in input order (the key is None without a
     cache); unreadable files go to report.skipped. known: content keys already computed, so no
-    file is read and hashed twice. while_workers: called once the workers run (and no more will
-    be forked), when there are workers."""
+    file is read and hashed twice. while_workers: called once the workers are started, when
+    there are workers."""
     known = {} if known is None else known
     use_workers = bool(scheduler) or (jobs > 1 and _worth_workers(files, caches, report, known))
     if not use_workers:
@@ -391,7 +387,9 @@ def iter_fragments(files: list[Path], report: BuildReport, *, caches: _Caches | 
         report.add_time("extract", time.perf_counter() - t)
     with page_executor(jobs, scheduler) as ex:
         report.workers = executor_width(ex, jobs)
-        yield from _pages_on(ex, files, report, caches, progress, known, while_workers)
+        if while_workers is not None:
+            while_workers()
+        yield from _pages_on(ex, files, report, caches, progress, known)
 
 
 def _worth_workers(files: list[Path], caches: _Caches | None, report: BuildReport,
@@ -470,7 +468,7 @@ def _pages_here(files, report, caches, progress, known):
         yield key, fragment
 
 
-def _pages_on(ex, files, report, caches, progress, known, while_workers=None):
+def _pages_on(ex, files, report, caches, progress, known):
     """Pages extracted by the executor's workers, yielded in input order as they complete."""
     local = not isinstance(ex, DaskExecutor)
     per_task = PAGES_PER_TASK if local else 1
@@ -487,13 +485,6 @@ def _pages_on(ex, files, report, caches, progress, known, while_workers=None):
         for i, e in enumerate(unsent):
             e[2] = (fut, i)
         unsent.clear()
-        started()
-
-    def started() -> None:  # the first task forks every worker (ProcessPoolExecutor with fork)
-        nonlocal while_workers
-        if while_workers is not None:
-            while_workers()
-            while_workers = None
 
     def emit(entry):
         nonlocal in_flight
@@ -550,7 +541,6 @@ def _pages_on(ex, files, report, caches, progress, known, while_workers=None):
             window.append(_submit(ex, f, caches, report))
             if isinstance(window[-1][2], tuple):
                 in_flight += 1
-                started()
         report.add_time("ingest", time.perf_counter() - t0)
         while window and (in_flight >= limit or ready(window[0])):
             done = emit(window.popleft())
@@ -580,8 +570,7 @@ def _submit(ex, f: Path, caches, report) -> list:
 
 def _import_soon(module: str) -> None:
     """Imports module in a thread of its own; where the build needs it, the import statement
-    finds it done (or waits for it). Not before the workers are forked: a child forked while a
-    thread holds a module's import lock could never import that module."""
+    finds it done (or waits for it). Only once no more workers will be forked (page_executor)."""
     def run() -> None:
         try:
             importlib.import_module(module)
