@@ -88,21 +88,26 @@ class ExtractionCache:
         self.error: str = ""  # why writing was given up, for the build report
         self._pending: queue.Queue | None = None  # entries for the writer thread (put_later)
         self._writer: threading.Thread | None = None
+        # key -> entry given to put_later and not yet written: get() and has() read them here, so
+        # a copy of a page met before its entry is on disk is not extracted again
+        self._unwritten: dict[str, bytes] = {}
 
     def path(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.json"
 
     def has(self, key: str) -> bool:
-        return self.path(key).is_file()
+        return key in self._unwritten or self.path(key).is_file()
 
     def get(self, key: str, source: str) -> list[ArticleExtraction] | None:
-        p = self.path(key)
-        try:
-            if p.stat().st_size > MAX_ENTRY_BYTES:
+        data = self._unwritten.get(key)
+        if data is None:
+            p = self.path(key)
+            try:
+                if p.stat().st_size > MAX_ENTRY_BYTES:
+                    return None
+                data = p.read_bytes()
+            except OSError:
                 return None
-            data = p.read_bytes()
-        except OSError:
-            return None
         try:
             return codec.decode(data, source)
         except codec.CodecError:
@@ -127,11 +132,15 @@ class ExtractionCache:
             self._pending = queue.Queue(maxsize=64)  # bounds the memory of entries not yet written
             self._writer = threading.Thread(target=self._write_pending, name="kg-cache", daemon=True)
             self._writer.start()
+        self._unwritten[key] = data
         self._pending.put((key, data))
 
     def _write_pending(self) -> None:
         while (entry := self._pending.get()) is not None:
-            self.put(*entry)
+            key, data = entry
+            self.put(key, data)
+            if self._unwritten.get(key) is data:  # not given again meanwhile
+                del self._unwritten[key]
 
     def flush(self) -> None:
         """Waits until every put_later entry is written (or given up)."""

@@ -185,6 +185,25 @@ def test_entries_written_later_are_there_after_flush(tmp_path, seed_pages):
     assert cache.error == ""
 
 
+def test_an_entry_not_yet_written_is_read_back(tmp_path, seed_pages, monkeypatch):
+    """A copy of a page met while the writer thread still holds the first one's entry is taken
+    from the cache, not extracted again."""
+    import threading
+
+    cache = ExtractionCache(tmp_path / "cache", "ns")
+    release = threading.Event()
+    real_put = ExtractionCache.put
+    monkeypatch.setattr(ExtractionCache, "put", lambda self, k, d: release.wait(10) and real_put(self, k, d))
+    page = next(iter(seed_pages.values()))
+    key = "cd" * 32
+    cache.put_later(key, codec.encode(page))
+    assert not cache.path(key).exists()  # the writer thread is held back
+    assert cache.has(key) and cache.get(key, "copy.txt") == codec.decode(codec.encode(page), "copy.txt")
+    release.set()
+    cache.flush()
+    assert cache.path(key).is_file() and cache.get(key, "copy.txt") is not None
+
+
 def test_an_unwritable_cache_written_later_reports_why(tmp_path, seed_pages):
     (tmp_path / "cache").write_text("a file where the cache directory should be")
     cache = ExtractionCache(tmp_path / "cache", "ns")
