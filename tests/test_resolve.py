@@ -63,6 +63,18 @@ def test_abbreviation_with_no_place_in_view_is_dropped(pipeline):
     assert not [n for n in names(res, "Organization") if "党支部" in n]
 
 
+def test_a_community_met_in_an_article_about_its_district_qualifies_no_abbreviation(pipeline):
+    # The headline names the district; one 社区 is met in passing: 社区党委 here is a kind of body.
+    body = "近日,柳园社区居民王大妈说,服务很好。今年以来,该区全面推行社区党委联席会议制度,社区党委每月召开一次会议。"
+    res = pipeline([("a.txt", [("红河区构建区域化党建新格局", body)])])
+    assert not [n for n in names(res, "Organization") if n.endswith("社区党委")]
+    # The same text about that 社区 (该社区), or without a headline place: that 社区's 党委.
+    about = body.replace("该区", "该社区")
+    for title, text in (("红河区构建区域化党建新格局", about), ("服务居民", body)):
+        res = pipeline([("b.txt", [(title, text)])])
+        assert "柳园社区党委" in names(res, "Organization"), title
+
+
 def test_a_place_name_cut_by_the_layout_is_an_alias(pipeline):
     res = pipeline([("a.txt", [("城东路街道开创新格局", "城东路街道出台方案。东路街道通过开展“在职党员进社区”活动服务群众。")])])
     (street,) = [e for e in res.entities.values() if e.name == "城东路街道"]

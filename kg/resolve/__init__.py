@@ -90,14 +90,17 @@ class _Written:
     in_head: list[str]  # those of them in the kicker, headline or sub-headline, in order
     places: set[str]  # every place name, and
     orgs: set[str]  # every unqualified body's name, for their short forms
+    referred: set[str]  # the levels of its 该X anaphors (该社区: "社区")
 
     @classmethod
     def of(cls, ex: ArticleExtraction) -> "_Written":
         a = ex.article
         head_end = len(a.kicker) + len(a.title) + len(a.subtitle) + 3
-        placed, in_head, places, orgs = [], [], set(), set()
+        placed, in_head, places, orgs, referred = [], [], set(), set(), set()
         for m in ex.mentions:
             if m.anaphor:
+                if m.surface.startswith("该"):
+                    referred.add(m.anaphor)
                 continue
             if m.type == "Place":
                 places.add(m.surface)
@@ -107,7 +110,7 @@ class _Written:
                         in_head.append(m.surface)
             elif m.type == "Organization" and not m.qualify:
                 orgs.add(m.surface)
-        return cls(Counter(placed), in_head, places, orgs)
+        return cls(Counter(placed), in_head, places, orgs, referred)
 
 
 def _page_counties(page_places: Counter) -> dict[str, str]:
@@ -130,10 +133,16 @@ def _article_focus(names: _Written, page_counties: dict[str, str]) -> _Focus:
         first_in_head.setdefault(place_level(name), name)
     focus = {}
     for lv, c in counts.items():
-        if lv in ("村", "社区") and len(c) > 1 and lv not in first_in_head:
-            n1, n2 = heapq.nlargest(2, c.values())
-            if n1 < 2 * n2:
-                continue  # several villages, none foremost: 村党支部 is no particular one
+        if lv in ("村", "社区") and lv not in first_in_head and lv not in names.referred:
+            if names.in_head:
+                # The headline names the article's place (卫东区, 蒲城街道), the text never says
+                # 该社区: a 社区 met in the body is a place met, and 社区党委 there is a kind of body
+                # (社区大党委工作机制, 村党支部书记 of every village), not that 社区's.
+                continue
+            if len(c) > 1:
+                n1, n2 = heapq.nlargest(2, c.values())
+                if n1 < 2 * n2:
+                    continue  # several villages, none foremost: 村党支部 is no particular one
         focus[lv] = first_in_head.get(lv) or max(c, key=c.__getitem__)  # max: the first of equals
     for lv, name in page_counties.items():  # 区委 in an article that never names its district: the page's
         focus.setdefault(lv, name)
