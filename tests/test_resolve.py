@@ -75,6 +75,22 @@ def test_a_community_met_in_an_article_about_its_district_qualifies_no_abbreviat
         assert "柳园社区党委" in names(res, "Organization"), title
 
 
+def test_a_village_named_in_the_sentence_qualifies_its_bare_body(pipeline):
+    # An article about a district names several villages; 村党支部 right after one of them, in
+    # its sentence, is that village's, and 80后 (a generation) is no village 后村.
+    body = ("今年以来,该区选派年轻干部到村任职。在石门镇青松岭村,80后村党支部书记赵志刚带领群众种植药材。"
+            "在柳河镇白杨沟村,村党支部书记孙立平组织党员开展巡河。")
+    res = pipeline([("a.txt", [("红河区培育村级带头人", body)])])
+    orgs = names(res, "Organization")
+    assert {"青松岭村党支部", "白杨沟村党支部"} <= orgs
+    assert not [n for n in orgs if n.startswith("后村")]
+    by_name = {e.name: k for k, e in res.entities.items()}
+    located = {(r.subject, r.object) for r in res.relations if r.predicate == "locatedIn"}
+    assert (by_name["青松岭村党支部"], by_name["青松岭村"]) in located
+    posts = {(res.entities[p.person].name, res.entities[p.org].name) for p in res.positions}
+    assert ("赵志刚", "青松岭村党支部") in posts and ("孙立平", "白杨沟村党支部") in posts
+
+
 def test_a_place_name_cut_by_the_layout_is_an_alias(pipeline):
     res = pipeline([("a.txt", [("城东路街道开创新格局", "城东路街道出台方案。东路街道通过开展“在职党员进社区”活动服务群众。")])])
     (street,) = [e for e in res.entities.values() if e.name == "城东路街道"]

@@ -74,6 +74,21 @@ def _jieba_class() -> type:
     return sys.modules[name].Jieba
 
 
+# 80后, 90后: a generation, whatever the segmenter joins to its 后 (80|后村|党支部书记).
+_COHORT = re.compile(r"[0-9０-９]后[\u4e00-\u9fff]")
+
+
+def _cohorts_apart(cut: list[str]) -> list[str]:
+    """The words, with the 后 of a generation (a number before it) cut off the word it begins."""
+    out = []
+    for w in cut:
+        if len(w) > 1 and w[0] == "后" and out and out[-1][-1:].isdigit():
+            out.extend(("后", w[1:]))
+        else:
+            out.append(w)
+    return out
+
+
 # Marks a word whose split depends on the token before it (see Segmenter._split_needs_context).
 CONTEXT = object()
 _new_tuple = tuple.__new__  # builds a Token from a plain tuple without a Python-level __new__
@@ -164,6 +179,8 @@ class Segmenter:
         # cut alone takes half the time, and each word's part of speech is looked up once
         # per process (_pos_of).
         cut = self.jieba.cut(text, True)
+        if _COHORT.search(text):
+            cut = _cohorts_apart(cut)
         # The pieces of each word, from the per-process cache: C-level map, no Python frame
         # per known word.
         try:

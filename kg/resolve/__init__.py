@@ -30,6 +30,7 @@ LEVELS = ("特别行政区", "自治区", "自治州", "自治县", "高新区",
           "省", "市", "区", "县", "旗", "镇", "乡", "村")
 COUNTY_LEVELS = ("区", "县", "旗")
 LOCAL_LEVELS = ("村", "社区", "小区", "街道", "镇", "乡")
+SENTENCE_END = re.compile(r"[。!?;!?;\n]")
 GENERIC_OFFICE = "*"  # Mention.qualify of 扶贫办-like names: the page's county-level place
 MERGE_HEADS = ("", "行动", "活动", "工作", "工程", "模式", "机制", "工作机制")
 # “双月攻坚”行动: the quoted name, and what follows it. Both patterns as they were written per call:
@@ -214,16 +215,16 @@ class Resolver:
     def _mention_keys(self, ex, aid: str, focus: _Focus, short_forms: dict[str, str], context, entities,
                       program_merge) -> list[str | None]:
         keys: list[str | None] = []
-        latest: dict[str, str] = {}  # level -> latest named mention, for 该X
-        # A mention written again in the article resolves as it did the first time (only 该X
-        # depends on what came before), so each different mention is resolved once.
+        latest = _Latest()  # level -> latest named mention, for 该X and 在红柳湾村,村党支部…
+        # A mention written again in the article resolves as it did the first time (only 该X and
+        # local abbreviations depend on what came before), so each different mention is resolved once.
         resolved: dict[tuple, tuple] = {}
         for m in ex.mentions:
             signature = (m.surface, m.type, m.anaphor, m.qualify, m.written)
             got = resolved.get(signature)
             if got is None:
                 got = self._first_mention(m, focus, latest, ex, short_forms, context, entities, program_merge)
-                if not m.anaphor or not _follows_latest(m):  # most mentions are no anaphor: no call
+                if not m.anaphor and not m.qualify or not _follows_latest(m) and not _local(m):
                     resolved[signature] = got
             key, e, latest_level, name = got
             if key is None:
@@ -232,7 +233,7 @@ class Resolver:
             if m.start >= 0 or m.type == "Person":
                 e.articles.add(aid)
             if latest_level is not None:
-                latest[latest_level] = name
+                latest[latest_level] = (name, m.end)
             keys.append(key)
         return keys
 
@@ -271,18 +272,19 @@ class Resolver:
             return key, e, None, name
         return key, e, _named_level(name), name
 
-    def _canonical(self, m: Mention, focus: _Focus, latest: dict[str, str], ex) -> tuple[str, list[str]]:
+    def _canonical(self, m: Mention, focus: _Focus, latest: "_Latest", ex) -> tuple[str, list[str]]:
         if m.anaphor.startswith("@"):  # a given name used alone: 瑞芳 -> 韩瑞芳
             return m.anaphor[1:], [m.surface]
         if m.anaphor:
             level = m.anaphor
             if m.surface.startswith("该"):
-                return latest.get(level) or focus.get(level), []
-            return focus.get(level), []  # the place an abbreviation leaves out
+                return latest.name(level) or focus.get(level), []
+            # the place an abbreviation leaves out
+            return latest.in_sentence(level, m, ex) or focus.get(level), []
         if m.type == "Program":
             return _program_name(m.surface, self.program_heads)
         if m.type == "Organization" and m.qualify:
-            base = focus.get(m.qualify)
+            base = latest.in_sentence(m.qualify, m, ex) or focus.get(m.qualify)
             if base:
                 rest = m.surface[len(m.qualify):] if m.surface.startswith(m.qualify) else m.surface
                 return base + rest, [m.surface]
@@ -365,6 +367,27 @@ def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer) -> dict[str, 
                     and not gaz.is_known(short):
                 out[short] = long
     return out
+
+
+class _Latest(dict):
+    """level -> (the latest place or body of that level the article names, where it ends)."""
+
+    def name(self, level: str) -> str:
+        got = self.get(level)
+        return got[0] if got else ""
+
+    def in_sentence(self, level: str, m: Mention, ex) -> str:
+        """The latest named 村, 社区, 街道… of that level when it is in m's sentence, before it:
+        在内官营镇红柳湾村,80后村党支部书记 is 红柳湾村's 党支部, whatever the article is about."""
+        got = self.get(level) if level in LOCAL_LEVELS else None
+        if got is None or m.start < got[1]:
+            return ""
+        return "" if SENTENCE_END.search(ex.article.text, got[1], m.start) else got[0]
+
+
+def _local(m: Mention) -> bool:
+    """A bare local level (村党支部, the 村 it is in): resolved by what came before it."""
+    return (m.qualify or m.anaphor) in LOCAL_LEVELS
 
 
 def _follows_latest(m: Mention) -> bool:
