@@ -40,6 +40,10 @@ def run(extractor, body, title="标题", **kw):
     ("汝阳县开展决战决胜脱贫攻坚“双月攻坚”行动。", "“双月攻坚”行动", "Program"),
     ("城东路街道依托互联网+开通“智慧城东”手机APP。", "“智慧城东”手机APP", "Program"),
     ("该区政协首次开展提案双向评议活动。", "提案双向评议活动", "Program"),
+    # a one-character adjective begins the name: not 李庄村, 屯村 or no place at all
+    ("在小李庄村开展义诊活动。", "小李庄村", "Place"),
+    ("老屯村的村民说,路修好了。", "老屯村", "Place"),
+    ("新东社区的志愿者上门服务。", "新东社区", "Place"),
 ])
 def test_mention_types(extractor, body, name, typ):
     _, mentions, _ = run(extractor, body)
@@ -49,6 +53,8 @@ def test_mention_types(extractor, body, name, typ):
 @pytest.mark.parametrize("body", [
     "此外,他们还建立各类志愿者服务队17支。",  # a kind of body, not one
     "活动中,文明志愿者走进小区、楼院。",  # generic 小区
+    "全村今年还没有发生一起大操大办的情况。",
+    "搬进新社区以后,居民生活更方便了。",  # 新社区: a new community, no name  # an idiom ending in 办 (jieba tags it nt), no office
 ])
 def test_generic_words_are_not_entities(extractor, body):
     _, mentions, _ = run(extractor, body)

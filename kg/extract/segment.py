@@ -49,6 +49,8 @@ HEAD_THEN_WORD = ("村民", "村委", "村干", "村级", "村组", "村党", "�
                   "社区居", "社区工", "社区党", "社区干")
 # 教育局, 档案馆: a word ending in one of these heads is an office (格局-like words are stop nouns)
 STRONG_ONE_CHAR_HEADS = "局委办厅院队"
+# One-character adjectives that begin place names (小李庄村, 新东社区) and are generic words alone.
+NAME_ADJECTIVES = frozenset("新老大小")
 # A merged village has at most 5 + 3 characters (VILLAGE_AFTER_TOWN), so at most that many tokens.
 MAX_VILLAGE_TOKENS = 8
 
@@ -195,10 +197,39 @@ class Segmenter:
         starts = [0] + ends[:-1]
         out = list(map(_new_tuple, repeat(Token), zip(texts, poses, starts, tags, ends)))
         merged = self._villages(text, out, list(compress(count(), towns))) if any(towns) else out
+        tag_string = "".join(tags)
+        if "GP" in tag_string or "GNP" in tag_string:
+            merged = self._adjective_names(merged)
         if merged is not out:  # tokens merged or cut: the fields at hand are out of date
             _, poses, starts, tags, _ = zip(*merged)
             starts = list(starts)
-        return Segmentation(merged, "".join(tags), starts, poses)
+        return Segmentation(merged, "".join(tags) if merged is not out else tag_string, starts, poses)
+
+    def _adjective_names(self, toks: list[Token]) -> list[Token]:
+        """小|李庄村, 老|屯村, 新|东|社区: a one-character adjective (a generic word alone: 大社区)
+        right before a named place, or before a name token and a bare head, begins the name."""
+        out = None
+        i, n = 0, len(toks)
+        while i < n:
+            t = toks[i]
+            merged = None
+            if t.tag == "G" and t.text in NAME_ADJECTIVES and i + 1 < n:
+                nxt = toks[i + 1]
+                if nxt.tag == "P" and len(nxt.text) > len(self.place_head(nxt.text)):
+                    merged = Token(t.text + nxt.text, "ns", t.start, "P", nxt.end)
+                elif nxt.tag == "N" and len(nxt.text) <= 2 and i + 2 < n and toks[i + 2].tag == "P" \
+                        and self.place_head(toks[i + 2].text) == toks[i + 2].text:
+                    merged = Token(t.text + nxt.text, nxt.pos, t.start, "N", nxt.end)
+            if merged is None:
+                if out is not None:
+                    out.append(t)
+                i += 1
+                continue
+            if out is None:
+                out = toks[:i]
+            out.append(merged)
+            i += 2
+        return toks if out is None else out
 
     def _pos_of(self, w: str) -> str:
         """The part of speech jieba-rs gives the word w wherever it cuts it out: the tag of w
@@ -331,6 +362,8 @@ class Segmenter:
             return "S"  # titles end a name; 各街道, 每个社区: all of them, no name
         if w in self.generic and w not in self.place_heads:
             return "G"
+        if len(w) == 4 and (pos == "i" or w[0] == w[2]):
+            return "S"  # an idiom (大操大办, tagged nt; 大包大揽): never a name, however it ends
         place_head = self.place_head(w)
         if place_head and (pos == "ns" or w == place_head or self.gazetteer.is_known(w) or (
                 len(w) >= 3 and pos in NAME_POS and place_head in VILLAGE_HEADS) or (
@@ -338,8 +371,7 @@ class Segmenter:
             return "P"  # 靳小庄村/nr: the segmenter's guessed names ending in 村 are villages
         if w in self.org_heads or w in self.org_words or (pos == "nt" and self._org_head(w)) or (
                 pos in NAME_POS and len(longest_suffix(w, self._multi_org_set)) not in (0, len(w))) or (
-                pos not in FUNCTION_POS and len(w) >= 3 and w[-1] in STRONG_ONE_CHAR_HEADS
-                and not (pos == "i" and len(w) == 4)):  # 大操大办 is an idiom, not an office
+                pos not in FUNCTION_POS and len(w) >= 3 and w[-1] in STRONG_ONE_CHAR_HEADS):
             return "O"
         if pos in NUM_POS or all(c in _DIGITS for c in w):
             return "D"
