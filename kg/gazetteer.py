@@ -48,7 +48,7 @@ DATA_FILE = Path(__file__).resolve().parent / "data" / "divisions.tsv.gz"
 #: division names that are mostly false hits in running text (see module doc).
 COMMON_WORD_STEMS = frozenset(
     "发展 建设 振兴 中心 幸福 团结 民主 解放 合作 联合 统一 比如 长期 重新 地方 "
-    "计划 安全 平等 更新 上升 集体 劳动 土地 文化 交通 小城 新城 老城 新市 高兴 "
+    "计划 安全 平等 更新 上升 集体 劳动 土地 文化 交通 小城 新城 老城 古城 新市 高兴 "
     "繁荣 创业".split()
 )
 _ONE_CHAR_SUFFIXES = frozenset("乡镇区县市旗")
@@ -120,7 +120,7 @@ def short_name(name: str) -> str:
     return stem
 
 
-def _is_common_word(name: str) -> bool:
+def is_common_phrase(name: str) -> bool:
     """True for names that read as ordinary phrases (see module docstring)."""
     if name[-1] in _ONE_CHAR_SUFFIXES and name[:-1] in COMMON_WORD_STEMS:
         return True
@@ -235,6 +235,11 @@ class Gazetteer:
             out.append(d)
         return out
 
+    def near(self, d: Division, weights: dict[str, int]) -> bool:
+        """Whether context_weights name a place in d's city (or other parent below the province)."""
+        lineage = self._lineage(d.code)
+        return any(weights.get(a) for a in lineage[1:-1] or lineage[1:])  # 北京市 is both
+
     def lineage(self, code: str) -> list[str]:
         """``code`` followed by its ancestors' codes; [] if unknown."""
         return list(self._lineage(code))
@@ -254,7 +259,7 @@ class Gazetteer:
             names = sorted(
                 n
                 for n in self._by_name
-                if len(n) >= min_len and n not in exclude and not _is_common_word(n)
+                if len(n) >= min_len and n not in exclude and not is_common_phrase(n)
             )
             ac = ahocorasick_rs.AhoCorasick(
                 names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest

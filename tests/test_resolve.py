@@ -91,6 +91,15 @@ def test_a_village_named_in_the_sentence_qualifies_its_bare_body(pipeline):
     assert ("赵志刚", "青松岭村党支部") in posts and ("孙立平", "白杨沟村党支部") in posts
 
 
+def test_a_division_named_like_a_phrase_is_a_place_only_near_its_city(pipeline):
+    # 古城区 and 老城区 are districts of 丽江 and 洛阳, and everywhere "the old town"
+    res = pipeline([("a.txt", [("苏州市姑苏区推进适老化改造", "姑苏区辖8个街道。古城区老旧小区多,老城区改造任务重。")])])
+    assert not {"古城区", "老城区"} & names(res, "Place")
+    res = pipeline([("b.txt", [("洛阳市老城区推进改造", "洛阳市老城区加快棚户区改造。")])])
+    (old_town,) = [e for e in res.entities.values() if e.name == "老城区"]
+    assert old_town.code.startswith("4103")
+
+
 def test_a_place_name_cut_by_the_layout_is_an_alias(pipeline):
     res = pipeline([("a.txt", [("城东路街道开创新格局", "城东路街道出台方案。东路街道通过开展“在职党员进社区”活动服务群众。")])])
     (street,) = [e for e in res.entities.values() if e.name == "城东路街道"]

@@ -19,7 +19,7 @@ from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, is_common_phrase
 from kg.lexicon import words
 from kg.model import (
     ArticleExtraction, Entity, Mention, Position, Relation, Resolution, entity_key,
@@ -207,6 +207,8 @@ class Resolver:
     def _context_codes(self, page_places: Counter) -> "_PageContext":
         codes = []
         for name in page_places:
+            if is_common_phrase(name):
+                continue  # 老城区 may be a phrase: no evidence of where the page is
             d = self.gaz.only(name)
             if d is not None:
                 codes.append(d.code)
@@ -255,6 +257,8 @@ class Resolver:
         if key_code is None:
             key_code = self._key(typ, name, context)
         key, code = key_code
+        if not key:
+            return _NOTHING
         if typ == "Program":
             # “四大工程” of 北关区 and “四大工程” of 汝阳县 are two programs: a program's
             # identity includes the county it runs in.
@@ -297,6 +301,10 @@ class Resolver:
         code = ""
         if typ == "Place":
             d = self.gaz.choose_in(name, context.weights)
+            if d is not None and is_common_phrase(name) and not self.gaz.near(d, context.weights):
+                # 古城区老旧小区多 on a page of 苏州: the old town, not 丽江's 古城区
+                context.keys[typ, name] = ("", "")
+                return context.keys[typ, name]
             code = d.code if d else ""
         got = context.keys[typ, name] = entity_key(typ, name, code), code
         return got
