@@ -84,6 +84,14 @@ def test_runs_with_evidence(extractor):
     assert ("runs", "北关区委组织部", "“头雁工程”", "", s) in rels
 
 
+def test_the_subject_of_the_run_verb_runs_what_a_later_clause_puts_under_someone(extractor):
+    # 由社区党委牵头 leads a meeting of the mechanism, not the mechanism the 街道 set up
+    s = "红河街道建立“楼长吹哨、部门报到”工作机制,由社区党委牵头召开楼道协商会。"
+    _, _, rels = run(extractor, s)
+    runs = {(r[1], r[2]) for r in rels if r[0] == "runs"}
+    assert runs == {("红河街道", "“楼长吹哨、部门报到”工作机制")}
+
+
 def test_position_and_quote(extractor):
     s = "“瑞芳非常争气。”民航路街道党委副书记刘庆霞说。"
     _, _, rels = run(extractor, s)

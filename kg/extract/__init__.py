@@ -591,23 +591,23 @@ class _ArticleRun:
         """Who runs the program at `at`: 由X指挥 / 被X、Y授予 / the subject of the run verb's clause.
         None when the sentence does not say (the caller falls back on the running subject)."""
         ments = self.out.mentions
-        by = RUN_BY.search(text[at:])
-        if by:
-            inside = [i for p, i in actors if at + by.start(1) <= p < at + by.end(1) and ments[i].type == "Organization"]
-            if inside:
-                return inside[-1:]
         passive = PASSIVE.search(text[:at])
         if passive:
             inside = [i for p, i in actors if passive.start(1) <= p < passive.end(1) and ments[i].type == "Organization"]
             if inside:
                 return inside
         verb = self._run_verb_before(text, at)
+        clause = max(b for b in bounds if b <= verb) if verb is not None else 0
+        before_verb = [(p, i) for p, i in actors if clause <= p < verb] if verb is not None else []
+        if before_verb:  # 该街道开展的“…”活动: the actor right before the verb (whoever 由…牵头 names later)
+            return [self._chain_tail(before_verb[-1:], actors)]
+        by = RUN_BY.search(text[at:])
+        if by:
+            inside = [i for p, i in actors if at + by.start(1) <= p < at + by.end(1) and ments[i].type == "Organization"]
+            if inside:
+                return inside[-1:]
         if verb is None:
             return []
-        clause = max(b for b in bounds if b <= verb)
-        before_verb = [(p, i) for p, i in actors if clause <= p < verb]
-        if before_verb:  # 该街道开展的“…”活动: the actor right before the verb
-            return [self._chain_tail(before_verb[-1:], actors)]
         bare = [(p, i) for p, i in clause_subjects if clause <= p < verb]
         if bare:  # 社区专门建立了…: the article's own community
             return [bare[0][1]]
