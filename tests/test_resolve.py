@@ -100,6 +100,27 @@ def test_a_division_named_like_a_phrase_is_a_place_only_near_its_city(pipeline):
     assert old_town.code.startswith("4103")
 
 
+def _runs(res):
+    return {(res.entities[r.subject].name, res.entities[r.object].name) for r in res.relations if r.predicate == "runs"}
+
+
+def test_the_place_or_body_right_before_a_quoted_program_runs_it(pipeline):
+    body = ("9月18日,在石门镇青松岭村“爱心积分超市”,村民拿着积分卡兑换生活用品。"
+            "示范田是该区“马铃薯良种繁育工程”的重要组成部分。"
+            "在平江街道云锦社区“时间银行”服务站,志愿者刚刚送完午餐。")
+    runs = _runs(pipeline([("a.txt", [("红河区推进乡村振兴", body)])]))
+    assert ("青松岭村", "爱心积分超市") in runs
+    assert ("红河区", "马铃薯良种繁育工程") in runs
+    assert not [r for r in runs if r[0] == "云锦社区"]  # the quote begins the 服务站's name
+
+
+def test_the_body_that_acts_is_the_antecedent_not_the_one_it_joins(pipeline):
+    body = "9月7日,红河区市场监管局联合区教体局检查学校食堂。该局“守护舌尖安全”专项行动已覆盖全区。"
+    runs = _runs(pipeline([("a.txt", [("红河区护航开学季", body)])]))
+    assert ("红河区市场监管局", "“守护舌尖安全”专项行动") in runs
+    assert not [r for r in runs if r[0] == "红河区教体局"]
+
+
 def test_a_place_name_cut_by_the_layout_is_an_alias(pipeline):
     res = pipeline([("a.txt", [("城东路街道开创新格局", "城东路街道出台方案。东路街道通过开展“在职党员进社区”活动服务群众。")])])
     (street,) = [e for e in res.entities.values() if e.name == "城东路街道"]

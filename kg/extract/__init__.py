@@ -543,6 +543,7 @@ class _ArticleRun:
         """Actor + run verb + program. Returns the subject the next sentence inherits."""
         text = sent.text
         ments = self.out.mentions
+        every = actors  # 在椒坪溪村“爱心积分超市”: a place after 在 acts in no clause, but owns what follows it
         if not actors and not programs and not self.pending:
             self._sentence_project(sent)
             return subject
@@ -572,12 +573,25 @@ class _ArticleRun:
                     self.pending.append((idx, text))
                     continue
                 found = [subject] if subject is not None else []
+            owner = self._owner(sent.start + s, every) if text[s] == "“" else None
             for actor in found or []:
                 self.rel("runs", actor, idx, text)
+            if owner is not None and owner not in (found or ()):
+                self.rel("runs", owner, idx, text)
         self._sentence_project(sent)
         if clause_subjects:
             return clause_subjects[0][1]
         return subject
+
+    def _owner(self, at: int, actors) -> int | None:
+        """该区“马铃薯良种繁育工程”, 椒坪溪村(的)“爱心积分超市”: the body or place right before a
+        quoted program is the one whose program it is."""
+        end = at - 1 if self.text[at - 1:at] == "的" else at
+        ments = self.out.mentions
+        if any(m.type == "Organization" and m.start <= at < m.end for m in ments[self.sent_first:]):
+            return None  # 云锦社区“时间银行”服务站: the quote begins a body's name, the program is not the place's
+        return next((i for _, i in actors if ments[i].end == end and ments[i].type in ("Organization", "Place")),
+                    None)
 
     def _sentence_project(self, sent: Sentence) -> None:
         """前坪水库移民搬迁工程涉及…: a project as the sentence's subject."""

@@ -31,6 +31,7 @@ LEVELS = ("特别行政区", "自治区", "自治州", "自治县", "高新区",
 COUNTY_LEVELS = ("区", "县", "旗")
 LOCAL_LEVELS = ("村", "社区", "小区", "街道", "镇", "乡")
 SENTENCE_END = re.compile(r"[。!?;!?;\n]")
+CO_AGENT = ("联合", "会同", "协同", "携手", "联手", "与", "和", "同", "及")
 GENERIC_OFFICE = "*"  # Mention.qualify of 扶贫办-like names: the page's county-level place
 MERGE_HEADS = ("", "行动", "活动", "工作", "工程", "模式", "机制", "工作机制")
 # “双月攻坚”行动: the quoted name, and what follows it. Both patterns as they were written per call:
@@ -217,7 +218,7 @@ class Resolver:
     def _mention_keys(self, ex, aid: str, focus: _Focus, short_forms: dict[str, str], context, entities,
                       program_merge) -> list[str | None]:
         keys: list[str | None] = []
-        latest = _Latest()  # level -> latest named mention, for 该X and 在红柳湾村,村党支部…
+        latest = _Latest(ex)  # level -> latest named mention, for 该X and 在红柳湾村,村党支部…
         # A mention written again in the article resolves as it did the first time (only 该X and
         # local abbreviations depend on what came before), so each different mention is resolved once.
         resolved: dict[tuple, tuple] = {}
@@ -234,7 +235,7 @@ class Resolver:
                 continue
             if m.start >= 0 or m.type == "Person":
                 e.articles.add(aid)
-            if latest_level is not None:
+            if latest_level is not None and not latest.joins(latest_level, m):
                 latest[latest_level] = (name, m.end)
             keys.append(key)
         return keys
@@ -284,11 +285,11 @@ class Resolver:
             if m.surface.startswith("该"):
                 return latest.name(level) or focus.get(level), []
             # the place an abbreviation leaves out
-            return latest.in_sentence(level, m, ex) or focus.get(level), []
+            return latest.in_sentence(level, m) or focus.get(level), []
         if m.type == "Program":
             return _program_name(m.surface, self.program_heads)
         if m.type == "Organization" and m.qualify:
-            base = latest.in_sentence(m.qualify, m, ex) or focus.get(m.qualify)
+            base = latest.in_sentence(m.qualify, m) or focus.get(m.qualify)
             if base:
                 rest = m.surface[len(m.qualify):] if m.surface.startswith(m.qualify) else m.surface
                 return base + rest, [m.surface]
@@ -380,17 +381,37 @@ def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer) -> dict[str, 
 class _Latest(dict):
     """level -> (the latest place or body of that level the article names, where it ends)."""
 
+    def __init__(self, ex):
+        super().__init__()
+        self.ex = ex
+        self._text: str | None = None
+
+    def text(self) -> str:
+        """The article's text (made once, when a mention's context is first read)."""
+        if self._text is None:
+            self._text = self.ex.article.text
+        return self._text
+
     def name(self, level: str) -> str:
         got = self.get(level)
         return got[0] if got else ""
 
-    def in_sentence(self, level: str, m: Mention, ex) -> str:
+    def joins(self, level: str, m: Mention) -> bool:
+        """市场监管局联合区教体局…,该局: a body or place after 联合, 会同, 与… in the sentence of
+        the latest of its level joins it; 该局 still means the one that acts."""
+        got = self.get(level)
+        if got is None or m.start < got[1] or m.start - got[1] > 40:
+            return False
+        text = self.text()
+        return text.endswith(CO_AGENT, max(0, m.start - 2), m.start) and not SENTENCE_END.search(text, got[1], m.start)
+
+    def in_sentence(self, level: str, m: Mention) -> str:
         """The latest named 村, 社区, 街道… of that level when it is in m's sentence, before it:
         在内官营镇红柳湾村,80后村党支部书记 is 红柳湾村's 党支部, whatever the article is about."""
         got = self.get(level) if level in LOCAL_LEVELS else None
         if got is None or m.start < got[1]:
             return ""
-        return "" if SENTENCE_END.search(ex.article.text, got[1], m.start) else got[0]
+        return "" if SENTENCE_END.search(self.text(), got[1], m.start) else got[0]
 
 
 def _local(m: Mention) -> bool:
