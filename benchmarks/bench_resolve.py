@@ -56,7 +56,7 @@ def load_page(f: Path) -> list[ArticleExtraction]:
 def extract(out: Path, files: list[Path]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for f in files:
-        (out / (f.name + EXTRACTION_SUFFIX)).write_text(codec.encode(load_page(f)), encoding="utf-8")
+        (out / (f.name + EXTRACTION_SUFFIX)).write_bytes(codec.encode(load_page(f)))
     print(f"wrote {len(files)} extractions to {out}")
 
 
