@@ -92,6 +92,12 @@ def test_the_subject_of_the_run_verb_runs_what_a_later_clause_puts_under_someone
     assert runs == {("红河街道", "“楼长吹哨、部门报到”工作机制")}
 
 
+def test_a_program_in_which_something_happens_is_not_the_place_s(extractor):
+    s = "上午9点,柳河街道青松社区“爱心超市”里挤满了前来兑换物品的居民。"
+    _, _, rels = run(extractor, s)
+    assert not [r for r in rels if r[0] == "runs"]
+
+
 def test_position_and_quote(extractor):
     s = "“瑞芳非常争气。”民航路街道党委副书记刘庆霞说。"
     _, _, rels = run(extractor, s)

@@ -121,6 +121,15 @@ def test_the_body_that_acts_is_the_antecedent_not_the_one_it_joins(pipeline):
     assert not [r for r in runs if r[0] == "红河区教体局"]
 
 
+def test_a_program_quoted_inside_a_quotation_is_the_same_program(pipeline):
+    body = ("“长者食堂”是柳河街道今年打造的为老服务项目,由红河区乐康餐饮有限公司负责运营。"
+            "“下一步,我们将再开设两处‘长者食堂’。”柳河街道党工委书记说。")
+    res = pipeline([("a.txt", [("柳河街道 “长者食堂”让老人吃上热乎饭", body)])])
+    assert [e.name for e in res.entities.values() if e.type == "Program"] == ["长者食堂"]
+    runs = _runs(res)
+    assert {("柳河街道", "长者食堂"), ("红河区乐康餐饮有限公司", "长者食堂")} <= runs
+
+
 def test_a_place_name_cut_by_the_layout_is_an_alias(pipeline):
     res = pipeline([("a.txt", [("城东路街道开创新格局", "城东路街道出台方案。东路街道通过开展“在职党员进社区”活动服务群众。")])])
     (street,) = [e for e in res.entities.values() if e.name == "城东路街道"]

@@ -86,6 +86,8 @@ def _bare(m) -> bool:
 
 
 SERVES_AS = re.compile(r"担任|任")
+# 新华苑社区“银龄食堂”里: the program as a place where something happens, not whose it is
+PLACE_AFTER = set("里内中前旁外")
 VILLAGE_BODY = re.compile(r"(村|社区)(?:委会|民委员会|居委会|居民委员会|党支部|党总支|党委|两委)$")
 
 # “双迎攻坚”领导小组: a body named after the program it runs
@@ -147,6 +149,8 @@ class Extractor:
         # Matches up to the last place a run verb starts (backtracking from the end): the
         # last of the overlapping matches in one call, not one match per position.
         self.last_run_verb_re = re.compile(rf"(?s:.*)(?={self.run_verb_re.pattern})")
+        # “银龄食堂”是中华路街道今年打造的…项目: who made what the sentence opens with
+        self.made_by_re = re.compile(rf"是([^,。;,;]{{2,24}}?)(?:{self.run_verb_re.pattern})的")
         self.title_re = _longest_first("titles.txt")
         self.title_end_re = re.compile(f"(?:{self.title_re.pattern})$")
         self.speech_re = _longest_first("speech_verbs.txt")
@@ -573,7 +577,11 @@ class _ArticleRun:
                     self.pending.append((idx, text))
                     continue
                 found = [subject] if subject is not None else []
-            owner = self._owner(sent.start + s, every) if text[s] == "“" else None
+            owner = self._owner(sent.start + s, every) if text[s] == "“" and text[e:e + 1] not in PLACE_AFTER \
+                else None
+            made = self.ex.made_by_re.match(text, e)
+            if made:
+                found = [*(found or ()), *[i for p, i in named if made.start(1) <= p < made.end(1)][:1]]
             for actor in found or []:
                 self.rel("runs", actor, idx, text)
             if owner is not None and owner not in (found or ()):

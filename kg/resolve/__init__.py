@@ -312,7 +312,7 @@ class Resolver:
 
     def _merge_program(self, key: str, surface: str, merge: dict, source: str) -> str:
         """“双月攻坚”行动, “双月攻坚”活动 and “双月攻坚” on one page are one program."""
-        m = QUOTED_HEAD.match(surface)
+        m = QUOTED_HEAD.match(_double_quoted(surface))
         if not m or m.group(2) not in MERGE_HEADS:
             return key
         return merge.setdefault((source, m.group(1)), key)
@@ -424,8 +424,16 @@ def _follows_latest(m: Mention) -> bool:
     return bool(m.anaphor) and not m.anaphor.startswith("@") and m.surface.startswith("该")
 
 
+def _double_quoted(surface: str) -> str:
+    """‘银龄食堂’ (quoted inside a quotation) as “银龄食堂”: one name, however deep it is quoted."""
+    if surface.startswith("‘") and "’" in surface:
+        return "“" + surface[1:].replace("’", "”", 1)
+    return surface
+
+
 def _program_name(surface: str, heads: tuple[str, ...] = ()) -> tuple[str, list[str]]:
     """“双月攻坚”行动 is named so, alias 双月攻坚; “…品牌”称号 is the 品牌 itself."""
+    surface = _double_quoted(surface)
     m = QUOTED_NAME.fullmatch(surface)
     if m:
         inner, head = m.groups()
