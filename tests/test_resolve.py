@@ -130,6 +130,13 @@ def test_a_program_quoted_inside_a_quotation_is_the_same_program(pipeline):
     assert {("柳河街道", "长者食堂"), ("红河区乐康餐饮有限公司", "长者食堂")} <= runs
 
 
+def test_a_quoted_program_shortened_in_the_headline_is_the_one_of_the_text(pipeline):
+    body = "青松岭村将环境卫生等内容细化为积分指标。在青松岭村“爱心积分超市”,村民拿着积分卡兑换生活用品。"
+    res = pipeline([("a.txt", [("“积分超市”换来文明新风", body)])])
+    (program,) = [e for e in res.entities.values() if e.type == "Program"]
+    assert program.name == "爱心积分超市" and "积分超市" in program.aliases
+
+
 def test_a_place_name_cut_by_the_layout_is_an_alias(pipeline):
     res = pipeline([("a.txt", [("城东路街道开创新格局", "城东路街道出台方案。东路街道通过开展“在职党员进社区”活动服务群众。")])])
     (street,) = [e for e in res.entities.values() if e.name == "城东路街道"]

@@ -93,12 +93,13 @@ class _Written:
     places: set[str]  # every place name, and
     orgs: set[str]  # every unqualified body's name, for their short forms
     referred: set[str]  # the levels of its 该X anaphors (该社区: "社区")
+    quoted: set[str]  # the names of its programs written in quotes alone (“爱心积分超市”)
 
     @classmethod
     def of(cls, ex: ArticleExtraction) -> "_Written":
         a = ex.article
         head_end = len(a.kicker) + len(a.title) + len(a.subtitle) + 3
-        placed, in_head, places, orgs, referred = [], [], set(), set(), set()
+        placed, in_head, places, orgs, referred, quoted = [], [], set(), set(), set(), set()
         for m in ex.mentions:
             if m.anaphor:
                 if m.surface.startswith("该"):
@@ -112,7 +113,11 @@ class _Written:
                         in_head.append(m.surface)
             elif m.type == "Organization" and not m.qualify:
                 orgs.add(m.surface)
-        return cls(Counter(placed), in_head, places, orgs, referred)
+            elif m.type == "Program":
+                q = QUOTED_NAME.fullmatch(_double_quoted(m.surface))
+                if q and not q.group(2):
+                    quoted.add(q.group(1))
+        return cls(Counter(placed), in_head, places, orgs, referred, quoted)
 
 
 def _page_counties(page_places: Counter) -> dict[str, str]:
@@ -192,6 +197,7 @@ class Resolver:
             aid = ex.article.id  # a property that builds the string: once per article
             focus = _article_focus(names, page_counties)
             short_forms = _short_forms(names.orgs, names.places, self.gaz)
+            short_forms.update(_short_programs(names.quoted))
             keys = self._mention_keys(ex, aid, focus, short_forms, context, entities, program_merge)
             for r in ex.relations:
                 s = keys[r.subject]
@@ -254,6 +260,8 @@ class Resolver:
                 name = short_forms[name]
         if not name:
             return _NOTHING
+        if typ == "Program" and ("Program", name) in short_forms:
+            name = short_forms["Program", name]  # 积分超市 -> 爱心积分超市 (an alias of it)
         key_code = context.keys.get((typ, name))
         if key_code is None:
             key_code = self._key(typ, name, context)
@@ -353,6 +361,19 @@ def merge(into: Resolution, page: Resolution) -> None:
             known.articles |= e.articles
     into.relations.extend(page.relations)
     into.positions.extend(page.positions)
+
+
+def _short_programs(quoted: set[str]) -> dict[tuple[str, str], str]:
+    """“积分超市” in the headline, “爱心积分超市” in the text: a quoted program name that ends
+    another one of the article is that one, shortened. Keyed ("Program", name): the names of
+    bodies and places share the mapping."""
+    out: dict[tuple[str, str], str] = {}
+    if len(quoted) > 1:
+        for short in quoted:
+            longer = [long for long in quoted if len(long) > len(short) and long.endswith(short)]
+            if len(longer) == 1 and len(short) >= 3:
+                out["Program", short] = longer[0]
+    return out
 
 
 def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer) -> dict[str, str]:
