@@ -104,9 +104,16 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
             continue  # no place before the organization's head
         seg_start = first.start
         named = False
+        before = None  # the token before t
         for t in toks:
             if t.tag == "O":
                 break
+            if t.tag == "P" and t.text == "区" and before is not None and before.pos == "n" and len(before.text) > 1 \
+                    and not seg.gazetteer.is_known("".join(x.text for x in toks if seg_start <= x.start < t.end)):
+                # 商业街|区, 生活|区: a kind of area (a district's name is one word: the gazetteer's)
+                seg_start, named, before = t.end, False, t
+                continue
+            before = t
             if t.tag == "P":
                 bare = not named and not _full_place(t, seg)
                 head = seg.place_head(t.text)
