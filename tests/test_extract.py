@@ -58,7 +58,8 @@ def test_mention_types(extractor, body, name, typ):
     "全村今年还没有发生一起大操大办的情况。",
     "搬进新社区以后,居民生活更方便了。",  # 新社区: a new community, no name
     "他们利用社区活动室为双职工家庭的孩子辅导功课。",  # 利用 (a verb jieba tags n) names no 社区
-    "志愿者在商业街区开展消防应急疏散演练。",  # 商业街|区: a kind of area, no district  # an idiom ending in 办 (jieba tags it nt), no office
+    "志愿者在商业街区开展消防应急疏散演练。",  # 商业街|区: a kind of area, no district
+    "干部们实地参观学习村级党群综合服务站建设经验。",  # 村级…服务站: every village's, no one body  # an idiom ending in 办 (jieba tags it nt), no office
 ])
 def test_generic_words_are_not_entities(extractor, body):
     _, mentions, _ = run(extractor, body)
