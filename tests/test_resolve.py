@@ -137,6 +137,14 @@ def test_a_quoted_program_shortened_in_the_headline_is_the_one_of_the_text(pipel
     assert program.name == "爱心积分超市" and "积分超市" in program.aliases
 
 
+def test_a_bare_level_word_opening_a_clause_is_its_subject(pipeline):
+    body = ("由于青松社区党员大都是退休人员,社区党委专门邀请志愿者上门培训。\n"
+            "为学好“青松学习”平台推广使用工作,社区专门建立了学习管理员队伍和“青松学习分享”微信群,帮助党员有组织地学习。")
+    runs = _runs(pipeline([("a.txt", [("青松社区党员学习有新招", body)])]))
+    assert ("青松社区", "“青松学习分享”微信群") in runs
+    assert ("青松社区党委", "“青松学习分享”微信群") not in runs  # the last sentence's subject
+
+
 def test_a_place_name_cut_by_the_layout_is_an_alias(pipeline):
     res = pipeline([("a.txt", [("城东路街道开创新格局", "城东路街道出台方案。东路街道通过开展“在职党员进社区”活动服务群众。")])])
     (street,) = [e for e in res.entities.values() if e.name == "城东路街道"]

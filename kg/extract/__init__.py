@@ -346,7 +346,10 @@ class _ArticleRun:
                 self.rel("locatedIn", idx, prev, sent.text)
             prev = idx if not bare or prev is None else prev
         if not c.org:
-            if prev is not None and not self.out.mentions[prev].anaphor:
+            if prev is not None and (not self.out.mentions[prev].anaphor
+                                     or CLAUSE_OPENER.fullmatch(sent.text, _clause_start(sent.text, c.start - sent.start),
+                                                                c.start - sent.start)):
+                # 社区专门建立了…: a bare level word opening a clause is its subject, the article's own place
                 actors.append((c.start - sent.start, prev))
             return
         qualify = ""
