@@ -120,7 +120,12 @@ def _clause_subjects(text: str, actors):
     """The actors that open a clause: a clause-initial actor is the subject of what follows
     (依托X… is not). CLAUSE_OPENER is a run of opener characters: if it spans from any clause
     start to p, it spans from the last one before p."""
-    return ((p, i) for p, i in actors if CLAUSE_OPENER.fullmatch(text, _clause_start(text, p), p))
+    return ((p, i) for p, i in actors if _opens_clause(text, p))
+
+
+def _opens_clause(text: str, p: int) -> bool:
+    """Nothing but openers (时间, 同时, 此外) between the start of p's clause and p."""
+    return CLAUSE_OPENER.fullmatch(text, _clause_start(text, p), p) is not None
 
 
 def _clause_start(text: str, p: int) -> int:
@@ -346,9 +351,7 @@ class _ArticleRun:
                 self.rel("locatedIn", idx, prev, sent.text)
             prev = idx if not bare or prev is None else prev
         if not c.org:
-            if prev is not None and (not self.out.mentions[prev].anaphor
-                                     or CLAUSE_OPENER.fullmatch(sent.text, _clause_start(sent.text, c.start - sent.start),
-                                                                c.start - sent.start)):
+            if prev is not None and (not self.out.mentions[prev].anaphor or _opens_clause(sent.text, c.start - sent.start)):
                 # 社区专门建立了…: a bare level word opening a clause is its subject, the article's own place
                 actors.append((c.start - sent.start, prev))
             return
@@ -584,7 +587,9 @@ class _ArticleRun:
                 else None
             made = self.ex.made_by_re.match(text, e)
             if made:
-                found = [*(found or ()), *[i for p, i in named if made.start(1) <= p < made.end(1)][:1]]
+                maker = next((i for p, i in named if made.start(1) <= p < made.end(1)), None)
+                if maker is not None:
+                    found = [*(found or ()), maker]
             for actor in found or []:
                 self.rel("runs", actor, idx, text)
             if owner is not None and owner not in (found or ()):

@@ -91,7 +91,7 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
             toks = tokens[lo:hi]
             text = "".join(map(TEXT, toks))
         first = toks[0]
-        if "G" in tags[lo:hi] and any(t.tag == "G" and t.text.endswith("级") for t in toks):
+        if tags.find("G", lo, hi) >= 0 and any(t.tag == "G" and t.text.endswith("级") for t in toks):
             continue  # 村级党群综合服务站, 区级志愿服务中心: a kind of body, each village's or district's
         if tags[lo] == "O" and (len(first.text) < 3 or first.text in seg.org_heads) and first.pos != "nt":
             continue  # a bare head (中心, 学校) names no one

@@ -221,7 +221,7 @@ class Resolver:
                 codes.append(d.code)
         return _PageContext(self.gaz.context_weights(codes))
 
-    def _mention_keys(self, ex, aid: str, focus: _Focus, short_forms: dict[str, str], context, entities,
+    def _mention_keys(self, ex, aid: str, focus: _Focus, short_forms: dict, context, entities,
                       program_merge) -> list[str | None]:
         keys: list[str | None] = []
         latest = _Latest(ex)  # level -> latest named mention, for 该X and 在红柳湾村,村党支部…
@@ -252,7 +252,7 @@ class Resolver:
         and given the mention's aliases; (None, None, None, None) for a mention of nothing."""
         typ, anaphor = m.type, m.anaphor
         if anaphor or m.qualify or typ == "Program":
-            name, aliases = self._canonical(m, focus, latest, ex)
+            name, aliases = self._canonical(m, focus, latest)
         else:  # a name as written (most mentions): what _canonical returns for it, without the call
             name = m.surface
             aliases = (name,)
@@ -285,7 +285,7 @@ class Resolver:
             return key, e, None, name
         return key, e, _named_level(name), name
 
-    def _canonical(self, m: Mention, focus: _Focus, latest: "_Latest", ex) -> tuple[str, list[str]]:
+    def _canonical(self, m: Mention, focus: _Focus, latest: "_Latest") -> tuple[str, list[str]]:
         if m.anaphor.startswith("@"):  # a given name used alone: 瑞芳 -> 韩瑞芳
             return m.anaphor[1:], [m.surface]
         if m.anaphor:
@@ -421,18 +421,19 @@ class _Latest(dict):
         """市场监管局联合区教体局…,该局: a body or place after 联合, 会同, 与… in the sentence of
         the latest of its level joins it; 该局 still means the one that acts."""
         got = self.get(level)
-        if got is None or m.start < got[1] or m.start - got[1] > 40:
+        if got is None or not 0 <= m.start - got[1] <= 40:
             return False
-        text = self.text()
-        return text.endswith(CO_AGENT, max(0, m.start - 2), m.start) and not SENTENCE_END.search(text, got[1], m.start)
+        return self.text().endswith(CO_AGENT, max(0, m.start - 2), m.start) and self._same_sentence(got[1], m)
 
     def in_sentence(self, level: str, m: Mention) -> str:
         """The latest named 村, 社区, 街道… of that level when it is in m's sentence, before it:
         在内官营镇红柳湾村,80后村党支部书记 is 红柳湾村's 党支部, whatever the article is about."""
         got = self.get(level) if level in LOCAL_LEVELS else None
-        if got is None or m.start < got[1]:
-            return ""
-        return "" if SENTENCE_END.search(self.text(), got[1], m.start) else got[0]
+        return got[0] if got is not None and m.start >= got[1] and self._same_sentence(got[1], m) else ""
+
+    def _same_sentence(self, end: int, m: Mention) -> bool:
+        """No sentence ends between offset `end` and mention m."""
+        return SENTENCE_END.search(self.text(), end, m.start) is None
 
 
 def _local(m: Mention) -> bool:
