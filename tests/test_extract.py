@@ -170,3 +170,14 @@ def test_article_segmented_as_its_sentences(extractor):
             for st in sentences(article.text):
                 alone = [t._replace(start=t.start + st.start, end=t.end + st.start) for t in seg.tokens(st.text)]
                 assert [t for t in whole if st.start <= t.start < st.end] == alone
+
+
+@pytest.mark.parametrize("body, name", [
+    ("“菜价稳了,心里就踏实。”柯志明说。", "柯志明"),  # the segmenter glues 明说 (a word of its own)
+    ("“路修好了,出门方便多了。”陆子航说。", "陆子航"),  # …and 航说
+    ("脱贫户韦玉兰家的果园全部入了社。", "韦玉兰"),  # …and 户韦 (the role's last character)
+    ("下岭屯屯长潘德福说,大家都同意。", "潘德福"),
+])
+def test_names_the_segmenter_glues_to_a_neighbour(extractor, body, name):
+    _, mentions, _ = run(extractor, body)
+    assert (name, "Person") in mentions

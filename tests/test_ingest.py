@@ -106,3 +106,25 @@ def test_a_long_headline_is_still_a_headline():
     assert 40 < len(title) <= 50
     page = parse_page(f"{title}\n\n本报讯(记者 王嘉晨)近日,某某街道推行“红色物业”。\n", "x.txt")
     assert [a.title for a in page.articles] == [title]
+
+
+def test_the_headline_is_the_line_under_its_kicker_not_a_slogan_above():
+    page = parse_page("奋进新征程 建设新家园\n\n桃源镇:\n\n“田间课堂”开进果园\n\n□本报记者 林小禾\n\n"
+                      "桃源镇邀请农技专家到果园授课。\n", "x.txt")
+    (a,) = page.articles
+    assert a.title == "“田间课堂”开进果园"
+
+
+def test_an_unbracketed_lead_credit_names_the_reporters():
+    page = parse_page("社区课堂开课\n\n本报讯 记者 王晓林 通讯员 陈雨婷 “这个按钮点哪里?”日前,"
+                      "青石社区里,老人们跟着志愿者学用手机。\n", "x.txt")
+    (a,) = page.articles
+    assert a.reporters == ["王晓林", "陈雨婷"]
+    assert a.body.startswith("“这个按钮点哪里?”")
+
+
+def test_a_news_item_is_dated_by_its_dateline_not_by_dates_it_reports():
+    page = parse_page("技能培训开班\n\n本报讯(记者 王晓林)2024年3月5日,县人社局培训班开班。\n\n"
+                      "首期培训班曾于2021年6月1日举办。\n\n"
+                      "农机培训结业\n\n本报讯(记者 王晓林)3月以来,学员陆续结业,最早一批于2023年5月8日结业。\n", "x.txt")
+    assert [a.date for a in page.articles] == ["2024-03-05", None]

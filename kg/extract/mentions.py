@@ -250,8 +250,10 @@ class PersonFinder:
         ends = set(map(END, tokens))
         spans = []
         for s, e in strong:
-            if s + base in starts and e + base in ends and not any(x[0] == s for x in spans) \
-                    and _plausible_tokens(tokens, s + base, e + base):
+            if e + base not in ends or any(x[0] == s for x in spans):
+                continue
+            if s + base in starts and _plausible_tokens(tokens, s + base, e + base) \
+                    or s + base not in starts and _surname_glued(tokens, s + base, e + base):
                 spans.append((s, e))
         for s, e in weak:
             if s + base in starts and e + base in ends and _name_tokens(tokens, s + base, e + base):
@@ -329,12 +331,22 @@ def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
     return all(t.pos in PERSON_POS for t in inside[1:])  # 能|力强: a rare family name needs more
 
 
+def _surname_glued(tokens: list[Token], s: int, e: int) -> bool:
+    """脱贫|户韦|玉兰: the role's last character and the family name are one token, which the
+    segmenter took for a name, as it did the rest."""
+    glued = next((t for t in tokens if t.start < s < t.end), None)
+    return glued is not None and glued.end == s + 1 and glued.pos in PERSON_POS and all(
+        t.pos in PERSON_POS for t in tokens if s < t.start and t.end <= e)
+
+
 def _name_tokens(tokens: list[Token], s: int, e: int) -> bool:
     """The segmenter agrees it is a name: person-name tokens, or a surname token followed by them."""
     inside = [t for t in tokens if s <= t.start and t.end <= e]
     if len(inside) == 1:
         return inside[0].pos in PERSON_POS or inside[0].pos == "x"
     first, rest = inside[0], inside[1:]
+    if all(t.pos in PERSON_POS for t in inside):
+        return True  # 柯志|明 (说): the segmenter's guessed name, cut before its last character
     return len(first.text) == 1 and not any(t.pos in NOT_IN_NAME_POS for t in rest)
 
 

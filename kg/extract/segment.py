@@ -35,6 +35,8 @@ LEVEL_CHARS = "区县市镇乡省"
 SPLIT_FIRST = frozenset(LEVEL_CHARS + "村委由在到从向对为与和及被把将给让经据以于自往朝沿按党支总居")  # words _split may cut
 # 党委书记 is 党委 + 书记: the body a title names is part of the organization's name.
 TITLE_BODIES = ("党工委", "党总支", "党支部", "党委", "总支", "支部", "居委会", "村委会")
+# 柯志|明说, 陆子|航说: the last character of a name glued to the speech verb after it
+NAME_GLUED_VERBS = "说"
 PREPOSITIONS = "由在到从向对为与和及被把将给让经据以于自往朝沿按"
 VILLAGE_HEADS = ("村", "社区", "街道", "镇", "乡")
 TOWN_HEADS = ("镇", "乡", "街道", "社区")
@@ -298,6 +300,8 @@ class Segmenter:
     def _split(self, word: str, pos: str, prev: tuple | None):
         """区委 is 区 + 委 (北关|区委 -> 北关区|委, or an abbreviation); 区卫健委 is 区 + 卫健委;
         北关区|委多措 is 北关区|委|多措. prev: the piece before, (text, pos, tag, town), or None."""
+        if len(word) == 2 and word[1] in NAME_GLUED_VERBS and prev and prev[1] == "nr" and len(prev[0]) <= 2:
+            return [(word[0], "nr"), (word[1], "v")]  # 柯志|明说 -> 柯志|明|说
         if len(word) >= 2 and word[0] in LEVEL_CHARS + "村" and word[1:] not in self.stop and (
                 word[1:] in self.org_heads or word[1:] in self.org_words or (
                     self._org_head(word[1:]) and (len(word) == 2 or prev and prev[2] in "ND"))):
@@ -328,7 +332,7 @@ class Segmenter:
     def _know(self, w: str, pos: str) -> tuple:
         """The pieces of a word, each (text, part of speech, tag, ends in a town head), or CONTEXT
         when _split must see the token before."""
-        if w[0] in SPLIT_FIRST or w[-2:] in self.title_tails:
+        if w[0] in SPLIT_FIRST or w[-2:] in self.title_tails or len(w) == 2 and w[1] in NAME_GLUED_VERBS:
             return CONTEXT if self._split_needs_context(w, pos) else tuple(
                 self._piece(p, ptag) for p, ptag in self._split(w, pos, None))
         return (self._piece(w, pos),)
@@ -337,6 +341,8 @@ class Segmenter:
         """Whether _split(w, pos, prev) looks at prev: 区|委多措 after a name token, 委 after 北关区."""
         if len(w) < 2:
             return False
+        if len(w) == 2 and w[1] in NAME_GLUED_VERBS:
+            return True
         rest = w[1:]
         if w[0] in LEVEL_CHARS + "村" and rest not in self.stop and not (
                 rest in self.org_heads or rest in self.org_words) and self._org_head(rest) and len(w) > 2:

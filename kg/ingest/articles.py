@@ -28,6 +28,7 @@ _LABEL = re.compile(r"^(?:\d{1,2}\s|[一二三四五六七八九十]+、)|^.{0,4
 _NAME_END = r"(?:省|市|区|县|旗|镇|乡|街道|社区|村|局|委|办|处|所|院|馆|站|中心|政协|法院|公司|部)"
 _KICKER_NAME = re.compile(r"^[\u4e00-\u9fff]{1,9}" + _NAME_END + r"\s*[::]?$|^.{1,20}[::]$")
 _STARTS_WITH_UNIT = re.compile(r"^[\u4e00-\u9fff0-9]{1,12}?" + _NAME_END)
+LEAD_DATE_WITHIN = 16  # "2023年11月16日," and a few characters before it
 _DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 
 
@@ -178,7 +179,11 @@ def split_articles(pars: list[str], source: str,
 def _finish(d: _Draft, source: str, index: int) -> Article:
     lines = [b for b in d.block if not _LABEL.search(b)]
     subtitle = [b for b in lines if b.startswith(("—", "-"))]
-    candidates = [b for b in lines if b not in subtitle and not _KICKER_NAME.match(b)]
+    kickers = [k for k, b in enumerate(lines) if _KICKER_NAME.match(b)]
+    # A kicker stands right above its headline: a line above the kicker is a slogan or label.
+    below = lines[kickers[-1] + 1:] if kickers else lines
+    candidates = [b for b in below if b not in subtitle and not _KICKER_NAME.match(b)] or [
+        b for b in lines if b not in subtitle and not _KICKER_NAME.match(b)]
     with_unit = [b for b in candidates if _starts_with_unit(b)]
     if not candidates:  # 反诈宣传走进社区 alone: a headline, even if it ends like a unit's name
         candidates = [b for b in lines if b not in subtitle and not b.rstrip().endswith((":", ":"))][-1:]
@@ -192,7 +197,8 @@ def _finish(d: _Draft, source: str, index: int) -> Article:
         source=source, index=index, title=title, body=body, kind=kind,
         kicker="\n".join(kicker), subtitle="\n".join(s.lstrip("—- ") for s in subtitle),
         reporters=list(d.credit.reporters), photographers=list(d.credit.photographers),
-        date=_date(body) if kind == "photo" else None,  # the body of a news item is not searched
+        # a news item's dateline opens its lead; a date later in its body is what it reports on
+        date=_date(body) if kind == "photo" else _date(body[:LEAD_DATE_WITHIN]),
     )
 
 

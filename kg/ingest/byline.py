@@ -25,6 +25,8 @@ _NOT_IN_CREDIT = re.compile(r"[^\u4e00-\u9fff\s/]")
 _NAME_SEPARATORS = re.compile(r"[\s、,,]+")
 LEAD_MARK = "本报讯"
 _LEAD = re.compile(r"^" + LEAD_MARK + r"\s*(?:[((]([^()()]{2,40})[))])?\s*")
+# "本报讯 记者 林晓岚 通讯员 郭雅婷 “叶老师…": the credit unbracketed, each name followed by a space
+_BARE_LEAD_CREDIT = re.compile(r"(?:" + ROLE + r"\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}(?=\s))*\s+)+")
 
 
 @dataclass
@@ -99,8 +101,11 @@ def split_lead(par: str) -> tuple[str, Credit | None] | None:
     m = _LEAD.match(par)
     if not m:
         return None
-    credit = parse_credit(m.group(1)) if m.group(1) else None
-    return par[m.end():], credit
+    if m.group(1):
+        return par[m.end():], parse_credit(m.group(1))
+    bare = _BARE_LEAD_CREDIT.match(par, m.end())
+    credit = parse_credit(bare.group(0)) if bare else None
+    return (par[bare.end():], credit) if credit else (par[m.end():], None)
 
 
 def _credit_tail_start(par: str) -> int:
