@@ -46,6 +46,9 @@ def run(extractor, body, title="标题", **kw):
     ("新东社区的志愿者上门服务。", "新东社区", "Place"),
     # a verb the segmenter's dictionary tags as a noun is no part of the name after it
     ("该镇将在总结青松岭村经验的基础上全面推广。", "青松岭村", "Place"),
+    ("区住建局、区城市管理局等部门派员参加。", "区城市管理局", "Organization"),  # 城市 inside a name
+    ("施工单位安宁市锦石建设工程有限公司进场施工。", "安宁市锦石建设工程有限公司", "Organization"),
+    ("石门村与邻近的枫树坳村组建茶叶产业联合党委。", "茶叶产业联合党委", "Organization"),
 ])
 def test_mention_types(extractor, body, name, typ):
     _, mentions, _ = run(extractor, body)
@@ -59,7 +62,11 @@ def test_mention_types(extractor, body, name, typ):
     "搬进新社区以后,居民生活更方便了。",  # 新社区: a new community, no name
     "他们利用社区活动室为双职工家庭的孩子辅导功课。",  # 利用 (a verb jieba tags n) names no 社区
     "志愿者在商业街区开展消防应急疏散演练。",  # 商业街|区: a kind of area, no district
-    "干部们实地参观学习村级党群综合服务站建设经验。",  # 村级…服务站: every village's, no one body  # an idiom ending in 办 (jieba tags it nt), no office
+    "干部们实地参观学习村级党群综合服务站建设经验。",
+    "2019年回村以后,他当选了村委会主任。",  # 年|回村: a verb and 村, no village
+    "改造前,社区先后召开了8场居民协商会。",  # a meeting, not a body
+    "推动文明实践站与党群服务中心融合运行。",  # every community has one: a kind of body
+    "在职党员到居住地社区报到。",  # 村级…服务站: every village's, no one body  # an idiom ending in 办 (jieba tags it nt), no office
 ])
 def test_generic_words_are_not_entities(extractor, body):
     _, mentions, _ = run(extractor, body)

@@ -79,6 +79,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         # Drop leading numerals: "4个城市街道" is no name.
         while lo < hi and tags[lo] == "D" and tokens[lo].text.isascii():
             lo += 1
+            if lo < hi and tokens[lo].text in MEASURES:  # 11|支|党员志愿者服务队: the measure too
+                lo += 1
         if lo == hi:
             continue
         hi = _end_at_terminal_head(tokens, tags, lo, hi)

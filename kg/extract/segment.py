@@ -32,12 +32,23 @@ FUNCTION_POS = {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "r", "m", "q", 
 _DIGITS = set("0123456789一二三四五六七八九十百零〇两第号")
 ANAPHOR_PREFIX = "该"
 LEVEL_CHARS = "区县市镇乡省"
-SPLIT_FIRST = frozenset(LEVEL_CHARS + "村委由在到从向对为与和及被把将给让经据以于自往朝沿按党支总居")  # words _split may cut
+SPLIT_FIRST = frozenset(LEVEL_CHARS + "村委由在到从向对为与和及被把将给让经据以于自往朝沿按党支总居辖")  # words _split may cut
 # 党委书记 is 党委 + 书记: the body a title names is part of the organization's name.
 TITLE_BODIES = ("党工委", "党总支", "党支部", "党委", "总支", "支部", "居委会", "村委会")
 # 柯志|明说, 陆子|航说: the last character of a name glued to the speech verb after it
 NAME_GLUED_VERBS = "说"
 PREPOSITIONS = "由在到从向对为与和及被把将给让经据以于自往朝沿按"
+# 社区辖|凤屿 (辖凤屿/nr): the verb "governs" glued to the unknown name after it
+VERBS_BEFORE_NAMES = PREPOSITIONS + "辖"
+# 回村, 进村, 驻村: a verb or determiner and 村 is no village's name (2017年|回村 is no 年回村)
+NOT_VILLAGE_FIRST = frozenset("回进驻入到在全本该各每出离住包联返留扎蹲下")
+# 组建, 成立: a body is founded by the words before these, never named by them (沙湾头村|组建|…联合党委)
+FOUNDING_VERBS = frozenset(("组建", "成立", "建立", "设立", "建起", "筹建", "新建", "组成"))
+# 居民协商会, 座谈会: a meeting, not a body, though 会 ends 商会 and 工会
+MEETING_HEADS = ("协商会", "座谈会", "推进会", "茶话会", "见面会", "说明会", "观摩会", "现场会", "议事会", "恳谈会",
+                 "交流会", "动员会", "培训会", "表彰会", "发布会", "分享会", "评议会", "听证会", "调度会", "部署会",
+                 "晚会", "展销会", "博览会", "运动会", "招聘会", "年会", "例会", "夜话会", "报告会", "宣讲会",
+                 "启动会", "签约会", "推介会", "联欢会", "故事会", "读书会", "庙会", "会议")
 VILLAGE_HEADS = ("村", "社区", "街道", "镇", "乡")
 TOWN_HEADS = ("镇", "乡", "街道", "社区")
 NOT_IN_PLACE_POS = {"v", "vd", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "d", "r", "ad", "m", "q", "t"}
@@ -308,8 +319,8 @@ class Segmenter:
             return [(word[0], "n"), (word[1:], "nt")]
         if len(word) == 2 and word[1] in LEVEL_CHARS and word[0] in PREPOSITIONS:
             return [(word[0], "p"), (word[1], "n")]  # 由县 -> 由 + 县
-        if len(word) >= 3 and word[0] in PREPOSITIONS and pos in ("x", "nz", "nr", "ns"):
-            return [(word[0], "p"), (word[1:], pos)]  # 据锦帆 (an unknown word) -> 据 + 锦帆
+        if len(word) >= 3 and word[0] in VERBS_BEFORE_NAMES and pos in ("x", "nz", "nr", "ns"):
+            return [(word[0], "p"), (word[1:], pos)]  # 据锦帆, 辖凤屿 (an unknown word) -> 据 + 锦帆
         body = next((b for b in TITLE_BODIES if word.startswith(b) and word[len(b):] in self.titles), "") or next(
             (word[:k] for k in range(len(word) - 1, 1, -1) if word[k:] in self.titles and word[:k] in self.org_heads), "")
         if body:  # 党委书记 -> 党委 + 书记, 小学校长 -> 小学 + 校长
@@ -332,6 +343,8 @@ class Segmenter:
     def _know(self, w: str, pos: str) -> tuple:
         """The pieces of a word, each (text, part of speech, tag, ends in a town head), or CONTEXT
         when _split must see the token before."""
+        if pos == "nr" and len(w) == 4 and w[-1] in NAME_GLUED_VERBS + "任":
+            return self._piece(w[:3], pos), self._piece(w[3], "v")  # 黄德明任|联合党委书记
         if w[0] in SPLIT_FIRST or w[-2:] in self.title_tails or len(w) == 2 and w[1] in NAME_GLUED_VERBS:
             return CONTEXT if self._split_needs_context(w, pos) else tuple(
                 self._piece(p, ptag) for p, ptag in self._split(w, pos, None))
@@ -364,8 +377,15 @@ class Segmenter:
             return "S"
         if w.startswith(ANAPHOR_PREFIX) and len(w) >= 2 and (w[1:] in self.place_heads or self._org_head(w[1:])):
             return "A"
+        if w == "城市":
+            return "V"  # 区|城市|管理局: inside a name; never its start (4个|城市|街道 is no name)
         if w in self.titles or w.endswith(("城市", "街区")) or len(w) > 1 and w[0] in "各每" and pos != "nr":
             return "S"  # titles end a name; 各街道, 每个社区: all of them, no name
+        if w in FOUNDING_VERBS or len(w) == 2 and w[0] == w[1] and w[0] in LEVEL_CHARS + "村" \
+                or w.endswith(MEETING_HEADS):
+            return "S"  # 组建; 村村 (every village), 镇镇; 协商会 (a meeting)
+        if w.endswith("单位"):
+            return "G"  # 施工单位, 共建单位: a kind of party, never the start of its name
         if w in self.generic and w not in self.place_heads:
             return "G"
         if len(w) == 4 and (pos == "i" or w[0] == w[2]):
@@ -373,7 +393,7 @@ class Segmenter:
         place_head = self.place_head(w)
         if place_head and (pos == "ns" or w == place_head or self.gazetteer.is_known(w) or (
                 len(w) >= 3 and pos in NAME_POS and place_head in VILLAGE_HEADS) or (
-                len(w) == 2 and place_head == "村" and pos in NAME_POS)):  # 桐木|溪村
+                len(w) == 2 and place_head == "村" and pos in NAME_POS and w[0] not in NOT_VILLAGE_FIRST)):  # 桐木|溪村
             return "P"  # 靳小庄村/nr: the segmenter's guessed names ending in 村 are villages
         if w in self.org_heads or w in self.org_words or (pos == "nt" and self._org_head(w)) or (
                 pos in NAME_POS and len(longest_suffix(w, self._multi_org_set)) not in (0, len(w))) or (
