@@ -49,6 +49,9 @@ def run(extractor, body, title="标题", **kw):
     ("区住建局、区城市管理局等部门派员参加。", "区城市管理局", "Organization"),  # 城市 inside a name
     ("施工单位安宁市锦石建设工程有限公司进场施工。", "安宁市锦石建设工程有限公司", "Organization"),
     ("石门村与邻近的枫树坳村组建茶叶产业联合党委。", "茶叶产业联合党委", "Organization"),
+    ("学员与平江县云水间民宿管理有限公司签订协议。", "平江县云水间民宿管理有限公司", "Organization"),
+    ("县林业局联合湖南农业大学园艺学院建起示范基地。", "湖南农业大学园艺学院", "Organization"),
+    ("社区推行“楼长制”,每栋楼选出一名楼长。", "“楼长制”", "Program"),  # quoted and run: a program
 ])
 def test_mention_types(extractor, body, name, typ):
     _, mentions, _ = run(extractor, body)
@@ -79,6 +82,17 @@ def test_chain_gives_located_in_for_each_link(extractor):
     assert ("locatedIn", "民航路街道", "北关区", "", s) in rels
     assert ("locatedIn", "西见山村", "民航路街道", "", s) in rels
     assert ("locatedIn", "西见山村", "北关区", "", s) not in rels  # only adjacent links
+
+
+def test_a_counted_list_makes_its_items_places_of_that_kind(extractor):
+    _, mentions, rels = run(extractor, "青松社区辖翠竹新村、枫林里、桂香苑等5个小区,均已建起党支部。")
+    assert {("枫林里", "Place"), ("桂香苑", "Place")} <= mentions
+    assert {r[1] for r in rels if r[0] == "locatedIn" and r[2] == "青松社区"} == {"翠竹新村", "枫林里", "桂香苑"}
+
+
+def test_a_body_founded_is_no_program(extractor):
+    _, mentions, _ = run(extractor, "小区成立了“红色物业”,为居民提供服务。")
+    assert not {m for m in mentions if m[1] == "Program"}
 
 
 def test_governs_lists_places(extractor):

@@ -84,6 +84,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         if lo == hi:
             continue
         hi = _end_at_terminal_head(tokens, tags, lo, hi)
+        if tokens[hi - 1].text.endswith("公司") and lo > 0 and tags[lo - 1] == "S":
+            lo = _company_name_start(tokens, tags, lo)
         toks = tokens[lo:hi]
         text = "".join(map(TEXT, toks))
         if MEASURE.search(text):  # 爱心人士组建11支|党员志愿者服务队: what is counted is no one body
@@ -138,13 +140,32 @@ TERMINAL_HEADS = ("有限公司", "有限责任公司", "股份有限公司", "�
 
 
 def _end_at_terminal_head(tokens: list[Token], tags: str, lo: int, hi: int) -> int:
-    """Where the chunk tokens[lo:hi] ends: right after its first company or university head."""
+    """Where the chunk tokens[lo:hi] ends: right after its first company or university head
+    (广西大学|农学院: a college goes on the university's name)."""
     k = tags.find("O", lo, hi - 1)
     while k >= 0:
         if tokens[k].text.endswith(TERMINAL_HEADS):
+            if tokens[k].text.endswith("大学"):
+                college = next((j for j in range(k + 1, min(k + 4, hi)) if tags[j] != "N"), hi)
+                if college < hi and tokens[college].text.endswith(("学院", "研究院")):
+                    k = college  # 湖南农业大学|园艺|学院
             return k + 1
         k = tags.find("O", k + 1, hi - 1)
     return hi
+
+
+def _company_name_start(tokens: list[Token], tags: str, lo: int) -> int:
+    """阳朔县|山水|间|民宿管理有限公司: a company's trade name may hold any word (间/f is no
+    name token), so it starts at the place before, when one comes within a few tokens."""
+    k = lo - 1
+    while k >= 0 and lo - k <= 4 and (tags[k] in "NDVW" or tags[k] == "S" and tokens[k].pos == "f"
+                                      and len(tokens[k].text) == 1):
+        k -= 1
+    if k < 0 or k == lo - 1 or tags[k] != "P":
+        return lo
+    while k > 0 and tags[k - 1] == "P":
+        k -= 1
+    return k
 
 
 def _after_counted(tokens: list[Token], tags: str, lo: int, hi: int) -> int:
@@ -378,6 +399,9 @@ class ProgramFinder:
         self.quoted_head = re.compile(
             rf"{QUOTE}((?:的{name}{{0,6}}?{guarded(('模式', '机制', '体系', '平台'))})|(?:{name}{{0,8}}?{guarded(heads)}))")
         self.quoted = re.compile(QUOTE)
+        # 推行“楼长制”, 设立“红色议事角”: a quoted name the text says someone runs is a program
+        # (a quotation ends with its own punctuation: _slogan)
+        self.run_quoted = re.compile(rf"({self.run_verbs})(?:了|起)?(?={QUOTE}(?:[,。;、,:]|$|等|和|与))")
         self.unquoted = re.compile(
             rf"(?:{self.run_verbs})(?:了|着|好)?({_NP}{{2,24}}?(?:{self.unquoted_heads}))(?=[,。;、,:]|$|等)")
         # 打造志平工作平台、老党员说事会等: the rest of a list whose first item is a program
@@ -424,6 +448,13 @@ class ProgramFinder:
                     inner = m.group("a") or m.group("b")
                     if not _slogan(inner):
                         keep(run.start() + m.start(), run.start() + m.end(), inner)
+        for v in self.run_quoted.finditer(text):
+            if v.group(1) in ("成立", "组建"):
+                continue  # 成立了“红色物业”: a body founded, not a program run
+            m = self.quoted.match(text, v.end())
+            inner = m.group("a") or m.group("b")
+            if not _slogan(inner) and len(inner) >= 3:
+                keep(m.start(), m.end(), inner)
         # A quoted name that carries its own head: “头雁工程”, “四场硬仗”.
         for m in self.quoted.finditer(text):
             inner = m.group("a") or m.group("b")
