@@ -52,6 +52,12 @@ def run(extractor, body, title="标题", **kw):
     ("学员与平江县云水间民宿管理有限公司签订协议。", "平江县云水间民宿管理有限公司", "Organization"),
     ("县林业局联合湖南农业大学园艺学院建起示范基地。", "湖南农业大学园艺学院", "Organization"),
     ("社区推行“楼长制”,每栋楼选出一名楼长。", "“楼长制”", "Program"),  # quoted and run: a program
+    ("在县文化和旅游局的支持下,剪纸工坊开张了。", "县文化和旅游局", "Organization"),  # two fields joined by 和
+    ("代表、县人民医院院长周明说,新院区明年启用。", "县人民医院", "Organization"),
+    ("县人大常委会主任吴秀兰主持会议。", "县人大常委会", "Organization"),
+    ("县非物质文化遗产保护中心主任介绍了情况。", "县非物质文化遗产保护中心", "Organization"),
+    ("县政协委员、江山市锦绣绗缝制品有限公司总经理说。", "江山市锦绣绗缝制品有限公司", "Organization"),
+    ("“订单越来越多了。”楼晓峰说。", "楼晓峰", "Person"),  # 楼: a family name outside the 百家姓
 ])
 def test_mention_types(extractor, body, name, typ):
     _, mentions, _ = run(extractor, body)
@@ -69,7 +75,8 @@ def test_mention_types(extractor, body, name, typ):
     "2019年回村以后,他当选了村委会主任。",  # 年|回村: a verb and 村, no village
     "改造前,社区先后召开了8场居民协商会。",  # a meeting, not a body
     "推动文明实践站与党群服务中心融合运行。",  # every community has one: a kind of body
-    "在职党员到居住地社区报到。",  # 村级…服务站: every village's, no one body  # an idiom ending in 办 (jieba tags it nt), no office
+    "在职党员到居住地社区报到。",
+    "县十七届人大四次会议今天开幕。",  # a numbered session, not the body  # 村级…服务站: every village's, no one body  # an idiom ending in 办 (jieba tags it nt), no office
 ])
 def test_generic_words_are_not_entities(extractor, body):
     _, mentions, _ = run(extractor, body)
@@ -88,6 +95,11 @@ def test_a_counted_list_makes_its_items_places_of_that_kind(extractor):
     _, mentions, rels = run(extractor, "青松社区辖翠竹新村、枫林里、桂香苑等5个小区,均已建起党支部。")
     assert {("枫林里", "Place"), ("桂香苑", "Place")} <= mentions
     assert {r[1] for r in rels if r[0] == "locatedIn" and r[2] == "青松社区"} == {"翠竹新村", "枫林里", "桂香苑"}
+
+
+def test_a_verb_before_a_place_is_not_part_of_its_name(extractor):
+    _, mentions, _ = run(extractor, "副县长在列席黄宅镇代表团审议时表示,将加快建设。")
+    assert ("黄宅镇", "Place") in mentions and not any(m[0].startswith("列席") for m in mentions)
 
 
 def test_a_body_founded_is_no_program(extractor):

@@ -128,3 +128,11 @@ def test_a_news_item_is_dated_by_its_dateline_not_by_dates_it_reports():
                       "首期培训班曾于2021年6月1日举办。\n\n"
                       "农机培训结业\n\n本报讯(记者 王晓林)3月以来,学员陆续结业,最早一批于2023年5月8日结业。\n", "x.txt")
     assert [a.date for a in page.articles] == ["2024-03-05", None]
+
+
+def test_a_section_label_opening_with_a_head_is_not_the_headline():
+    page = parse_page("社区治理\n\n网格连民心 楼栋聚人心\n\n——和园社区治理见闻\n\n□本报记者 王晓林\n\n"
+                      "和园社区把网格建到楼栋。\n\n短评\n\n让服务通到群众心坎上\n\n□本报评论员 钟朗\n\n"
+                      "服务好不好,群众说了算。\n", "x.txt")
+    assert [(a.title, a.reporters) for a in page.articles] == [
+        ("网格连民心 楼栋聚人心", ["王晓林"]), ("让服务通到群众心坎上", ["钟朗"])]

@@ -86,6 +86,10 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         hi = _end_at_terminal_head(tokens, tags, lo, hi)
         if tokens[hi - 1].text.endswith("公司") and lo > 0 and tags[lo - 1] == "S":
             lo = _company_name_start(tokens, tags, lo)
+        elif lo > 1 and tokens[lo - 1].text == "和" and tags[lo - 2] in "NV":
+            lo = _conjoined_name_start(tokens, tags, lo)
+        if any(t.text.endswith("届") for t in tokens[lo:hi]):
+            continue  # 县十七届人大(四次会议): a numbered session, not the body
         toks = tokens[lo:hi]
         text = "".join(map(TEXT, toks))
         if MEASURE.search(text):  # 爱心人士组建11支|党员志愿者服务队: what is counted is no one body
@@ -157,15 +161,32 @@ def _end_at_terminal_head(tokens: list[Token], tags: str, lo: int, hi: int) -> i
 def _company_name_start(tokens: list[Token], tags: str, lo: int) -> int:
     """阳朔县|山水|间|民宿管理有限公司: a company's trade name may hold any word (间/f is no
     name token), so it starts at the place before, when one comes within a few tokens."""
+    return _back_to_place(tokens, tags, lo, lambda t, tag: tag in "NDVW" or tag == "S" and len(t.text) == 1
+                          and t.text not in NOT_IN_TRADE_NAME)
+
+
+def _conjoined_name_start(tokens: list[Token], tags: str, lo: int) -> int:
+    """县|文化|和|广电旅游体育局, 区|人力资源|和|社会保障局: a bureau named for two fields joined by 和
+    starts at the place before the first field."""
+    k = _back_to_place(tokens, tags, lo - 1, lambda t, tag: tag in "NV")
+    return k if k < lo - 1 else lo
+
+
+def _back_to_place(tokens: list[Token], tags: str, lo: int, inside) -> int:
+    """The start of the place chain that comes within four tokens before lo, all of them inside(t,
+    tag) between; lo when there is none."""
     k = lo - 1
-    while k >= 0 and lo - k <= 4 and (tags[k] in "NDVW" or tags[k] == "S" and tokens[k].pos == "f"
-                                      and len(tokens[k].text) == 1):
+    while k >= 0 and lo - k <= 4 and inside(tokens[k], tags[k]):
         k -= 1
     if k < 0 or k == lo - 1 or tags[k] != "P":
         return lo
     while k > 0 and tags[k - 1] == "P":
         k -= 1
     return k
+
+
+# one-character words that never stand in a company's trade name (…的|华锦绗缝制品有限公司)
+NOT_IN_TRADE_NAME = frozenset("的和与及在是了等对为把被将从向到或、,,。;:“”")
 
 
 def _after_counted(tokens: list[Token], tags: str, lo: int, hi: int) -> int:

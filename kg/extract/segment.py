@@ -317,6 +317,8 @@ class Segmenter:
                 word[1:] in self.org_heads or word[1:] in self.org_words or (
                     self._org_head(word[1:]) and (len(word) == 2 or prev and prev[2] in "ND"))):
             return [(word[0], "n"), (word[1:], "nt")]
+        if len(word) == 2 and word[0] in LEVEL_CHARS and pos == "h":
+            return [(word[0], "n"), (word[1], "n")]  # 县非|物质文化遗产保护中心: a prefix glued to 县
         if len(word) == 2 and word[1] in LEVEL_CHARS and word[0] in PREPOSITIONS:
             return [(word[0], "p"), (word[1], "n")]  # 由县 -> 由 + 县
         if len(word) >= 3 and word[0] in VERBS_BEFORE_NAMES and pos in ("x", "nz", "nr", "ns"):

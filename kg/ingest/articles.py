@@ -29,6 +29,7 @@ _NAME_END = r"(?:省|市|区|县|旗|镇|乡|街道|社区|村|局|委|办|处|�
 _KICKER_NAME = re.compile(r"^[\u4e00-\u9fff]{1,9}" + _NAME_END + r"\s*[::]?$|^.{1,20}[::]$")
 _STARTS_WITH_UNIT = re.compile(r"^[\u4e00-\u9fff0-9]{1,12}?" + _NAME_END)
 LEAD_DATE_WITHIN = 16  # "2023年11月16日," and a few characters before it
+_HEADS_ALONE = words("place_suffixes.txt") | words("org_suffixes.txt")
 _DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 
 
@@ -80,7 +81,8 @@ def classify(par: str, byline: Callable[[str], _Para | None] = byline_para) -> _
 def _starts_with_unit(line: str) -> bool:
     """安培社区“5点钟义务课堂”唱响全省 opens with a named unit; 乡村新貌 only with a word."""
     m = _STARTS_WITH_UNIT.match(line)
-    return bool(m) and m.group(0) not in words("stop_nouns.txt")
+    # 社区治理 opens with a head alone (社区), no unit's name
+    return bool(m) and m.group(0) not in words("stop_nouns.txt") and m.group(0) not in _HEADS_ALONE
 
 
 def _ends_with_name(par: str) -> bool:
