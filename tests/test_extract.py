@@ -97,6 +97,22 @@ def test_a_counted_list_makes_its_items_places_of_that_kind(extractor):
     assert {r[1] for r in rels if r[0] == "locatedIn" and r[2] == "青松社区"} == {"翠竹新村", "枫林里", "桂香苑"}
 
 
+def test_towns_listed_without_their_head_are_named_with_it(extractor):
+    _, mentions, rels = run(extractor, "顺德区辖大良街道和北滘、乐从、均安3个镇,是制造业强区。")
+    assert {r[1] for r in rels if r[0] == "locatedIn" and r[2] == "顺德区"} == {"大良街道", "北滘镇", "乐从镇", "均安镇"}
+
+
+def test_the_league_s_district_committee_keeps_its_name(extractor):
+    _, mentions, rels = run(extractor, "由共青团顺德区委员会主办的夏令营开营。")
+    assert ("共青团顺德区委员会", "Organization") in mentions
+    assert not {m for m in mentions if m[1] == "Place" and m[0] != "顺德区"}
+
+
+def test_how_people_are_addressed_is_no_part_of_a_body(extractor):
+    _, mentions, _ = run(extractor, "社区的周婆婆一走进社区卫生服务站,就拉住了医生。")
+    assert not any("婆婆" in m[0] for m in mentions)
+
+
 def test_a_verb_before_a_place_is_not_part_of_its_name(extractor):
     _, mentions, _ = run(extractor, "副县长在列席黄宅镇代表团审议时表示,将加快建设。")
     assert ("黄宅镇", "Place") in mentions and not any(m[0].startswith("列席") for m in mentions)

@@ -193,3 +193,18 @@ def test_short_forms_keep_the_shortest_long_form_of_all_pairs():
                 want[short] = long
     assert _short_forms(org_set, place_set, gaz) == want
     assert want["人民调解中心"] == "北关区人民调解中心" and want["东路街道"] == "城东路街道"
+
+
+def test_a_body_abbreviated_is_the_one_written_in_full_on_the_page(pipeline):
+    res = pipeline([("a.txt", [("医保服务站建到村口", "顺德区医疗保障局推进医保服务站建设。"
+                                                  "今年,区医保局在全区建成服务站23个。")])])
+    by_name = {e.name: e for e in res.entities.values() if e.type == "Organization"}
+    assert "区医保局" in by_name["顺德区医疗保障局"].aliases
+    assert not {n for n in by_name if "医保局" in n}
+
+
+def test_a_company_named_by_its_trade_name_is_the_registered_one(pipeline):
+    res = pipeline([("a.txt", [("车间旁有了职工之家", "走进佛山市顺德区铝捷型材有限公司的车间。铝捷公司有员工620多人,"
+                                                    "铝捷型材公司今年扩产。")])])
+    (company,) = {n for n in names(res, "Organization") if "公司" in n}
+    assert company.endswith("顺德区铝捷型材有限公司")

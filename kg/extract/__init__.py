@@ -42,8 +42,11 @@ ADJUNCT_BEFORE = ("在", "到", "于", "从", "以", "对", "向", "与", "和",
 CLAUSE_OPENER = re.compile(r"[\s\d年月日上下午近日今年以来去年同时此外目前期间当天,]*")
 QUOTED_SPAN = re.compile(r"“[^“”]*”|《[^《》]*》")
 # 等7个小区, 等十二个行政村: the list before counts places of one kind
-COUNTED_KIND = re.compile(r"等[0-9一二三四五六七八九十两百]+个(?:小区|社区|村|行政村|自然村|街道|镇|乡|乡镇|居民小区)")
-HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}")
+COUNTED_KIND = re.compile(r"等?[0-9一二三四五六七八九十两百]+个(小区|社区|村|行政村|自然村|街道|镇|乡|乡镇|居民小区)")
+# the kinds whose members are named without their head in such a list (九江、西樵…6个镇)
+KIND_HEADS = ("镇", "乡", "街道", "社区", "村")
+CLAUSE_END = re.compile(r"[,,。;;]")
+LIST_ITEM = re.compile(r"(?<=[、和辖])[\u4e00-\u9fff]{2,6}(?=[、和等0-9一二三四五六七八九十两])")
 GOVERNS = re.compile(r"(?<![管直])辖(?!区)")
 LIST_END = re.compile(r"等|[,,。;]")
 SPEECH_LEAD = re.compile(r"对记者|向记者|告诉记者|笑着|激动地|高兴地|明确")
@@ -426,8 +429,9 @@ class _ArticleRun:
             governors = [(s, e, p) for s, e, p in at + self.anaphor_places(sent) if e <= m.start()]
             before = [p for s, e, p in sorted(governors)]
             after = [p for s, e, p in at if m.end() <= s < stop]
-            if before and end and end.group(0) == "等":
-                after += self.listed_kind(sent, m.end(), end.start(), at)
+            counted = COUNTED_KIND.search(text, m.end(), stop + 12) if before else None
+            if counted and not CLAUSE_END.search(text, m.end(), counted.start()):  # the list's own count
+                after += self.listed_kind(sent, m.end(), counted, at)
             if before and after:
                 for p in after:
                     self.rel("locatedIn", p, before[-1], text)
@@ -441,20 +445,22 @@ class _ArticleRun:
                 elif between in ("位于", "地处", "坐落于"):
                     self.rel("locatedIn", p1, p2, text)  # 六寺村位于中原高新区
 
-    def listed_kind(self, sent: Sentence, lo: int, hi: int, at) -> list[int]:
-        """辖凤屿新村、湖畔里、金桂苑等7个小区: the items of a list that ends in a count of a kind of
-        place are places of that kind, whatever their names end in (lo, hi: the list's bounds)."""
+    def listed_kind(self, sent: Sentence, lo: int, counted: re.Match, at) -> list[int]:
+        """辖凤屿新村、湖畔里、金桂苑等7个小区, 辖桂城街道和九江、西樵…6个镇: the items of a list that
+        ends in a count of a kind of place are places of that kind (九江镇: a town named without its
+        head is named with it). lo: where the list starts."""
         text = sent.text
-        if not COUNTED_KIND.match(text, hi):
-            return []
+        kind = counted.group(1)
         out = []
-        pos = lo
-        for item in text[lo:hi].split("、"):
-            s, e = pos, pos + len(item)
-            pos = e + 1
-            if HAN_NAME.fullmatch(item) and not any(a < e and s < b for a, b, _ in at) \
-                    and item not in self.ex.seg.stop:
-                out.append(self.add(item, "Place", sent.start + s, sent.start + e))
+        for item in LIST_ITEM.finditer(text, lo, counted.start() + 1):
+            s, e = item.span()
+            if e > counted.start() or any(a < e and s < b for a, b, _ in at) or item.group(0) in self.ex.seg.stop:
+                continue
+            name = item.group(0)
+            if kind in KIND_HEADS and not self.ex.seg.place_head(name):
+                out.append(self.add(name + kind, "Place", sent.start + s, sent.start + e, written=name))
+            else:
+                out.append(self.add(name, "Place", sent.start + s, sent.start + e))
         return out
 
     def anaphor_places(self, sent: Sentence) -> list[tuple[int, int, int]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
 
-from kg.extract.segment import Segmenter, Token, longest_suffix
+from kg.extract.segment import PARTY_PREFIXES, Segmenter, Token, longest_suffix
 from kg.lexicon import alternation, automaton, common_surnames, first_chars, guarded, looks_like_person_name, words
 
 # Token fields by index: itemgetter reads a tuple faster than attrgetter reads a field.
@@ -81,6 +81,10 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
             lo += 1
             if lo < hi and tokens[lo].text in MEASURES:  # 11|支|党员志愿者服务队: the measure too
                 lo += 1
+        if tags.startswith("DW", lo):  # 周婆婆|一|走进|社区卫生服务站: "as soon as", then a verb
+            lo += 2
+            while lo < hi and tags[lo] == "W":
+                lo += 1
         if lo == hi:
             continue
         hi = _end_at_terminal_head(tokens, tags, lo, hi)
@@ -107,6 +111,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                 or _counted(first):
             continue  # 各街道党工委, 两家农机合作社, 一个红旗村: every one or some, no particular one
         c = Chunk(first.start, toks[-1].end, text)
+        if lo > 0 and tokens[lo - 1].text in PARTY_PREFIXES and tags.find("O", lo, hi) >= 0:
+            c.start, c.text = tokens[lo - 1].start, tokens[lo - 1].text + text  # 共青团南海区委员会
         out.append(c)
         first_org = tags.find("O", lo, hi)
         c.org = first_org >= 0

@@ -44,6 +44,11 @@ VERBS_BEFORE_NAMES = PREPOSITIONS + "辖"
 NOT_VILLAGE_FIRST = frozenset("回进驻入到在全本该各每出离住包联返留扎蹲下")
 # 组建, 成立: a body is founded by the words before these, never named by them (沙湾头村|组建|…联合党委)
 FOUNDING_VERBS = frozenset(("组建", "成立", "建立", "设立", "建起", "筹建", "新建", "组成"))
+# 周婆婆, 李师傅: how people are addressed; never inside a body's name (…婆婆一走进社区卫生服务站)
+ADDRESS_WORDS = frozenset(("婆婆", "爷爷", "奶奶", "大爷", "大妈", "大娘", "阿姨", "叔叔", "阿婆", "阿公", "师傅",
+                           "女士", "先生", "同志", "大姐", "大哥"))
+# 共青团|南海区|委员会, 中共|北关区委: the party or league a body belongs to, before its place
+PARTY_PREFIXES = ("共青团", "中共", "中国共产党")
 # 居民协商会, 座谈会: a meeting, not a body, though 会 ends 商会 and 工会
 MEETING_HEADS = ("协商会", "座谈会", "推进会", "茶话会", "见面会", "说明会", "观摩会", "现场会", "议事会", "恳谈会",
                  "交流会", "动员会", "培训会", "表彰会", "发布会", "分享会", "评议会", "听证会", "调度会", "部署会",
@@ -328,7 +333,7 @@ class Segmenter:
         if body:  # 党委书记 -> 党委 + 书记, 小学校长 -> 小学 + 校长
             return [(body, "nt"), (word[len(body):], "n")]
         if len(word) >= 2 and word[0] == "委" and prev and prev[2] == "P" \
-                and prev[0][-1] in LEVEL_CHARS:
+                and prev[0][-1] in LEVEL_CHARS and word not in self.org_heads:  # 南海区|委员会 stays
             return [("委", "nt"), (word[1:], pos)]
         return [(word, pos)]
 
@@ -383,7 +388,7 @@ class Segmenter:
             return "V"  # 区|城市|管理局: inside a name; never its start (4个|城市|街道 is no name)
         if w in self.titles or w.endswith(("城市", "街区")) or len(w) > 1 and w[0] in "各每" and pos != "nr":
             return "S"  # titles end a name; 各街道, 每个社区: all of them, no name
-        if w in FOUNDING_VERBS or len(w) == 2 and w[0] == w[1] and w[0] in LEVEL_CHARS + "村" \
+        if w in FOUNDING_VERBS or w in ADDRESS_WORDS or w in PARTY_PREFIXES or len(w) == 2 and w[0] == w[1] and w[0] in LEVEL_CHARS + "村" \
                 or w.endswith(MEETING_HEADS):
             return "S"  # 组建; 村村 (every village), 镇镇; 协商会 (a meeting)
         if w.endswith("单位"):

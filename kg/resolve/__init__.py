@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from importlib import resources
 from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -66,6 +67,19 @@ class _PageContext:
 
     weights: dict[str, int]
     keys: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (type, name) -> (key, code)
+    # full head (医疗保障局) -> what the page writes before it (南海区; 区 for 区医疗保障局)
+    full_heads: dict[str, set[str]] = field(default_factory=dict)
+
+    def expanded(self, name: str) -> str:
+        """区医保局 as 南海区医疗保障局 when the page writes the full head after the same place
+        (or after its bare level); "" otherwise."""
+        for short, full in body_abbreviations():
+            if name.endswith(short) and full in self.full_heads and not name.endswith(full):
+                before = name[:-len(short)]
+                written = self.full_heads[full]
+                if before in written or before[-1:] in written:
+                    return before + full
+        return ""
 
 
 @dataclass
@@ -192,6 +206,7 @@ class Resolver:
             page_places.update(names.placed)
         page_counties = _page_counties(page_places)
         context = self._context_codes(page_places)
+        context.full_heads = _full_heads(page)
         program_merge: dict[tuple[str, str], str] = {}
         for ex, names in zip(page, written):
             aid = ex.article.id  # a property that builds the string: once per article
@@ -260,6 +275,10 @@ class Resolver:
                 name = short_forms[name]
         if not name:
             return _NOTHING
+        if typ == "Organization" and context.full_heads:
+            full = context.expanded(name)
+            if full:  # 南海区医保局 -> 南海区医疗保障局 (an alias of it)
+                aliases, name = (*aliases, name), full
         if typ == "Program" and ("Program", name) in short_forms:
             name = short_forms["Program", name]  # 积分超市 -> 爱心积分超市 (an alias of it)
         key_code = context.keys.get((typ, name))
@@ -376,6 +395,30 @@ def _short_programs(quoted: set[str]) -> dict[tuple[str, str], str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def body_abbreviations() -> tuple[tuple[str, str], ...]:
+    """(short head, full head) pairs, longest short head first (kg/data/body_abbreviations.txt)."""
+    pairs = []
+    for line in resources.files("kg.data").joinpath("body_abbreviations.txt").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            short, full = line.split()
+            pairs.append((short, full))
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def _full_heads(page) -> dict[str, set[str]]:
+    """Full heads of bodies (医疗保障局) the page writes, each with the names written before it."""
+    fulls = {full for _, full in body_abbreviations()}
+    out: dict[str, set[str]] = {}
+    for ex in page:
+        for m in ex.mentions:
+            if m.type == "Organization" and not m.anaphor:
+                for full in fulls:
+                    if m.surface.endswith(full) and len(m.surface) > len(full):
+                        out.setdefault(full, set()).add(m.surface[:-len(full)])
+    return out
+
+
 def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer) -> dict[str, str]:
     """人民调解110指挥中心 → 卫东区人民调解110指挥中心 when the article writes both: a body named
     without its place is the one named with it."""
@@ -389,6 +432,13 @@ def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer) -> dict[str, 
                     short = long[cut:]
                     if short not in out or len(long) < len(out[short]):
                         out[short] = long
+    # 铝捷公司, 铝捷型材公司: a company named by its trade name is the one registered with it
+    companies = sorted((o for o in orgs if o.endswith("有限公司")), key=len)
+    for short in orgs:
+        if short.endswith("公司") and not short.endswith("有限公司") and len(short) >= 4 and short not in out:
+            long = next((c for c in companies if short[:-2] in c), None)
+            if long:
+                out[short] = long
     # 城东路街道 … 东路街道通过开展…: a place name that lost its first character to the layout
     if len(places) > 1:
         for long in places:
