@@ -58,6 +58,7 @@ def run(extractor, body, title="标题", **kw):
     ("县非物质文化遗产保护中心主任介绍了情况。", "县非物质文化遗产保护中心", "Organization"),
     ("县政协委员、江山市锦绣绗缝制品有限公司总经理说。", "江山市锦绣绗缝制品有限公司", "Organization"),
     ("“订单越来越多了。”楼晓峰说。", "楼晓峰", "Person"),  # 楼: a family name outside the 百家姓
+    ("龙口镇组建“清江卫士”党员志愿服务队,巡河护河。", "“清江卫士”党员志愿服务队", "Organization"),
 ])
 def test_mention_types(extractor, body, name, typ):
     _, mentions, _ = run(extractor, body)
@@ -76,7 +77,10 @@ def test_mention_types(extractor, body, name, typ):
     "改造前,社区先后召开了8场居民协商会。",  # a meeting, not a body
     "推动文明实践站与党群服务中心融合运行。",  # every community has one: a kind of body
     "在职党员到居住地社区报到。",
-    "县十七届人大四次会议今天开幕。",  # a numbered session, not the body  # 村级…服务站: every village's, no one body  # an idiom ending in 办 (jieba tags it nt), no office
+    "县十七届人大四次会议今天开幕。",  # a numbered session, not the body
+    "家住12号楼的居民说,电梯修好了。",  # a numbered building, no named place
+    "近年来,在许多老旧小区里,停车难得到缓解。",
+    "全县累计培育农民专业合作社860余家。",  # a kind of body  # 村级…服务站: every village's, no one body  # an idiom ending in 办 (jieba tags it nt), no office
 ])
 def test_generic_words_are_not_entities(extractor, body):
     _, mentions, _ = run(extractor, body)
@@ -100,6 +104,11 @@ def test_a_counted_list_makes_its_items_places_of_that_kind(extractor):
 def test_towns_listed_without_their_head_are_named_with_it(extractor):
     _, mentions, rels = run(extractor, "顺德区辖大良街道和北滘、乐从、均安3个镇,是制造业强区。")
     assert {r[1] for r in rels if r[0] == "locatedIn" and r[2] == "顺德区"} == {"大良街道", "北滘镇", "乐从镇", "均安镇"}
+
+
+def test_the_subject_governs_a_list_in_a_later_clause(extractor):
+    _, mentions, rels = run(extractor, "青塘村位于龙口镇东北部,四面环山,辖上坪屯、下坪屯、竹林坳屯等9个自然屯。")
+    assert {r[1] for r in rels if r[0] == "locatedIn" and r[2] == "青塘村"} == {"上坪屯", "下坪屯", "竹林坳屯"}
 
 
 def test_the_league_s_district_committee_keeps_its_name(extractor):

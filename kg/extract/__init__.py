@@ -42,7 +42,7 @@ ADJUNCT_BEFORE = ("在", "到", "于", "从", "以", "对", "向", "与", "和",
 CLAUSE_OPENER = re.compile(r"[\s\d年月日上下午近日今年以来去年同时此外目前期间当天,]*")
 QUOTED_SPAN = re.compile(r"“[^“”]*”|《[^《》]*》")
 # 等7个小区, 等十二个行政村: the list before counts places of one kind
-COUNTED_KIND = re.compile(r"等?[0-9一二三四五六七八九十两百]+个(小区|社区|村|行政村|自然村|街道|镇|乡|乡镇|居民小区)")
+COUNTED_KIND = re.compile(r"等?[0-9一二三四五六七八九十两百]+个(小区|社区|村|行政村|自然村|自然屯|屯|村民小组|街道|镇|乡|乡镇|居民小区)")
 # the kinds whose members are named without their head in such a list (九江、西樵…6个镇)
 KIND_HEADS = ("镇", "乡", "街道", "社区", "村")
 CLAUSE_END = re.compile(r"[,,。;;]")
@@ -101,7 +101,8 @@ VILLAGE_BODY = re.compile(r"(村|社区)(?:委会|民委员会|居委会|居民�
 QUOTED_ORG_HEADS = ("工作领导小组", "领导小组", "指挥部", "工作组", "工作专班", "办公室", "志愿服务队", "志愿服务站",
                     "服务队", "工作室", "调解室", "服务站", "服务中心", "协会", "合作社", "基金会")
 PROGRAM_BODIES = ("领导小组", "指挥部", "工作组", "工作专班", "办公室")  # bodies named after what they run
-QUOTED_ORG = re.compile(r"[“‘]([^“”‘’]{2,15})[”’](" + "|".join(QUOTED_ORG_HEADS) + ")")
+# “漓水卫士”党员志愿服务队: a few name characters may come between the quote and the head
+QUOTED_ORG = re.compile(r"[“‘]([^“”‘’]{2,15})[”’]((?:党员|青年|巾帼|红色|爱心)?(?:" + "|".join(QUOTED_ORG_HEADS) + "))")
 OWN_PROJECT = re.compile(r"([^\W的了也都还在对为将把从与及该这那等是和_]{4,16}?(?:项目|工程))(?=[,。;、,]|$)")
 SENTENCE_PROJECT = re.compile(r"^([\u4e00-\u9fff]{4,14}?(?:工程|项目))(?=[涉是由于将已共总占位覆包])")
 
@@ -116,6 +117,16 @@ def _by_sentence(tokens: list, starts: list[int], sents: list[Sentence]) -> dict
     sentences start and end at token boundaries."""
     find = bisect.bisect_left
     return {st.start: tokens[find(starts, st.start):find(starts, st.end)] for st in sents}
+
+
+def _first_chain(places: list[tuple[int, int, int]]) -> list[int]:
+    """The mention of the last place in the first chain of places (start, end, mention), in order."""
+    chain = places[:1]
+    for s, e, p in places[1:]:
+        if s != chain[-1][1]:
+            break
+        chain.append((s, e, p))
+    return [chain[-1][2]] if chain else []
 
 
 def _clause_bounds(text: str) -> list[int]:
@@ -426,8 +437,11 @@ class _ArticleRun:
             # to the end of the list (…等, or the clause)
             end = LIST_END.search(text, m.end())
             stop = end.start() + (1 if end.group(0) == "等" else 0) if end else len(text)
-            governors = [(s, e, p) for s, e, p in at + self.anaphor_places(sent) if e <= m.start()]
-            before = [p for s, e, p in sorted(governors)]
+            governors = sorted((s, e, p) for s, e, p in at + self.anaphor_places(sent) if e <= m.start())
+            # the place in 辖's own clause, else the sentence's subject, the last of its first chain
+            # (桂岭村位于金宝乡…,辖上岭屯…; 江苏省苏州市姑苏区是…,辖双塔街道…)
+            clause = _clause_start(text, m.start())
+            before = [p for s, e, p in governors if s >= clause] or _first_chain(governors)
             after = [p for s, e, p in at if m.end() <= s < stop]
             counted = COUNTED_KIND.search(text, m.end(), stop + 12) if before else None
             if counted and not CLAUSE_END.search(text, m.end(), counted.start()):  # the list's own count

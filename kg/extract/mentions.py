@@ -77,14 +77,15 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
     for m in CHUNK.finditer(tags):
         lo, hi = m.span()
         # Drop leading numerals: "4个城市街道" is no name.
-        while lo < hi and tags[lo] == "D" and tokens[lo].text.isascii():
+        while lo < hi and tags[lo] == "D" and (tokens[lo].text.isascii() or tokens[lo].text in QUANTIFIERS):
             lo += 1
             if lo < hi and tokens[lo].text in MEASURES:  # 11|支|党员志愿者服务队: the measure too
                 lo += 1
         if tags.startswith("DW", lo):  # 周婆婆|一|走进|社区卫生服务站: "as soon as", then a verb
-            lo += 2
-            while lo < hi and tags[lo] == "W":
-                lo += 1
+            lo += 1
+        if lo < hi and tags[lo] in "VW" and tags.find("O", lo, hi) < 0:
+            while lo < hi and tags[lo] in "VW":
+                lo += 1  # 许多|老旧|小区: no place's name starts with a verb (a body's may: 教育扶贫…指挥部)
         if lo == hi:
             continue
         hi = _end_at_terminal_head(tokens, tags, lo, hi)
@@ -130,6 +131,9 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                 seg_start, named, before = t.end, False, t
                 continue
             before = t
+            if t.tag == "P" and named and NUMBERED.fullmatch(text, seg_start - first.start, t.start - first.start):
+                seg_start, named = t.end, False  # 12号楼, 3号院: a building numbered, not a named place
+                continue
             if t.tag == "P":
                 bare = not named and not _full_place(t, seg)
                 head = seg.place_head(t.text)
@@ -206,6 +210,10 @@ def _after_counted(tokens: list[Token], tags: str, lo: int, hi: int) -> int:
 
 
 MEASURES = frozenset("个家支名所座批项条位户")
+# 许多|老旧小区, 不少|社区: how many, never the start of a name
+QUANTIFIERS = frozenset(("许多", "很多", "不少", "一些", "部分", "多个", "几个", "众多", "诸多", "大量", "若干", "多",
+                         "各类", "多家", "一批"))
+NUMBERED = re.compile(r"[0-9]+")
 MEASURE = re.compile(f"[{''.join(sorted(MEASURES))}]")  # finds one in a text without a string per character
 
 

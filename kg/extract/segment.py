@@ -43,7 +43,7 @@ VERBS_BEFORE_NAMES = PREPOSITIONS + "辖"
 # 回村, 进村, 驻村: a verb or determiner and 村 is no village's name (2017年|回村 is no 年回村)
 NOT_VILLAGE_FIRST = frozenset("回进驻入到在全本该各每出离住包联返留扎蹲下")
 # 组建, 成立: a body is founded by the words before these, never named by them (沙湾头村|组建|…联合党委)
-FOUNDING_VERBS = frozenset(("组建", "成立", "建立", "设立", "建起", "筹建", "新建", "组成"))
+FOUNDING_VERBS = frozenset(("组建", "成立", "建立", "设立", "建起", "筹建", "新建", "组成", "培育", "领办"))
 # 周婆婆, 李师傅: how people are addressed; never inside a body's name (…婆婆一走进社区卫生服务站)
 ADDRESS_WORDS = frozenset(("婆婆", "爷爷", "奶奶", "大爷", "大妈", "大娘", "阿姨", "叔叔", "阿婆", "阿公", "师傅",
                            "女士", "先生", "同志", "大姐", "大哥"))
@@ -386,8 +386,9 @@ class Segmenter:
             return "A"
         if w == "城市":
             return "V"  # 区|城市|管理局: inside a name; never its start (4个|城市|街道 is no name)
-        if w in self.titles or w.endswith(("城市", "街区")) or len(w) > 1 and w[0] in "各每" and pos != "nr":
-            return "S"  # titles end a name; 各街道, 每个社区: all of them, no name
+        if w in self.titles or w.endswith(("城市", "街区")) or w[0] in "各每" and pos != "nr" \
+                or w in PREPOSITIONS:
+            return "S"  # titles end a name; 各街道, 每个社区: all of them, no name; 经 (via), 由
         if w in FOUNDING_VERBS or w in ADDRESS_WORDS or w in PARTY_PREFIXES or len(w) == 2 and w[0] == w[1] and w[0] in LEVEL_CHARS + "村" \
                 or w.endswith(MEETING_HEADS):
             return "S"  # 组建; 村村 (every village), 镇镇; 协商会 (a meeting)
