@@ -208,3 +208,11 @@ def test_a_company_named_by_its_trade_name_is_the_registered_one(pipeline):
                                                     "铝捷型材公司今年扩产。")])])
     (company,) = {n for n in names(res, "Organization") if "公司" in n}
     assert company.endswith("顺德区铝捷型材有限公司")
+
+
+def test_a_head_alone_opening_a_clause_is_the_body_last_named_with_it(pipeline):
+    res = pipeline([("a.txt", [("文明实践站成了老人的客厅", "青石社区新时代文明实践站联合辖区中学开设“银龄课堂”。"
+                                                    "除此以外,实践站还开设了“周末课堂”等服务项目。")])])
+    runs = {(res.entities[r.subject].name, res.entities[r.object].name) for r in res.relations if r.predicate == "runs"}
+    assert ("青石社区新时代文明实践站", "“周末课堂”") in {(s, o if o.startswith("“") else f"“{o}”") for s, o in runs}
+    assert "实践站" not in names(res, "Organization")

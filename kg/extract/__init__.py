@@ -53,6 +53,11 @@ SPEECH_LEAD = re.compile(r"对记者|向记者|告诉记者|笑着|激动地|高
 ORG_STATES = re.compile(r"(?:、[^,。]{2,8}?)*(?:明确)?(?:提出|指出|强调|表示)[::]")
 NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 CLAUSE_PUNCT = re.compile(r"[,,::;]")
+# 实践站还开设了…, 管委会今年推出…: a body's head alone opening a clause is the body the article
+# last named with that head (resolved by kg.resolve as the anaphor "=" + head)
+BARE_SUBJECT = re.compile(r"(?:^|(?<=[,,::;]))" + CLAUSE_OPENER.pattern
+                          + r"(实践站|实践所|合作社|公司|管委会|工作队|服务队|联合党委|服务中心)"
+                            r"(?=[还也已先又将正今去每为把对从与和就都共累])")
 LAST_CLAUSE_PUNCT = re.compile(rf"(?s:.*){CLAUSE_PUNCT.pattern}")  # greedy: up to the last one
 RUN_BY = re.compile(r"由([^,。]{2,30}?)(?:统一)?(?:指挥|负责|组织|实施|牵头|主办|承办)")
 PASSIVE = re.compile(r"被((?:[^,。]){2,40})(?:授予|评为)")
@@ -326,6 +331,9 @@ class _ArticleRun:
                 continue  # “老娘舅”调解室 is a name, not the program it runs
             prog = self.add(f"“{m.group(1)}”", "Program", base + m.start(), base + m.start(1) + len(m.group(1)) + 1)
             self.rel("runs", org, prog, sent.text)
+        for m in BARE_SUBJECT.finditer(sent.text):
+            s, e = m.span(1)
+            actors.append((s, self.add(m.group(1), "Organization", base + s, base + e, anaphor="=" + m.group(1))))
         for s, e, level in anaphors(toks, base) if "该" in sent.text else ():  # every anaphor starts with 该
             typ = "Organization" if seg._org_head(level) and level not in seg.place_heads else "Place"
             idx = self.add(sent.text[s:e], typ, base + s, base + e, anaphor=level)

@@ -258,6 +258,8 @@ class Resolver:
                 e.articles.add(aid)
             if latest_level is not None and not latest.joins(latest_level, m):
                 latest[latest_level] = (name, m.end)
+            if m.type == "Organization" and not m.anaphor and m.start >= 0:
+                latest.bodies.append((e.name, m.end))
             keys.append(key)
         return keys
 
@@ -309,6 +311,8 @@ class Resolver:
             return m.anaphor[1:], [m.surface]
         if m.anaphor:
             level = m.anaphor
+            if level[0] == "=":  # 实践站 alone: the body last named with that head
+                return latest.body_ending(level[1:], m), []
             if m.surface.startswith("该"):
                 return latest.name(level) or focus.get(level), []
             # the place an abbreviation leaves out
@@ -456,6 +460,7 @@ class _Latest(dict):
         super().__init__()
         self.ex = ex
         self._text: str | None = None
+        self.bodies: list[tuple[str, int]] = []  # (name, end) of each named body, in order
 
     def text(self) -> str:
         """The article's text (made once, when a mention's context is first read)."""
@@ -466,6 +471,13 @@ class _Latest(dict):
     def name(self, level: str) -> str:
         got = self.get(level)
         return got[0] if got else ""
+
+    def body_ending(self, head: str, m: Mention) -> str:
+        """The latest body named before m whose name ends with head (and holds more)."""
+        for name, end in reversed(self.bodies):
+            if end <= m.start and name.endswith(head) and len(name) > len(head):
+                return name
+        return ""
 
     def joins(self, level: str, m: Mention) -> bool:
         """市场监管局联合区教体局…,该局: a body or place after 联合, 会同, 与… in the sentence of
@@ -493,7 +505,7 @@ def _local(m: Mention) -> bool:
 
 def _follows_latest(m: Mention) -> bool:
     """该区, 该街道: the latest place or body of that level named before it."""
-    return bool(m.anaphor) and not m.anaphor.startswith("@") and m.surface.startswith("该")
+    return bool(m.anaphor) and (m.anaphor[0] == "=" or m.anaphor[0] != "@" and m.surface.startswith("该"))
 
 
 def _double_quoted(surface: str) -> str:
