@@ -59,6 +59,10 @@ def run(extractor, body, title="标题", **kw):
     ("县政协委员、江山市锦绣绗缝制品有限公司总经理说。", "江山市锦绣绗缝制品有限公司", "Organization"),
     ("“订单越来越多了。”楼晓峰说。", "楼晓峰", "Person"),  # 楼: a family name outside the 百家姓
     ("龙口镇组建“清江卫士”党员志愿服务队,巡河护河。", "“清江卫士”党员志愿服务队", "Organization"),
+    ("县委书记施建伟,县政协主席何国良等在主席台就座。", "何国良", "Person"),  # 何国/r: jieba's pronoun
+    ("楼栋长张福根先把问题抛了出来。", "张福根", "Person"),  # 根先: the last character glued on
+    ("”商会会长、晶华工艺品有限公司总经理傅立群说。", "傅立群", "Person"),  # 傅立|群
+    ("“样品做了三遍。”设计总监曹雨桐说。", "曹雨桐", "Person"),
 ])
 def test_mention_types(extractor, body, name, typ):
     _, mentions, _ = run(extractor, body)

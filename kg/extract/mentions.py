@@ -308,7 +308,11 @@ class PersonFinder:
         ends = set(map(END, tokens))
         spans = []
         for s, e in strong:
-            if e + base not in ends or any(x[0] == s for x in spans):
+            if any(x[0] == s for x in spans):
+                continue
+            if e + base not in ends:  # 张福|根先|把: the name's last character glued to the word after it
+                if _end_glued(tokens, s + base, e + base):
+                    spans.append((s, e))
                 continue
             if s + base in starts and _plausible_tokens(tokens, s + base, e + base) \
                     or s + base not in starts and _surname_glued(tokens, s + base, e + base):
@@ -381,12 +385,28 @@ def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
     inside = [t for t in tokens if s <= t.start and t.end <= e]
     if len(inside) == 1:  # one token: a name the segmenter knows or guessed, not a word (居民文明)
         return inside[0].pos in PERSON_POS and (len(inside[0].text) >= 3 or inside[0].pos == "x")
-    first_ok = len(inside[0].text) == 1 or inside[0].pos not in NOT_IN_NAME_POS - {"m", "q"}  # 向|明亮
+    common = inside[0].text[0] in common_surnames()
+    # 向|明亮; 何国/r|良 (jieba reads 何 as "what"): a common family name may begin a pronoun's token
+    first_ok = len(inside[0].text) == 1 or common and inside[0].pos == "r" \
+        or inside[0].pos not in NOT_IN_NAME_POS - {"m", "q"}
     if not first_ok or any(t.pos in PARTICLE_POS for t in inside[1:]):
         return False
-    if inside[0].text[0] in common_surnames():
+    if common:
         return True  # 田家|兴, 彭|立新: a common family name and the rest of a word
+    if len(inside) == 2 and inside[0].pos in PERSON_POS and len(inside[0].text) == 2 and len(inside[1].text) == 1:
+        return True  # 傅立/nr|群: the segmenter's guessed name, its last character cut off
     return all(t.pos in PERSON_POS for t in inside[1:])  # 能|力强: a rare family name needs more
+
+
+def _end_glued(tokens: list[Token], s: int, e: int) -> bool:
+    """楼栋长|张福|根先|把: the token holding the name's last character begins with it, and what
+    follows it in that token ends a name (先, 也, 说)."""
+    glued = next((t for t in tokens if t.start < e < t.end), None)
+    if glued is None or glued.start != e - 1 or glued.text[1] not in NAME_STOP:
+        return False
+    before = [t for t in tokens if s <= t.start and t.end <= e - 1]
+    return bool(before) and before[0].start == s and all(t.pos in PERSON_POS for t in before[1:]) and (
+        before[0].pos in PERSON_POS or before[0].pos == "r" and before[0].text[0] in common_surnames())
 
 
 def _surname_glued(tokens: list[Token], s: int, e: int) -> bool:
