@@ -243,3 +243,42 @@ def test_article_segmented_as_its_sentences(extractor):
 def test_names_the_segmenter_glues_to_a_neighbour(extractor, body, name):
     _, mentions, _ = run(extractor, body)
     assert (name, "Person") in mentions
+
+
+def _posts(rels):
+    return {(s, o, title) for pred, s, o, title, _ in rels if pred == "holds"}
+
+
+def _quoted(rels):
+    return {s for pred, s, _, _, _ in rels if pred == "quotedIn"}
+
+
+def test_posts_joined_by_an_enumeration_comma(extractor):
+    _, _, rels = run(extractor, "县委副书记、县长蒋文浩代表县人民政府作报告。")
+    assert {("蒋文浩", "县委", "副书记"), ("蒋文浩", "县政府", "县长")} <= _posts(rels)
+
+
+def test_a_head_alone_before_a_title_is_the_body_named_before(extractor):
+    _, _, rels = run(extractor, "走进兰溪市恒锁五金制品有限公司的车间。公司总经理陈伟强说,订单排到了明年。")
+    assert ("陈伟强", "兰溪市恒锁五金制品有限公司", "总经理") in _posts(rels)
+
+
+def test_a_union_inside_a_company_is_a_body_of_its_own(extractor):
+    _, mentions, rels = run(extractor, "“有了职工之家,午休有了去处。”鑫捷型材公司工会主席苏美玲介绍。")
+    assert ("鑫捷型材公司工会", "Organization") in mentions
+    assert ("苏美玲", "鑫捷型材公司工会", "工会主席") in _posts(rels)
+
+
+def test_elected_to_the_head_of_a_body_named_before(extractor):
+    _, _, rels = run(extractor, "社区党委成立枫林苑小区党支部,退休教师蔡金水当选支部书记。")
+    assert ("蔡金水", "枫林苑小区党支部", "支部书记") in _posts(rels)
+
+
+def test_a_pronoun_speaking_is_the_person_named_last(extractor):
+    _, _, rels = run(extractor, "村民黄秋菊今年78岁,剪了六十年纸。“剪纸要耐得住性子。”她说。")
+    assert "黄秋菊" in _quoted(rels)
+
+
+def test_a_quotation_closing_a_person_s_sentence(extractor):
+    _, _, rels = run(extractor, "脱贫户韦玉兰在合作社的分拣车间上班,“一年下来,分红加工资有4万多元”。")
+    assert "韦玉兰" in _quoted(rels)

@@ -97,7 +97,17 @@ def _bare(m) -> bool:
     return m.type == "Place" and bool(m.anaphor) and not m.surface.startswith("该")
 
 
-SERVES_AS = re.compile(r"担任|任")
+SERVES_AS = re.compile(r"担任|任|当选")
+# 县长, 副乡长: the head of a level's government; alone before a name, the page's (or the
+# sentence's) 县政府, 乡政府
+LEVEL_HEAD_TITLE = re.compile(r"副?([区县市镇乡])长")
+# 公司工会主席: a party or mass body inside a company is a body of its own, not part of the title
+INNER_BODIES = ("工会", "党委", "党总支", "党支部", "团委", "妇联")
+# …,“一年下来,分红加工资有4万多元”。: a quotation closing the sentence, after a comma
+TRAILING_QUOTE = re.compile(r"[,,]“[^“”]{6,}”[。!?]?\s*$")
+PRONOUN_SPEAKS = re.compile(r"\s*[他她](?!们)(?:对记者|向记者|告诉记者|笑着)?(?:说|表示|介绍|坦言|建议|指出|强调)")
+POST_SEP = re.compile(r"[、兼]")  # 党支部书记兼村委会主任, 党委副书记、乡长
+BARE_HEAD_BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|该")
 # 新华苑社区“银龄食堂”里: the program as a place where something happens, not whose it is
 PLACE_AFTER = set("里内中前旁外")
 VILLAGE_BODY = re.compile(r"(村|社区)(?:委会|民委员会|居委会|居民委员会|党支部|党总支|党委|两委)$")
@@ -181,7 +191,11 @@ class Extractor:
         self.made_by_re = re.compile(rf"是([^,。;,;]{{2,24}}?)(?:{self.run_verb_re.pattern})的")
         self.title_re = _longest_first("titles.txt")
         self.title_end_re = re.compile(f"(?:{self.title_re.pattern})$")
+        self.titles = words("titles.txt")
+        # heads a body is named by alone (公司, 管委会, 该院), longest first
+        self.bare_heads = sorted(words("org_suffixes.txt"), key=len, reverse=True)
         self.speech_re = _longest_first("speech_verbs.txt")
+        self.speech_after_adjunct = re.compile(rf"在[^,。“”,]{{1,20}}(?:时|中|上)(?={self.speech_re.pattern})")
         # Where these words are in an article, to skip the sentences without them.
         # PersonFinder.title and .verb in one: a sentence holds a match of the union exactly
         # when it holds a word of either list (no match crosses a sentence end).
@@ -304,6 +318,8 @@ class _ArticleRun:
         sent_chunks = self.chunks_at.get(base, ())
         if not (sent_chunks or programs or found or quoted or self.pending or "该" in sent.text):
             self._sentence_project(sent)  # no name, so no mention or relation but this one
+            if PRONOUN_SPEAKS.match(sent.text):
+                self.quotes_without_verb(sent, [])
             return subject
         # Mentions in this sentence are made while reading it: none before this index.
         self.sent_first = len(self.out.mentions)
@@ -345,6 +361,7 @@ class _ArticleRun:
         self.governs(sent, toks, places_in_order)
         self.positions_and_quotes(sent, actors)
         self.serves_as(sent, actors)
+        self.quotes_without_verb(sent, actors)
         return self.runs(sent, actors, subject, programs)
 
     def people_in(self, base: int) -> list[tuple[int, int]]:
@@ -507,9 +524,12 @@ class _ArticleRun:
                 if units is None:  # 社区工作人员侯翔宇: a bare level word stands for the article's own unit in a post
                     units = [(u.start - sent.start, i) for i, u in self.sentence_mentions()
                              if sent.start <= u.start < sent.end and u.type in ("Organization", "Place")]
-                post = self._post_before(units, m.start) or self._post_after(actors, m.end)
-                if post is not None:
-                    self.rel("holds", idx, post[0], text, title=post[1])
+                posts = self._posts_before(sent, units, m.start)
+                if not posts:
+                    post = self._post_after(actors, m.end)
+                    posts = [post] if post is not None else []
+                for unit, title in posts:
+                    self.rel("holds", idx, unit, text, title=title)
                 # “…。”韩瑞芳脸上满是笑容 / 甄士勇对记者说 / 据刘庆霞介绍
                 after_quote = self._after_quote(sent.start) and self._first_person(actors) == idx
                 if self._speaks(text, rel_end) or (m.start > 0 and self.text[m.start - 1] == "”") or after_quote:
@@ -530,10 +550,35 @@ class _ArticleRun:
                 elif m.type == "Organization" and self._speaks(text, after, strict=True):
                     self.rel("quotedIn", idx, None, text)
 
+    def quotes_without_verb(self, sent: Sentence, actors) -> None:
+        """韦玉兰…,她自己在合作社上班,“…”。: the sentence's first person, named in its first clause,
+        says the quotation that closes it (no other person in the clause before it). “…”她说。 /
+        她建议,…: a pronoun speaking, with no name in the sentence, is the person named last."""
+        text = sent.text
+        ments = self.out.mentions
+        people = [(p, i) for p, i in actors if ments[i].type == "Person"]
+        if not people:
+            if PRONOUN_SPEAKS.match(text):
+                last = max((i for i, m in enumerate(ments) if m.type == "Person" and 0 <= m.start < sent.start),
+                           key=lambda i: ments[i].start, default=None)
+                if last is not None:
+                    self.rel("quotedIn", last, None, text)
+            return
+        q = TRAILING_QUOTE.search(text) if text.rstrip().endswith(("”", "”。", "”!", "”?")) else None
+        if q is None:
+            return
+        p0, first = people[0]
+        if _clause_start(text, p0) != 0 or self.ex.speech_re.search(text, max(0, q.start() - 4), q.start()):
+            return
+        last_clause = _clause_start(text, q.start())
+        if any(p >= last_clause and ments[i].surface != ments[first].surface for p, i in people):
+            return
+        self.rel("quotedIn", first, None, text)
+
     def serves_as(self, sent: Sentence, actors) -> None:
         """周志鹏,在李家堡镇沙河沟村担任第一书记: [person] … 在[organization or place]担任[title]."""
         ments = self.out.mentions
-        for m in SERVES_AS.finditer(sent.text) if "任" in sent.text else ():  # 担任, 任
+        for m in SERVES_AS.finditer(sent.text) if "任" in sent.text or "当选" in sent.text else ():  # 担任, 任, 当选
             at = sent.start + m.start()
             unit = next((i for _, i in actors if ments[i].end == at and ments[i].type in ("Organization", "Place")
                          and not ments[i].anaphor), None)
@@ -541,6 +586,23 @@ class _ArticleRun:
             person = next((i for _, i in reversed(actors) if ments[i].type == "Person" and ments[i].end <= at), None)
             if unit is not None and title and person is not None:
                 self.rel("holds", person, unit, sent.text, title=title)
+                continue
+            if person is None or unit is not None:
+                continue
+            if title:  # 成立凤屿新村小区党支部,…蔡金水当选支部书记: the title names the body's head word
+                body = next((title[:k] for k in range(len(title) - 1, 1, -1) if title[k:] in self.ex.titles), "")
+                org = max((i for _, i in actors if ments[i].type == "Organization" and ments[i].end <= at
+                           and body and ments[i].surface.endswith(body) and not ments[i].anaphor), default=None)
+                if org is not None:
+                    self.rel("holds", person, org, sent.text, title=title)
+                continue
+            # 黄德明任联合党委书记: the body after the verb, then the title
+            after = sent.start + m.end()
+            unit = next((i for _, i in actors if ments[i].start == after and ments[i].type == "Organization"), None)
+            if unit is not None:
+                title = _match(self.ex.title_re, self.text, ments[unit].end)
+                if title:
+                    self.rel("holds", person, unit, sent.text, title=title)
 
     def _after_quote(self, pos: int) -> bool:
         """The sentence starting at pos follows a closing quote (…。”韩瑞芳脸上满是笑容)."""
@@ -557,7 +619,8 @@ class _ArticleRun:
         at = lead.end() if lead else at
         if strict:  # an organization itself: "党中央、国务院明确提出:"
             return bool(ORG_STATES.match(text, at))
-        return bool(self.ex.speech_re.match(text, at))
+        # 周海燕在列席黄宅镇代表团审议时表示: an adjunct of time between the name and the verb
+        return bool(self.ex.speech_re.match(text, at) or self.ex.speech_after_adjunct.match(text, at))
 
     def _post_after(self, actors, name_end: int) -> tuple[int, str] | None:
         """[name],[organization][title]: 刘凯平,东湖社区党支部书记,…"""
@@ -575,6 +638,67 @@ class _ArticleRun:
             return org, title
         return None
 
+    def _posts_before(self, sent: Sentence, units, name_start: int) -> list[tuple[int, str]]:
+        """The posts written before a name: [organization][title], a chain of them joined by 、
+        (县委副书记、县长蒋文浩; 县政协委员、…公司总经理陈美娟), a bare head standing for the body
+        the article named before (公司总经理陈伟强, 该院…医师温建辉), a level's head (副县长周海燕)."""
+        text = self.text
+        first = self._post_before(units, name_start)
+        if first is None:
+            bare = self._post_bare(sent, sent.start, name_start)
+            return [bare] if bare is not None else []
+        unit, gap = first
+        ments = self.out.mentions
+        posts = []
+        parts = POST_SEP.split(gap)
+        posts.append((unit, parts[0]))
+        at = name_start - len(gap) + len(parts[0]) + 1
+        for part in parts[1:]:  # 书记、村委会主任; 副书记、县长
+            more = self._post_bare(sent, at, at + len(part), ments[unit].end)
+            if more is not None:
+                posts.append(more)
+            at += len(part) + 1
+        start = ments[unit].start
+        while start > sent.start and text[start - 1] == "、":  # 县政协委员、…公司总经理
+            prev = self._post_before(units, start - 1)
+            if prev is None or POST_SEP.search(prev[1]):
+                break
+            posts.append(prev)
+            start = ments[prev[0]].start
+        return posts
+
+    def _post_bare(self, sent: Sentence, lo: int, name_start: int, place_end: int = -1) -> tuple[int, str] | None:
+        """[bare head or 该X][title][name] (公司总经理, 管委会副主任, 该院中医科副主任医师): the latest
+        body of that head the article named; [level]长 alone (副县长, 乡长): that level's government."""
+        text = self.text
+        window = text[lo:name_start]
+        gov = LEVEL_HEAD_TITLE.fullmatch(text, lo, name_start)
+        if gov and (lo == sent.start or BARE_HEAD_BOUNDARY.match(text, lo - 1)):
+            level = gov.group(1)
+            org = self.add(level + "政府", "Organization", lo, name_start, qualify=level)
+            return org, window
+        for k in range(max(lo, name_start - 14), name_start):
+            if k > sent.start and not BARE_HEAD_BOUNDARY.match(text, k - 1):
+                continue
+            if text[k] == "该":
+                continue
+            head = next((h for h in self.ex.bare_heads if text.startswith(h, k)), None)
+            if head is None:
+                continue
+            gap = text[k + len(head):name_start]
+            if not gap or NON_HAN.search(gap) or not self.ex.title_end_re.search(gap):
+                continue
+            ments = self.out.mentions
+            ref = max((i for i, m in enumerate(ments) if m.type == "Organization" and 0 <= m.start and m.end <= k
+                       and not m.anaphor and m.surface.endswith(head) and m.surface != head),
+                      key=lambda i: ments[i].start, default=None)
+            if ref is None and head[0] in "村镇乡县区市" and len(head) > 1:
+                ref = self.add(head, "Organization", k, k + len(head), qualify=head[0])  # 村委会主任
+            if ref is not None:
+                return ref, gap
+            return None
+        return None
+
     def _post_before(self, actors, name_start: int) -> tuple[int, str] | None:
         """[organization][的]?[title][name] -> (organization mention, title)."""
         ments = self.out.mentions
@@ -590,11 +714,22 @@ class _ArticleRun:
         if best is None:
             return None
         gap = self.text[ments[best].end:name_start].lstrip("的")
-        if not gap or NON_HAN.search(gap):
+        if not gap or NON_HAN.search(gap.replace("、", "")):
             return None
-        if self.ex.title_end_re.search(gap):  # 党委副书记, 英语系退休副教授
-            return best, gap
-        return None
+        if not all(p and self.ex.title_end_re.search(p) for p in POST_SEP.split(gap)):
+            return None
+        b = ments[best]
+        if b.type == "Place":  # 浦阳派出所|社区|民警, …物业服务有限公司|凤屿新村|项目经理: the body's post
+            org = next((i for _, i in actors if ments[i].type == "Organization" and ments[i].end == b.start
+                        and ments[i].start >= 0), None)
+            if org is not None:
+                return org, (b.surface + gap if b.anaphor else gap)
+        elif b.type == "Organization" and not b.anaphor:
+            inner = next((x for x in INNER_BODIES if gap.startswith(x) and self.ex.title_re.fullmatch(gap[len(x):])), None)
+            if inner:  # 铝捷型材公司|工会主席 -> 铝捷型材公司工会, 主席
+                org = self.add(b.surface + inner, "Organization", b.start, b.end + len(inner))
+                return org, gap
+        return best, gap  # 党委副书记, 英语系退休副教授
 
     # -- runs --------------------------------------------------------------------
 

@@ -285,14 +285,14 @@ class PersonFinder:
                     continue  # 招聘主管陈静说: the name ends before the verb
                 if len(name) == n and looks_like_person_name(name):
                     strong.append((end, end + n))
-        weak = self._weak(text, bool(titles))
+        weak, unbounded = self._weak(text, bool(titles))
         if tokens is None:
             spans = strong + weak
         else:
             spans = []
             listed = self._listed(text)
-            if strong or weak or listed:
-                spans = self._on_token_bounds(tokens, base, strong, weak, listed)
+            if strong or weak or listed or unbounded:
+                spans = self._on_token_bounds(tokens, base, strong, weak, listed, unbounded)
             if known is not None and "nrfg" in map(POS, tokens):  # 习近平/nrfg: a person the dictionary knows
                 for t in tokens:
                     if t.pos == "nrfg" and len(t.text) == 3 and looks_like_person_name(t.text) \
@@ -301,7 +301,7 @@ class PersonFinder:
         return [x for x in dict.fromkeys(spans) if not _is_partial(text[x[0]:x[1]])] if spans else []
 
     @staticmethod
-    def _on_token_bounds(tokens: list[Token], base: int, strong, weak, listed) -> list[tuple[int, int]]:
+    def _on_token_bounds(tokens: list[Token], base: int, strong, weak, listed, unbounded=()) -> list[tuple[int, int]]:
         """The candidate names that start and end on token boundaries, and that the tokens
         inside make plausible."""
         starts = set(map(START, tokens))
@@ -320,15 +320,27 @@ class PersonFinder:
         for s, e in weak:
             if s + base in starts and e + base in ends and _name_tokens(tokens, s + base, e + base):
                 spans.append((s, e))
+        for s, e in unbounded:  # 女工|罗晓燕|说, 设计|总监|曹雨桐|说: a noun, then a name token of its own
+            if any(x[0] == s for x in spans):
+                continue
+            before = next((t for t in tokens if t.end == s + base), None)
+            inside = [t for t in tokens if s + base <= t.start and t.end <= e + base]
+            if len(inside) == 1 and inside[0].start == s + base and inside[0].end == e + base \
+                    and inside[0].pos in ("nr", "nrt", "nrfg") and before is not None and before.pos == "n" \
+                    and len(before.text) >= 2:
+                spans.append((s, e))
         for s, e in listed:  # 以王群峰、张大豪等: the list itself is the evidence
             if e + base in ends:
                 spans.append((s, e))
         return spans
 
-    def _weak(self, text: str, titled: bool) -> list[tuple[int, int]]:
-        """titled: whether text holds a title or role, without which before_post cannot match."""
+    def _weak(self, text: str, titled: bool) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """(names after a boundary or before a post, names before a speech verb with no boundary
+        before them). titled: whether text holds a title or role, without which before_post cannot
+        match."""
         spans = [(m.start(1), m.end(1)) for m in self.before_post.finditer(text)
                  if looks_like_person_name(m.group(1))] if titled and self.name_then_comma.search(text) else []
+        unbounded = []  # names right before a speech verb with no boundary before them
         for m in self._before_verb(text):
             name = m.group(1)
             # "书记甄士勇说": the name is the tail; the verb pattern alone is weak, so demand a
@@ -339,7 +351,9 @@ class PersonFinder:
                 if looks_like_person_name(cand) and _boundary_before(text, start, self.title_end):
                     spans.append((start, start + len(cand)))
                     break
-        return spans
+                if looks_like_person_name(cand) and len(cand) == 3:
+                    unbounded.append((start, start + 3))
+        return spans, unbounded
 
     def _before_verb(self, text: str):
         """before_verb.finditer(text), started where a match can first be: the name (3) and a

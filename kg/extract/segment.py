@@ -320,7 +320,8 @@ class Segmenter:
             return [(word[0], "nr"), (word[1], "v")]  # 柯志|明说 -> 柯志|明|说
         if len(word) >= 2 and word[0] in LEVEL_CHARS + "村" and word[1:] not in self.stop and (
                 word[1:] in self.org_heads or word[1:] in self.org_words or (
-                    self._org_head(word[1:]) and (len(word) == 2 or prev and prev[2] in "ND"))):
+                    self._org_head(word[1:]) and (len(word) == 2 or prev and prev[2] in "ND"
+                                                  or len(word) >= 4 and not self.jieba.has_word(word[:2])))):
             return [(word[0], "n"), (word[1:], "nt")]
         if len(word) == 2 and word[0] in LEVEL_CHARS and pos == "h":
             return [(word[0], "n"), (word[1], "n")]  # 县非|物质文化遗产保护中心: a prefix glued to 县
@@ -332,6 +333,14 @@ class Segmenter:
             (word[:k] for k in range(len(word) - 1, 1, -1) if word[k:] in self.titles and word[:k] in self.org_heads), "")
         if body:  # 党委书记 -> 党委 + 书记, 小学校长 -> 小学 + 校长
             return [(body, "nt"), (word[len(body):], "n")]
+        # 县委书记 -> 县 + 委 + 书记 (a level's abbreviated body, then the title)
+        k = next((k for k in range(len(word) - 1, 1, -1) if word[0] in LEVEL_CHARS and word[k:] in self.titles
+                  and word[1:k] in self.org_heads), 0)
+        if k:
+            return [(word[0], "n"), (word[1:k], "nt"), (word[k:], "n")]
+        # 医保|局局长 -> 局 + 局长: a one-character head glued to the title that repeats it
+        if len(word) >= 3 and word[0] == word[1] and word[0] in self.org_heads and word[1:] in self.titles:
+            return [(word[0], "nt"), (word[1:], "n")]
         if len(word) >= 2 and word[0] == "委" and prev and prev[2] == "P" \
                 and prev[0][-1] in LEVEL_CHARS and word not in self.org_heads:  # 南海区|委员会 stays
             return [("委", "nt"), (word[1:], pos)]
