@@ -73,6 +73,8 @@ class _PageContext:
     def expanded(self, name: str) -> str:
         """区医保局 as 南海区医疗保障局 when the page writes the full head after the same place
         (or after its bare level); "" otherwise."""
+        if not name.endswith(_short_heads()):  # most names: one C-level test
+            return ""
         for short, full in body_abbreviations():
             if name.endswith(short) and full in self.full_heads and not name.endswith(full):
                 before = name[:-len(short)]
@@ -410,13 +412,18 @@ def body_abbreviations() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+@lru_cache(maxsize=1)
+def _short_heads() -> tuple[str, ...]:
+    return tuple(short for short, _ in body_abbreviations())
+
+
 def _full_heads(page) -> dict[str, set[str]]:
     """Full heads of bodies (医疗保障局) the page writes, each with the names written before it."""
-    fulls = {full for _, full in body_abbreviations()}
+    fulls = tuple({full for _, full in body_abbreviations()})
     out: dict[str, set[str]] = {}
     for ex in page:
         for m in ex.mentions:
-            if m.type == "Organization" and not m.anaphor:
+            if m.type == "Organization" and not m.anaphor and m.surface.endswith(fulls):  # few do
                 for full in fulls:
                     if m.surface.endswith(full) and len(m.surface) > len(full):
                         out.setdefault(full, set()).add(m.surface[:-len(full)])
