@@ -136,3 +136,10 @@ def test_a_section_label_opening_with_a_head_is_not_the_headline():
                       "服务好不好,群众说了算。\n", "x.txt")
     assert [(a.title, a.reporters) for a in page.articles] == [
         ("网格连民心 楼栋聚人心", ["王晓林"]), ("让服务通到群众心坎上", ["钟朗"])]
+
+
+def test_a_lead_cut_by_the_layout_is_rejoined():
+    page = parse_page("水晶产业闪耀\n\n本报讯(通讯员 朱晓婷 记者 方蕾)走进位于浙江晶\n\n"
+                      "澜水晶科技有限公司的生产车间,机器轰鸣。\n", "x.txt")
+    (a,) = page.articles
+    assert "浙江晶澜水晶科技有限公司" in a.body and a.reporters == ["朱晓婷", "方蕾"]

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Callable
 
-from kg.ingest.byline import is_lead
+from kg.ingest.byline import is_lead, split_lead
 
 # Characters that end a paragraph for good: sentence-final punctuation, closing quotes and brackets.
 TERMINAL = set("。!?…”’\"')』」》:;.!?")
@@ -82,8 +82,13 @@ def _is_cut(prev: str, par: str, nxt: str, is_byline: Callable[[str], bool]) -> 
     opens_mid_sentence = par[0] in NO_START
     if not opens_mid_sentence and not is_unterminated(prev):
         return False  # most lines: no cut whether or not either line is a byline, so do not ask
-    if is_byline(prev) or is_byline(par):
+    if is_byline(par):
         return False
+    if is_byline(prev):
+        # 本报讯(通讯员 朱晓婷)走进位于浙江晶 / 澜水晶科技有限公司…: a lead whose text runs on
+        # is body text cut by the layout; a byline or a lead that is only its credit is not
+        lead = split_lead(prev) if is_lead(prev) else None
+        return bool(lead and lead[0]) and not _is_short_line(par)
     if opens_mid_sentence:
         return True
     if par[0] in NO_START_AFTER_CUT:
