@@ -63,6 +63,11 @@ def run(extractor, body, title="标题", **kw):
     ("楼栋长张福根先把问题抛了出来。", "张福根", "Person"),  # 根先: the last character glued on
     ("”商会会长、晶华工艺品有限公司总经理傅立群说。", "傅立群", "Person"),  # 傅立|群
     ("“样品做了三遍。”设计总监曹雨桐说。", "曹雨桐", "Person"),
+    ("62岁的邓秀芝是村里的脱贫户,在合作社帮工。", "邓秀芝", "Person"),  # an age, then a name
+    ("工程建成后交由宁都县清源供水有限公司统一运营。", "宁都县清源供水有限公司", "Organization"),
+    ("成都锦岸数字科技有限公司等12家企业参加招聘。", "成都锦岸数字科技有限公司", "Organization"),
+    ("在梅江镇的宁都县云上农品电子商务有限公司直播间里。", "宁都县云上农品电子商务有限公司", "Organization"),
+    ("6月10日,朝天门街道在辖区开展端午活动。", "朝天门街道", "Place"),  # 朝|天门街道
 ])
 def test_mention_types(extractor, body, name, typ):
     _, mentions, _ = run(extractor, body)
@@ -129,6 +134,11 @@ def test_how_people_are_addressed_is_no_part_of_a_body(extractor):
 def test_a_verb_before_a_place_is_not_part_of_its_name(extractor):
     _, mentions, _ = run(extractor, "副县长在列席黄宅镇代表团审议时表示,将加快建设。")
     assert ("黄宅镇", "Place") in mentions and not any(m[0].startswith("列席") for m in mentions)
+
+
+def test_a_part_of_a_province_is_no_department(extractor):
+    _, mentions, _ = run(extractor, "宁都县位于江西省中南部,是革命老区。")
+    assert not {m for m in mentions if m[1] == "Organization"}
 
 
 def test_a_body_founded_is_no_program(extractor):

@@ -199,7 +199,8 @@ class Extractor:
         # Where these words are in an article, to skip the sentences without them.
         # PersonFinder.title and .verb in one: a sentence holds a match of the union exactly
         # when it holds a word of either list (no match crosses a sentence end).
-        self.cue_words = automaton(words("titles.txt") | words("roles.txt") | words("speech_verbs.txt"))
+        # (岁的: 62岁的刘秀英, an age before a name)
+        self.cue_words = automaton(words("titles.txt") | words("roles.txt") | words("speech_verbs.txt") | {"岁的"})
         self.run_words = automaton(words("run_verbs.txt"))  # run_verb_re, ProgramFinder.unquoted
 
     def extract(self, article: Article) -> ArticleExtraction:

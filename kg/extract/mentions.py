@@ -36,6 +36,7 @@ SENTENCE = re.compile(r"[^。!?;\n]*(?:[。!?;]+[”’]?|\n|$)")
 _NAME_CHARS = r"[\u4e00-\u9fff]"
 # Characters that end a name rather than continue it (verbs, particles, punctuation).
 NAME_STOP = set("说表介对在带等、是和与的正也就还都已先曾为从把被将脸考拒,。!?“”:;竖告向给到来去做笑拿用感激高家住现今同及以所要会能可让请(()),.和跟又再便即共于")
+AGED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的([\u4e00-\u9fff]{2,3}?)(?=[是在正和与也就还都把从,,。、说])")
 PARTIAL = ("女士", "先生", "大爷", "大妈", "大娘", "阿姨", "老师", "师傅", "同志", "某")
 PARTIAL_RE = re.compile("|".join(PARTIAL))
 NATIONAL = {"党中央", "国务院", "中共中央", "全国人大", "全国政协", "中央"}
@@ -93,6 +94,9 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
             lo = _company_name_start(tokens, tags, lo)
         elif lo > 1 and tokens[lo - 1].text == "和" and tags[lo - 2] in "NV":
             lo = _conjoined_name_start(tokens, tags, lo)
+        elif lo > 0 and tags[lo] == "P" and len(tokens[lo - 1].text) == 1 \
+                and seg.gazetteer.is_known(tokens[lo - 1].text + tokens[lo].text):
+            lo -= 1  # 朝|天门街道: the segmenter took the name's first character for a preposition
         if any(t.text.endswith("届") for t in tokens[lo:hi]):
             continue  # 县十七届人大(四次会议): a numbered session, not the body
         toks = tokens[lo:hi]
@@ -171,8 +175,8 @@ def _end_at_terminal_head(tokens: list[Token], tags: str, lo: int, hi: int) -> i
 def _company_name_start(tokens: list[Token], tags: str, lo: int) -> int:
     """阳朔县|山水|间|民宿管理有限公司: a company's trade name may hold any word (间/f is no
     name token), so it starts at the place before, when one comes within a few tokens."""
-    return _back_to_place(tokens, tags, lo, lambda t, tag: tag in "NDVW" or tag == "S" and len(t.text) == 1
-                          and t.text not in NOT_IN_TRADE_NAME)
+    return _back_to_place(tokens, tags, lo, lambda t, tag: tag in "NDVW" or tag == "S" and (
+        len(t.text) == 1 and t.text not in NOT_IN_TRADE_NAME or t.pos in ("s", "f")))
 
 
 def _conjoined_name_start(tokens: list[Token], tags: str, lo: int) -> int:
@@ -186,9 +190,9 @@ def _back_to_place(tokens: list[Token], tags: str, lo: int, inside) -> int:
     """The start of the place chain that comes within four tokens before lo, all of them inside(t,
     tag) between; lo when there is none."""
     k = lo - 1
-    while k >= 0 and lo - k <= 4 and inside(tokens[k], tags[k]):
+    while k >= 0 and lo - k <= 4 and tags[k] != "P" and tokens[k].pos != "ns" and inside(tokens[k], tags[k]):
         k -= 1
-    if k < 0 or k == lo - 1 or tags[k] != "P":
+    if k < 0 or k == lo - 1 or not (tags[k] == "P" or tokens[k].pos == "ns"):  # 重庆/ns|江岸|数字科技有限公司
         return lo
     while k > 0 and tags[k - 1] == "P":
         k -= 1
@@ -209,7 +213,7 @@ def _after_counted(tokens: list[Token], tags: str, lo: int, hi: int) -> int:
     return k + (2 if k + 1 < hi and tokens[k + 1].text in MEASURES else 1)
 
 
-MEASURES = frozenset("个家支名所座批项条位户")
+MEASURES = frozenset("个家支名所座批项条位户次")
 # 许多|老旧小区, 不少|社区: how many, never the start of a name
 QUANTIFIERS = frozenset(("许多", "很多", "不少", "一些", "部分", "多个", "几个", "众多", "诸多", "大量", "若干", "多",
                          "各类", "多家", "一批"))
@@ -273,6 +277,8 @@ class PersonFinder:
         (None: no name is known)."""
         strong = []
         titles = self.title_words.find_matches_as_indexes(text)
+        if "岁的" in text:  # 62岁的刘秀英: an age, then a name
+            strong += [(m.start(1), m.end(1)) for m in AGED.finditer(text) if looks_like_person_name(m.group(1))]
         # 居民杜军民, 道德模范余玛丽 (titles found apart from names)
         for _, _, end in titles:
             if text[end:end + 1] in "和与及或并":

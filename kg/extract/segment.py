@@ -64,6 +64,7 @@ VILLAGE_AFTER_TOWN = re.compile(
     r"(?:安置区|安置点|小区|花园|家园|新村|街坊|社区|村))(?=[^村区园坊点]|$)")
 # 杏花湾村|村民: a head followed by these is the start of the next word, not the end of a name.
 HEAD_THEN_WORD = ("村民", "村委", "村干", "村级", "村组", "村党", "村里", "村内", "村两", "村集", "村支", "村主",
+                  "村务", "村部", "村口", "村头", "村容", "村貌", "村道",
                   "社区居", "社区工", "社区党", "社区干")
 # 教育局, 档案馆: a word ending in one of these heads is an office (格局-like words are stop nouns)
 STRONG_ONE_CHAR_HEADS = "局委办厅院队"
@@ -325,7 +326,7 @@ class Segmenter:
             return [(word[0], "n"), (word[1:], "nt")]
         if len(word) == 2 and word[0] in LEVEL_CHARS and pos == "h":
             return [(word[0], "n"), (word[1], "n")]  # 县非|物质文化遗产保护中心: a prefix glued to 县
-        if len(word) == 2 and word[1] in LEVEL_CHARS and word[0] in PREPOSITIONS:
+        if len(word) == 2 and word[1] in LEVEL_CHARS + "村" and word[0] in PREPOSITIONS:
             return [(word[0], "p"), (word[1], "n")]  # 由县 -> 由 + 县
         if len(word) >= 3 and word[0] in VERBS_BEFORE_NAMES and pos in ("x", "nz", "nr", "ns"):
             return [(word[0], "p"), (word[1:], pos)]  # 据锦帆, 辖凤屿 (an unknown word) -> 据 + 锦帆
@@ -359,6 +360,8 @@ class Segmenter:
     def _know(self, w: str, pos: str) -> tuple:
         """The pieces of a word, each (text, part of speech, tag, ends in a town head), or CONTEXT
         when _split must see the token before."""
+        if len(w) >= 4 and w.endswith("村村"):
+            return self._piece(w[:-1], pos), self._piece("村", "n")  # 桐子坪村|村(务公开)
         if pos == "nr" and len(w) == 4 and w[-1] in NAME_GLUED_VERBS + "任":
             return self._piece(w[:3], pos), self._piece(w[3], "v")  # 黄德明任|联合党委书记
         if w[0] in SPLIT_FIRST or w[-2:] in self.title_tails or len(w) == 2 and w[1] in NAME_GLUED_VERBS:
@@ -398,6 +401,8 @@ class Segmenter:
         if w in self.titles or w.endswith(("城市", "街区")) or w[0] in "各每" and pos != "nr" \
                 or w in PREPOSITIONS:
             return "S"  # titles end a name; 各街道, 每个社区: all of them, no name; 经 (via), 由
+        if len(w) >= 3 and w.endswith("部") and all(c in "东南西北中" for c in w[:-1]):
+            return "S"  # 中南部, 东北部: a part of a place, no department
         if w in FOUNDING_VERBS or w in ADDRESS_WORDS or w in PARTY_PREFIXES or len(w) == 2 and w[0] == w[1] and w[0] in LEVEL_CHARS + "村" \
                 or w.endswith(MEETING_HEADS):
             return "S"  # 组建; 村村 (every village), 镇镇; 协商会 (a meeting)
