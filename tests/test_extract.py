@@ -68,6 +68,8 @@ def run(extractor, body, title="标题", **kw):
     ("成都锦岸数字科技有限公司等12家企业参加招聘。", "成都锦岸数字科技有限公司", "Organization"),
     ("在梅江镇的宁都县云上农品电子商务有限公司直播间里。", "宁都县云上农品电子商务有限公司", "Organization"),
     ("6月10日,朝天门街道在辖区开展端午活动。", "朝天门街道", "Place"),  # 朝|天门街道
+    ("——走访成都锦城匠造文化创意有限公司", "成都锦城匠造文化创意有限公司", "Organization"),  # 创意/v before the head
+    ("两路口街道桷木坡社区党委组建了服务队。", "桷木坡社区党委", "Organization"),  # 桷/g: a rare character
 ])
 def test_mention_types(extractor, body, name, typ):
     _, mentions, _ = run(extractor, body)
@@ -141,8 +143,10 @@ def test_a_part_of_a_province_is_no_department(extractor):
     assert not {m for m in mentions if m[1] == "Organization"}
 
 
-def test_a_body_founded_is_no_program(extractor):
-    _, mentions, _ = run(extractor, "小区成立了“红色物业”,为居民提供服务。")
+@pytest.mark.parametrize("body", ["小区成立了“红色物业”,为居民提供服务。",
+                                  "区退役军人事务局在社区挂牌成立“老兵驿站”。"])  # even with a program's head
+def test_a_body_founded_is_no_program(extractor, body):
+    _, mentions, _ = run(extractor, body)
     assert not {m for m in mentions if m[1] == "Program"}
 
 

@@ -57,7 +57,7 @@ CLAUSE_PUNCT = re.compile(r"[,,::;]")
 # last named with that head (resolved by kg.resolve as the anaphor "=" + head)
 BARE_SUBJECT = re.compile(r"(?:^|(?<=[,,::;]))" + CLAUSE_OPENER.pattern
                           + r"(实践站|实践所|合作社|公司|管委会|工作队|服务队|联合党委|服务中心)"
-                            r"(?=[还也已先又将正今去每为把对从与和就都共累])")
+                            r"(?=[还也已先又将正今去每为把对从与和就都共累推开启实打建组举设发创搭牵])")
 LAST_CLAUSE_PUNCT = re.compile(rf"(?s:.*){CLAUSE_PUNCT.pattern}")  # greedy: up to the last one
 RUN_BY = re.compile(r"由([^,。]{2,30}?)(?:统一)?(?:指挥|负责|组织|实施|牵头|主办|承办)")
 PASSIVE = re.compile(r"被((?:[^,。]){2,40})(?:授予|评为)")

@@ -90,7 +90,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         if lo == hi:
             continue
         hi = _end_at_terminal_head(tokens, tags, lo, hi)
-        if tokens[hi - 1].text.endswith("公司") and lo > 0 and tags[lo - 1] == "S":
+        if tokens[hi - 1].text.endswith("公司") and lo > 0 and (tags[lo - 1] == "S" or hi - lo == 1):
+            # (a bare 有限公司 after a verb the chunk pattern would not take: …匠造文化|创意|有限公司)
             lo = _company_name_start(tokens, tags, lo)
         elif lo > 1 and tokens[lo - 1].text == "和" and tags[lo - 2] in "NV":
             lo = _conjoined_name_start(tokens, tags, lo)
@@ -194,7 +195,7 @@ def _back_to_place(tokens: list[Token], tags: str, lo: int, inside) -> int:
         k -= 1
     if k < 0 or k == lo - 1 or not (tags[k] == "P" or tokens[k].pos == "ns"):  # 重庆/ns|江岸|数字科技有限公司
         return lo
-    while k > 0 and tags[k - 1] == "P":
+    while k > 0 and (tags[k - 1] == "P" or tokens[k - 1].pos == "ns"):  # 重庆|山城/ns|匠造…
         k -= 1
     return k
 
@@ -533,7 +534,8 @@ class ProgramFinder:
         # A quoted name that carries its own head: “头雁工程”, “四场硬仗”.
         for m in self.quoted.finditer(text):
             inner = m.group("a") or m.group("b")
-            if not _slogan(inner) and len(inner) >= 3 and inner.endswith(self.head_tuple):
+            if not _slogan(inner) and len(inner) >= 3 and inner.endswith(self.head_tuple) \
+                    and not FOUNDED_BEFORE.search(text, 0, m.start()):  # 挂牌成立“老兵驿站”: a body
                 keep(m.start(), m.end(), inner)
 
     def _plain_name(self, name: str, start: int, tokens: list[Token] | None) -> bool:
@@ -552,6 +554,7 @@ class ProgramFinder:
         return True
 
 
+FOUNDED_BEFORE = re.compile(r"(?:成立|组建)了?$")
 # A quoted name; a quotation inside a quotation uses ‘…’ (“我们依托‘姑苏邻里’智慧养老平台…”).
 QUOTE = r"(?:“(?P<a>[^“”]{1,30}?)”|‘(?P<b>[^‘’“”]{1,30}?)’)"
 DOC_TITLE = re.compile(r"《[^《》]*》")

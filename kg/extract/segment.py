@@ -26,7 +26,7 @@ from typing import NamedTuple
 from kg.gazetteer import Gazetteer
 from kg.lexicon import words
 
-NAME_POS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "j", "an", "x", "eng", "b", "zg"}
+NAME_POS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "j", "an", "x", "eng", "b", "zg", "g"}  # g: 桷, a rare character
 NUM_POS = {"m", "mq"}
 FUNCTION_POS = {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "r", "m", "q", "t", "f"}
 _DIGITS = set("0123456789一二三四五六七八九十百零〇两第号")
