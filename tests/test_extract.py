@@ -70,6 +70,9 @@ def run(extractor, body, title="标题", **kw):
     ("6月10日,朝天门街道在辖区开展端午活动。", "朝天门街道", "Place"),  # 朝|天门街道
     ("——走访成都锦城匠造文化创意有限公司", "成都锦城匠造文化创意有限公司", "Organization"),  # 创意/v before the head
     ("两路口街道桷木坡社区党委组建了服务队。", "桷木坡社区党委", "Organization"),  # 桷/g: a rare character
+    ("”志愿服务队队长、退休工人高建国说。", "高建国", "Person"),  # 高建国/ns to the segmenter
+    ("张博,电子城街道经济发展办公室副主任,也是企业的服务专员。", "电子城街道经济发展办公室", "Organization"),
+    ("社区推行“网格+党建”“网格+服务”“网格+调解”三项机制。", "“网格+服务”", "Program"),  # a counted run
 ])
 def test_mention_types(extractor, body, name, typ):
     _, mentions, _ = run(extractor, body)
@@ -91,7 +94,9 @@ def test_mention_types(extractor, body, name, typ):
     "县十七届人大四次会议今天开幕。",  # a numbered session, not the body
     "家住12号楼的居民说,电梯修好了。",  # a numbered building, no named place
     "近年来,在许多老旧小区里,停车难得到缓解。",
-    "全县累计培育农民专业合作社860余家。",  # a kind of body  # 村级…服务站: every village's, no one body  # an idiom ending in 办 (jieba tags it nt), no office
+    "全县累计培育农民专业合作社860余家。",  # a kind of body
+    "今年还对32处老旧供水站进行了改造。",  # counted: some stations, no one body
+    "“红色引擎”激活山村发展动能。",  # 山村: a mountain village, no name  # 村级…服务站: every village's, no one body  # an idiom ending in 办 (jieba tags it nt), no office
 ])
 def test_generic_words_are_not_entities(extractor, body):
     _, mentions, _ = run(extractor, body)
@@ -138,8 +143,10 @@ def test_a_verb_before_a_place_is_not_part_of_its_name(extractor):
     assert ("黄宅镇", "Place") in mentions and not any(m[0].startswith("列席") for m in mentions)
 
 
-def test_a_part_of_a_province_is_no_department(extractor):
-    _, mentions, _ = run(extractor, "宁都县位于江西省中南部,是革命老区。")
+@pytest.mark.parametrize("body", ["宁都县位于江西省中南部,是革命老区。",  # a part of a province
+                                  "鱼化寨街道辖区学校都开展了演练。"])  # the schools in its area
+def test_no_body_named(extractor, body):
+    _, mentions, _ = run(extractor, body)
     assert not {m for m in mentions if m[1] == "Organization"}
 
 
@@ -265,6 +272,11 @@ def _posts(rels):
 
 def _quoted(rels):
     return {s for pred, s, _, _, _ in rels if pred == "quotedIn"}
+
+
+def test_a_family_name_and_a_title_is_the_person_of_that_name(extractor):
+    ex, _, _ = run(extractor, "驻村第一书记王振宇说,产业要发展。“菇棚建起来了。”王书记说。")
+    assert [m.anaphor for m in ex.mentions if m.surface == "王书记"] == ["@王振宇"]
 
 
 def test_posts_joined_by_an_enumeration_comma(extractor):

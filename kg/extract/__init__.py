@@ -877,9 +877,21 @@ class _ArticleRun:
     # -- names -----------------------------------------------------------------
 
     def given_name_aliases(self) -> None:
-        """韩瑞芳 … 瑞芳特别懂事: a given name used alone is the same person."""
+        """韩瑞芳 … 瑞芳特别懂事: a given name used alone is the same person; so is 王书记, the
+        family name and a title, when the article names one person of that family name."""
         full = {m.surface for m in self.out.mentions
                 if m.type == "Person" and len(m.surface) == 3 and looks_like_person_name(m.surface)}
+        titles = self.ex.titles
+        by_family: dict[str, list[str]] = {}
+        for name in full:
+            if name[1:] not in titles:
+                by_family.setdefault(name[0], []).append(name)
+        for m in self.out.mentions:
+            if m.type == "Person" and not m.anaphor and m.surface[1:] in titles:
+                named = by_family.get(m.surface[0], [])
+                if len(named) == 1:  # 王振宇 … 王书记说: one 王 in the article
+                    m.anaphor = "@" + named[0]
+        full = {name for name in full if name[1:] not in titles}
         for name in sorted(full):
             given = name[1:]
             for start in _occurrences(given, self.text):

@@ -78,10 +78,15 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
     for m in CHUNK.finditer(tags):
         lo, hi = m.span()
         # Drop leading numerals: "4个城市街道" is no name.
+        counted = False
         while lo < hi and tags[lo] == "D" and (tokens[lo].text.isascii() or tokens[lo].text in QUANTIFIERS):
             lo += 1
             if lo < hi and tokens[lo].text in MEASURES:  # 11|支|党员志愿者服务队: the measure too
                 lo += 1
+            elif lo < hi and tokens[lo].text[0] in MEASURES:
+                counted = True  # 32|处老旧|供水站: the measure glued to the next word
+        if counted:
+            continue
         if tags.startswith("DW", lo):  # 周婆婆|一|走进|社区卫生服务站: "as soon as", then a verb
             lo += 1
         if lo < hi and tags[lo] in "VW" and tags.find("O", lo, hi) < 0:
@@ -214,7 +219,7 @@ def _after_counted(tokens: list[Token], tags: str, lo: int, hi: int) -> int:
     return k + (2 if k + 1 < hi and tokens[k + 1].text in MEASURES else 1)
 
 
-MEASURES = frozenset("个家支名所座批项条位户次")
+MEASURES = frozenset("个家支名所座批项条位户次处")
 # 许多|老旧小区, 不少|社区: how many, never the start of a name
 QUANTIFIERS = frozenset(("许多", "很多", "不少", "一些", "部分", "多个", "几个", "众多", "诸多", "大量", "若干", "多",
                          "各类", "多家", "一批"))
@@ -405,7 +410,8 @@ def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
     """居民杜军民, 局长田家兴, 院长彭立新 yes; 书记年度…, 居民居住的…, 群众能力强 no."""
     inside = [t for t in tokens if s <= t.start and t.end <= e]
     if len(inside) == 1:  # one token: a name the segmenter knows or guessed, not a word (居民文明)
-        return inside[0].pos in PERSON_POS and (len(inside[0].text) >= 3 or inside[0].pos == "x")
+        # (退休工人|高建国/ns: a three-character name the segmenter took for a place's)
+        return (inside[0].pos in PERSON_POS or inside[0].pos == "ns") and (len(inside[0].text) >= 3 or inside[0].pos == "x")
     common = inside[0].text[0] in common_surnames()
     # 向|明亮; 何国/r|良 (jieba reads 何 as "what"): a common family name may begin a pronoun's token
     first_ok = len(inside[0].text) == 1 or common and inside[0].pos == "r" \
@@ -482,7 +488,8 @@ class ProgramFinder:
             rf"(?:{self.run_verbs})(?:了|着|好)?({_NP}{{2,24}}?(?:{self.unquoted_heads}))(?=[,。;、,:]|$|等)")
         # 打造志平工作平台、老党员说事会等: the rest of a list whose first item is a program
         self.listed = re.compile(rf"、({_NP}{{2,12}}?(?:{self.unquoted_heads}))(?=等|、|,|。)")
-        self.run_head = re.compile(rf"等[^,。;…]{{0,10}}?(?:{self.heads})")
+        # …等志愿服务活动, …三项机制: the run ends in 等 or a count before the head
+        self.run_head = re.compile(rf"(?:等|[0-9一二三四五六七八九十两]+[项个大条种类])[^,。;…]{{0,10}}?(?:{self.heads})")
         self.unquoted_head_end = re.compile(rf"(?:{self.unquoted_heads})$")
 
     def find(self, text: str, tokens: list[Token] | None = None, base: int = 0) -> list[tuple[int, int, str]]:

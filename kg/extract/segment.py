@@ -396,6 +396,8 @@ class Segmenter:
             return "S"
         if w.startswith(ANAPHOR_PREFIX) and len(w) >= 2 and (w[1:] in self.place_heads or self._org_head(w[1:])):
             return "A"
+        if w == "辖区":
+            return "S"  # 鱼化寨街道|辖区|学校: the schools in its area, no body's name
         if w == "城市":
             return "V"  # 区|城市|管理局: inside a name; never its start (4个|城市|街道 is no name)
         if w in self.titles or w.endswith(("城市", "街区")) or w[0] in "各每" and pos != "nr" \
