@@ -55,8 +55,9 @@ NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 CLAUSE_PUNCT = re.compile(r"[,,::;]")
 # 实践站还开设了…, 管委会今年推出…: a body's head alone opening a clause is the body the article
 # last named with that head (resolved by kg.resolve as the anaphor "=" + head)
+BARE_HEAD_WORDS = re.compile(r"实践站|实践所|合作社|公司|管委会|工作队|服务队|联合党委|服务中心")  # most sentences: none
 BARE_SUBJECT = re.compile(r"(?:^|(?<=[,,::;]))" + CLAUSE_OPENER.pattern
-                          + r"(实践站|实践所|合作社|公司|管委会|工作队|服务队|联合党委|服务中心)"
+                          + rf"({BARE_HEAD_WORDS.pattern})"
                             r"(?=[还也已先又将正今去每为把对从与和就都共累推开启实打建组举设发创搭牵])")
 LAST_CLAUSE_PUNCT = re.compile(rf"(?s:.*){CLAUSE_PUNCT.pattern}")  # greedy: up to the last one
 RUN_BY = re.compile(r"由([^,。]{2,30}?)(?:统一)?(?:指挥|负责|组织|实施|牵头|主办|承办)")
@@ -193,7 +194,7 @@ class Extractor:
         self.title_end_re = re.compile(f"(?:{self.title_re.pattern})$")
         self.titles = words("titles.txt")
         # heads a body is named by alone (公司, 管委会, 该院), longest first
-        self.bare_heads = sorted(words("org_suffixes.txt"), key=len, reverse=True)
+        self.bare_head_re = _longest_first("org_suffixes.txt")
         self.speech_re = _longest_first("speech_verbs.txt")
         self.speech_after_adjunct = re.compile(rf"在[^,。“”,]{{1,20}}(?:时|中|上)(?={self.speech_re.pattern})")
         # Where these words are in an article, to skip the sentences without them.
@@ -348,7 +349,7 @@ class _ArticleRun:
                 continue  # “老娘舅”调解室 is a name, not the program it runs
             prog = self.add(f"“{m.group(1)}”", "Program", base + m.start(), base + m.start(1) + len(m.group(1)) + 1)
             self.rel("runs", org, prog, sent.text)
-        for m in BARE_SUBJECT.finditer(sent.text):
+        for m in BARE_SUBJECT.finditer(sent.text) if BARE_HEAD_WORDS.search(sent.text) else ():
             s, e = m.span(1)
             actors.append((s, self.add(m.group(1), "Organization", base + s, base + e, anaphor="=" + m.group(1))))
         for s, e, level in anaphors(toks, base) if "该" in sent.text else ():  # every anaphor starts with 该
@@ -683,9 +684,10 @@ class _ArticleRun:
                 continue
             if text[k] == "该":
                 continue
-            head = next((h for h in self.ex.bare_heads if text.startswith(h, k)), None)
-            if head is None:
+            hm = self.ex.bare_head_re.match(text, k)
+            if hm is None:
                 continue
+            head = hm.group(0)
             gap = text[k + len(head):name_start]
             if not gap or NON_HAN.search(gap) or not self.ex.title_end_re.search(gap):
                 continue

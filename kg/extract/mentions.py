@@ -100,13 +100,13 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
             lo = _company_name_start(tokens, tags, lo)
         elif lo > 1 and tokens[lo - 1].text == "和" and tags[lo - 2] in "NV":
             lo = _conjoined_name_start(tokens, tags, lo)
-        elif lo > 0 and tags[lo] == "P" and len(tokens[lo - 1].text) == 1 \
+        elif lo > 0 and tags[lo] == "P" and tokens[lo - 1].pos == "p" and len(tokens[lo - 1].text) == 1 \
                 and seg.gazetteer.is_known(tokens[lo - 1].text + tokens[lo].text):
             lo -= 1  # 朝|天门街道: the segmenter took the name's first character for a preposition
-        if any(t.text.endswith("届") for t in tokens[lo:hi]):
-            continue  # 县十七届人大(四次会议): a numbered session, not the body
         toks = tokens[lo:hi]
         text = "".join(map(TEXT, toks))
+        if "届" in text:
+            continue  # 县十七届人大(四次会议): a numbered session, not the body
         if MEASURE.search(text):  # 爱心人士组建11支|党员志愿者服务队: what is counted is no one body
             lo = _after_counted(tokens, tags, lo, hi)
             if lo >= hi:
@@ -141,7 +141,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                 seg_start, named, before = t.end, False, t
                 continue
             before = t
-            if t.tag == "P" and named and NUMBERED.fullmatch(text, seg_start - first.start, t.start - first.start):
+            if t.tag == "P" and named and text[seg_start - first.start].isdigit() \
+                    and NUMBERED.fullmatch(text, seg_start - first.start, t.start - first.start):
                 seg_start, named = t.end, False  # 12号楼, 3号院: a building numbered, not a named place
                 continue
             if t.tag == "P":
