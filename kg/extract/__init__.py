@@ -656,7 +656,7 @@ class _ArticleRun:
         posts.append((unit, parts[0]))
         at = name_start - len(gap) + len(parts[0]) + 1
         for part in parts[1:]:  # 书记、村委会主任; 副书记、县长
-            more = self._post_bare(sent, at, at + len(part), ments[unit].end)
+            more = self._post_bare(sent, at, at + len(part))
             if more is not None:
                 posts.append(more)
             at += len(part) + 1
@@ -669,7 +669,7 @@ class _ArticleRun:
             start = ments[prev[0]].start
         return posts
 
-    def _post_bare(self, sent: Sentence, lo: int, name_start: int, place_end: int = -1) -> tuple[int, str] | None:
+    def _post_bare(self, sent: Sentence, lo: int, name_start: int) -> tuple[int, str] | None:
         """[bare head or 该X][title][name] (公司总经理, 管委会副主任, 该院中医科副主任医师): the latest
         body of that head the article named; [level]长 alone (副县长, 乡长): that level's government."""
         text = self.text
