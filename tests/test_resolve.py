@@ -216,3 +216,9 @@ def test_a_head_alone_opening_a_clause_is_the_body_last_named_with_it(pipeline):
     runs = {(res.entities[r.subject].name, res.entities[r.object].name) for r in res.relations if r.predicate == "runs"}
     assert ("青石社区新时代文明实践站", "“周末课堂”") in {(s, o if o.startswith("“") else f"“{o}”") for s, o in runs}
     assert "实践站" not in names(res, "Organization")
+
+
+def test_a_part_of_a_district_is_not_the_district_a_bare_level_means(pipeline):
+    res = pipeline([("a.txt", [("高层建筑消防演练", "渝中区大坪街道开展演练,大坪片区的商住楼参加。区应急管理局派员指导。")])])
+    assert "渝中区应急管理局" in names(res, "Organization")
+    assert not {n for n in names(res) if n.startswith("大坪片区应急")}

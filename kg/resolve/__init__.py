@@ -26,8 +26,9 @@ from kg.model import (
     ArticleExtraction, Entity, Mention, Position, Relation, Resolution, entity_key,
 )
 
-# Level of a place by its head, most specific first (小区 is no 区).
-LEVELS = ("特别行政区", "自治区", "自治州", "自治县", "高新区", "开发区", "新区", "小区", "街道", "社区",
+# Level of a place by its head, most specific first (小区, 片区, 园区 are no 区).
+LEVELS = ("特别行政区", "自治区", "自治州", "自治县", "高新区", "开发区", "新区", "小区", "片区", "园区", "产业园区",
+          "示范区", "经开区", "安置区", "景区", "街道", "社区",
           "省", "市", "区", "县", "旗", "镇", "乡", "村")
 COUNTY_LEVELS = ("区", "县", "旗")
 LOCAL_LEVELS = ("村", "社区", "小区", "街道", "镇", "乡")
