@@ -5,7 +5,7 @@ import pytest
 
 from kg.extract import Extractor
 from kg.model import Article
-from kg.resolve import Resolver
+from kg.resolve import Resolver, place_level
 
 
 @pytest.fixture(scope="module")
@@ -218,7 +218,8 @@ def test_a_head_alone_opening_a_clause_is_the_body_last_named_with_it(pipeline):
     assert "实践站" not in names(res, "Organization")
 
 
-def test_a_part_of_a_district_is_not_the_district_a_bare_level_means(pipeline):
-    res = pipeline([("a.txt", [("高层建筑消防演练", "渝中区大坪街道开展演练,大坪片区的商住楼参加。区应急管理局派员指导。")])])
-    assert "渝中区应急管理局" in names(res, "Organization")
-    assert not {n for n in names(res) if n.startswith("大坪片区应急")}
+@pytest.mark.parametrize("name, level", [("渝中区", "区"), ("大坪片区", "片区"), ("凤屿小区", "小区"),
+                                         ("浦江水晶产业园区", "园区"), ("中原高新区", "高新区")])
+def test_the_level_a_bare_level_word_means(name, level):
+    # 区应急管理局 takes the article's 区: a 片区 or 园区 is none
+    assert place_level(name) == level
