@@ -308,3 +308,8 @@ def test_a_pronoun_speaking_is_the_person_named_last(extractor):
 def test_a_quotation_closing_a_person_s_sentence(extractor):
     _, _, rels = run(extractor, "脱贫户韦玉兰在合作社的分拣车间上班,“一年下来,分红加工资有4万多元”。")
     assert "韦玉兰" in _quoted(rels)
+
+
+def test_bodies_joined_before_the_run_verb_all_run_it(extractor):
+    _, _, rels = run(extractor, "由共青团顺德区委员会、顺德区妇女联合会联合主办的暑期“护苗课堂”开课。")
+    assert {s for p, s, o, _, _ in rels if p == "runs"} == {"共青团顺德区委员会", "顺德区妇女联合会"}

@@ -98,6 +98,7 @@ def _bare(m) -> bool:
     return m.type == "Place" and bool(m.anaphor) and not m.surface.startswith("该")
 
 
+COORDINATORS = ("、", "和", "与", "及", "以及", "同")
 SERVES_AS = re.compile(r"担任|任|当选")
 # 县长, 副乡长: the head of a level's government; alone before a name, the page's (or the
 # sentence's) 县政府, 乡政府
@@ -818,7 +819,7 @@ class _ArticleRun:
         clause = max(b for b in bounds if b <= verb) if verb is not None else 0
         before_verb = [(p, i) for p, i in actors if clause <= p < verb] if verb is not None else []
         if before_verb:  # 该街道开展的“…”活动: the actor right before the verb (whoever 由…牵头 names later)
-            return [self._chain_tail(before_verb[-1:], actors)]
+            return [self._chain_tail(before_verb[-1:], actors), *self._coordinated(text, before_verb)]
         by = RUN_BY.search(text[at:])
         if by:
             inside = [i for p, i in actors if at + by.start(1) <= p < at + by.end(1) and ments[i].type == "Organization"]
@@ -841,6 +842,20 @@ class _ArticleRun:
                 return [self._chain_tail(cands[:1], actors)]
             clause = b
         return None
+
+    def _coordinated(self, text: str, before_verb: list[tuple[int, int]]) -> list[int]:
+        """由共青团南海区委员会、南海区妇女联合会联合主办的…: the bodies joined to the last one
+        before the verb by 、, 和, 与 act with it."""
+        ments = self.out.mentions
+        out = []
+        p_next, i_next = before_verb[-1]
+        for p, i in reversed(before_verb[:-1]):
+            between = text[ments[i].end - self.sent_start:p_next]
+            if between not in COORDINATORS or not ments[i].type == ments[i_next].type == "Organization":
+                break
+            out.append(i)
+            p_next, i_next = p, i
+        return out
 
     def _run_verb_before(self, text: str, at: int) -> int | None:
         """Where the last run verb within 30 characters before `at` (same sentence) starts."""
