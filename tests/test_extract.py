@@ -73,6 +73,7 @@ def run(extractor, body, title="标题", **kw):
     ("”志愿服务队队长、退休工人高建国说。", "高建国", "Person"),  # 高建国/ns to the segmenter
     ("张博,电子城街道经济发展办公室副主任,也是企业的服务专员。", "电子城街道经济发展办公室", "Organization"),
     ("社区推行“网格+党建”“网格+服务”“网格+调解”三项机制。", "“网格+服务”", "Program"),  # a counted run
+    ("街道推行“网格+党建”“网格+调解”工作模式。", "“网格+党建”", "Program"),  # a run right before its head
 ])
 def test_mention_types(extractor, body, name, typ):
     _, mentions, _ = run(extractor, body)
@@ -272,6 +273,11 @@ def _posts(rels):
 
 def _quoted(rels):
     return {s for pred, s, _, _, _ in rels if pred == "quotedIn"}
+
+
+def test_a_word_after_a_role_is_no_name_for_being_tagged_a_place(extractor):
+    _, mentions, _ = run(extractor, "居民满意度从83%提升到96%。")  # 满意度/ns, after the role 居民
+    assert not {m for m in mentions if m[1] == "Person"}
 
 
 def test_a_family_name_and_a_title_is_the_person_of_that_name(extractor):

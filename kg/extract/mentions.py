@@ -411,8 +411,14 @@ def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
     """居民杜军民, 局长田家兴, 院长彭立新 yes; 书记年度…, 居民居住的…, 群众能力强 no."""
     inside = [t for t in tokens if s <= t.start and t.end <= e]
     if len(inside) == 1:  # one token: a name the segmenter knows or guessed, not a word (居民文明)
-        # (退休工人|高建国/ns: a three-character name the segmenter took for a place's)
-        return (inside[0].pos in PERSON_POS or inside[0].pos == "ns") and (len(inside[0].text) >= 3 or inside[0].pos == "x")
+        # (退休工人|高建国/ns说: a three-character name the segmenter took for a place's, when
+        # speech or punctuation follows it, not more of a phrase as after 群众|满意度/ns)
+        t = inside[0]
+        if t.pos == "ns":
+            after = next((x for x in tokens if x.start == e), None)
+            return len(t.text) == 3 and after is not None and (after.tag == "S" and not after.text.isalnum()
+                                                               or after.text.startswith(("说", "表示", "介绍")))
+        return t.pos in PERSON_POS and (len(t.text) >= 3 or t.pos == "x")
     common = inside[0].text[0] in common_surnames()
     # 向|明亮; 何国/r|良 (jieba reads 何 as "what"): a common family name may begin a pronoun's token
     first_ok = len(inside[0].text) == 1 or common and inside[0].pos == "r" \
@@ -490,7 +496,7 @@ class ProgramFinder:
         # 打造志平工作平台、老党员说事会等: the rest of a list whose first item is a program
         self.listed = re.compile(rf"、({_NP}{{2,12}}?(?:{self.unquoted_heads}))(?=等|、|,|。)")
         # …等志愿服务活动, …三项机制: the run ends in 等 or a count before the head
-        self.run_head = re.compile(rf"(?:等|[0-9一二三四五六七八九十两]+[项个大条种类])[^,。;…]{{0,10}}?(?:{self.heads})")
+        self.run_head = re.compile(rf"(?:等|[0-9一二三四五六七八九十两]+[项个大条种类])?[^,。;…]{{0,10}}?(?:{self.heads})")
         self.unquoted_head_end = re.compile(rf"(?:{self.unquoted_heads})$")
 
     def find(self, text: str, tokens: list[Token] | None = None, base: int = 0) -> list[tuple[int, int, str]]:
