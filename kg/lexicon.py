@@ -8,13 +8,20 @@ from importlib import resources
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 
-def _words(name: str) -> list[str]:
+def _lines(name: str) -> list[list[str]]:
+    """The words of each non-empty line of kg/data/NAME (comments after #)."""
     text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
-    out = []
-    for line in text.splitlines():
-        line = line.split("#", 1)[0]
-        out.extend(line.split())
-    return out
+    return [ws for line in text.splitlines() if (ws := line.split("#", 1)[0].split())]
+
+
+def _words(name: str) -> list[str]:
+    return [w for ws in _lines(name) for w in ws]
+
+
+@lru_cache(maxsize=None)
+def word_pairs(name: str) -> tuple[tuple[str, str], ...]:
+    """The "first second" pairs of kg/data/NAME, one a line (body_abbreviations.txt)."""
+    return tuple((a, b) for a, b in _lines(name))
 
 
 @lru_cache(maxsize=None)

@@ -193,7 +193,6 @@ class Extractor:
         self.made_by_re = re.compile(rf"是([^,。;,;]{{2,24}}?)(?:{self.run_verb_re.pattern})的")
         self.title_re = _longest_first("titles.txt")
         self.title_end_re = re.compile(f"(?:{self.title_re.pattern})$")
-        self.titles = words("titles.txt")
         # heads a body is named by alone (公司, 管委会, 该院), longest first
         self.bare_head_re = _longest_first("org_suffixes.txt")
         self.speech_re = _longest_first("speech_verbs.txt")
@@ -321,8 +320,7 @@ class _ArticleRun:
         sent_chunks = self.chunks_at.get(base, ())
         if not (sent_chunks or programs or found or quoted or self.pending or "该" in sent.text):
             self._sentence_project(sent)  # no name, so no mention or relation but this one
-            if PRONOUN_SPEAKS.match(sent.text):
-                self.quotes_without_verb(sent, [])
+            self.pronoun_speaks(sent)
             return subject
         # Mentions in this sentence are made while reading it: none before this index.
         self.sent_first = len(self.out.mentions)
@@ -555,17 +553,13 @@ class _ArticleRun:
 
     def quotes_without_verb(self, sent: Sentence, actors) -> None:
         """韦玉兰…,她自己在合作社上班,“…”。: the sentence's first person, named in its first clause,
-        says the quotation that closes it (no other person in the clause before it). “…”她说。 /
-        她建议,…: a pronoun speaking, with no name in the sentence, is the person named last."""
+        says the quotation that closes it (no other person in the clause before it); with no one
+        named, pronoun_speaks."""
         text = sent.text
         ments = self.out.mentions
         people = [(p, i) for p, i in actors if ments[i].type == "Person"]
         if not people:
-            if PRONOUN_SPEAKS.match(text):
-                last = max((i for i, m in enumerate(ments) if m.type == "Person" and 0 <= m.start < sent.start),
-                           key=lambda i: ments[i].start, default=None)
-                if last is not None:
-                    self.rel("quotedIn", last, None, text)
+            self.pronoun_speaks(sent)
             return
         q = TRAILING_QUOTE.search(text) if text.rstrip().endswith(("”", "”。", "”!", "”?")) else None
         if q is None:
@@ -577,6 +571,15 @@ class _ArticleRun:
         if any(p >= last_clause and ments[i].surface != ments[first].surface for p, i in people):
             return
         self.rel("quotedIn", first, None, text)
+
+    def pronoun_speaks(self, sent: Sentence) -> None:
+        """“…”她说。 / 她建议,… in a sentence that names no one: the person named last speaks."""
+        if PRONOUN_SPEAKS.match(sent.text):
+            ments = self.out.mentions
+            last = max((i for i, m in enumerate(ments) if m.type == "Person" and 0 <= m.start < sent.start),
+                       key=lambda i: ments[i].start, default=None)
+            if last is not None:
+                self.rel("quotedIn", last, None, sent.text)
 
     def serves_as(self, sent: Sentence, actors) -> None:
         """周志鹏,在李家堡镇沙河沟村担任第一书记: [person] … 在[organization or place]担任[title]."""
@@ -593,7 +596,7 @@ class _ArticleRun:
             if person is None or unit is not None:
                 continue
             if title:  # 成立凤屿新村小区党支部,…蔡金水当选支部书记: the title names the body's head word
-                body = next((title[:k] for k in range(len(title) - 1, 1, -1) if title[k:] in self.ex.titles), "")
+                body = next((title[:k] for k in range(len(title) - 1, 1, -1) if title[k:] in self.ex.seg.titles), "")
                 org = max((i for _, i in actors if ments[i].type == "Organization" and ments[i].end <= at
                            and body and ments[i].surface.endswith(body) and not ments[i].anaphor), default=None)
                 if org is not None:
@@ -898,7 +901,7 @@ class _ArticleRun:
         family name and a title, when the article names one person of that family name."""
         full = {m.surface for m in self.out.mentions
                 if m.type == "Person" and len(m.surface) == 3 and looks_like_person_name(m.surface)}
-        titles = self.ex.titles
+        titles = self.ex.seg.titles
         by_family: dict[str, list[str]] = {}
         for name in full:
             if name[1:] not in titles:

@@ -314,7 +314,7 @@ class PersonFinder:
         return [x for x in dict.fromkeys(spans) if not _is_partial(text[x[0]:x[1]])] if spans else []
 
     @staticmethod
-    def _on_token_bounds(tokens: list[Token], base: int, strong, weak, listed, unbounded=()) -> list[tuple[int, int]]:
+    def _on_token_bounds(tokens: list[Token], base: int, strong, weak, listed, unbounded) -> list[tuple[int, int]]:
         """The candidate names that start and end on token boundaries, and that the tokens
         inside make plausible."""
         starts = set(map(START, tokens))
@@ -539,7 +539,7 @@ class ProgramFinder:
                     if not _slogan(inner):
                         keep(run.start() + m.start(), run.start() + m.end(), inner)
         for v in self.run_quoted.finditer(text):
-            if v.group(1) in ("成立", "组建"):
+            if _founded_before(text, v.end()):
                 continue  # 成立了“红色物业”: a body founded, not a program run
             m = self.quoted.match(text, v.end())
             inner = m.group("a") or m.group("b")
@@ -549,7 +549,7 @@ class ProgramFinder:
         for m in self.quoted.finditer(text):
             inner = m.group("a") or m.group("b")
             if not _slogan(inner) and len(inner) >= 3 and inner.endswith(self.head_tuple) \
-                    and not FOUNDED_BEFORE.search(text, 0, m.start()):  # 挂牌成立“老兵驿站”: a body
+                    and not _founded_before(text, m.start()):  # 挂牌成立“老兵驿站”: a body
                 keep(m.start(), m.end(), inner)
 
     def _plain_name(self, name: str, start: int, tokens: list[Token] | None) -> bool:
@@ -568,7 +568,12 @@ class ProgramFinder:
         return True
 
 
-FOUNDED_BEFORE = re.compile(r"(?:成立|组建)了?$")
+FOUNDED_BEFORE = re.compile(r"(?:成立|组建)[了起]?$")
+
+
+def _founded_before(text: str, at: int) -> bool:
+    """成立了“…”, 组建“…”: the quotation at `at` names a body founded there."""
+    return FOUNDED_BEFORE.search(text, max(0, at - 3), at) is not None
 # A quoted name; a quotation inside a quotation uses ‘…’ (“我们依托‘姑苏邻里’智慧养老平台…”).
 QUOTE = r"(?:“(?P<a>[^“”]{1,30}?)”|‘(?P<b>[^‘’“”]{1,30}?)’)"
 DOC_TITLE = re.compile(r"《[^《》]*》")

@@ -360,8 +360,6 @@ class Segmenter:
     def _know(self, w: str, pos: str) -> tuple:
         """The pieces of a word, each (text, part of speech, tag, ends in a town head), or CONTEXT
         when _split must see the token before."""
-        if len(w) >= 4 and w.endswith("村村"):
-            return self._piece(w[:-1], pos), self._piece("村", "n")  # 桐子坪村|村(务公开)
         if pos == "nr" and len(w) == 4 and w[-1] in NAME_GLUED_VERBS + "任":
             return self._piece(w[:3], pos), self._piece(w[3], "v")  # 黄德明任|联合党委书记
         if w[0] in SPLIT_FIRST or w[-2:] in self.title_tails or len(w) == 2 and w[1] in NAME_GLUED_VERBS:

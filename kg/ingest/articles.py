@@ -181,11 +181,11 @@ def split_articles(pars: list[str], source: str,
 def _finish(d: _Draft, source: str, index: int) -> Article:
     lines = [b for b in d.block if not _LABEL.search(b)]
     subtitle = [b for b in lines if b.startswith(("—", "-"))]
-    kickers = [k for k, b in enumerate(lines) if _KICKER_NAME.match(b)]
+    kickers = {k for k, b in enumerate(lines) if _KICKER_NAME.match(b)}
+    last_kicker = max(kickers, default=-1)
     # A kicker stands right above its headline: a line above the kicker is a slogan or label.
-    below = lines[kickers[-1] + 1:] if kickers else lines
-    candidates = [b for b in below if b not in subtitle and not _KICKER_NAME.match(b)] or [
-        b for b in lines if b not in subtitle and not _KICKER_NAME.match(b)]
+    candidates = [b for k, b in enumerate(lines) if k > last_kicker and b not in subtitle] or [
+        b for k, b in enumerate(lines) if k not in kickers and b not in subtitle]
     with_unit = [b for b in candidates if _starts_with_unit(b)]
     if not candidates:  # 反诈宣传走进社区 alone: a headline, even if it ends like a unit's name
         candidates = [b for b in lines if b not in subtitle and not b.rstrip().endswith((":", ":"))][-1:]

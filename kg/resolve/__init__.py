@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import heapq
 import re
-from importlib import resources
 from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer, is_common_phrase
-from kg.lexicon import words
+from kg.lexicon import word_pairs, words
 from kg.model import (
     ArticleExtraction, Entity, Mention, Position, Relation, Resolution, entity_key,
 )
@@ -405,12 +404,7 @@ def _short_programs(quoted: set[str]) -> dict[tuple[str, str], str]:
 @lru_cache(maxsize=1)
 def body_abbreviations() -> tuple[tuple[str, str], ...]:
     """(short head, full head) pairs, longest short head first (kg/data/body_abbreviations.txt)."""
-    pairs = []
-    for line in resources.files("kg.data").joinpath("body_abbreviations.txt").read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            short, full = line.split()
-            pairs.append((short, full))
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+    return tuple(sorted(word_pairs("body_abbreviations.txt"), key=lambda p: -len(p[0])))
 
 
 @lru_cache(maxsize=1)
@@ -418,9 +412,14 @@ def _short_heads() -> tuple[str, ...]:
     return tuple(short for short, _ in body_abbreviations())
 
 
+@lru_cache(maxsize=1)
+def _full_head_set() -> tuple[str, ...]:
+    return tuple({full for _, full in body_abbreviations()})
+
+
 def _full_heads(page) -> dict[str, set[str]]:
     """Full heads of bodies (医疗保障局) the page writes, each with the names written before it."""
-    fulls = tuple({full for _, full in body_abbreviations()})
+    fulls = _full_head_set()
     out: dict[str, set[str]] = {}
     for ex in page:
         for m in ex.mentions:
