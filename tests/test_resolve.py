@@ -223,3 +223,10 @@ def test_a_head_alone_opening_a_clause_is_the_body_last_named_with_it(pipeline):
 def test_the_level_a_bare_level_word_means(name, level):
     # 区应急管理局 takes the article's 区: a 片区 or 园区 is none
     assert place_level(name) == level
+
+
+def test_a_head_alone_before_a_title_is_the_body_named_before(pipeline):
+    res = pipeline([("a.txt", [("五金企业订单足", "走进兰溪市恒锁五金制品有限公司的车间。公司总经理陈伟强说,订单排到了明年。")])])
+    posts = {(res.entities[p.person].name, res.entities[p.org].name, p.title) for p in res.positions}
+    assert ("陈伟强", "兰溪市恒锁五金制品有限公司", "总经理") in posts
+    assert "公司" not in names(res, "Organization")  # the head alone names no body of its own

@@ -17,7 +17,7 @@ from kg import gctune
 from kg.extract.mentions import (
     NATIONAL, PersonFinder, ProgramFinder, Sentence, anaphors, chunks, sentences,
 )
-from kg.extract.segment import Segmentation, Segmenter
+from kg.extract.segment import LEVEL_CHARS, Segmentation, Segmenter
 from kg.lexicon import automaton, guarded, looks_like_person_name, words
 from kg.model import Article, ArticleExtraction, Mention, RelationMention
 
@@ -695,15 +695,10 @@ class _ArticleRun:
             gap = text[k + len(head):name_start]
             if not gap or NON_HAN.search(gap) or not self.ex.title_end_re.search(gap):
                 continue
-            ments = self.out.mentions
-            ref = max((i for i, m in enumerate(ments) if m.type == "Organization" and 0 <= m.start and m.end <= k
-                       and not m.anaphor and m.surface.endswith(head) and m.surface != head),
-                      key=lambda i: ments[i].start, default=None)
-            if ref is None and head[0] in "村镇乡县区市" and len(head) > 1:
-                ref = self.add(head, "Organization", k, k + len(head), qualify=head[0])  # 村委会主任
-            if ref is not None:
-                return ref, gap
-            return None
+            if head[0] in LEVEL_CHARS + "村" and len(head) > 1:  # 村委会主任: the village's (an abbreviation)
+                return self.add(head, "Organization", k, k + len(head), qualify=head[0]), gap
+            # 公司总经理: the body last named with that head, as for a bare subject (BARE_SUBJECT)
+            return self.add(head, "Organization", k, k + len(head), anaphor="=" + head), gap
         return None
 
     def _post_before(self, actors, name_start: int) -> tuple[int, str] | None:
