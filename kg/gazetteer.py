@@ -99,6 +99,20 @@ class GazMatch:
     candidates: tuple[Division, ...]
 
 
+_AUTONOMOUS = (("自治县", "县"), ("自治旗", "旗"), ("自治州", "州"))
+
+
+def autonomous_variants(name: str) -> tuple[str, ...]:
+    """The forms an autonomous area goes by without its peoples: 松桃苗族自治县 -> 松桃自治县,
+    松桃县; 恩施土家族苗族自治州 -> 恩施自治州, 恩施州. () for other names."""
+    for suffix, level in _AUTONOMOUS:
+        if name.endswith(suffix):
+            stem = short_name(name)
+            if stem + suffix != name and len(stem) >= _MIN_SHORT:
+                return stem + suffix, stem + level
+    return ()
+
+
 def short_name(name: str) -> str:
     """Strip the level suffix and ethnic designations: 广西壮族自治区 -> 广西.
 
@@ -137,6 +151,7 @@ class Gazetteer:
     _by_short: dict[str, tuple[Division, ...]] | None = field(init=False, repr=False)
     _matchers: dict[tuple[int, frozenset[str]], tuple] = field(init=False, repr=False)
     _lineages: dict[str, tuple[str, ...]] = field(init=False, repr=False)
+    _full_of_variant: dict[str, str] = field(init=False, repr=False)
     _last_characters: frozenset[str] | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -144,6 +159,17 @@ class Gazetteer:
         by_name: dict[str, list[Division]] = defaultdict(list)
         for d in self.divisions:
             by_name[d.name].append(d)
+        variants: dict[str, list[Division]] = defaultdict(list)
+        for d in self.divisions:
+            for variant in autonomous_variants(d.name):
+                variants[variant].append(d)
+        # variant -> the full name, when only one area goes by it
+        self._full_of_variant = {}
+        for variant, ds in variants.items():
+            if variant not in by_name:  # a division's own name is never taken over
+                by_name[variant] = ds
+                if len(ds) == 1:
+                    self._full_of_variant[variant] = ds[0].name
         self._by_name = {k: tuple(v) for k, v in by_name.items()}
         self._by_short = None
         self._matchers = {}
@@ -223,8 +249,21 @@ class Gazetteer:
             self._last_characters = frozenset(name[-1] for name in self._by_name)
         return self._last_characters
 
+    def with_full_name(self, name: str) -> str:
+        """name with the autonomous area it begins with written in full (松桃自治县委组织部 ->
+        松桃苗族自治县委组织部); "" when it begins with none."""
+        for level in "县旗州":
+            i = name.find(level)
+            while i > 0:
+                full = self._full_of_variant.get(name[:i + 1])
+                if full is not None:
+                    return full + name[i + 1:]
+                i = name.find(level, i + 1)
+        return ""
+
     def is_known(self, name: str) -> bool:
-        """True if ``name`` is the full name of some division (short forms: by_short)."""
+        """True if ``name`` is the full name of some division, or an autonomous area's name
+        without its peoples (松桃自治县); other short forms: by_short."""
         return name in self._by_name
 
     def parents(self, code: str) -> list[Division]:

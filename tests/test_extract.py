@@ -314,3 +314,53 @@ def test_a_quotation_closing_a_person_s_sentence(extractor):
 def test_bodies_joined_before_the_run_verb_all_run_it(extractor):
     _, _, rels = run(extractor, "由共青团顺德区委员会、顺德区妇女联合会联合主办的暑期“护苗课堂”开课。")
     assert {s for p, s, o, _, _ in rels if p == "runs"} == {"共青团顺德区委员会", "顺德区妇女联合会"}
+
+
+def test_bodies_named_inside_a_quotation_of_speech_are_mentions(extractor):
+    _, mentions, _ = run(extractor, "“我们和江城理工学院联合办班,学员结业就能上岗。”公司经理罗志平说。")
+    assert ("江城理工学院", "Organization") in mentions
+
+
+def test_a_quoted_name_is_still_no_place_of_its_own(extractor):
+    _, mentions, _ = run(extractor, "社区推出“幸福小区”评选活动。")
+    assert ("幸福小区", "Place") not in mentions
+
+
+@pytest.mark.parametrize("body, place", [
+    ("家住长乐街道和顺社区的居民吴春兰说,电梯装好了。", "和顺社区"),  # 和|顺 after its street
+    ("和泰小区党支部书记周立军介绍,议事会每月开一次。", "和泰小区"),  # 和 opening a clause
+])
+def test_a_name_beginning_with_he_is_not_a_conjunction(extractor, body, place):
+    _, mentions, _ = run(extractor, body)
+    assert (place, "Place") in mentions
+
+
+@pytest.mark.parametrize("body", ["游客在大别山区的农家乐住了一晚。", "三峡库区的移民搬进了新房。",
+                                  "村里送来一面锦旗。", "全镇上下整装扬旗,奋力冲刺。"])
+def test_regions_flags_and_banners_of_speech_are_no_places(extractor, body):
+    _, mentions, _ = run(extractor, body)
+    assert not {m for m in mentions if m[1] == "Place"}
+
+
+def test_a_law_firm_is_a_body(extractor):
+    _, mentions, _ = run(extractor, "司法所联合江南明正律师事务所开设法律诊所。")
+    assert ("江南明正律师事务所", "Organization") in mentions
+
+
+def test_a_kind_of_company_is_no_company(extractor):
+    _, mentions, _ = run(extractor, "该公司是县里引进的茶叶龙头企业。")
+    assert not {m for m in mentions if m[1] == "Organization" and "龙头企业" in m[0]}
+
+
+def test_a_banner_and_its_abbreviated_bodies(extractor):
+    _, mentions, rels = run(extractor, "鄂尔多斯市乌审旗图克镇举办培训。旗委组织部联合旗人社局开展“牧技提升”行动。")
+    assert {("乌审旗", "Place"), ("图克镇", "Place")} <= mentions
+    assert ("locatedIn", "图克镇", "乌审旗") in {r[:3] for r in rels}
+    assert ("runs", "旗委组织部", "“牧技提升”行动") in {r[:3] for r in rels}
+    assert ("旗人社局", "Organization") in mentions
+
+
+def test_a_conjunction_before_a_bare_level_names_no_county(extractor):
+    # 和县 is a county of Anhui; here 县 abbreviates the page's county
+    _, mentions, _ = run(extractor, "纳入各乡镇和县直部门年度考核。")
+    assert ("和县", "Place") not in mentions

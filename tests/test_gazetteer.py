@@ -137,3 +137,12 @@ def test_short_forms(g: Gazetteer) -> None:
 )
 def test_short_name(name: str, short: str) -> None:
     assert short_name(name) == short
+
+
+def test_an_autonomous_area_goes_by_its_name_without_its_peoples(g: Gazetteer) -> None:
+    full = one(g, "湘西土家族苗族自治州")
+    assert g.by_name("湘西州") == [full] and g.by_name("湘西自治州") == [full]
+    assert g.with_full_name("松桃自治县委组织部") == "松桃苗族自治县委组织部"
+    assert g.with_full_name("北关区委组织部") == ""  # no autonomous area in it
+    # a division's own name is never taken over by another's variant
+    assert all(d.name == "和县" for d in g.by_name("和县"))

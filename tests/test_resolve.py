@@ -230,3 +230,11 @@ def test_a_head_alone_before_a_title_is_the_body_named_before(pipeline):
     posts = {(res.entities[p.person].name, res.entities[p.org].name, p.title) for p in res.positions}
     assert ("陈伟强", "兰溪市恒锁五金制品有限公司", "总经理") in posts
     assert "公司" not in names(res, "Organization")  # the head alone names no body of its own
+
+
+def test_an_autonomous_county_without_its_peoples_is_the_same_county(pipeline):
+    res = pipeline([("a.txt", [("松桃苗族自治县推进搬迁安置", "松桃苗族自治县辖大兴街道。今年以来,松桃自治县新增就业520人。"
+                                                   "县委组织部选派干部驻村。")])])
+    (county,) = [e for e in res.entities.values() if e.type == "Place" and e.code == "520628"]
+    assert county.name == "松桃苗族自治县" and "松桃自治县" in county.aliases
+    assert "松桃苗族自治县委组织部" in names(res, "Organization")  # 县委 of an autonomous county

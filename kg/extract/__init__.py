@@ -40,7 +40,9 @@ VERSION = "1"
 ADJUNCT_BEFORE = ("在", "到", "于", "从", "以", "对", "向", "与", "和", "同", "经过", "通过", "依托", "围绕",
                   "联合", "会同", "协同", "配合", "邀请")
 CLAUSE_OPENER = re.compile(r"[\s\d年月日上下午近日今年以来去年同时此外目前期间当天,]*")
-QUOTED_SPAN = re.compile(r"“[^“”]*”|《[^《》]*》")
+# A quoted or titled name: no clause punctuation inside (a quotation of speech has some, and the
+# bodies and places it names are mentions like any other).
+QUOTED_SPAN = re.compile(r"“[^“”,\uff0c。!\uff01?\uff1f;\uff1b:\uff1a]*”|《[^《》]*》")
 # 等7个小区, 等十二个行政村: the list before counts places of one kind
 COUNTED_KIND = re.compile(r"等?[0-9一二三四五六七八九十两百]+个(小区|社区|村|行政村|自然村|自然屯|屯|村民小组|街道|镇|乡|乡镇|居民小区)")
 # the kinds whose members are named without their head in such a list (九江、西樵…6个镇)
@@ -174,7 +176,7 @@ def _starts(words: AhoCorasick, text: str) -> list[int]:
 
 
 def _quoted_spans(text: str, base: int) -> list[tuple[int, int]]:
-    """The quoted and titled spans of a sentence starting at base (offsets in the article)."""
+    """The quoted and titled names of a sentence starting at base (offsets in the article)."""
     if "“" not in text and "《" not in text:
         return []
     return [(base + m.start(), base + m.end()) for m in QUOTED_SPAN.finditer(text)]

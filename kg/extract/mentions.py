@@ -101,8 +101,11 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         elif lo > 1 and tokens[lo - 1].text == "和" and tags[lo - 2] in "NV":
             lo = _conjoined_name_start(tokens, tags, lo)
         elif lo > 0 and tags[lo] == "P" and tokens[lo - 1].pos == "p" and len(tokens[lo - 1].text) == 1 \
+                and seg.place_head(tokens[lo].text) != tokens[lo].text \
                 and seg.gazetteer.is_known(tokens[lo - 1].text + tokens[lo].text):
-            lo -= 1  # 朝|天门街道: the segmenter took the name's first character for a preposition
+            # 朝|天门街道: the segmenter took the name's first character for a preposition (but
+            # 乡镇和|县直部门 is no 和县: a bare head is the abbreviation of the page's own level)
+            lo -= 1
         toks = tokens[lo:hi]
         text = "".join(map(TEXT, toks))
         if "届" in text:

@@ -31,7 +31,7 @@ NUM_POS = {"m", "mq"}
 FUNCTION_POS = {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "r", "m", "q", "t", "f"}
 _DIGITS = set("0123456789一二三四五六七八九十百零〇两第号")
 ANAPHOR_PREFIX = "该"
-LEVEL_CHARS = "区县市镇乡省"
+LEVEL_CHARS = "区县市镇乡省旗"
 SPLIT_FIRST = frozenset(LEVEL_CHARS + "村委由在到从向对为与和及被把将给让经据以于自往朝沿按党支总居辖")  # words _split may cut
 # 党委书记 is 党委 + 书记: the body a title names is part of the organization's name.
 TITLE_BODIES = ("党工委", "党总支", "党支部", "党委", "总支", "支部", "居委会", "村委会")
@@ -56,11 +56,22 @@ MEETING_HEADS = ("协商会", "座谈会", "推进会", "茶话会", "见面会"
                  "启动会", "签约会", "推介会", "联欢会", "故事会", "读书会", "庙会", "会议")
 VILLAGE_HEADS = ("村", "社区", "街道", "镇", "乡")
 TOWN_HEADS = ("镇", "乡", "街道", "社区")
+# Bare heads of places whose names have two characters or more (和风社区, never 风社区).
+TWO_CHAR_NAME_HEADS = frozenset(("社区", "小区", "花园", "家园", "街坊"))
+HE_NAME = re.compile(r"和[\u4e00-\u9fff](?:社区|小区|花园|家园|街坊)")
+# Heads of places that are named only as divisions of the gazetteer (旗 and 盟 of Inner Mongolia):
+# words ending in them are mostly flags and alliances.
+KNOWN_ONLY_HEADS = ("旗", "盟")
+# Kinds of region (mountains, a reservoir, forests): 太行山区 is a region, not a district.
+REGION_KINDS = ("山区", "库区", "林区", "牧区", "矿区", "老区", "灾区", "景区", "城区", "郊区")
 NOT_IN_PLACE_POS = {"v", "vd", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "d", "r", "ad", "m", "q", "t"}
 # A place right after its town or community, whatever the segmenter made of its unknown name:
 # 柏庄镇|花村店村, 杨沟村(前坪), 锦帆社区|怡园里小区. The longest within five characters.
+# A name may begin with 和 only when the rest is one character, too short to be a name of its own
+# (街道|和|风社区, 和畅社区: no conjunction of the town with a 风社区).
 VILLAGE_AFTER_TOWN = re.compile(
-    r"((?:(?![的了在和与是对为把被将从向到等及或辖以有共让给由])[\u4e00-\u9fff]){1,5}"
+    r"(和[\u4e00-\u9fff](?:安置区|安置点|小区|花园|家园|街坊|社区)"
+    r"|(?:(?![的了在和与是对为把被将从向到等及或辖以有共让给由])[\u4e00-\u9fff]){1,5}"
     r"(?:安置区|安置点|小区|花园|家园|新村|街坊|社区|村))(?=[^村区园坊点]|$)")
 # 杏花湾村|村民: a head followed by these is the start of the next word, not the end of a name.
 HEAD_THEN_WORD = ("村民", "村委", "村干", "村级", "村组", "村党", "村里", "村内", "村两", "村集", "村支", "村主",
@@ -219,6 +230,8 @@ class Segmenter:
         tag_string = "".join(tags)
         if "GP" in tag_string or "GNP" in tag_string:
             merged = self._adjective_names(merged)
+        if "和" in text and HE_NAME.search(text):
+            merged = _he_names(merged)
         if merged is not out:  # tokens merged or cut: the fields at hand are out of date
             _, poses, starts, tags, _ = zip(*merged)
             starts = list(starts)
@@ -410,9 +423,13 @@ class Segmenter:
             return "G"  # 施工单位, 共建单位: a kind of party, never the start of its name
         if w in self.generic and w not in self.place_heads:
             return "G"
+        if len(w) > 2 and w.endswith(REGION_KINDS) and not self.gazetteer.is_known(w):
+            return "S"  # 太行山区, 三峡库区: a natural or economic region, no division
         if len(w) == 4 and (pos == "i" or w[0] == w[2]):
             return "S"  # an idiom (大操大办, tagged nt; 大包大揽): never a name, however it ends
         place_head = self.place_head(w)
+        if place_head in KNOWN_ONLY_HEADS and w != place_head and not self.gazetteer.is_known(w):
+            place_head = ""  # 锦旗, 扬旗, 联盟 (tagged ns): no banner or league
         if place_head and (pos == "ns" or w == place_head or self.gazetteer.is_known(w) or (
                 len(w) >= 3 and pos in NAME_POS and place_head in VILLAGE_HEADS) or (
                 len(w) == 2 and place_head == "村" and pos in NAME_POS and w[0] not in NOT_VILLAGE_FIRST)):  # 桐木|溪村
@@ -430,6 +447,19 @@ class Segmenter:
         if pos in NAME_POS or pos == "a" and len(w) == 1:
             return "N"
         return "S"
+
+
+def _he_names(toks: list[Token]) -> list[Token]:
+    """和|风|社区: 和 before one character and a head that needs a two-character name is the
+    name's first character, not a conjunction (a 风社区 is no name, and no clause opens with 和)."""
+    out = None
+    for i in range(len(toks) - 2):
+        t, name, head = toks[i], toks[i + 1], toks[i + 2]
+        if t.text == "和" and len(name.text) == 1 and name.tag == "N" and head.text in TWO_CHAR_NAME_HEADS:
+            if out is None:
+                out = list(toks)
+            out[i:i + 3] = [Token(t.text + name.text + head.text, "ns", t.start, "P", head.end), None, None]
+    return toks if out is None else [t for t in out if t is not None]
 
 
 MAX_HEAD = 8

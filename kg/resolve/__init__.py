@@ -25,8 +25,9 @@ from kg.model import (
     ArticleExtraction, Entity, Mention, Position, Relation, Resolution, entity_key,
 )
 
-# Level of a place by its head, most specific first (小区, 片区, 园区 are no 区).
-LEVELS = ("特别行政区", "自治区", "自治州", "自治县", "高新区", "开发区", "新区", "小区", "片区", "园区", "产业园区",
+# Level of a place by its head, most specific first (小区, 片区, 园区 are no 区). An autonomous
+# county is a 县 (its 县委 is the 县委 of the page), an autonomous banner a 旗.
+LEVELS = ("特别行政区", "自治区", "自治州", "高新区", "开发区", "新区", "小区", "片区", "园区", "产业园区",
           "示范区", "经开区", "安置区", "景区", "街道", "社区",
           "省", "市", "区", "县", "旗", "镇", "乡", "村")
 COUNTY_LEVELS = ("区", "县", "旗")
@@ -279,6 +280,10 @@ class Resolver:
                 name = short_forms[name]
         if not name:
             return _NOTHING
+        if typ in ("Place", "Organization") and ("县" in name or "旗" in name or "州" in name):
+            full = self.gaz.with_full_name(name)
+            if full:  # 松桃自治县 -> 松桃苗族自治县 (an alias of it)
+                aliases, name = (*aliases, name), full
         if typ == "Organization" and context.full_heads:
             full = context.expanded(name)
             if full:  # 南海区医保局 -> 南海区医疗保障局 (an alias of it)
