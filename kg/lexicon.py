@@ -41,13 +41,40 @@ _TWO_TO_FOUR_HAN = re.compile("[\u4e00-\u9fff]{2,4}")
 
 
 def looks_like_person_name(name: str) -> bool:
-    """Two to four Han characters beginning with a known family name."""
-    if not _TWO_TO_FOUR_HAN.fullmatch(name):
+    """Two to four Han characters beginning with a known family name, or a transliterated name
+    (transliterated_name)."""
+    if _TWO_TO_FOUR_HAN.fullmatch(name):
+        single, double = surnames()
+        if name[:2] in double and len(name) >= 3 or name[0] in single and len(name) <= 3:
+            return True
+    return transliterated_name(name)
+
+
+@lru_cache(maxsize=1)
+def name_elements() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(elements of two characters or more, one-character endings, first characters of the former)."""
+    ws = words("transliterated_names.txt")
+    long = frozenset(w for w in ws if len(w) > 1)
+    return long, frozenset(w for w in ws if len(w) == 1), frozenset(w[0] for w in long)
+
+
+def transliterated_name(name: str) -> bool:
+    """Two to six characters made wholly of the elements of transliterated_names.txt (孟和|巴雅尔,
+    斯琴|图): a Mongolian or Tibetan name, which has no family name."""
+    long, endings, firsts = name_elements()
+    if not 2 <= len(name) <= 6 or name[0] not in firsts:
         return False
-    single, double = surnames()
-    if name[:2] in double and len(name) >= 3:
-        return True
-    return name[0] in single and len(name) <= 3
+    # ends[i]: name[:i] is a sequence of elements
+    ends = [True] + [False] * len(name)
+    for i in range(len(name)):
+        if not ends[i]:
+            continue
+        for j in range(i + 2, min(len(name), i + 5) + 1):
+            if name[i:j] in long:
+                ends[j] = True
+        if i and name[i] in endings:
+            ends[i + 1] = True
+    return ends[-1]
 
 
 @lru_cache(maxsize=None)

@@ -364,3 +364,27 @@ def test_a_conjunction_before_a_bare_level_names_no_county(extractor):
     # 和县 is a county of Anhui; here 县 abbreviates the page's county
     _, mentions, _ = run(extractor, "纳入各乡镇和县直部门年度考核。")
     assert ("和县", "Place") not in mentions
+
+
+@pytest.mark.parametrize("body, name", [
+    ("嘎查党支部书记乌力吉图说,合作社今年分红了。", "乌力吉图"),  # a title before it
+    ("“草场绿了,羊也肥了。”牧民额尔敦巴雅尔笑着说。", "额尔敦巴雅尔"),  # a role before it, not 额|尔敦
+    ("45岁的其木格是村里的致富带头人。", "其木格"),  # an age before it
+    ("“奶茶要慢慢熬。”苏日娜说。", "苏日娜"),  # a speech verb after it
+])
+def test_transliterated_names_have_no_family_name(extractor, body, name):
+    _, mentions, _ = run(extractor, body)
+    assert {m for m, t in mentions if t == "Person"} == {name}
+
+
+def test_a_level_head_is_its_government_only_where_the_article_names_it(extractor):
+    ex, _, rels = run(extractor, "副县长罗文华参加调研。")
+    ((post,),) = [[m for m in ex.mentions if m.surface in ("县", "县政府")]]
+    assert (post.type, post.anaphor) == ("Place", "县")  # the county itself
+    _, _, rels = run(extractor, "副县长罗文华表示,县政府将加大投入。")
+    assert ("罗文华", "县政府", "副县长") in _posts(rels)
+
+
+def test_a_name_glued_to_lead_is_not_a_place(extractor):
+    _, mentions, _ = run(extractor, "县长刘国强率县发改局负责人到园区调研。")
+    assert ("刘国强", "Person") in mentions and not {m for m in mentions if "率" in m[0]}

@@ -102,9 +102,9 @@ def _bare(m) -> bool:
 
 COORDINATORS = ("、", "和", "与", "及", "以及", "同")
 SERVES_AS = re.compile(r"担任|任|当选")
-# 县长, 副乡长: the head of a level's government; alone before a name, the page's (or the
-# sentence's) 县政府, 乡政府
-LEVEL_HEAD_TITLE = re.compile(r"副?([区县市镇乡])长")
+# 县长, 副乡长, 旗长: the head of a level's government; alone before a name, the page's (or the
+# sentence's) 县政府 when the article names that government, else the county itself
+LEVEL_HEAD_TITLE = re.compile(r"副?([区县市镇乡旗])长")
 # 公司工会主席: a party or mass body inside a company is a body of its own, not part of the title
 INNER_BODIES = ("工会", "党委", "党总支", "党支部", "团委", "妇联")
 # …,“一年下来,分红加工资有4万多元”。: a quotation closing the sentence, after a comma
@@ -683,8 +683,9 @@ class _ArticleRun:
         gov = LEVEL_HEAD_TITLE.fullmatch(text, lo, name_start)
         if gov and (lo == sent.start or BARE_HEAD_BOUNDARY.match(text, lo - 1)):
             level = gov.group(1)
-            org = self.add(level + "政府", "Organization", lo, name_start, qualify=level)
-            return org, window
+            if level + "政府" in text or level + "人民政府" in text:
+                return self.add(level + "政府", "Organization", lo, name_start, qualify=level), window
+            return self.add(level, "Place", lo, lo + 1, anaphor=level), window  # the 县 (镇) itself
         for k in range(max(lo, name_start - 14), name_start):
             if k > sent.start and not BARE_HEAD_BOUNDARY.match(text, k - 1):
                 continue

@@ -14,7 +14,8 @@ from itertools import repeat
 from operator import itemgetter
 
 from kg.extract.segment import PARTY_PREFIXES, Segmenter, Token, longest_suffix
-from kg.lexicon import alternation, automaton, common_surnames, first_chars, guarded, looks_like_person_name, words
+from kg.lexicon import (alternation, automaton, common_surnames, first_chars, guarded, looks_like_person_name,
+                        name_elements, transliterated_name, words)
 
 # Token fields by index: itemgetter reads a tuple faster than attrgetter reads a field.
 TEXT, POS, TAG, START, END = (itemgetter(Token._fields.index(f)) for f in ("text", "pos", "tag", "start", "end"))
@@ -279,6 +280,9 @@ class PersonFinder:
             rf"(?:[,,。]|说|表示|介绍))")
         # before_post without its lookahead: a third as slow, and not in 4 of 5 sentences with a title
         self.name_then_comma = re.compile(name_then_comma)
+        long, self.name_endings, _ = name_elements()
+        self.name_elements = automaton(long)  # transliterated names (巴特尔, 孟和巴雅尔)
+        self.speech_after = re.compile(rf"(?:{alternation(leads)})?(?:{self.verbs})")
 
     def find(self, text: str, tokens: list[Token] | None = None,
              known=None, base: int = 0) -> list[tuple[int, int]]:
@@ -302,19 +306,48 @@ class PersonFinder:
                 if len(name) == n and looks_like_person_name(name):
                     strong.append((end, end + n))
         weak, unbounded = self._weak(text, bool(titles))
+        transliterated = self._transliterated(text, titles)
+        if transliterated:  # the whole name, not a family name and what follows (孟和巴|雅尔)
+            strong, weak, unbounded = ([x for x in xs if not any(a <= x[0] < b for a, b in transliterated)]
+                                       for xs in (strong, weak, unbounded))
         if tokens is None:
-            spans = strong + weak
+            spans = transliterated + strong + weak
         else:
-            spans = []
+            # (a transliterated name is cut by the segmenter in any way: its tokens say nothing)
+            spans = transliterated
             listed = self._listed(text)
             if strong or weak or listed or unbounded:
-                spans = self._on_token_bounds(tokens, base, strong, weak, listed, unbounded)
+                spans = spans + self._on_token_bounds(tokens, base, strong, weak, listed, unbounded)
             if known is not None and "nrfg" in map(POS, tokens):  # 习近平/nrfg: a person the dictionary knows
                 for t in tokens:
                     if t.pos == "nrfg" and len(t.text) == 3 and looks_like_person_name(t.text) \
                             and known(t.text):
                         spans.append((t.start - base, t.end - base))
         return [x for x in dict.fromkeys(spans) if not _is_partial(text[x[0]:x[1]])] if spans else []
+
+    def _transliterated(self, text: str, titles) -> list[tuple[int, int]]:
+        """Transliterated names (kg.lexicon.transliterated_name) after a title or role, or before a
+        speech verb with nothing of a name before them: runs of name elements."""
+        found = self.name_elements.find_matches_as_indexes(text, overlapping=False)
+        if not found:
+            return []
+        title_ends = {e for _, _, e in titles}
+        spans = []
+        k = 0
+        while k < len(found):
+            _, s, e = found[k]
+            k += 1
+            while k < len(found) and found[k][1] == e:  # the next element right after this one
+                e = found[k][2]
+                k += 1
+            if text[e:e + 1] in self.name_endings and text[e + 1:e + 2] not in self.name_endings:
+                e += 1  # 斯琴|图
+            if not transliterated_name(text[s:e]):
+                continue
+            if s in title_ends or text.startswith("岁的", s - 2) or (
+                    _boundary_before(text, s, self.title_end) and self.speech_after.match(text, e)):
+                spans.append((s, e))
+        return spans
 
     @staticmethod
     def _on_token_bounds(tokens: list[Token], base: int, strong, weak, listed, unbounded) -> list[tuple[int, int]]:

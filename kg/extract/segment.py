@@ -32,7 +32,7 @@ FUNCTION_POS = {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "r", "m", "q", 
 _DIGITS = set("0123456789一二三四五六七八九十百零〇两第号")
 ANAPHOR_PREFIX = "该"
 LEVEL_CHARS = "区县市镇乡省旗"
-SPLIT_FIRST = frozenset(LEVEL_CHARS + "村委由在到从向对为与和及被把将给让经据以于自往朝沿按党支总居辖")  # words _split may cut
+SPLIT_FIRST = frozenset(LEVEL_CHARS + "村委由在到从向对为与和及被把将给让经据以于自往朝沿按党支总居辖率")  # words _split may cut
 # 党委书记 is 党委 + 书记: the body a title names is part of the organization's name.
 TITLE_BODIES = ("党工委", "党总支", "党支部", "党委", "总支", "支部", "居委会", "村委会")
 # 柯志|明说, 陆子|航说: the last character of a name glued to the speech verb after it
@@ -339,8 +339,8 @@ class Segmenter:
             return [(word[0], "n"), (word[1:], "nt")]
         if len(word) == 2 and word[0] in LEVEL_CHARS and pos == "h":
             return [(word[0], "n"), (word[1], "n")]  # 县非|物质文化遗产保护中心: a prefix glued to 县
-        if len(word) == 2 and word[1] in LEVEL_CHARS + "村" and word[0] in PREPOSITIONS:
-            return [(word[0], "p"), (word[1], "n")]  # 由县 -> 由 + 县
+        if len(word) == 2 and word[1] in LEVEL_CHARS + "村" and word[0] in PREPOSITIONS + "率":
+            return [(word[0], "p"), (word[1], "n")]  # 由县 -> 由 + 县; 率县 (leads the county's…)
         if len(word) >= 3 and word[0] in VERBS_BEFORE_NAMES and pos in ("x", "nz", "nr", "ns"):
             return [(word[0], "p"), (word[1:], pos)]  # 据锦帆, 辖凤屿 (an unknown word) -> 据 + 锦帆
         body = next((b for b in TITLE_BODIES if word.startswith(b) and word[len(b):] in self.titles), "") or next(
@@ -373,8 +373,8 @@ class Segmenter:
     def _know(self, w: str, pos: str) -> tuple:
         """The pieces of a word, each (text, part of speech, tag, ends in a town head), or CONTEXT
         when _split must see the token before."""
-        if pos == "nr" and len(w) == 4 and w[-1] in NAME_GLUED_VERBS + "任":
-            return self._piece(w[:3], pos), self._piece(w[3], "v")  # 黄德明任|联合党委书记
+        if pos == "nr" and len(w) == 4 and w[-1] in NAME_GLUED_VERBS + "任率陪":
+            return self._piece(w[:3], pos), self._piece(w[3], "v")  # 黄德明任|联合党委书记, 滕德坤率|县人社局
         if w[0] in SPLIT_FIRST or w[-2:] in self.title_tails or len(w) == 2 and w[1] in NAME_GLUED_VERBS:
             return CONTEXT if self._split_needs_context(w, pos) else tuple(
                 self._piece(p, ptag) for p, ptag in self._split(w, pos, None))

@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 
 from kg.lexicon import looks_like_person_name
 
-ROLE = r"(?:本报特约记者|本报见习记者|本报实习生|本报记者|本报通讯员|本报评论员|特约记者|见习记者|实习生|记者|通讯员|评论员|摄影)"
+# A reporter of another outlet of the county names it first: 县融媒体中心记者, 安阳日报记者.
+_OUTLET = r"(?:[\u4e00-\u9fff]{0,8}?(?:融媒体中心|新闻中心|传媒中心|广播电视台|电视台|日报社|日报|晚报|报社))"
+ROLE = (r"(?:本报特约记者|本报见习记者|本报实习生|本报记者|本报通讯员|本报评论员|" + _OUTLET
+        + r"?(?:特约记者|见习记者|实习生|记者|通讯员)|评论员|摄影)")
 # What ends a photo credit ("郭翼文/图": 文 ends the name, so 文/ needs a space before it).
 _PHOTO_WORDS = ((r"(?<=\s)", "文/图"), (r"(?<=\s)", "文/摄"), ("", "/图"), ("", "摄影"), ("", "摄"))
 PHOTO_MARK = "(?:" + "|".join(guard + word for guard, word in _PHOTO_WORDS) + ")"
