@@ -388,3 +388,20 @@ def test_a_level_head_is_its_government_only_where_the_article_names_it(extracto
 def test_a_name_glued_to_lead_is_not_a_place(extractor):
     _, mentions, _ = run(extractor, "县长刘国强率县发改局负责人到园区调研。")
     assert ("刘国强", "Person") in mentions and not {m for m in mentions if "率" in m[0]}
+
+
+def test_a_mongolian_village_name_may_hold_he(extractor):
+    _, mentions, rels = run(extractor, "宝日勒岱苏木辖呼和乌拉嘎查、巴音嘎查等5个嘎查。呼和乌拉嘎查党支部书记宝音说,草场变绿了。")
+    assert ("呼和乌拉嘎查", "Place") in mentions
+    assert ("locatedIn", "呼和乌拉嘎查", "宝日勒岱苏木") in {r[:3] for r in rels}
+    assert ("宝音", "呼和乌拉嘎查党支部", "书记") in _posts(rels)
+
+
+@pytest.mark.parametrize("body, org", [
+    ("培训由县委党校承办。", "县委党校"),  # 由县委 is 由 + 县 + 委
+    ("县民政局与县慈善总会共同设立救助基金。", "县慈善总会"),
+    ("县长率县人社局、县工业和信息化局等部门负责人到园区调研。", "县工业和信息化局"),  # 局等 is 局 + 等
+])
+def test_abbreviated_county_bodies(extractor, body, org):
+    _, mentions, _ = run(extractor, body)
+    assert (org, "Organization") in mentions

@@ -32,11 +32,12 @@ FUNCTION_POS = {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "r", "m", "q", 
 _DIGITS = set("0123456789一二三四五六七八九十百零〇两第号")
 ANAPHOR_PREFIX = "该"
 LEVEL_CHARS = "区县市镇乡省旗"
-SPLIT_FIRST = frozenset(LEVEL_CHARS + "村委由在到从向对为与和及被把将给让经据以于自往朝沿按党支总居辖率")  # words _split may cut
+SPLIT_FIRST = frozenset(LEVEL_CHARS + "村委由在到从向对为与和及被把将给让经据以于自往朝沿按党支总居辖率请")  # words _split may cut
 # 党委书记 is 党委 + 书记: the body a title names is part of the organization's name.
 TITLE_BODIES = ("党工委", "党总支", "党支部", "党委", "总支", "支部", "居委会", "村委会")
 # 柯志|明说, 陆子|航说: the last character of a name glued to the speech verb after it
 NAME_GLUED_VERBS = "说"
+PERSON_NAME_POS = ("nr", "nrt", "nrfg")
 PREPOSITIONS = "由在到从向对为与和及被把将给让经据以于自往朝沿按"
 # 社区辖|凤屿 (辖凤屿/nr): the verb "governs" glued to the unknown name after it
 VERBS_BEFORE_NAMES = PREPOSITIONS + "辖"
@@ -54,11 +55,11 @@ MEETING_HEADS = ("协商会", "座谈会", "推进会", "茶话会", "见面会"
                  "交流会", "动员会", "培训会", "表彰会", "发布会", "分享会", "评议会", "听证会", "调度会", "部署会",
                  "晚会", "展销会", "博览会", "运动会", "招聘会", "年会", "例会", "夜话会", "报告会", "宣讲会",
                  "启动会", "签约会", "推介会", "联欢会", "故事会", "读书会", "庙会", "会议")
-VILLAGE_HEADS = ("村", "社区", "街道", "镇", "乡")
-TOWN_HEADS = ("镇", "乡", "街道", "社区")
+VILLAGE_HEADS = ("村", "社区", "街道", "镇", "乡", "嘎查", "苏木")
+TOWN_HEADS = ("镇", "乡", "街道", "社区", "苏木")
 # Bare heads of places whose names have two characters or more (和风社区, never 风社区).
 TWO_CHAR_NAME_HEADS = frozenset(("社区", "小区", "花园", "家园", "街坊"))
-HE_NAME = re.compile(r"和[\u4e00-\u9fff](?:社区|小区|花园|家园|街坊)")
+HE_NAME = re.compile(r"和[\u4e00-\u9fff](?:社区|小区|花园|家园|街坊)|和[\u4e00-\u9fff]{1,3}嘎查")
 # Heads of places that are named only as divisions of the gazetteer (旗 and 盟 of Inner Mongolia):
 # words ending in them are mostly flags and alliances.
 KNOWN_ONLY_HEADS = ("旗", "盟")
@@ -72,7 +73,10 @@ NOT_IN_PLACE_POS = {"v", "vd", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "d",
 VILLAGE_AFTER_TOWN = re.compile(
     r"(和[\u4e00-\u9fff](?:安置区|安置点|小区|花园|家园|街坊|社区)"
     r"|(?:(?![的了在和与是对为把被将从向到等及或辖以有共让给由])[\u4e00-\u9fff]){1,5}"
-    r"(?:安置区|安置点|小区|花园|家园|新村|街坊|社区|村))(?=[^村区园坊点]|$)")
+    r"(?:安置区|安置点|小区|花园|家园|新村|街坊|社区|村)"
+    # a 嘎查's name is a Mongolian one, in which 和 is a syllable (额尔和图嘎查)
+    r"|(?![的了在和与是对为把被将从向到等及或辖以有共让给由])[\u4e00-\u9fff]"
+    r"(?:(?![的了在与是对为把被将从向到等及或辖以有共让给由])[\u4e00-\u9fff]){1,5}嘎查)(?=[^村区园坊点]|$)")
 # 杏花湾村|村民: a head followed by these is the start of the next word, not the end of a name.
 HEAD_THEN_WORD = ("村民", "村委", "村干", "村级", "村组", "村党", "村里", "村内", "村两", "村集", "村支", "村主",
                   "村务", "村部", "村口", "村头", "村容", "村貌", "村道",
@@ -193,6 +197,8 @@ class Segmenter:
                 self.jieba.add_word(name, 2000, "ns")
         for w in words("org_words.txt"):
             self.jieba.add_word(w, 5000, "nt")
+        for w in ("嘎查", "苏木"):  # Inner Mongolia's village and township (jieba: 嘎查/v, 图嘎查)
+            self.jieba.add_word(w, 5000, "n")
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -339,10 +345,12 @@ class Segmenter:
             return [(word[0], "n"), (word[1:], "nt")]
         if len(word) == 2 and word[0] in LEVEL_CHARS and pos == "h":
             return [(word[0], "n"), (word[1], "n")]  # 县非|物质文化遗产保护中心: a prefix glued to 县
-        if len(word) == 2 and word[1] in LEVEL_CHARS + "村" and word[0] in PREPOSITIONS + "率":
-            return [(word[0], "p"), (word[1], "n")]  # 由县 -> 由 + 县; 率县 (leads the county's…)
-        if len(word) >= 3 and word[0] in VERBS_BEFORE_NAMES and pos in ("x", "nz", "nr", "ns"):
-            return [(word[0], "p"), (word[1:], pos)]  # 据锦帆, 辖凤屿 (an unknown word) -> 据 + 锦帆
+        if len(word) == 2 and word[1] in LEVEL_CHARS + "村" and word[0] in PREPOSITIONS + "率请":
+            return [(word[0], "p"), (word[1], "n")]  # 由县 -> 由 + 县; 率县, 请县 (the county's…)
+        if word[0] in VERBS_BEFORE_NAMES and (len(word) >= 3 and pos in ("x", "nz", "nr", "ns") or (
+                len(word) >= 3 or pos not in PERSON_NAME_POS) and not self.jieba.has_word(word)):
+            # 据锦帆, 辖凤屿, 辖额尔 (an unknown word) -> 据 + 锦帆; 由旗委 -> 由 + 旗 + 委
+            return [(word[0], "p"), *self._split(word[1:], pos, None)]
         body = next((b for b in TITLE_BODIES if word.startswith(b) and word[len(b):] in self.titles), "") or next(
             (word[:k] for k in range(len(word) - 1, 1, -1) if word[k:] in self.titles and word[:k] in self.org_heads), "")
         if body:  # 党委书记 -> 党委 + 书记, 小学校长 -> 小学 + 校长
@@ -355,6 +363,10 @@ class Segmenter:
         # 医保|局局长 -> 局 + 局长: a one-character head glued to the title that repeats it
         if len(word) >= 3 and word[0] == word[1] and word[0] in self.org_heads and word[1:] in self.titles:
             return [(word[0], "nt"), (word[1:], "n")]
+        if len(word) == 2 and word[0] in STRONG_ONE_CHAR_HEADS and not self.jieba.has_word(word):
+            # a word the segmenter made up, no dictionary word: 局|等, 局|派 (a body's head, then
+            # the next word)
+            return [(word[0], "n"), (word[1], "u" if word[1] == "等" else "v")]
         if len(word) >= 2 and word[0] == "委" and prev and prev[2] == "P" \
                 and prev[0][-1] in LEVEL_CHARS and word not in self.org_heads:  # 南海区|委员会 stays
             return [("委", "nt"), (word[1:], pos)]
@@ -375,7 +387,8 @@ class Segmenter:
         when _split must see the token before."""
         if pos == "nr" and len(w) == 4 and w[-1] in NAME_GLUED_VERBS + "任率陪":
             return self._piece(w[:3], pos), self._piece(w[3], "v")  # 黄德明任|联合党委书记, 滕德坤率|县人社局
-        if w[0] in SPLIT_FIRST or w[-2:] in self.title_tails or len(w) == 2 and w[1] in NAME_GLUED_VERBS:
+        if w[0] in SPLIT_FIRST or w[-2:] in self.title_tails or len(w) == 2 and (
+                w[1] in NAME_GLUED_VERBS or w[0] in STRONG_ONE_CHAR_HEADS):
             return CONTEXT if self._split_needs_context(w, pos) else tuple(
                 self._piece(p, ptag) for p, ptag in self._split(w, pos, None))
         return (self._piece(w, pos),)
@@ -451,14 +464,23 @@ class Segmenter:
 
 def _he_names(toks: list[Token]) -> list[Token]:
     """和|风|社区: 和 before one character and a head that needs a two-character name is the
-    name's first character, not a conjunction (a 风社区 is no name, and no clause opens with 和)."""
+    name's first character, not a conjunction (a 风社区 is no name, and no clause opens with 和).
+    额尔|和|图|嘎查: in a Mongolian name 和 is a syllable."""
     out = None
     for i in range(len(toks) - 2):
         t, name, head = toks[i], toks[i + 1], toks[i + 2]
-        if t.text == "和" and len(name.text) == 1 and name.tag == "N" and head.text in TWO_CHAR_NAME_HEADS:
-            if out is None:
-                out = list(toks)
-            out[i:i + 3] = [Token(t.text + name.text + head.text, "ns", t.start, "P", head.end), None, None]
+        if t.text != "和" or name.tag != "N":
+            continue
+        first = i
+        if head.text == "嘎查" and i > 0 and toks[i - 1].text.isalpha() and toks[i - 1].tag != "P" \
+                and toks[i - 1].text not in VERBS_BEFORE_NAMES:  # (呼/v|和|乌拉|嘎查 too)
+            first = i - 1
+        elif not (len(name.text) == 1 and head.text in TWO_CHAR_NAME_HEADS):
+            continue
+        if out is None:
+            out = list(toks)
+        out[first:i + 3] = [Token("".join(x.text for x in toks[first:i + 3]), "ns", toks[first].start, "P", head.end)] \
+            + [None] * (i + 2 - first)
     return toks if out is None else [t for t in out if t is not None]
 
 
