@@ -40,14 +40,20 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 _TWO_TO_FOUR_HAN = re.compile("[\u4e00-\u9fff]{2,4}")
 
 
+#: Uyghur, Kazakh and foreign names are written with a middle dot between the given name and the
+#: father's or family name (阿依古丽·哈力木别克); the dot has several code points in the wild.
+NAME_DOTS = "·•・‧"
+DOTTED_NAME = re.compile(f"[\u4e00-\u9fff]{{2,8}}[{NAME_DOTS}][\u4e00-\u9fff]{{2,10}}")
+
+
 def looks_like_person_name(name: str) -> bool:
-    """Two to four Han characters beginning with a known family name, or a transliterated name
-    (transliterated_name)."""
+    """Two to four Han characters beginning with a known family name, a transliterated name
+    (transliterated_name), or two parts joined by a middle dot (DOTTED_NAME)."""
     if _TWO_TO_FOUR_HAN.fullmatch(name):
         single, double = surnames()
         if name[:2] in double and len(name) >= 3 or name[0] in single and len(name) <= 3:
             return True
-    return transliterated_name(name)
+    return transliterated_name(name) or bool(DOTTED_NAME.fullmatch(name))
 
 
 @lru_cache(maxsize=1)

@@ -405,3 +405,35 @@ def test_a_mongolian_village_name_may_hold_he(extractor):
 def test_abbreviated_county_bodies(extractor, body, org):
     _, mentions, _ = run(extractor, body)
     assert (org, "Organization") in mentions
+
+
+@pytest.mark.parametrize("body, name", [
+    ("村党支部书记买买提·吐尔地笑着说,今年葡萄卖了好价钱。", "买买提·吐尔地"),  # a title before, a verb after
+    ("村民阿依努尔·卡德尔家的院子种满了蔬菜。", "阿依努尔·卡德尔"),  # a role before, 家 after
+    ("来自博斯坦村的古丽巴哈尔·阿不都拉是其中一员。", "古丽巴哈尔·阿不都拉"),  # no cue but the dot
+])
+def test_names_joined_by_a_middle_dot(extractor, body, name):
+    _, mentions, _ = run(extractor, body)
+    assert {m for m, t in mentions if t == "Person"} == {name}
+
+
+@pytest.mark.parametrize("body", ["开展“健康生活·快乐家庭”主题活动。", "乡村振兴·人物\n"])
+def test_a_dotted_slogan_or_section_label_is_no_person(extractor, body):
+    _, mentions, _ = run(extractor, body)
+    assert not {m for m in mentions if m[1] == "Person"}
+
+
+def test_the_items_of_a_list_of_villages_are_whole_names_there_and_after(extractor):
+    _, mentions, rels = run(extractor, "该镇辖阿克苏鲁克村、托格拉克村等12个行政村。阿克苏鲁克村党支部书记吾斯曼说,果园扩大了。")
+    assert {("阿克苏鲁克村", "Place"), ("托格拉克村", "Place"), ("阿克苏鲁克村党支部", "Organization")} <= mentions
+    assert not {m for m, t in mentions if t == "Place" and m in ("苏鲁克村", "格拉克村")}
+
+
+def test_a_division_s_name_is_not_grown_by_the_words_before_it(extractor):
+    _, mentions, _ = run(extractor, "江苏援疆伊宁县工作组联合县人社局举办招聘会。")
+    assert ("伊宁县", "Place") in mentions and ("江苏援疆伊宁县", "Place") not in mentions
+
+
+def test_a_big_farming_town_is_no_name(extractor):
+    _, mentions, _ = run(extractor, "墩麻扎镇是伊宁县的农业大镇。")
+    assert ("农业大镇", "Place") not in mentions

@@ -48,6 +48,7 @@ def test_decodes_gb18030_and_bom_and_rejects_binary():
     ("□本报记者 申昕 文/图", ["申昕"], ["申昕"]),
     ("□县融媒体中心记者 田春燕 吴国栋", ["田春燕", "吴国栋"], []),  # a reporter of another outlet
     ("□本报记者 斯琴图雅 通讯员 宝音", ["斯琴图雅", "宝音"], []),  # transliterated names, no family name
+    ("□本报记者 阿不都热合曼·吐尔逊", ["阿不都热合曼·吐尔逊"], []),  # a name with a middle dot
 ])
 def test_start_bylines(line, reporters, photographers):
     c = start_byline(line)

@@ -18,7 +18,7 @@ from kg.extract.mentions import (
     NATIONAL, PersonFinder, ProgramFinder, Sentence, anaphors, chunks, sentences,
 )
 from kg.extract.segment import LEVEL_CHARS, Segmentation, Segmenter
-from kg.lexicon import automaton, guarded, looks_like_person_name, words
+from kg.lexicon import NAME_DOTS, automaton, guarded, looks_like_person_name, words
 from kg.model import Article, ArticleExtraction, Mention, RelationMention
 
 # Offices whose abbreviated name means the page's own district or county (扶贫办, 区委).
@@ -283,6 +283,8 @@ class _ArticleRun:
         if "nrfg" in segmentation.poses:  # 习近平/nrfg
             cued |= self.sentences_with(compress(segmentation.starts, map("nrfg".__eq__, segmentation.poses)))
             known = self.ex.seg.jieba.has_word
+        if any(d in self.text for d in NAME_DOTS):  # 阿依古丽·哈力木别克: a name by its form alone
+            cued |= self.sentences_with(i for i, c in enumerate(self.text) if c in NAME_DOTS)
         out = {}
         for st in sents:
             lo, text = st.start, st.text

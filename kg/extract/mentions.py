@@ -14,8 +14,8 @@ from itertools import repeat
 from operator import itemgetter
 
 from kg.extract.segment import PARTY_PREFIXES, Segmenter, Token, longest_suffix
-from kg.lexicon import (alternation, automaton, common_surnames, first_chars, guarded, looks_like_person_name,
-                        name_elements, transliterated_name, words)
+from kg.lexicon import (NAME_DOTS, alternation, automaton, common_surnames, first_chars, guarded,
+                        looks_like_person_name, name_elements, transliterated_name, words)
 
 # Token fields by index: itemgetter reads a tuple faster than attrgetter reads a field.
 TEXT, POS, TAG, START, END = (itemgetter(Token._fields.index(f)) for f in ("text", "pos", "tag", "start", "end"))
@@ -150,6 +150,9 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                 seg_start, named = t.end, False  # 12号楼, 3号院: a building numbered, not a named place
                 continue
             if t.tag == "P":
+                if named and seg.gazetteer.is_known(t.text) \
+                        and not seg.gazetteer.is_known(text[seg_start - first.start:t.end - first.start]):
+                    seg_start, named = t.start, False  # 江苏援疆|伊宁县: a division's name is its own
                 bare = not named and not _full_place(t, seg)
                 head = seg.place_head(t.text)
                 if not bare and t.end - seg_start - len(head) < 2 and head not in ONE_CHAR_NAME_HEADS:
@@ -280,6 +283,10 @@ class PersonFinder:
             rf"(?:[,,。]|说|表示|介绍))")
         # before_post without its lookahead: a third as slow, and not in 4 of 5 sentences with a title
         self.name_then_comma = re.compile(name_then_comma)
+        # the second part of a dotted name: the shortest one before what ends a name (库尔班|家的…)
+        self.dotted_rest = re.compile(
+            rf"[\u4e00-\u9fff]{{2,10}}?(?=[^\u4e00-\u9fff]|$|{alternation(DOTTED_NAME_ENDS | titles_and_roles)}"
+            rf"|{self.verbs})")
         long, self.name_endings, _ = name_elements()
         self.name_elements = automaton(long)  # transliterated names (巴特尔, 孟和巴雅尔)
         self.speech_after = re.compile(rf"(?:{alternation(leads)})?(?:{self.verbs})")
@@ -307,6 +314,8 @@ class PersonFinder:
                     strong.append((end, end + n))
         weak, unbounded = self._weak(text, bool(titles))
         transliterated = self._transliterated(text, titles)
+        if any(d in text for d in NAME_DOTS):
+            transliterated += self._dotted(text)
         if transliterated:  # the whole name, not a family name and what follows (孟和巴|雅尔)
             strong, weak, unbounded = ([x for x in xs if not any(a <= x[0] < b for a, b in transliterated)]
                                        for xs in (strong, weak, unbounded))
@@ -347,6 +356,29 @@ class PersonFinder:
             if s in title_ends or text.startswith("岁的", s - 2) or (
                     _boundary_before(text, s, self.title_end) and self.speech_after.match(text, e)):
                 spans.append((s, e))
+        return spans
+
+    def _dotted(self, text: str) -> list[tuple[int, int]]:
+        """Names of two parts joined by a middle dot (热依拉·阿不都克力木), outside quotations (“苏伊情·
+        就业行动” is a name of a program): the first part starts after a title, a role or no name
+        character, the second ends before a speech verb, a title, a particle or punctuation."""
+        spans = []
+        for dot, c in enumerate(text):
+            if c not in NAME_DOTS or text.count("“", 0, dot) > text.count("”", 0, dot):
+                continue
+            rest = self.dotted_rest.match(text, dot + 1)
+            if rest is None:
+                continue
+            run = dot
+            while run > 0 and "\u4e00" <= text[run - 1] <= "\u9fff" and dot - run < 8:
+                run -= 1
+            # after a title, a role or a particle (村民|阿依夏木), else where the run of characters starts
+            start = next((s for s in range(dot - 2, run, -1) if self.title_end.search(text, max(0, s - 6), s)
+                          or text[s - 1] in DOTTED_NAME_AFTER), None)
+            if start is None and dot - run >= 2 and _boundary_before(text, run, self.title_end):
+                start = run
+            if start is not None and text[:start].strip() + text[rest.end():].strip():
+                spans.append((start, rest.end()))  # (a line of its own is a section label: 乡村振兴·人物)
         return spans
 
     @staticmethod
@@ -437,6 +469,11 @@ def _continues_enumeration(text: str, start: int) -> bool:
 
 
 CLAUSE_MARKS = "、,,。;;::!!??“”"
+# What may come right before and right after a person's name (的 is never part of one).
+DOTTED_NAME_AFTER = "的在和与及对向给把被让请由是为从"
+DOTTED_NAME_ENDS = frozenset(("的", "在", "是", "和", "与", "及", "等", "家", "把", "也", "还", "就", "正", "从",
+                              "对", "向", "为", "被", "将", "已", "曾", "又", "带", "领", "给", "让", "笑", "一边",
+                              "今年", "去年", "摄", "同志"))
 PERSON_POS = {"nr", "nrfg", "nrt", "x"}
 PARTICLE_POS = {"uj", "ul", "uz", "ug", "uv", "ud", "u", "p", "c", "y", "e", "r"}
 NOT_IN_NAME_POS = {"v", "vd", "uj", "ul", "uz", "ug", "uv", "ud", "u", "p", "c", "d", "r", "m", "q", "t", "f", "y",

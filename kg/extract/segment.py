@@ -38,6 +38,7 @@ TITLE_BODIES = ("党工委", "党总支", "党支部", "党委", "总支", "支�
 # 柯志|明说, 陆子|航说: the last character of a name glued to the speech verb after it
 NAME_GLUED_VERBS = "说"
 PERSON_NAME_POS = ("nr", "nrt", "nrfg")
+PROPER_NAME_POS = frozenset(("nr", "nrt", "nrfg", "ns", "nz", "x", "eng"))  # the dictionary's names
 PREPOSITIONS = "由在到从向对为与和及被把将给让经据以于自往朝沿按"
 # 社区辖|凤屿 (辖凤屿/nr): the verb "governs" glued to the unknown name after it
 VERBS_BEFORE_NAMES = PREPOSITIONS + "辖"
@@ -63,6 +64,9 @@ HE_NAME = re.compile(r"和[\u4e00-\u9fff](?:社区|小区|花园|家园|街坊)|
 # Heads of places that are named only as divisions of the gazetteer (旗 and 盟 of Inner Mongolia):
 # words ending in them are mostly flags and alliances.
 KNOWN_ONLY_HEADS = ("旗", "盟")
+# An item of a list of villages, after 辖 or an enumeration comma and before the next one or 等.
+LISTED_PLACE = re.compile(r"(?<=[辖、])((?:(?![的了在是对为把被将从向到等及或辖以有共让给由和与])[\u4e00-\u9fff]){1,6}?"
+                          r"(?:村|社区|嘎查))(?=[、,,。;;]|等|和|及)")
 # Kinds of region (mountains, a reservoir, forests): 太行山区 is a region, not a district.
 REGION_KINDS = ("山区", "库区", "林区", "牧区", "矿区", "老区", "灾区", "景区", "城区", "郊区")
 NOT_IN_PLACE_POS = {"v", "vd", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "d", "r", "ad", "m", "q", "t"}
@@ -238,6 +242,8 @@ class Segmenter:
             merged = self._adjective_names(merged)
         if "和" in text and HE_NAME.search(text):
             merged = _he_names(merged)
+        if ("辖" in text or "、" in text) and LISTED_PLACE.search(text):
+            merged = self._listed_places(text, merged)
         if merged is not out:  # tokens merged or cut: the fields at hand are out of date
             _, poses, starts, tags, _ = zip(*merged)
             starts = list(starts)
@@ -268,6 +274,39 @@ class Segmenter:
             out.append(merged)
             i += 2
         return toks if out is None else out
+
+    def _listed_places(self, text: str, toks: list[Token]) -> list[Token]:
+        """辖巴格|其村、托|格拉|克村、阿克|吐|别克|村等: an item of a list of villages is one place,
+        whatever the segmenter made of its unknown name (no dictionary word of a phrase inside)."""
+        starts = {t.start: k for k, t in enumerate(toks)}
+        ends = {t.end: k for k, t in enumerate(toks)}
+        merges = []
+        for m in LISTED_PLACE.finditer(text):
+            first, last = starts.get(m.start(1)), ends.get(m.end(1))
+            if first is None or last is None or first == last:
+                continue
+            inside = toks[first:last + 1]
+            if any(t.text in self.stop or t.pos == "d" or t.tag == "P" and t is not inside[-1]
+                   or len(t.text) > 1 and t.pos not in PROPER_NAME_POS and self.jieba.has_word(t.text)
+                   for t in inside[:-1]):
+                continue  # 大事|不|出|社区, 辖区|各|村: a phrase; 洹北街道|碧水社区: a chain of places
+            merges.append((first, last))
+        if not merges:
+            return toks
+        # the same names elsewhere in the text (巴格其村|党支部 after 辖巴格其村、…)
+        names = {text[toks[first].start:toks[last].end] for first, last in merges}
+        for name in names:
+            at = text.find(name)
+            while at >= 0:
+                first, last = starts.get(at), ends.get(at + len(name))
+                if first is not None and last is not None and first < last and (first, last) not in merges:
+                    merges.append((first, last))
+                at = text.find(name, at + len(name))
+        out = list(toks)
+        for first, last in sorted(merges, reverse=True):
+            out[first:last + 1] = [Token(text[toks[first].start:toks[last].end], "ns", toks[first].start, "P",
+                                         toks[last].end)]
+        return out
 
     def _pos_of(self, w: str) -> str:
         """The part of speech jieba-rs gives the word w wherever it cuts it out: the tag of w
