@@ -261,6 +261,11 @@ class Gazetteer:
                 i = name.find(level, i + 1)
         return ""
 
+    def province_short_names(self) -> frozenset[str]:
+        """The short forms of the province-level divisions (江西, 内蒙古, 北京), which news text
+        writes alone for the province or municipality."""
+        return frozenset(short_name(d.name) for d in self.divisions if d.level == 1)
+
     def is_known(self, name: str) -> bool:
         """True if ``name`` is the full name of some division, or an autonomous area's name
         without its peoples (松桃自治县); other short forms: by_short."""

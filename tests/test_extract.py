@@ -437,3 +437,20 @@ def test_a_division_s_name_is_not_grown_by_the_words_before_it(extractor):
 def test_a_big_farming_town_is_no_name(extractor):
     _, mentions, _ = run(extractor, "墩麻扎镇是伊宁县的农业大镇。")
     assert ("农业大镇", "Place") not in mentions
+
+
+@pytest.mark.parametrize("body, places, not_places", [
+    ("来自江西的求职者周海涛表示,岗位很多。", {"江西"}, set()),
+    ("鲜菇主要销往北京、天津等地。", {"北京", "天津"}, set()),
+    ("他考上了河南科技学院的研究生。", set(), {"河南"}),  # the first word of a body's name
+    ("这里能让游客了解老重庆的味道。", set(), {"重庆", "老重庆"}),
+])
+def test_a_province_by_its_short_name_only_alone(extractor, body, places, not_places):
+    _, mentions, _ = run(extractor, body)
+    found = {m for m, t in mentions if t == "Place"}
+    assert places <= found and not (not_places & found)
+
+
+def test_zones_and_sites_are_named_by_their_whole_head(extractor):
+    _, mentions, _ = run(extractor, "位于城东街道的桃李湾安置点紧邻江北经济开发区。")
+    assert {("桃李湾安置点", "Place"), ("江北经济开发区", "Place")} <= mentions

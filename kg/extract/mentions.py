@@ -31,6 +31,8 @@ _ORG_CONT = r"(?:(?:[NDV][NDVGW]{0,5})?O)"
 # possessive (*+): no letter it runs over is a head, so giving one back cannot help.
 CHUNK = re.compile(rf"(?=[NDVGW]*+[PO])(?:{_SEG}+[NDVGW]{{0,6}}O{_ORG_CONT}*|{_SEG}*{_ORG_FREE}{_ORG_CONT}*|{_SEG}+)")
 GENERIC_BEFORE = ("各", "每个", "各个", "所有", "每", "全体")
+# A province's short name alone is the province where these follow it (来自江西的…, 销往北京、天津等地).
+PROVINCE_ALONE_AFTER = frozenset(("、", ",", ",", "。", "的", "等", "和", "及", "与", ";", ";"))
 # Places whose name part may be one character (南村); others need two (溢社区 is no name).
 ONE_CHAR_NAME_HEADS = ("村", "镇", "乡", "县", "区", "市", "省")
 SENTENCE = re.compile(r"[^。!?;\n]*(?:[。!?;]+[”’]?|\n|$)")
@@ -149,6 +151,12 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                     and NUMBERED.fullmatch(text, seg_start - first.start, t.start - first.start):
                 seg_start, named = t.end, False  # 12号楼, 3号院: a building numbered, not a named place
                 continue
+            if t.tag == "P" and t.text in seg.province_short:
+                if t is not toks[-1] or hi == len(tokens) or tokens[hi].text not in PROVINCE_ALONE_AFTER \
+                        or t is toks[0] and lo > 0 and tokens[lo - 1].text in "老新大小":
+                    named = True  # 河南|科技学院, 江苏|援疆…, 老|重庆: no province of its own
+                    continue
+                seg_start, named = t.start, False  # 销往|北京、: the province alone
             if t.tag == "P":
                 if named and seg.gazetteer.is_known(t.text) \
                         and not seg.gazetteer.is_known(text[seg_start - first.start:t.end - first.start]):

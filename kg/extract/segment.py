@@ -193,6 +193,7 @@ class Segmenter:
         self._multi_org_set = frozenset(h for h in self.org_heads if len(h) >= 2)
         self._place_head_of: dict[str, str] = {}  # word -> its place head, see place_head
         self.gazetteer = gazetteer
+        self.province_short = gazetteer.province_short_names()
         self._pos: dict[str, str] = {}  # word -> its part of speech, see _pos_of
         self._pieces = _Pieces(self._know, self._pos_of)  # word -> pieces
         self._tags: dict[tuple[str, str], str] = {}  # (word, pos) -> tag letter
@@ -201,8 +202,11 @@ class Segmenter:
                 self.jieba.add_word(name, 2000, "ns")
         for w in words("org_words.txt"):
             self.jieba.add_word(w, 5000, "nt")
-        for w in ("嘎查", "苏木"):  # Inner Mongolia's village and township (jieba: 嘎查/v, 图嘎查)
-            self.jieba.add_word(w, 5000, "n")
+        # Heads of places are words: 嘎查 and 苏木 of Inner Mongolia (jieba: 嘎查/v, 图嘎查), and
+        # 安置点, 经济开发区 (jieba: 安置|点, 经济|开发区, so 晋江经济开发区 had no head of its own)
+        for w in self.place_heads:
+            if len(w) >= 3 or w in ("嘎查", "苏木"):
+                self.jieba.add_word(w, 5000, "n")
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -259,7 +263,8 @@ class Segmenter:
             merged = None
             if t.tag == "G" and t.text in NAME_ADJECTIVES and i + 1 < n:
                 nxt = toks[i + 1]
-                if nxt.tag == "P" and len(nxt.text) > len(self.place_head(nxt.text)):
+                if nxt.tag == "P" and len(nxt.text) > len(self.place_head(nxt.text)) \
+                        and nxt.text not in self.province_short:  # 老重庆 is the old city, no place of its own
                     merged = Token(t.text + nxt.text, "ns", t.start, "P", nxt.end)
                 elif nxt.tag == "N" and len(nxt.text) <= 2 and i + 2 < n and toks[i + 2].tag == "P" \
                         and self.place_head(toks[i + 2].text) == toks[i + 2].text:
@@ -368,7 +373,10 @@ class Segmenter:
                     i += 1
                 if i < n and toks[i].start < end:  # 村前 -> 村 | 前
                     rest = toks[i].text[end - toks[i].start:]
-                    toks[i] = Token(rest, toks[i].pos, end, self._tag(rest, toks[i].pos), end + len(rest))
+                    tag = self._tag(rest, toks[i].pos)
+                    if tag == "S" and rest.isalpha() and rest not in self.stop:
+                        tag = "N"  # 杨沟村|前坪水库…: the rest begins the next name (前 alone is no word)
+                    toks[i] = Token(rest, toks[i].pos, end, tag, end + len(rest))
                     split_at = i
                 t = Token(text[t.end:end], "ns", t.end, "P", end)
 
@@ -479,6 +487,8 @@ class Segmenter:
             return "S"  # 太行山区, 三峡库区: a natural or economic region, no division
         if len(w) == 4 and (pos == "i" or w[0] == w[2]):
             return "S"  # an idiom (大操大办, tagged nt; 大包大揽): never a name, however it ends
+        if pos == "ns" and w in self.province_short:
+            return "P"  # 来自江西的求职者, 销往北京、天津: a province or municipality by its short name
         place_head = self.place_head(w)
         if place_head in KNOWN_ONLY_HEADS and w != place_head and not self.gazetteer.is_known(w):
             place_head = ""  # 锦旗, 扬旗, 联盟 (tagged ns): no banner or league
