@@ -454,3 +454,28 @@ def test_a_province_by_its_short_name_only_alone(extractor, body, places, not_pl
 def test_zones_and_sites_are_named_by_their_whole_head(extractor):
     _, mentions, _ = run(extractor, "位于城东街道的桃李湾安置点紧邻江北经济开发区。")
     assert {("桃李湾安置点", "Place"), ("江北经济开发区", "Place")} <= mentions
+
+
+@pytest.mark.parametrize("body, name", [
+    ("“苦荞丰收了。”合作社理事长吉克拉且说。", "吉克拉且"),  # a Yi clan name, then a given name
+    ("村党支部书记曲比阿果介绍,幼教点有42名孩子。", "曲比阿果"),
+])
+def test_four_character_names_with_a_two_character_family_name(extractor, body, name):
+    _, mentions, _ = run(extractor, body)
+    assert {m for m, t in mentions if t == "Person"} == {name}
+
+
+def test_a_residents_district_is_a_place_of_its_own_level(extractor):
+    _, mentions, rels = run(extractor, "江川路街道金桂苑居民区党总支书记韩丽说,议事会每月一次。")
+    assert ("金桂苑居民区", "Place") in mentions
+    assert ("locatedIn", "金桂苑居民区", "江川路街道") in {r[:3] for r in rels}
+
+
+@pytest.mark.parametrize("body, not_in", [
+    ("她第一时间联系居委会和老人家属。", "联系"),  # a verb the dictionary tags as a noun
+    ("副区长汤慧到丰溪村调研。", "汤慧到"),  # a verb glued to the name before it
+    ("村民们围坐在一起,听区农技推广中心的专家讲解。", "听区"),  # … and to the level after it
+])
+def test_verbs_are_no_part_of_a_name(extractor, body, not_in):
+    _, mentions, _ = run(extractor, body)
+    assert not {m for m, t in mentions if not_in in m}

@@ -146,3 +146,9 @@ def test_a_lead_cut_by_the_layout_is_rejoined():
                       "澜水晶科技有限公司的生产车间,机器轰鸣。\n", "x.txt")
     (a,) = page.articles
     assert "浙江晶澜水晶科技有限公司" in a.body and a.reporters == ["朱晓婷", "方蕾"]
+
+
+def test_the_headline_is_the_line_above_its_sub_headline_under_a_banner_and_a_kicker():
+    page = parse_page("人民城市人民建 人民城市为人民\n\n党建引领 共治共享\n\n“红管家”走进楼组 老小区过上新日子\n\n"
+                      "——江川路街道推进楼组治理见闻\n\n□本报记者 顾晓岚\n\n清晨7点,江川路街道的小广场上,几位老人正在议事。\n", "p.txt")
+    assert page.articles[0].title == "“红管家”走进楼组 老小区过上新日子"

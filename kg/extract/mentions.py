@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from kg.extract.segment import PARTY_PREFIXES, Segmenter, Token, longest_suffix
 from kg.lexicon import (NAME_DOTS, alternation, automaton, common_surnames, first_chars, guarded,
-                        looks_like_person_name, name_elements, transliterated_name, words)
+                        looks_like_person_name, name_elements, surnames, transliterated_name, words)
 
 # Token fields by index: itemgetter reads a tuple faster than attrgetter reads a field.
 TEXT, POS, TAG, START, END = (itemgetter(Token._fields.index(f)) for f in ("text", "pos", "tag", "start", "end"))
@@ -278,7 +278,7 @@ class PersonFinder:
         # (the first lookahead only checks the character after the name: a faster failure)
         leads = ("对记者", "向记者", "告诉记者", "笑着", "激动地", "高兴地")
         self.before_verb = re.compile(
-            rf"({_NAME_CHARS}{{2,3}})(?={first_chars(words('speech_verbs.txt') | set(leads))})"
+            rf"({_NAME_CHARS}{{2,4}})(?={first_chars(words('speech_verbs.txt') | set(leads))})"
             rf"(?=(?:{alternation(leads)})?(?:{self.verbs}))")
         self.verb = re.compile(self.verbs)  # no speech verb in a sentence: before_verb cannot match
         self.listed = re.compile(rf"((?:{_NAME_CHARS}{{2,3}}、)+{_NAME_CHARS}{{2,3}})等")
@@ -305,6 +305,7 @@ class PersonFinder:
         must fall on token boundaries. known(word): whether the dictionary knows the word
         (None: no name is known)."""
         strong = []
+        double = surnames()[1]
         titles = self.title_words.find_matches_as_indexes(text)
         if "岁的" in text:  # 62岁的刘秀英: an age, then a name
             strong += [(m.start(1), m.end(1)) for m in AGED.finditer(text) if looks_like_person_name(m.group(1))]
@@ -314,14 +315,19 @@ class PersonFinder:
                 continue  # 工人和家人: a conjunction after the role, not a family name
             if text[end:end + 1] in "任为" and self.title.search(text[end + 1:end + 8]):
                 continue  # 党员干部任网格长: the verb "serve as", not the family name 任
-            for n in (3, 2):
+            for n in (4, 3, 2):
                 name = text[end:end + n]
-                if n == 3 and name[2:] in NAME_STOP:
+                if n == 4 and name[:2] not in double:
+                    continue  # four characters: a two-character family name's (吉克|阿呷) only
+                if n >= 3 and name[-1] in NAME_STOP:
                     continue  # 招聘主管陈静说: the name ends before the verb
                 if len(name) == n and looks_like_person_name(name):
                     strong.append((end, end + n))
         weak, unbounded = self._weak(text, bool(titles))
         transliterated = self._transliterated(text, titles)
+        # 吉克阿呷, 沙马拉且: a two-character family name and a two-character given name, cut by the
+        # segmenter in any way (a Yi clan's name, or 欧阳, 司马)
+        transliterated += [x for x in strong + weak if x[1] - x[0] == 4 and text[x[0]:x[0] + 2] in double]
         if any(d in text for d in NAME_DOTS):
             transliterated += self._dotted(text)
         if transliterated:  # the whole name, not a family name and what follows (孟和巴|雅尔)
@@ -434,8 +440,10 @@ class PersonFinder:
             name = m.group(1)
             # "书记甄士勇说": the name is the tail; the verb pattern alone is weak, so demand a
             # full name whose first character starts right after a non-name boundary or a title.
-            for cut in (0, 1):
+            for cut in (0, 1, 2):
                 cand = name[cut:]
+                if len(cand) < 2:
+                    break
                 start = m.start(1) + cut
                 if looks_like_person_name(cand) and _boundary_before(text, start, self.title_end):
                     spans.append((start, start + len(cand)))
@@ -445,10 +453,10 @@ class PersonFinder:
         return spans, unbounded
 
     def _before_verb(self, text: str):
-        """before_verb.finditer(text), started where a match can first be: the name (3) and a
+        """before_verb.finditer(text), started where a match can first be: the name (4) and a
         lead (告诉记者, 4) before the first speech verb."""
         verb = self.verb.search(text)
-        return self.before_verb.finditer(text, max(0, verb.start() - 7)) if verb else ()
+        return self.before_verb.finditer(text, max(0, verb.start() - 8)) if verb else ()
 
     def _listed(self, text: str) -> list[tuple[int, int]]:
         spans = []

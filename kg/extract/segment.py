@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kg.gazetteer import Gazetteer
-from kg.lexicon import words
+from kg.lexicon import looks_like_person_name, words
 
 NAME_POS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "j", "an", "x", "eng", "b", "zg", "g"}  # g: 桷, a rare character
 NUM_POS = {"m", "mq"}
@@ -185,7 +185,9 @@ class Segmenter:
         self.titles = words("titles.txt")
         # Generic nouns never begin a name (辖区|蒲公英志愿服务站) but may stand inside one (农业农村局).
         self.generic = words("stop_nouns.txt")
-        self.stop = self.generic | self.titles
+        # Verbs the segmenter's dictionary tags as nouns, which take a place or body as object.
+        self.object_verbs = words("object_verbs.txt")
+        self.stop = self.generic | self.titles | self.object_verbs
         self.title_tails = frozenset(t[-2:] for t in self.titles if len(t) >= 2)
         self.org_words = words("org_words.txt")
         # 社会, 格局, 干部 end in 会/局/部 but are no organizations: one-character heads
@@ -392,8 +394,12 @@ class Segmenter:
             return [(word[0], "n"), (word[1:], "nt")]
         if len(word) == 2 and word[0] in LEVEL_CHARS and pos == "h":
             return [(word[0], "n"), (word[1], "n")]  # 县非|物质文化遗产保护中心: a prefix glued to 县
-        if len(word) == 2 and word[1] in LEVEL_CHARS + "村" and word[0] in PREPOSITIONS + "率请":
-            return [(word[0], "p"), (word[1], "n")]  # 由县 -> 由 + 县; 率县, 请县 (the county's…)
+        if len(word) == 2 and word[1] in LEVEL_CHARS + "村" and (word[0] in PREPOSITIONS or (
+                not self.jieba.has_word(word) and not self.gazetteer.is_known(word)
+                and self._pos_of(word[0]) in ("v", "p"))):
+            # 由县 -> 由 + 县; 率县, 听区 (a verb the segmenter glued to the level of a body's name;
+            # 郟县 stays: its first character is no verb)
+            return [(word[0], "p"), (word[1], "n")]
         if word[0] in VERBS_BEFORE_NAMES and (len(word) >= 3 and pos in ("x", "nz", "nr", "ns") or (
                 len(word) >= 3 or pos not in PERSON_NAME_POS) and not self.jieba.has_word(word)):
             # 据锦帆, 辖凤屿, 辖额尔 (an unknown word) -> 据 + 锦帆; 由旗委 -> 由 + 旗 + 委
@@ -432,10 +438,12 @@ class Segmenter:
     def _know(self, w: str, pos: str) -> tuple:
         """The pieces of a word, each (text, part of speech, tag, ends in a town head), or CONTEXT
         when _split must see the token before."""
-        if pos == "nr" and len(w) == 4 and w[-1] in NAME_GLUED_VERBS + "任率陪":
-            return self._piece(w[:3], pos), self._piece(w[3], "v")  # 黄德明任|联合党委书记, 滕德坤率|县人社局
+        if pos == "nr" and len(w) in (3, 4) and w[-1] in NAME_GLUED_VERBS + "任率陪到" \
+                and looks_like_person_name(w[:-1]):
+            # 黄德明任|联合党委书记, 滕德坤率|县人社局, 汤慧到|丰溪村
+            return self._piece(w[:-1], pos), self._piece(w[-1], "v")
         if w[0] in SPLIT_FIRST or w[-2:] in self.title_tails or len(w) == 2 and (
-                w[1] in NAME_GLUED_VERBS or w[0] in STRONG_ONE_CHAR_HEADS):
+                w[1] in NAME_GLUED_VERBS or w[0] in STRONG_ONE_CHAR_HEADS or w[1] in LEVEL_CHARS):
             return CONTEXT if self._split_needs_context(w, pos) else tuple(
                 self._piece(p, ptag) for p, ptag in self._split(w, pos, None))
         return (self._piece(w, pos),)
@@ -481,6 +489,8 @@ class Segmenter:
             return "S"  # 组建; 村村 (every village), 镇镇; 协商会 (a meeting)
         if w.endswith("单位"):
             return "G"  # 施工单位, 共建单位: a kind of party, never the start of its name
+        if w in self.object_verbs:
+            return "W"  # 联系|居委会, 利用|社区活动室: a verb, whatever the dictionary says; no name begins with it
         if w in self.generic and w not in self.place_heads:
             return "G"
         if len(w) > 2 and w.endswith(REGION_KINDS) and not self.gazetteer.is_known(w):

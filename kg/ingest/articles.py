@@ -189,7 +189,9 @@ def _finish(d: _Draft, source: str, index: int) -> Article:
     with_unit = [b for b in candidates if _starts_with_unit(b)]
     if not candidates:  # 反诈宣传走进社区 alone: a headline, even if it ends like a unit's name
         candidates = [b for b in lines if b not in subtitle and not b.rstrip().endswith((":", ":"))][-1:]
-    title = (with_unit or candidates or [""])[-1]
+    # the line right above a "——" sub-headline is its headline (slogans and labels stand higher)
+    above_subtitle = [lines[k - 1] for k, b in enumerate(lines) if b in subtitle and k and lines[k - 1] in candidates]
+    title = (above_subtitle[:1] or with_unit or candidates or [""])[-1]
     body = "\n".join(d.body)
     if title and not d.led and not _shares_bigram(title, body):
         title = ""  # a banner or slogan over a caption, not its headline

@@ -25,13 +25,13 @@ from kg.model import (
     ArticleExtraction, Entity, Mention, Position, Relation, Resolution, entity_key,
 )
 
-# Level of a place by its head, most specific first (小区, 片区, 园区 are no 区). An autonomous
+# Level of a place by its head, most specific first (小区, 片区, 园区, 居民区 are no 区). An autonomous
 # county is a 县 (its 县委 is the 县委 of the page), an autonomous banner a 旗.
-LEVELS = ("特别行政区", "自治区", "自治州", "高新区", "开发区", "新区", "小区", "片区", "园区", "产业园区",
+LEVELS = ("特别行政区", "自治区", "自治州", "居民区", "高新区", "开发区", "新区", "小区", "片区", "园区", "产业园区",
           "示范区", "经开区", "安置区", "景区", "街道", "社区",
           "省", "市", "区", "县", "旗", "镇", "乡", "村")
 COUNTY_LEVELS = ("区", "县", "旗")
-LOCAL_LEVELS = ("村", "社区", "小区", "街道", "镇", "乡")
+LOCAL_LEVELS = ("村", "社区", "居民区", "小区", "街道", "镇", "乡")
 SENTENCE_END = re.compile(r"[。!?;!?;\n]")
 CO_AGENT = ("联合", "会同", "协同", "携手", "联手", "与", "和", "同", "及")
 GENERIC_OFFICE = "*"  # Mention.qualify of 扶贫办-like names: the page's county-level place
