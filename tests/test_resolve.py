@@ -238,3 +238,10 @@ def test_an_autonomous_county_without_its_peoples_is_the_same_county(pipeline):
     (county,) = [e for e in res.entities.values() if e.type == "Place" and e.code == "520628"]
     assert county.name == "松桃苗族自治县" and "松桃自治县" in county.aliases
     assert "松桃苗族自治县委组织部" in names(res, "Organization")  # 县委 of an autonomous county
+
+
+def test_an_autonomous_prefecture_by_its_short_name_and_its_abbreviated_bodies(pipeline):
+    res = pipeline([("a.txt", [("凉山州推进“一村一幼”", "凉山州委、州政府在全州启动“一村一幼”计划。州委组织部负责督导。")])])
+    (pref,) = [e for e in res.entities.values() if e.type == "Place" and e.code == "513400"]
+    assert pref.name == "凉山彝族自治州" and "凉山州" in pref.aliases
+    assert {"凉山彝族自治州委", "凉山彝族自治州政府", "凉山彝族自治州委组织部"} <= names(res, "Organization")

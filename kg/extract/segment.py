@@ -31,7 +31,7 @@ NUM_POS = {"m", "mq"}
 FUNCTION_POS = {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "r", "m", "q", "t", "f"}
 _DIGITS = set("0123456789一二三四五六七八九十百零〇两第号")
 ANAPHOR_PREFIX = "该"
-LEVEL_CHARS = "区县市镇乡省旗"
+LEVEL_CHARS = "区县市镇乡省旗州"
 SPLIT_FIRST = frozenset(LEVEL_CHARS + "村委由在到从向对为与和及被把将给让经据以于自往朝沿按党支总居辖率请")  # words _split may cut
 # 党委书记 is 党委 + 书记: the body a title names is part of the organization's name.
 TITLE_BODIES = ("党工委", "党总支", "党支部", "党委", "总支", "支部", "居委会", "村委会")
@@ -61,9 +61,9 @@ TOWN_HEADS = ("镇", "乡", "街道", "社区", "苏木")
 # Bare heads of places whose names have two characters or more (和风社区, never 风社区).
 TWO_CHAR_NAME_HEADS = frozenset(("社区", "小区", "花园", "家园", "街坊"))
 HE_NAME = re.compile(r"和[\u4e00-\u9fff](?:社区|小区|花园|家园|街坊)|和[\u4e00-\u9fff]{1,3}嘎查")
-# Heads of places that are named only as divisions of the gazetteer (旗 and 盟 of Inner Mongolia):
-# words ending in them are mostly flags and alliances.
-KNOWN_ONLY_HEADS = ("旗", "盟")
+# Heads of places that are named only as divisions of the gazetteer (旗 and 盟 of Inner Mongolia,
+# 州 of 凉山州): other words ending in them are flags, alliances and cities (苏州 is 苏州市).
+KNOWN_ONLY_HEADS = ("旗", "盟", "州")
 # An item of a list of villages, after 辖 or an enumeration comma and before the next one or 等.
 LISTED_PLACE = re.compile(r"(?<=[辖、])((?:(?![的了在是对为把被将从向到等及或辖以有共让给由和与])[\u4e00-\u9fff]){1,6}?"
                           r"(?:村|社区|嘎查))(?=[、,,。;;]|等|和|及)")
