@@ -479,3 +479,14 @@ def test_a_residents_district_is_a_place_of_its_own_level(extractor):
 def test_verbs_are_no_part_of_a_name(extractor, body, not_in):
     _, mentions, _ = run(extractor, body)
     assert not {m for m, t in mentions if not_in in m}
+
+
+def test_a_team_a_bureau_stations_in_a_village_is_one_body_in_the_village(extractor):
+    _, mentions, rels = run(extractor, "2021年,浪卡子县水利局驻帕当村工作队进村后,帮村里修通了水渠。")
+    assert ("浪卡子县水利局驻帕当村工作队", "Organization") in mentions
+    assert ("locatedIn", "浪卡子县水利局驻帕当村工作队", "帕当村") in {r[:3] for r in rels}
+
+
+def test_a_village_s_own_stationed_team_keeps_its_name(extractor):
+    _, mentions, _ = run(extractor, "桂花村驻村工作队队长罗建华说,路修好了。")
+    assert ("桂花村驻村工作队", "Organization") in mentions

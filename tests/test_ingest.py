@@ -152,3 +152,8 @@ def test_the_headline_is_the_line_above_its_sub_headline_under_a_banner_and_a_ki
     page = parse_page("人民城市人民建 人民城市为人民\n\n党建引领 共治共享\n\n“红管家”走进楼组 老小区过上新日子\n\n"
                       "——江川路街道推进楼组治理见闻\n\n□本报记者 顾晓岚\n\n清晨7点,江川路街道的小广场上,几位老人正在议事。\n", "p.txt")
     assert page.articles[0].title == "“红管家”走进楼组 老小区过上新日子"
+
+
+def test_a_name_cut_after_a_full_stop_in_a_short_paragraph_is_rejoined():
+    page = parse_page("标题\n\n工坊由雪域手工艺品有限公司运营。公司总经理央宗\n\n卓玛介绍,工坊有织娘62名。\n", "p.txt")
+    assert "总经理央宗卓玛介绍" in page.articles[0].body

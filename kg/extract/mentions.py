@@ -31,6 +31,8 @@ _ORG_CONT = r"(?:(?:[NDV][NDVGW]{0,5})?O)"
 # possessive (*+): no letter it runs over is a head, so giving one back cannot help.
 CHUNK = re.compile(rf"(?=[NDVGW]*+[PO])(?:{_SEG}+[NDVGW]{{0,6}}O{_ORG_CONT}*|{_SEG}*{_ORG_FREE}{_ORG_CONT}*|{_SEG}+)")
 GENERIC_BEFORE = ("各", "每个", "各个", "所有", "每", "全体")
+# Teams a body stations in a village (…局驻…村工作队)
+STATIONED_HEADS = ("工作队", "工作组", "帮扶队", "驻村工作队", "服务队")
 # A province's short name alone is the province where these follow it (来自江西的…, 销往北京、天津等地).
 PROVINCE_ALONE_AFTER = frozenset(("、", ",", ",", "。", "的", "等", "和", "及", "与", ";", ";"))
 # Places whose name part may be one character (南村); others need two (溢社区 is no name).
@@ -171,7 +173,23 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                 seg_start, named = t.end, False
             else:
                 named = True
-    return out
+    return _stationed(out, tokens) if "驻" in map(TEXT, tokens) else out
+
+
+def _stationed(out: list[Chunk], tokens: list[Token]) -> list[Chunk]:
+    """江孜县自然资源局|驻|孜岗村工作队: a body's team stationed in a village is one body, named
+    after both, in the village."""
+    at = {t.start: t for t in tokens}
+    merged: list[Chunk] = []
+    for c in out:
+        prev = merged[-1] if merged else None
+        between = at.get(prev.end) if prev is not None else None
+        if prev is not None and prev.org and c.org and between is not None and between.text == "驻" \
+                and between.end == c.start and c.places and c.text.endswith(STATIONED_HEADS):
+            merged[-1] = Chunk(prev.start, c.end, prev.text + "驻" + c.text, c.places, True)
+        else:
+            merged.append(c)
+    return merged
 
 
 # 湖南金岭新材料有限公司|人力资源部, 解放军外国语学院|英语系: a department after these is part of a

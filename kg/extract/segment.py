@@ -32,7 +32,7 @@ FUNCTION_POS = {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "r", "m", "q", 
 _DIGITS = set("0123456789一二三四五六七八九十百零〇两第号")
 ANAPHOR_PREFIX = "该"
 LEVEL_CHARS = "区县市镇乡省旗州"
-SPLIT_FIRST = frozenset(LEVEL_CHARS + "村委由在到从向对为与和及被把将给让经据以于自往朝沿按党支总居辖率请")  # words _split may cut
+SPLIT_FIRST = frozenset(LEVEL_CHARS + "村委由在到从向对为与和及被把将给让经据以于自往朝沿按党支总居辖率请驻")  # words _split may cut
 # 党委书记 is 党委 + 书记: the body a title names is part of the organization's name.
 TITLE_BODIES = ("党工委", "党总支", "党支部", "党委", "总支", "支部", "居委会", "村委会")
 # 柯志|明说, 陆子|航说: the last character of a name glued to the speech verb after it
@@ -41,7 +41,7 @@ PERSON_NAME_POS = ("nr", "nrt", "nrfg")
 PROPER_NAME_POS = frozenset(("nr", "nrt", "nrfg", "ns", "nz", "x", "eng"))  # the dictionary's names
 PREPOSITIONS = "由在到从向对为与和及被把将给让经据以于自往朝沿按"
 # 社区辖|凤屿 (辖凤屿/nr): the verb "governs" glued to the unknown name after it
-VERBS_BEFORE_NAMES = PREPOSITIONS + "辖"
+VERBS_BEFORE_NAMES = PREPOSITIONS + "辖驻"
 # 回村, 进村, 驻村: a verb or determiner and 村 is no village's name (2017年|回村 is no 年回村)
 NOT_VILLAGE_FIRST = frozenset("回进驻入到在全本该各每出离住包联返留扎蹲下")
 # 组建, 成立: a body is founded by the words before these, never named by them (沙湾头村|组建|…联合党委)
@@ -394,14 +394,15 @@ class Segmenter:
             return [(word[0], "n"), (word[1:], "nt")]
         if len(word) == 2 and word[0] in LEVEL_CHARS and pos == "h":
             return [(word[0], "n"), (word[1], "n")]  # 县非|物质文化遗产保护中心: a prefix glued to 县
-        if len(word) == 2 and word[1] in LEVEL_CHARS + "村" and (word[0] in PREPOSITIONS or (
-                not self.jieba.has_word(word) and not self.gazetteer.is_known(word)
+        if len(word) == 2 and (word[1] in LEVEL_CHARS + "村" and word[0] in PREPOSITIONS or (
+                word[1] in LEVEL_CHARS and not self.jieba.has_word(word) and not self.gazetteer.is_known(word)
                 and self._pos_of(word[0]) in ("v", "p"))):
             # 由县 -> 由 + 县; 率县, 听区 (a verb the segmenter glued to the level of a body's name;
-            # 郟县 stays: its first character is no verb)
+            # 郟县 stays: its first character is no verb; 驻村 stays: 驻村工作队)
             return [(word[0], "p"), (word[1], "n")]
         if word[0] in VERBS_BEFORE_NAMES and (len(word) >= 3 and pos in ("x", "nz", "nr", "ns") or (
-                len(word) >= 3 or pos not in PERSON_NAME_POS) and not self.jieba.has_word(word)):
+                len(word) >= 3 or pos not in PERSON_NAME_POS and word != "驻村") and not self.jieba.has_word(word)):
+            # (驻村 stays: 驻村工作队)
             # 据锦帆, 辖凤屿, 辖额尔 (an unknown word) -> 据 + 锦帆; 由旗委 -> 由 + 旗 + 委
             return [(word[0], "p"), *self._split(word[1:], pos, None)]
         body = next((b for b in TITLE_BODIES if word.startswith(b) and word[len(b):] in self.titles), "") or next(

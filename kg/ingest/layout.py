@@ -108,7 +108,8 @@ _SENTENCE_START = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|今年以�
 
 
 def _sentence_like(par: str) -> bool:
-    return bool(_SENTENCE_START.search(par))
+    # (…有限公司运营。公司总经理索朗 / 卓嘎介绍: a line holding a full stop is no headline)
+    return "。" in par or bool(_SENTENCE_START.search(par))
 
 
 def _name_across(prev: str, par: str) -> bool:
