@@ -490,3 +490,9 @@ def test_a_team_a_bureau_stations_in_a_village_is_one_body_in_the_village(extrac
 def test_a_village_s_own_stationed_team_keeps_its_name(extractor):
     _, mentions, _ = run(extractor, "桂花村驻村工作队队长罗建华说,路修好了。")
     assert ("桂花村驻村工作队", "Organization") in mentions
+
+
+def test_a_zone_is_named_with_its_county(extractor):
+    _, mentions, _ = run(extractor, "走进位于城关街道的沂水县电商产业园,直播间里灯光明亮。")
+    assert ("沂水县电商产业园", "Place") in mentions and ("电商产业园", "Place") not in mentions
+

@@ -245,3 +245,9 @@ def test_an_autonomous_prefecture_by_its_short_name_and_its_abbreviated_bodies(p
     (pref,) = [e for e in res.entities.values() if e.type == "Place" and e.code == "513400"]
     assert pref.name == "凉山彝族自治州" and "凉山州" in pref.aliases
     assert {"凉山彝族自治州委", "凉山彝族自治州政府", "凉山彝族自治州委组织部"} <= names(res, "Organization")
+
+
+def test_a_residents_committee_named_alone_in_a_post_is_its_community_s(pipeline):
+    res = pipeline([("a.txt", [("小院议事", "锦华社区党委书记、居委会主任刘春燕告诉记者,议事会每月一次。")])])
+    posts = {(res.entities[p.person].name, res.entities[p.org].name) for p in res.positions}
+    assert ("刘春燕", "锦华社区居委会") in posts

@@ -703,6 +703,8 @@ class _ArticleRun:
                 continue
             if head[0] in LEVEL_CHARS + "村" and len(head) > 1:  # 村委会主任: the village's (an abbreviation)
                 return self.add(head, "Organization", k, k + len(head), qualify=head[0]), gap
+            if head == "居委会":  # 居委会主任: the community's
+                return self.add(head, "Organization", k, k + len(head), qualify="社区"), gap
             # 公司总经理: the body last named with that head, as for a bare subject (BARE_SUBJECT)
             return self.add(head, "Organization", k, k + len(head), anaphor="=" + head), gap
         return None

@@ -31,6 +31,9 @@ _ORG_CONT = r"(?:(?:[NDV][NDVGW]{0,5})?O)"
 # possessive (*+): no letter it runs over is a head, so giving one back cannot help.
 CHUNK = re.compile(rf"(?=[NDVGW]*+[PO])(?:{_SEG}+[NDVGW]{{0,6}}O{_ORG_CONT}*|{_SEG}*{_ORG_FREE}{_ORG_CONT}*|{_SEG}+)")
 GENERIC_BEFORE = ("各", "每个", "各个", "所有", "每", "全体")
+# Zones that are named with their county or city (沂南县电商产业园, 晋江市经济开发区)
+ZONE_HEADS = frozenset(("产业园", "产业园区", "园区", "工业园", "工业园区", "科技园", "创业园", "物流园", "开发区",
+                        "经济开发区", "经济技术开发区", "高新区", "高新技术产业开发区", "经开区", "示范区"))
 # Teams a body stations in a village (…局驻…村工作队)
 STATIONED_HEADS = ("工作队", "工作组", "帮扶队", "驻村工作队", "服务队")
 # A province's short name alone is the province where these follow it (来自江西的…, 销往北京、天津等地).
@@ -169,7 +172,12 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                     c.places = []  # 溢社区: a one-character "name" is a word cut off a phrase
                     seg_start, named = t.end, False
                     continue
-                c.places.append((seg_start, t.end, bare))
+                if c.places and c.places[-1][1] == seg_start and head in ZONE_HEADS \
+                        and text[c.places[-1][1] - 1 - first.start] in "县区市旗":
+                    # 沂南县电商产业园: a zone is named with the county it belongs to
+                    c.places[-1] = (c.places[-1][0], t.end, False)
+                else:
+                    c.places.append((seg_start, t.end, bare))
                 seg_start, named = t.end, False
             else:
                 named = True

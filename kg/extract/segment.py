@@ -439,7 +439,7 @@ class Segmenter:
     def _know(self, w: str, pos: str) -> tuple:
         """The pieces of a word, each (text, part of speech, tag, ends in a town head), or CONTEXT
         when _split must see the token before."""
-        if pos == "nr" and len(w) in (3, 4) and w[-1] in NAME_GLUED_VERBS + "任率陪到" \
+        if pos == "nr" and len(w) in (3, 4) and w[-1] in NAME_GLUED_VERBS + "任率陪到为" \
                 and looks_like_person_name(w[:-1]):
             # 黄德明任|联合党委书记, 滕德坤率|县人社局, 汤慧到|丰溪村
             return self._piece(w[:-1], pos), self._piece(w[-1], "v")
