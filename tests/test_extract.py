@@ -496,3 +496,12 @@ def test_a_zone_is_named_with_its_county(extractor):
     _, mentions, _ = run(extractor, "走进位于城关街道的沂水县电商产业园,直播间里灯光明亮。")
     assert ("沂水县电商产业园", "Place") in mentions and ("电商产业园", "Place") not in mentions
 
+
+
+@pytest.mark.parametrize("body, what, where", [
+    ("走进位于城关街道的沂水县电商产业园,直播间里灯光明亮。", "沂水县电商产业园", "城关街道"),
+    ("位于英塔木镇的伊宁县雪莲服饰有限公司是招商引资企业。", "伊宁县雪莲服饰有限公司", "英塔木镇"),
+])
+def test_what_follows_sited_at_a_place_is_in_it(extractor, body, what, where):
+    _, _, rels = run(extractor, body)
+    assert ("locatedIn", what, where) in {r[:3] for r in rels}

@@ -102,6 +102,7 @@ def _bare(m) -> bool:
 
 
 COORDINATORS = ("、", "和", "与", "及", "以及", "同")
+SITED_AT = ("位于", "地处")  # 位于X的Y: Y is in X
 SERVES_AS = re.compile(r"担任|任|当选")
 # 县长, 副乡长, 旗长: the head of a level's government; alone before a name, the page's (or the
 # sentence's) 县政府 when the article names that government, else the county itself
@@ -489,6 +490,20 @@ class _ArticleRun:
                     self.rel("locatedIn", p2, p1, text)  # 北关区的红旗路街道
                 elif between in ("位于", "地处", "坐落于"):
                     self.rel("locatedIn", p1, p2, text)  # 六寺村位于中原高新区
+        if "位于" in text:
+            self.sited(sent, at)
+
+    def sited(self, sent: Sentence, at) -> None:
+        """位于界湖街道的沂南县电商产业园, 位于吉里于孜镇的…有限公司: what follows 位于 a place and 的
+        is in that place."""
+        text = sent.text
+        for s1, e1, p1 in at:
+            if not text.startswith(SITED_AT, s1 - 2) or text[e1:e1 + 1] != "的":
+                continue
+            after = [(m.end, i) for i, m in self.sentence_mentions() if m.start == sent.start + e1 + 1
+                     and m.type in ("Place", "Organization") and not m.anaphor]
+            if after:
+                self.rel("locatedIn", max(after)[1], p1, text)
 
     def listed_kind(self, sent: Sentence, lo: int, counted: re.Match, at) -> list[int]:
         """辖凤屿新村、湖畔里、金桂苑等7个小区, 辖桂城街道和九江、西樵…6个镇: the items of a list that
