@@ -505,3 +505,8 @@ def test_a_zone_is_named_with_its_county(extractor):
 def test_what_follows_sited_at_a_place_is_in_it(extractor, body, what, where):
     _, _, rels = run(extractor, body)
     assert ("locatedIn", what, where) in {r[:3] for r in rels}
+
+
+def test_a_post_after_jian_is_a_post_too(extractor):
+    _, _, rels = run(extractor, "南坡村党支部书记兼村委会主任王守田带领村两委成员领办了合作社。")
+    assert {("王守田", "南坡村党支部", "书记"), ("王守田", "村委会", "主任")} <= _posts(rels)

@@ -157,3 +157,8 @@ def test_the_headline_is_the_line_above_its_sub_headline_under_a_banner_and_a_ki
 def test_a_name_cut_after_a_full_stop_in_a_short_paragraph_is_rejoined():
     page = parse_page("标题\n\n工坊由雪域手工艺品有限公司运营。公司总经理央宗\n\n卓玛介绍,工坊有织娘62名。\n", "p.txt")
     assert "总经理央宗卓玛介绍" in page.articles[0].body
+
+
+def test_a_short_paragraph_cut_inside_a_body_s_head_is_rejoined():
+    page = parse_page("标题\n\n石门坑村蔬菜基地由绿野蔬菜专业合\n\n作社经营,目前流转土地320亩。\n", "p.txt")
+    assert "绿野蔬菜专业合作社经营" in page.articles[0].body

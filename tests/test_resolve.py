@@ -251,3 +251,9 @@ def test_a_residents_committee_named_alone_in_a_post_is_its_community_s(pipeline
     res = pipeline([("a.txt", [("小院议事", "锦华社区党委书记、居委会主任刘春燕告诉记者,议事会每月一次。")])])
     posts = {(res.entities[p.person].name, res.entities[p.org].name) for p in res.positions}
     assert ("刘春燕", "锦华社区居委会") in posts
+
+
+def test_a_village_committee_is_named_with_the_whole_village_name(pipeline):
+    res = pipeline([("a.txt", [("南坡村", "南坡村党支部书记兼村委会主任王守田介绍,合作社去年分红。")])])
+    (committee,) = [e for e in res.entities.values() if e.name.endswith("委会")]
+    assert committee.name == "南坡村村委会" and "南坡村委会" in committee.aliases

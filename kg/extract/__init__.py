@@ -113,7 +113,7 @@ INNER_BODIES = ("工会", "党委", "党总支", "党支部", "团委", "妇联"
 TRAILING_QUOTE = re.compile(r"[,,]“[^“”]{6,}”[。!?]?\s*$")
 PRONOUN_SPEAKS = re.compile(r"\s*[他她](?!们)(?:对记者|向记者|告诉记者|笑着)?(?:说|表示|介绍|坦言|建议|指出|强调)")
 POST_SEP = re.compile(r"[、兼]")  # 党支部书记兼村委会主任, 党委副书记、乡长
-BARE_HEAD_BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|该")
+BARE_HEAD_BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|该|兼")  # (…书记兼|村委会主任)
 # 新华苑社区“银龄食堂”里: the program as a place where something happens, not whose it is
 PLACE_AFTER = set("里内中前旁外")
 VILLAGE_BODY = re.compile(r"(村|社区)(?:委会|民委员会|居委会|居民委员会|党支部|党总支|党委|两委)$")

@@ -93,7 +93,8 @@ def _is_cut(prev: str, par: str, nxt: str, is_byline: Callable[[str], bool]) -> 
         return True
     if par[0] in NO_START_AFTER_CUT:
         return True
-    if len(prev) < MIN_BROKEN_LEN and not _sentence_like(prev) and not _name_across(prev, par):
+    if len(prev) < MIN_BROKEN_LEN and not _sentence_like(prev) and not _name_across(prev, par) \
+            and not _head_across(prev, par):
         return False
     # A short unterminated line that opens a headline block (another short line or a
     # byline follows) is a headline after a truncated paragraph, not the sentence's rest.
@@ -129,6 +130,18 @@ def _name_across(prev: str, par: str) -> bool:
             if len(name) >= 3 and is_known(name):
                 return True
     return False
+
+
+def _head_across(prev: str, par: str) -> bool:
+    """…绿野蔬菜专业合 / 作社经营: the break cuts the head of a body's or place's name in two."""
+    heads = _heads()
+    return any(prev[-i:] + par[:j] in heads for i in (1, 2, 3) for j in (1, 2, 3) if len(prev) >= i)
+
+
+@functools.cache
+def _heads() -> frozenset[str]:
+    from kg.lexicon import words
+    return frozenset(w for w in words("org_suffixes.txt") | words("place_suffixes.txt") if len(w) >= 3)
 
 
 @functools.cache  # the import statement alone took half of _name_across

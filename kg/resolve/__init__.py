@@ -35,6 +35,8 @@ COUNTY_LEVELS = ("区", "县", "旗")
 LOCAL_LEVELS = ("村", "社区", "居民区", "小区", "街道", "镇", "乡")
 SENTENCE_END = re.compile(r"[。!?;!?;\n]")
 CO_AGENT = ("联合", "会同", "协同", "携手", "联手", "与", "和", "同", "及")
+# A village's bodies whose head begins with 村: the village's name is written before the whole head
+VILLAGE_BODIES = frozenset(("村委会", "村民委员会"))
 GENERIC_OFFICE = "*"  # Mention.qualify of 扶贫办-like names: the page's county-level place
 MERGE_HEADS = ("", "行动", "活动", "工作", "工程", "模式", "机制", "工作机制")
 # “双月攻坚”行动: the quoted name, and what follows it. Both patterns as they were written per call:
@@ -330,6 +332,8 @@ class Resolver:
         if m.type == "Organization" and m.qualify:
             base = latest.in_sentence(m.qualify, m) or focus.get(m.qualify)
             if base:
+                if m.surface in VILLAGE_BODIES:  # 村委会: 北岭后村村委会 (also written 北岭后村委会)
+                    return base + m.surface, [m.surface, base + m.surface[1:]]
                 rest = m.surface[len(m.qualify):] if m.surface.startswith(m.qualify) else m.surface
                 return base + rest, [m.surface]
             if m.qualify in LOCAL_LEVELS:
