@@ -257,3 +257,10 @@ def test_a_village_committee_is_named_with_the_whole_village_name(pipeline):
     res = pipeline([("a.txt", [("南坡村", "南坡村党支部书记兼村委会主任王守田介绍,合作社去年分红。")])])
     (committee,) = [e for e in res.entities.values() if e.name.endswith("委会")]
     assert committee.name == "南坡村村委会" and "南坡村委会" in committee.aliases
+
+
+def test_a_head_title_alone_is_the_head_of_the_team_last_named(pipeline):
+    res = pipeline([("a.txt", [("红马甲", "青石巷社区“银杏红马甲”志愿服务队成立于2019年,现有队员58名。"
+                                         "队长柯春梅今年70岁,退休前是一名小学老师。")])])
+    posts = {(res.entities[p.person].name, p.title, res.entities[p.org].name) for p in res.positions}
+    assert ("柯春梅", "队长", "青石巷社区“银杏红马甲”志愿服务队") in posts

@@ -107,6 +107,8 @@ SERVES_AS = re.compile(r"担任|任|当选")
 # 县长, 副乡长, 旗长: the head of a level's government; alone before a name, the page's (or the
 # sentence's) 县政府 when the article names that government, else the county itself
 LEVEL_HEAD_TITLE = re.compile(r"副?([区县市镇乡旗])长")
+# Titles that name the head of their body (队长 of the 服务队), standing alone before a name
+HEAD_TITLES = {"队长": "队", "中队长": "中队", "站长": "站", "所长": "所", "馆长": "馆", "院长": "院"}
 # 公司工会主席: a party or mass body inside a company is a body of its own, not part of the title
 INNER_BODIES = ("工会", "党委", "党总支", "党支部", "团委", "妇联")
 # …,“一年下来,分红加工资有4万多元”。: a quotation closing the sentence, after a comma
@@ -698,6 +700,9 @@ class _ArticleRun:
         body of that head the article named; [level]长 alone (副县长, 乡长): that level's government."""
         text = self.text
         window = text[lo:name_start]
+        if window in HEAD_TITLES and (lo == sent.start or BARE_HEAD_BOUNDARY.match(text, lo - 1)):
+            # 这支志愿服务队… 队长柯春梅: the head of the team (station, institute) last named
+            return self.add(window, "Organization", lo, name_start, anaphor="=" + HEAD_TITLES[window]), window
         gov = LEVEL_HEAD_TITLE.fullmatch(text, lo, name_start)
         if gov and (lo == sent.start or BARE_HEAD_BOUNDARY.match(text, lo - 1)):
             level = gov.group(1)
