@@ -510,3 +510,15 @@ def test_what_follows_sited_at_a_place_is_in_it(extractor, body, what, where):
 def test_a_post_after_jian_is_a_post_too(extractor):
     _, _, rels = run(extractor, "南坡村党支部书记兼村委会主任王守田带领村两委成员领办了合作社。")
     assert {("王守田", "南坡村党支部", "书记"), ("王守田", "村委会", "主任")} <= _posts(rels)
+
+
+@pytest.mark.parametrize("body", ["并联合辖区卫生服务中心为队员开展急救培训。", "工作组在各乡镇建设了8家卫星工厂。",
+                                  "社区设立人民调解工作室,调解邻里纠纷。"])
+def test_a_kind_of_body_named_by_common_words_is_no_body(extractor, body):
+    _, mentions, _ = run(extractor, body)
+    assert not {m for m in mentions if m[1] == "Organization"}
+
+
+def test_a_campaign_s_task_force_keeps_its_name(extractor):
+    _, mentions, _ = run(extractor, "全县成立危房改造清零行动指挥部,统筹推进。")
+    assert ("危房改造清零行动指挥部", "Organization") in mentions

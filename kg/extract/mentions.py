@@ -31,6 +31,9 @@ _ORG_CONT = r"(?:(?:[NDV][NDVGW]{0,5})?O)"
 # possessive (*+): no letter it runs over is a head, so giving one back cannot help.
 CHUNK = re.compile(rf"(?=[NDVGW]*+[PO])(?:{_SEG}+[NDVGW]{{0,6}}O{_ORG_CONT}*|{_SEG}*{_ORG_FREE}{_ORG_CONT}*|{_SEG}+)")
 GENERIC_BEFORE = ("各", "每个", "各个", "所有", "每", "全体")
+# The bodies of one campaign, named by it (危房改造清零行动指挥部): never a kind of body
+CAMPAIGN_HEADS = ("指挥部", "领导小组", "专班")
+PROPER_POS = frozenset(("nr", "nrt", "nrfg", "ns", "nz", "nt", "x", "eng", "j"))  # the dictionary's names
 # Zones that are named with their county or city (沂南县电商产业园, 晋江市经济开发区)
 ZONE_HEADS = frozenset(("产业园", "产业园区", "园区", "工业园", "工业园区", "科技园", "创业园", "物流园", "开发区",
                         "经济开发区", "经济技术开发区", "高新区", "高新技术产业开发区", "经开区", "示范区"))
@@ -132,6 +135,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         if lo > 0 and (tokens[lo - 1].text in GENERIC_BEFORE or _counted(tokens[lo - 1])) \
                 or _counted(first):
             continue  # 各街道党工委, 两家农机合作社, 一个红旗村: every one or some, no particular one
+        if tags.find("P", lo, hi) < 0 and _common_words_only(toks, seg):
+            continue  # 卫生服务中心, 人民调解工作室, 卫星工厂: a kind of body, no name
         c = Chunk(first.start, toks[-1].end, text)
         if lo > 0 and tokens[lo - 1].text in PARTY_PREFIXES and tags.find("O", lo, hi) >= 0:
             c.start, c.text = tokens[lo - 1].start, tokens[lo - 1].text + text  # 共青团南海区委员会
@@ -182,6 +187,14 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
             else:
                 named = True
     return _stationed(out, tokens) if "驻" in map(TEXT, tokens) else out
+
+
+def _common_words_only(toks: list[Token], seg: Segmenter) -> bool:
+    """Whether a body's name is made of the dictionary's common nouns only (no place, no proper
+    name, no number, no word the segmenter made up, no verb: 产业扶贫硬仗指挥部 names one task
+    force): the name of a kind of body. (One word alone is a head, or an office like 扶贫办.)"""
+    return len(toks) > 1 and not toks[-1].text.endswith(CAMPAIGN_HEADS) and all(
+        t.pos not in PROPER_POS and t.tag not in "DW" and seg.jieba.has_word(t.text) for t in toks)
 
 
 def _stationed(out: list[Chunk], tokens: list[Token]) -> list[Chunk]:
