@@ -30,6 +30,12 @@ def words(name: str) -> frozenset[str]:
     return frozenset(_words(name))
 
 
+@lru_cache(maxsize=1)
+def name_heads() -> frozenset[str]:
+    """The heads that end a place's or a body's name (place_suffixes.txt, org_suffixes.txt)."""
+    return words("place_suffixes.txt") | words("org_suffixes.txt")
+
+
 @lru_cache(maxsize=None)
 def surnames() -> tuple[frozenset[str], frozenset[str]]:
     """(single-character, two-character) family names."""

@@ -17,7 +17,7 @@ from kg import gctune
 from kg.extract.mentions import (
     NATIONAL, PersonFinder, ProgramFinder, Sentence, anaphors, chunks, sentences,
 )
-from kg.extract.segment import LEVEL_CHARS, Segmentation, Segmenter
+from kg.extract.segment import LEVEL_CHARS, PROPER_POS, Segmentation, Segmenter
 from kg.lexicon import NAME_DOTS, automaton, guarded, looks_like_person_name, words
 from kg.model import Article, ArticleExtraction, Mention, RelationMention
 
@@ -31,7 +31,6 @@ ABBREVIATED_HEADS = ("委", "局", "办", "部", "政府", "政协", "人大", "
                      "指挥部", "领导小组", "小组", "工作组", "大队", "支队", "中队", "残联", "妇联", "团委", "工会", "总工会", "科协", "文联", "侨联",
                      "常委会", "委员会", "管委会", "医院", "卫生院", "学校", "中学", "小学", "幼儿园", "法庭", "党校",
                      "红十字会", "慈善总会", "慈善会")
-PROPER_POS = {"nr", "ns", "nz", "nt", "x", "nrt", "nrfg", "eng"}
 SPEAKER_UNNAMED = ("相关负责人", "有关负责人", "主要负责人", "负责人", "相关工作人员", "工作人员", "的领导",
                    "有关领导", "相关领导", "发言人", "新闻发言人")
 VERSION = "1"
@@ -102,7 +101,7 @@ def _bare(m) -> bool:
 
 
 COORDINATORS = ("、", "和", "与", "及", "以及", "同")
-SITED_AT = ("位于", "地处")  # 位于X的Y: Y is in X
+SITED_AT = ("位于", "地处", "坐落于")  # X位于Y: X is in Y; 位于X的Y: Y is in X
 SERVES_AS = re.compile(r"担任|任|当选")
 # 县长, 副乡长, 旗长: the head of a level's government; alone before a name, the page's (or the
 # sentence's) 县政府 when the article names that government, else the county itself
@@ -490,9 +489,9 @@ class _ArticleRun:
                 between = text[e1:s2]
                 if between in ("的", "所辖的", "下辖的") and _lower(ments[p2].surface, ments[p1].surface):
                     self.rel("locatedIn", p2, p1, text)  # 北关区的红旗路街道
-                elif between in ("位于", "地处", "坐落于"):
+                elif between in SITED_AT:
                     self.rel("locatedIn", p1, p2, text)  # 六寺村位于中原高新区
-        if "位于" in text:
+        if "位于" in text or "地处" in text or "坐落于" in text:
             self.sited(sent, at)
 
     def sited(self, sent: Sentence, at) -> None:
@@ -500,7 +499,7 @@ class _ArticleRun:
         is in that place."""
         text = sent.text
         for s1, e1, p1 in at:
-            if not text.startswith(SITED_AT, s1 - 2) or text[e1:e1 + 1] != "的":
+            if text[e1:e1 + 1] != "的" or not text.endswith(SITED_AT, 0, s1):
                 continue
             after = [(m.end, i) for i, m in self.sentence_mentions() if m.start == sent.start + e1 + 1
                      and m.type in ("Place", "Organization") and not m.anaphor]
@@ -700,11 +699,12 @@ class _ArticleRun:
         body of that head the article named; [level]长 alone (副县长, 乡长): that level's government."""
         text = self.text
         window = text[lo:name_start]
-        if window in HEAD_TITLES and (lo == sent.start or BARE_HEAD_BOUNDARY.match(text, lo - 1)):
+        opens = lo == sent.start or BARE_HEAD_BOUNDARY.match(text, lo - 1)  # the title stands alone
+        if window in HEAD_TITLES and opens:
             # 这支志愿服务队… 队长柯春梅: the head of the team (station, institute) last named
             return self.add(window, "Organization", lo, name_start, anaphor="=" + HEAD_TITLES[window]), window
         gov = LEVEL_HEAD_TITLE.fullmatch(text, lo, name_start)
-        if gov and (lo == sent.start or BARE_HEAD_BOUNDARY.match(text, lo - 1)):
+        if gov and opens:
             level = gov.group(1)
             if level + "政府" in text or level + "人民政府" in text:
                 return self.add(level + "政府", "Organization", lo, name_start, qualify=level), window

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
 
-from kg.extract.segment import PARTY_PREFIXES, Segmenter, Token, longest_suffix
+from kg.extract.segment import PARTY_PREFIXES, PROPER_POS, Segmenter, Token, longest_suffix
 from kg.lexicon import (NAME_DOTS, alternation, automaton, common_surnames, first_chars, guarded,
-                        looks_like_person_name, name_elements, surnames, transliterated_name, words)
+                        looks_like_person_name, name_elements, name_heads, surnames, transliterated_name, words)
 
 # Token fields by index: itemgetter reads a tuple faster than attrgetter reads a field.
 TEXT, POS, TAG, START, END = (itemgetter(Token._fields.index(f)) for f in ("text", "pos", "tag", "start", "end"))
@@ -33,7 +33,7 @@ CHUNK = re.compile(rf"(?=[NDVGW]*+[PO])(?:{_SEG}+[NDVGW]{{0,6}}O{_ORG_CONT}*|{_S
 GENERIC_BEFORE = ("各", "每个", "各个", "所有", "每", "全体")
 # The bodies of one campaign, named by it (危房改造清零行动指挥部): never a kind of body
 CAMPAIGN_HEADS = ("指挥部", "领导小组", "专班")
-PROPER_POS = frozenset(("nr", "nrt", "nrfg", "ns", "nz", "nt", "x", "eng", "j"))  # the dictionary's names
+NAMED_POS = PROPER_POS | {"j"}  # the dictionary's names and abbreviations (居委会/j)
 # Zones that are named with their county or city (沂南县电商产业园, 晋江市经济开发区)
 ZONE_HEADS = frozenset(("产业园", "产业园区", "园区", "工业园", "工业园区", "科技园", "创业园", "物流园", "开发区",
                         "经济开发区", "经济技术开发区", "高新区", "高新技术产业开发区", "经开区", "示范区"))
@@ -194,7 +194,7 @@ def _common_words_only(toks: list[Token], seg: Segmenter) -> bool:
     name, no number, no word the segmenter made up, no verb: 产业扶贫硬仗指挥部 names one task
     force): the name of a kind of body. (One word alone is a head, or an office like 扶贫办.)"""
     return len(toks) > 1 and not toks[-1].text.endswith(CAMPAIGN_HEADS) and all(
-        t.pos not in PROPER_POS and t.tag not in "DW" and seg.jieba.has_word(t.text) for t in toks)
+        t.pos not in NAMED_POS and t.tag not in "DW" and seg.jieba.has_word(t.text) for t in toks)
 
 
 def _stationed(out: list[Chunk], tokens: list[Token]) -> list[Chunk]:
@@ -316,13 +316,13 @@ class PersonFinder:
         self.title_end = re.compile(rf"(?:{self.before})$")
         # (the first lookahead only checks the character after the name: a faster failure)
         leads = ("对记者", "向记者", "告诉记者", "笑着", "激动地", "高兴地")
+        speech = rf"(?:{alternation(leads)})?(?:{self.verbs})"  # 说, 告诉记者说
         self.before_verb = re.compile(
-            rf"({_NAME_CHARS}{{2,4}})(?={first_chars(words('speech_verbs.txt') | set(leads))})"
-            rf"(?=(?:{alternation(leads)})?(?:{self.verbs}))")
+            rf"({_NAME_CHARS}{{2,4}})(?={first_chars(words('speech_verbs.txt') | set(leads))})(?={speech})")
         self.verb = re.compile(self.verbs)  # no speech verb in a sentence: before_verb cannot match
         self.listed = re.compile(rf"((?:{_NAME_CHARS}{{2,3}}、)+{_NAME_CHARS}{{2,3}})等")
         # 鲁岗镇、潘店镇等 is a list of places: a name ending in a head is no person's
-        self.place_and_org_heads = words("place_suffixes.txt") | words("org_suffixes.txt")
+        self.place_and_org_heads = name_heads()
         # 刘凯平,东湖社区党支部书记,…: a name, then its post
         name_then_comma = rf"(?:^|(?<=[”。,:;]))({_NAME_CHARS}{{2,3}})[,,]"
         self.before_post = re.compile(
@@ -336,7 +336,7 @@ class PersonFinder:
             rf"|{self.verbs})")
         long, self.name_endings, _ = name_elements()
         self.name_elements = automaton(long)  # transliterated names (巴特尔, 孟和巴雅尔)
-        self.speech_after = re.compile(rf"(?:{alternation(leads)})?(?:{self.verbs})")
+        self.speech_after = re.compile(speech)
 
     def find(self, text: str, tokens: list[Token] | None = None,
              known=None, base: int = 0) -> list[tuple[int, int]]:
@@ -363,20 +363,20 @@ class PersonFinder:
                 if len(name) == n and looks_like_person_name(name):
                     strong.append((end, end + n))
         weak, unbounded = self._weak(text, bool(titles))
-        transliterated = self._transliterated(text, titles)
-        # 吉克阿呷, 沙马拉且: a two-character family name and a two-character given name, cut by the
-        # segmenter in any way (a Yi clan's name, or 欧阳, 司马)
-        transliterated += [x for x in strong + weak if x[1] - x[0] == 4 and text[x[0]:x[0] + 2] in double]
+        # Names taken whole, whatever tokens the segmenter cut them into (their tokens say nothing):
+        # transliterated ones, dotted ones, and four characters with a two-character family name
+        # (吉克|阿呷: a Yi clan's name, or 欧阳, 司马).
+        whole = self._transliterated(text, titles)
+        whole += [x for x in strong + weak if x[1] - x[0] == 4 and text[x[0]:x[0] + 2] in double]
         if any(d in text for d in NAME_DOTS):
-            transliterated += self._dotted(text)
-        if transliterated:  # the whole name, not a family name and what follows (孟和巴|雅尔)
-            strong, weak, unbounded = ([x for x in xs if not any(a <= x[0] < b for a, b in transliterated)]
+            whole += self._dotted(text)
+        if whole:  # the whole name, not a family name and what follows (孟和巴|雅尔)
+            strong, weak, unbounded = ([x for x in xs if not any(a <= x[0] < b for a, b in whole)]
                                        for xs in (strong, weak, unbounded))
         if tokens is None:
-            spans = transliterated + strong + weak
+            spans = whole + strong + weak
         else:
-            # (a transliterated name is cut by the segmenter in any way: its tokens say nothing)
-            spans = transliterated
+            spans = whole
             listed = self._listed(text)
             if strong or weak or listed or unbounded:
                 spans = spans + self._on_token_bounds(tokens, base, strong, weak, listed, unbounded)

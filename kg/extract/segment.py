@@ -37,8 +37,10 @@ SPLIT_FIRST = frozenset(LEVEL_CHARS + "村委由在到从向对为与和及被�
 TITLE_BODIES = ("党工委", "党总支", "党支部", "党委", "总支", "支部", "居委会", "村委会")
 # 柯志|明说, 陆子|航说: the last character of a name glued to the speech verb after it
 NAME_GLUED_VERBS = "说"
+# 黄德明任, 滕德坤率, 汤慧到, 陈佳宁为: a verb glued to the whole name before it
+VERBS_AFTER_NAMES = NAME_GLUED_VERBS + "任率陪到为"
 PERSON_NAME_POS = ("nr", "nrt", "nrfg")
-PROPER_NAME_POS = frozenset(("nr", "nrt", "nrfg", "ns", "nz", "x", "eng"))  # the dictionary's names
+PROPER_POS = frozenset(("nr", "nrt", "nrfg", "ns", "nz", "nt", "x", "eng"))  # the dictionary's names
 PREPOSITIONS = "由在到从向对为与和及被把将给让经据以于自往朝沿按"
 # 社区辖|凤屿 (辖凤屿/nr): the verb "governs" glued to the unknown name after it
 VERBS_BEFORE_NAMES = PREPOSITIONS + "辖驻"
@@ -64,8 +66,10 @@ HE_NAME = re.compile(r"和[\u4e00-\u9fff](?:社区|小区|花园|家园|街坊)|
 # Heads of places that are named only as divisions of the gazetteer (旗 and 盟 of Inner Mongolia,
 # 州 of 凉山州): other words ending in them are flags, alliances and cities (苏州 is 苏州市).
 KNOWN_ONLY_HEADS = ("旗", "盟", "州")
+# Characters no village's name holds (particles, prepositions, 辖); 和 only in a Mongolian one.
+_NOT_IN_NAME = "的了在与是对为把被将从向到等及或辖以有共让给由"
 # An item of a list of villages, after 辖 or an enumeration comma and before the next one or 等.
-LISTED_PLACE = re.compile(r"(?<=[辖、])((?:(?![的了在是对为把被将从向到等及或辖以有共让给由和与])[\u4e00-\u9fff]){1,6}?"
+LISTED_PLACE = re.compile(rf"(?<=[辖、])((?:(?![{_NOT_IN_NAME}和])[\u4e00-\u9fff]){{1,6}}?"
                           r"(?:村|社区|嘎查))(?=[、,,。;;]|等|和|及)")
 # Kinds of region (mountains, a reservoir, forests): 太行山区 is a region, not a district.
 REGION_KINDS = ("山区", "库区", "林区", "牧区", "矿区", "老区", "灾区", "景区", "城区", "郊区")
@@ -75,12 +79,11 @@ NOT_IN_PLACE_POS = {"v", "vd", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "d",
 # A name may begin with 和 only when the rest is one character, too short to be a name of its own
 # (街道|和|风社区, 和畅社区: no conjunction of the town with a 风社区).
 VILLAGE_AFTER_TOWN = re.compile(
-    r"(和[\u4e00-\u9fff](?:安置区|安置点|小区|花园|家园|街坊|社区)"
-    r"|(?:(?![的了在和与是对为把被将从向到等及或辖以有共让给由])[\u4e00-\u9fff]){1,5}"
+    rf"(和[\u4e00-\u9fff](?:安置区|安置点|小区|花园|家园|街坊|社区)"
+    rf"|(?:(?![{_NOT_IN_NAME}和])[\u4e00-\u9fff]){{1,5}}"
     r"(?:安置区|安置点|小区|花园|家园|新村|街坊|社区|村)"
     # a 嘎查's name is a Mongolian one, in which 和 is a syllable (额尔和图嘎查)
-    r"|(?![的了在和与是对为把被将从向到等及或辖以有共让给由])[\u4e00-\u9fff]"
-    r"(?:(?![的了在与是对为把被将从向到等及或辖以有共让给由])[\u4e00-\u9fff]){1,5}嘎查)(?=[^村区园坊点]|$)")
+    rf"|(?![{_NOT_IN_NAME}和])[\u4e00-\u9fff](?:(?![{_NOT_IN_NAME}])[\u4e00-\u9fff]){{1,5}}嘎查)(?=[^村区园坊点]|$)")
 # 杏花湾村|村民: a head followed by these is the start of the next word, not the end of a name.
 HEAD_THEN_WORD = ("村民", "村委", "村干", "村级", "村组", "村党", "村里", "村内", "村两", "村集", "村支", "村主",
                   "村务", "村部", "村口", "村头", "村容", "村貌", "村道",
@@ -294,7 +297,7 @@ class Segmenter:
                 continue
             inside = toks[first:last + 1]
             if any(t.text in self.stop or t.pos == "d" or t.tag == "P" and t is not inside[-1]
-                   or len(t.text) > 1 and t.pos not in PROPER_NAME_POS and self.jieba.has_word(t.text)
+                   or len(t.text) > 1 and t.pos not in PROPER_POS and self.jieba.has_word(t.text)
                    for t in inside[:-1]):
                 continue  # 大事|不|出|社区, 辖区|各|村: a phrase; 洹北街道|碧水社区: a chain of places
             merges.append((first, last))
@@ -402,8 +405,8 @@ class Segmenter:
             return [(word[0], "p"), (word[1], "n")]
         if word[0] in VERBS_BEFORE_NAMES and (len(word) >= 3 and pos in ("x", "nz", "nr", "ns") or (
                 len(word) >= 3 or pos not in PERSON_NAME_POS and word != "驻村") and not self.jieba.has_word(word)):
-            # (驻村 stays: 驻村工作队)
-            # 据锦帆, 辖凤屿, 辖额尔 (an unknown word) -> 据 + 锦帆; 由旗委 -> 由 + 旗 + 委
+            # 据锦帆, 辖凤屿, 辖额尔 (an unknown word) -> 据 + 锦帆; 由旗委 -> 由 + 旗 + 委 (驻村 stays:
+            # 驻村工作队)
             return [(word[0], "p"), *self._split(word[1:], pos, None)]
         body = next((b for b in TITLE_BODIES if word.startswith(b) and word[len(b):] in self.titles), "") or next(
             (word[:k] for k in range(len(word) - 1, 1, -1) if word[k:] in self.titles and word[:k] in self.org_heads), "")
@@ -439,7 +442,7 @@ class Segmenter:
     def _know(self, w: str, pos: str) -> tuple:
         """The pieces of a word, each (text, part of speech, tag, ends in a town head), or CONTEXT
         when _split must see the token before."""
-        if pos == "nr" and len(w) in (3, 4) and w[-1] in NAME_GLUED_VERBS + "任率陪到为" \
+        if pos == "nr" and len(w) in (3, 4) and w[-1] in VERBS_AFTER_NAMES \
                 and looks_like_person_name(w[:-1]):
             # 黄德明任|联合党委书记, 滕德坤率|县人社局, 汤慧到|丰溪村
             return self._piece(w[:-1], pos), self._piece(w[-1], "v")

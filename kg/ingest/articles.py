@@ -18,7 +18,7 @@ from typing import Callable
 
 from kg.ingest.byline import Credit, credit_line, is_lead, split_lead, split_trailing, start_byline
 from kg.ingest.layout import is_unterminated
-from kg.lexicon import words
+from kg.lexicon import name_heads, words
 from kg.model import Article
 
 MAX_HEADLINE = 50
@@ -29,7 +29,7 @@ _NAME_END = r"(?:省|市|区|县|旗|镇|乡|街道|社区|村|局|委|办|处|�
 _KICKER_NAME = re.compile(r"^[\u4e00-\u9fff]{1,9}" + _NAME_END + r"\s*[::]?$|^.{1,20}[::]$")
 _STARTS_WITH_UNIT = re.compile(r"^[\u4e00-\u9fff0-9]{1,12}?" + _NAME_END)
 LEAD_DATE_WITHIN = 16  # "2023年11月16日," and a few characters before it
-_HEADS_ALONE = words("place_suffixes.txt") | words("org_suffixes.txt")
+_HEADS_ALONE = name_heads()
 _DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 
 

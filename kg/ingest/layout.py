@@ -140,8 +140,8 @@ def _head_across(prev: str, par: str) -> bool:
 
 @functools.cache
 def _heads() -> frozenset[str]:
-    from kg.lexicon import words
-    return frozenset(w for w in words("org_suffixes.txt") | words("place_suffixes.txt") if len(w) >= 3)
+    from kg.lexicon import name_heads
+    return frozenset(w for w in name_heads() if len(w) >= 3)
 
 
 @functools.cache  # the import statement alone took half of _name_across

@@ -283,7 +283,7 @@ class Resolver:
                 name = short_forms[name]
         if not name:
             return _NOTHING
-        if typ in ("Place", "Organization") and ("县" in name or "旗" in name or "州" in name):
+        if typ in ("Place", "Organization"):
             full = self.gaz.with_full_name(name)
             if full:  # 松桃自治县 -> 松桃苗族自治县 (an alias of it)
                 aliases, name = (*aliases, name), full
