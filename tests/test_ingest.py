@@ -162,3 +162,17 @@ def test_a_name_cut_after_a_full_stop_in_a_short_paragraph_is_rejoined():
 def test_a_short_paragraph_cut_inside_a_body_s_head_is_rejoined():
     page = parse_page("标题\n\n石门坑村蔬菜基地由绿野蔬菜专业合\n\n作社经营,目前流转土地320亩。\n", "p.txt")
     assert "绿野蔬菜专业合作社经营" in page.articles[0].body
+
+
+def test_a_column_label_and_kicker_open_a_new_article_and_a_photo_line_inside_it_stays_inside():
+    # the first article has its byline above, the second a credit at its end; between them a
+    # column label and a kicker, and inside the second a photo's caption line with no full stop
+    page = parse_page("茶园管护忙\n\n本报讯(记者 王晓林)近日,勐宋乡组织茶农修剪茶树。\n\n"
+                      "乡村振兴\n\n勐宋乡:\n\n工作队扎根茶山 茶农增收有门路\n\n"
+                      "清晨,工作队员走进茶园。\n\n工作队员在茶园查看茶树长势\n\n"
+                      "村党总支书记岩温说,今年茶价稳中有升。\n\n记者 林小禾 通讯员 陈立新/图\n", "x.txt")
+    first, second = page.articles
+    assert (first.title, first.reporters) == ("茶园管护忙", ["王晓林"])
+    assert second.title == "工作队扎根茶山 茶农增收有门路"
+    assert second.reporters == ["林小禾", "陈立新"]
+    assert "岩温说" in second.body and "岩温" not in first.body

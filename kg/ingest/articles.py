@@ -7,6 +7,8 @@ body paragraphs. A block opens a new article when
   R3  the current article is finished (it ended with a credit);
   R4  the current article already has its byline and the text under the block
       ends with a credit of its own (a self-contained item);
+  R5  the block carries page furniture: a column label (基层党建) or a unit's kicker
+      (紫金乡:), which stand over articles, never over a section inside one;
 otherwise the block is a sub-heading inside the current article.
 A caption paragraph ("图为…(张帅摄)") after body text is an article of its own.
 """
@@ -23,10 +25,13 @@ from kg.model import Article
 
 MAX_HEADLINE = 50
 # Page furniture that is never a headline: column names and numbered section heads.
-_LABEL = re.compile(r"^(?:\d{1,2}\s|[一二三四五六七八九十]+、)|^.{0,4}(?:动态|新闻|党建|速递|简讯|快讯|要闻|导读|链接|视点|聚焦)$")
+_COLUMN = r"^.{0,4}(?:动态|新闻|党建|速递|简讯|快讯|要闻|导读|链接|视点|聚焦)$"
+_LABEL = re.compile(r"^(?:\d{1,2}\s|[一二三四五六七八九十]+、)|" + _COLUMN)
 # A line that is only a unit's name ("北关区:", "区应急管理局") is a kicker.
 _NAME_END = r"(?:省|市|区|县|旗|镇|乡|街道|社区|村|局|委|办|处|所|院|馆|站|中心|政协|法院|公司|部)"
+_UNIT_KICKER = r"^[\u4e00-\u9fff]{1,9}" + _NAME_END + r"\s*[::]$"
 _KICKER_NAME = re.compile(r"^[\u4e00-\u9fff]{1,9}" + _NAME_END + r"\s*[::]?$|^.{1,20}[::]$")
+_FURNITURE = re.compile(_COLUMN + "|" + _UNIT_KICKER)
 _STARTS_WITH_UNIT = re.compile(r"^[\u4e00-\u9fff0-9]{1,12}?" + _NAME_END)
 LEAD_DATE_WITHIN = 16  # "2023年11月16日," and a few characters before it
 _HEADS_ALONE = name_heads()
@@ -90,8 +95,11 @@ def _ends_with_name(par: str) -> bool:
     return par.endswith(("”", "’")) and len(par) >= 2 and par[-2] not in "。!?…"
 
 
-def _block_opens_article(paras: list[_Para], j: int, cur: _Draft | None) -> bool:
+def _block_opens_article(paras: list[_Para], i: int, j: int, cur: _Draft | None) -> bool:
+    """paras[i:j]: the block."""
     if cur is None or cur.closed or not cur.body:
+        return True
+    if any(_FURNITURE.search(p.text) for p in paras[i:j]):  # R5
         return True
     if j >= len(paras):
         return False
@@ -132,7 +140,7 @@ def split_articles(pars: list[str], source: str,
             block = [q.text for q in paras[i:j]]
             if cur is not None and not cur.body and not cur.closed:
                 cur.block.extend(block)
-            elif _block_opens_article(paras, j, cur):
+            elif _block_opens_article(paras, i, j, cur):
                 new(block)
             else:
                 cur.body.extend(block)  # a sub-heading
