@@ -70,10 +70,25 @@ def name_elements() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return long, frozenset(w for w in ws if len(w) == 1), frozenset(w[0] for w in long)
 
 
+@lru_cache(maxsize=1)
+def dai_elements() -> tuple[frozenset[str], frozenset[str]]:
+    """(prefixes, syllables) of Dai names (dai_names.txt: the prefixes on the first line)."""
+    prefixes, *syllables = _lines("dai_names.txt")
+    return frozenset(prefixes), frozenset(c for line in syllables for c in line)
+
+
+def dai_name(name: str) -> bool:
+    """岩温, 玉罕香: a Dai prefix and one or two syllables of a given name."""
+    prefixes, syllables = dai_elements()
+    return 2 <= len(name) <= 3 and name[0] in prefixes and all(c in syllables for c in name[1:])
+
+
 def transliterated_name(name: str) -> bool:
     """Two to six characters made wholly of the elements of transliterated_names.txt (孟和|巴雅尔,
-    斯琴|图): a Mongolian or Tibetan name, which has no family name."""
+    斯琴|图): a Mongolian or Tibetan name, which has no family name; or a Dai name (dai_name)."""
     long, endings, firsts = name_elements()
+    if dai_name(name):
+        return True
     if not 2 <= len(name) <= 6 or name[0] not in firsts:
         return False
     # ends[i]: name[:i] is a sequence of elements

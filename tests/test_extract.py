@@ -379,6 +379,9 @@ def test_a_conjunction_before_a_bare_level_names_no_county(extractor):
     ("“草场绿了,羊也肥了。”牧民额尔敦巴雅尔笑着说。", "额尔敦巴雅尔"),  # a role before it, not 额|尔敦
     ("45岁的其木格是村里的致富带头人。", "其木格"),  # an age before it
     ("“奶茶要慢慢熬。”苏日娜说。", "苏日娜"),  # a speech verb after it
+    ("合作社理事长岩罕介绍,社员今年都分了红。", "岩罕"),  # Dai: a prefix (岩, men) and a syllable
+    ("“茶叶不愁卖了。”村民玉罕香说。", "玉罕香"),  # (玉, women) and two syllables
+    ("村民小组护边员岩三说,巡边已经7年了。", "岩三"),  # a post ending in 员
 ])
 def test_transliterated_names_have_no_family_name(extractor, body, name):
     _, mentions, _ = run(extractor, body)
@@ -489,10 +492,20 @@ def test_verbs_are_no_part_of_a_name(extractor, body, not_in):
     assert not {m for m, t in mentions if not_in in m}
 
 
-def test_a_team_a_bureau_stations_in_a_village_is_one_body_in_the_village(extractor):
-    _, mentions, rels = run(extractor, "2021年,浪卡子县水利局驻帕当村工作队进村后,帮村里修通了水渠。")
-    assert ("浪卡子县水利局驻帕当村工作队", "Organization") in mentions
-    assert ("locatedIn", "浪卡子县水利局驻帕当村工作队", "帕当村") in {r[:3] for r in rels}
+@pytest.mark.parametrize("body, name, typ, container", [
+    # a bureau's team stationed in a village is one body, in the village
+    ("2021年,浪卡子县水利局驻帕当村工作队进村后,帮村里修通了水渠。", "浪卡子县水利局驻帕当村工作队", "Organization", "帕当村"),
+    # a development zone the dictionary calls a body is a place
+    ("天津经济技术开发区管委会推行“红帆驿站”服务品牌。", "天津经济技术开发区", "Place", None),
+    ("天津经济技术开发区管委会推行“红帆驿站”服务品牌。", "天津经济技术开发区管委会", "Organization", "天津经济技术开发区"),
+    # a community's name ending in 和, after its street (not 和 the conjunction)
+    ("新北街道春和社区联合志愿服务队开展助老课堂。", "春和社区", "Place", "新北街道"),
+])
+def test_a_name_and_where_it_is(extractor, body, name, typ, container):
+    _, mentions, rels = run(extractor, body)
+    assert (name, typ) in mentions
+    if container:
+        assert ("locatedIn", name, container) in {r[:3] for r in rels}
 
 
 def test_a_village_s_own_stationed_team_keeps_its_name(extractor):
@@ -518,3 +531,26 @@ def test_what_follows_sited_at_a_place_is_in_it(extractor, body, what, where):
 def test_a_campaign_s_task_force_keeps_its_name(extractor):
     _, mentions, _ = run(extractor, "全县成立危房改造清零行动指挥部,统筹推进。")
     assert ("危房改造清零行动指挥部", "Organization") in mentions
+
+
+def test_a_name_the_segmenter_took_for_an_abbreviation_after_a_title(extractor):
+    _, mentions, _ = run(extractor, "村党总支书记车石保介绍,村里常态化开展联谊活动。")
+    assert ("车石保", "Person") in mentions
+
+
+def test_a_dictionary_word_of_two_divisions_is_a_chain(extractor):
+    _, mentions, rels = run(extractor, "位于云南省西双版纳傣族自治州西部的勐海县,是普洱茶的重要产区。")
+    assert {("云南省", "Place"), ("西双版纳傣族自治州", "Place")} <= mentions
+    assert ("locatedIn", "西双版纳傣族自治州", "云南省") in {r[:3] for r in rels}
+
+
+def test_villager_groups_are_places_and_their_committee_is_the_village(extractor):
+    # where a 村委会 named without 村 holds 村民小组, the 村委会 is the administrative village
+    _, mentions, rels = run(extractor, "走进勐混镇曼勐养村委会曼烈村民小组,茶农们正在采茶。"
+                                       "曼勐养村委会党总支书记车石保介绍,合作社有136户社员。")
+    assert {("曼勐养村委会", "Place"), ("曼烈村民小组", "Place")} <= mentions
+    located = {r[1:3] for r in rels if r[0] == "locatedIn"}
+    assert {("曼烈村民小组", "曼勐养村委会"), ("曼勐养村委会", "勐混镇"), ("曼勐养村委会党总支", "曼勐养村委会")} <= located
+    # elsewhere a 村委会 stays the village's committee
+    _, mentions, _ = run(extractor, "槐树岭村委会组织村民清理河道。")
+    assert ("槐树岭村委会", "Organization") in mentions

@@ -83,7 +83,8 @@ def _match(pattern: re.Pattern, text: str, pos: int) -> str:
 
 
 LEVEL_RANK = {"省": 1, "自治区": 1, "市": 2, "州": 2, "区": 3, "县": 3, "旗": 3, "新区": 3, "高新区": 3,
-              "开发区": 3, "镇": 4, "乡": 4, "街道": 4, "社区": 5, "村": 5, "小区": 6, "花园": 6, "街坊": 6}
+              "开发区": 3, "镇": 4, "乡": 4, "街道": 4, "社区": 5, "村": 5, "村民小组": 6, "小区": 6, "花园": 6,
+              "街坊": 6}
 
 
 def _rank(name: str) -> int:
@@ -118,6 +119,9 @@ BARE_HEAD_BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|该|兼")  # (…书记兼|�
 # 新华苑社区“银龄食堂”里: the program as a place where something happens, not whose it is
 PLACE_AFTER = set("里内中前旁外")
 VILLAGE_BODY = re.compile(r"(村|社区)(?:委会|民委员会|居委会|居民委员会|党支部|党总支|党委|两委)$")
+# Where villages are divided into 村民小组 under a 村委会 named without 村 (曼贺纳村委会曼贺纳村民小组,
+# as in Yunnan), the 村委会 is the administrative village itself: a place.
+COMMITTEE_OVER_GROUPS = re.compile(r"(?<!村)村委会[\u4e00-\u9fff]{1,6}村民小组")
 
 # “双迎攻坚”领导小组: a body named after the program it runs
 QUOTED_ORG_HEADS = ("工作领导小组", "领导小组", "指挥部", "工作组", "工作专班", "办公室", "志愿服务队", "志愿服务站",
@@ -132,6 +136,20 @@ SENTENCE_PROJECT = re.compile(r"^([\u4e00-\u9fff]{4,14}?(?:工程|项目))(?=[�
 def _longest_first(name: str) -> re.Pattern:
     """The words of kg/data/NAME as one pattern; the longest alternative wins."""
     return _word_pattern(words(name))
+
+
+def _committees_as_villages(seg: Segmentation) -> Segmentation:
+    """The segmentation with each name + 村委会 (not X村 + 村委会) made one place's token
+    (COMMITTEE_OVER_GROUPS): 曼勐养/v|村委会 -> 曼勐养村委会/ns."""
+    toks: list = []
+    for t in seg.tokens:
+        if t.text == "村委会" and toks and toks[-1].tag in "NW" and not toks[-1].text.endswith("村"):
+            name = toks.pop()
+            t = t._replace(text=name.text + t.text, pos="ns", start=name.start, tag="P")
+        toks.append(t)
+    if len(toks) == len(seg.tokens):
+        return seg
+    return Segmentation(toks, "".join(t.tag for t in toks), [t.start for t in toks], tuple(t.pos for t in toks))
 
 
 def _by_sentence(tokens: list, starts: list[int], sents: list[Sentence]) -> dict[int, list]:
@@ -253,6 +271,8 @@ class _ArticleRun:
         sents = sentences(self.text)
         self.sents = sents
         segmentation = self.ex.seg.segment(self.text)
+        if "村民小组" in self.text and COMMITTEE_OVER_GROUPS.search(self.text):
+            segmentation = _committees_as_villages(segmentation)
         tokens = segmentation.tokens
         self.tokens = _by_sentence(tokens, segmentation.starts, sents)
         self.sent_starts = [st.start for st in sents]

@@ -14,7 +14,7 @@ from itertools import repeat
 from operator import itemgetter
 
 from kg.extract.segment import PARTY_PREFIXES, PROPER_POS, Segmenter, Token, longest_suffix
-from kg.lexicon import (NAME_DOTS, alternation, automaton, common_surnames, first_chars, guarded,
+from kg.lexicon import (NAME_DOTS, alternation, automaton, common_surnames, dai_elements, first_chars, guarded,
                         looks_like_person_name, name_elements, name_heads, surnames, transliterated_name, words)
 
 # Token fields by index: itemgetter reads a tuple faster than attrgetter reads a field.
@@ -290,7 +290,7 @@ def _counted(t: Token) -> bool:
 def _full_place(t: Token, seg: Segmenter) -> bool:
     """A single token that is a whole place name (北关区, 山村 is not)."""
     return seg.gazetteer.is_known(t.text) or (t.text not in seg.place_heads and (
-        t.pos == "ns" or len(t.text) >= 3 and t.pos in ("nr", "x", "nz")))
+        t.pos == "ns" or len(t.text) >= 3 and t.pos in ("nr", "x", "nz", "nt")))
 
 
 def anaphors(tokens: list[Token], base: int = 0) -> list[tuple[int, int, str]]:
@@ -336,6 +336,8 @@ class PersonFinder:
             rf"|{self.verbs})")
         long, self.name_endings, _ = name_elements()
         self.name_elements = automaton(long)  # transliterated names (巴特尔, 孟和巴雅尔)
+        prefixes, syllables = dai_elements()
+        self.dai_name = re.compile(f"[{''.join(sorted(prefixes))}][{''.join(sorted(syllables))}]{{1,2}}")
         self.speech_after = re.compile(speech)
 
     def find(self, text: str, tokens: list[Token] | None = None,
@@ -391,10 +393,7 @@ class PersonFinder:
         """Transliterated names (kg.lexicon.transliterated_name) after a title or role, or before a
         speech verb with nothing of a name before them: runs of name elements."""
         found = self.name_elements.find_matches_as_indexes(text, overlapping=False)
-        if not found:
-            return []
-        title_ends = {e for _, _, e in titles}
-        spans = []
+        runs = []
         k = 0
         while k < len(found):
             _, s, e = found[k]
@@ -404,6 +403,13 @@ class PersonFinder:
                 k += 1
             if text[e:e + 1] in self.name_endings and text[e + 1:e + 2] not in self.name_endings:
                 e += 1  # 斯琴|图
+            runs.append((s, e))
+        runs += [m.span() for m in self.dai_name.finditer(text)]  # 岩温, 玉罕香
+        if not runs:
+            return []
+        title_ends = {e for _, _, e in titles}
+        spans = []
+        for s, e in runs:
             if not transliterated_name(text[s:e]):
                 continue
             if s in title_ends or text.startswith("岁的", s - 2) or (
@@ -542,7 +548,7 @@ def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
         # (退休工人|高建国/ns说: a three-character name the segmenter took for a place's, when
         # speech or punctuation follows it, not more of a phrase as after 群众|满意度/ns)
         t = inside[0]
-        if t.pos == "ns":
+        if t.pos in ("ns", "j"):  # (书记|车石保/j|介绍: or for an abbreviation's)
             after = next((x for x in tokens if x.start == e), None)
             return len(t.text) == 3 and after is not None and (after.tag == "S" and not after.text.isalnum()
                                                                or after.text.startswith(("说", "表示", "介绍")))

@@ -80,6 +80,8 @@ NOT_IN_PLACE_POS = {"v", "vd", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "d",
 # (街道|和|风社区, 和畅社区: no conjunction of the town with a 风社区).
 VILLAGE_AFTER_TOWN = re.compile(
     rf"(和[\u4e00-\u9fff](?:安置区|安置点|小区|花园|家园|街坊|社区)"
+    # 春和社区, 永和村: 和 as the second of two characters ends the name (A村和B村 is two)
+    rf"|(?![{_NOT_IN_NAME}和])[\u4e00-\u9fff]和(?:小区|花园|家园|新村|街坊|社区|村)"
     rf"|(?:(?![{_NOT_IN_NAME}和])[\u4e00-\u9fff]){{1,5}}"
     r"(?:安置区|安置点|小区|花园|家园|新村|街坊|社区|村)"
     # a 嘎查's name is a Mongolian one, in which 和 is a syllable (额尔和图嘎查)
@@ -446,6 +448,13 @@ class Segmenter:
                 and looks_like_person_name(w[:-1]):
             # 黄德明任|联合党委书记, 滕德坤率|县人社局, 汤慧到|丰溪村
             return self._piece(w[:-1], pos), self._piece(w[-1], "v")
+        if w in self.place_heads:
+            return (self._piece(w, pos),)  # 村民小组 is no 村 + 民小组
+        if pos == "ns" and len(w) >= 5:
+            k = next((k for k in range(2, len(w) - 1) if self.gazetteer.is_known(w[:k])
+                      and self.gazetteer.is_known(w[k:])), 0)
+            if k and not self.gazetteer.is_known(w):  # 云南省西双版纳傣族自治州: two divisions, a chain
+                return self._piece(w[:k], pos), self._piece(w[k:], pos)
         if w[0] in SPLIT_FIRST or w[-2:] in self.title_tails or len(w) == 2 and (
                 w[1] in NAME_GLUED_VERBS or w[0] in STRONG_ONE_CHAR_HEADS or w[1] in LEVEL_CHARS):
             return CONTEXT if self._split_needs_context(w, pos) else tuple(
@@ -507,6 +516,7 @@ class Segmenter:
         if place_head in KNOWN_ONLY_HEADS and w != place_head and not self.gazetteer.is_known(w):
             place_head = ""  # 锦旗, 扬旗, 联盟 (tagged ns): no banner or league
         if place_head and (pos == "ns" or w == place_head or self.gazetteer.is_known(w) or (
+                len(place_head) >= 3 and pos == "nt") or (  # 天津经济技术开发区/nt: a zone is a place
                 len(w) >= 3 and pos in NAME_POS and place_head in VILLAGE_HEADS) or (
                 len(w) == 2 and place_head == "村" and pos in NAME_POS and w[0] not in NOT_VILLAGE_FIRST)):  # 桐木|溪村
             return "P"  # 靳小庄村/nr: the segmenter's guessed names ending in 村 are villages

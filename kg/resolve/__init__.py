@@ -29,7 +29,7 @@ from kg.model import (
 # county is a 县 (its 县委 is the 县委 of the page), an autonomous banner a 旗, an autonomous
 # prefecture a 州 (州委).
 LEVELS = ("特别行政区", "自治区", "居民区", "高新区", "开发区", "新区", "小区", "片区", "园区", "产业园区",
-          "示范区", "经开区", "安置区", "景区", "街道", "社区",
+          "示范区", "经开区", "安置区", "景区", "村民小组", "街道", "社区",
           "省", "市", "州", "区", "县", "旗", "镇", "乡", "村")
 COUNTY_LEVELS = ("区", "县", "旗")
 LOCAL_LEVELS = ("村", "社区", "居民区", "小区", "街道", "镇", "乡")
