@@ -498,6 +498,9 @@ def test_verbs_are_no_part_of_a_name(extractor, body, not_in):
     # a development zone the dictionary calls a body is a place
     ("天津经济技术开发区管委会推行“红帆驿站”服务品牌。", "天津经济技术开发区", "Place", None),
     ("天津经济技术开发区管委会推行“红帆驿站”服务品牌。", "天津经济技术开发区管委会", "Organization", "天津经济技术开发区"),
+    # X地处Y: in the innermost place of the chain Y, across 的 to a zone of the district
+    ("泰达街道地处天津市滨海新区的天津经济技术开发区核心区,企业密集。", "泰达街道", "Place", "天津经济技术开发区"),
+    ("泰达街道地处天津市滨海新区的天津经济技术开发区核心区,企业密集。", "天津经济技术开发区", "Place", "滨海新区"),
     # a community's name ending in 和, after its street (not 和 the conjunction)
     ("新北街道春和社区联合志愿服务队开展助老课堂。", "春和社区", "Place", "新北街道"),
 ])

@@ -176,3 +176,10 @@ def test_a_column_label_and_kicker_open_a_new_article_and_a_photo_line_inside_it
     assert second.title == "工作队扎根茶山 茶农增收有门路"
     assert second.reporters == ["林小禾", "陈立新"]
     assert "岩温说" in second.body and "岩温" not in first.body
+
+
+def test_a_short_line_opening_with_a_time_of_day_is_a_cut_sentence():
+    page = parse_page("驿站暖人心\n\n□本报记者 孙海鸥\n\n11月12日中午,记者来到泰达街道蓝鲸社\n\n"
+                      "区党群服务中心。几名骑手正在吃午饭。\n", "x.txt")
+    (a,) = page.articles
+    assert "蓝鲸社区党群服务中心" in a.body

@@ -219,7 +219,8 @@ def test_a_head_alone_opening_a_clause_is_the_body_last_named_with_it(pipeline):
 
 
 @pytest.mark.parametrize("name, level", [("渝中区", "区"), ("大坪片区", "片区"), ("凤屿小区", "小区"),
-                                         ("浦江水晶产业园区", "园区"), ("中原高新区", "高新区")])
+                                         ("浦江水晶产业园区", "园区"), ("中原高新区", "高新区"),
+                                         ("滨海新区", "区")])  # a 新区 is its district (滨海新区委)
 def test_the_level_a_bare_level_word_means(name, level):
     # 区应急管理局 takes the article's 区: a 片区 or 园区 is none
     assert place_level(name) == level
@@ -264,3 +265,13 @@ def test_a_head_title_alone_is_the_head_of_the_team_last_named(pipeline):
                                          "队长柯春梅今年70岁,退休前是一名小学老师。")])])
     posts = {(res.entities[p.person].name, p.title, res.entities[p.org].name) for p in res.positions}
     assert ("柯春梅", "队长", "青石巷社区“银杏红马甲”志愿服务队") in posts
+
+
+def test_a_new_area_s_bodies_and_the_body_that_acts(pipeline):
+    res = pipeline([("a.txt", [("就业驿站建到家门口",
+                                "滨海新区人力资源和社会保障局(以下简称区人社局)围绕稳就业、促增收,在全区推广“家门口”就业驿站。"
+                                "区委社会工作部相关负责人表示,将在全区推广。")])])
+    orgs = names(res, "Organization")
+    assert {"滨海新区人力资源和社会保障局", "滨海新区委社会工作部"} <= orgs and "区人社局" not in orgs
+    runs = {(res.entities[r.subject].name, res.entities[r.object].name) for r in res.relations if r.predicate == "runs"}
+    assert ("滨海新区人力资源和社会保障局", "“家门口”就业驿站") in runs  # the body, not the district its name begins with

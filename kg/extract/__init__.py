@@ -82,12 +82,12 @@ def _match(pattern: re.Pattern, text: str, pos: int) -> str:
     return m.group(0) if m else ""
 
 
-LEVEL_RANK = {"省": 1, "自治区": 1, "市": 2, "州": 2, "区": 3, "县": 3, "旗": 3, "新区": 3, "高新区": 3,
-              "开发区": 3, "镇": 4, "乡": 4, "街道": 4, "社区": 5, "村": 5, "村民小组": 6, "小区": 6, "花园": 6,
+LEVEL_RANK = {"省": 1, "自治区": 1, "市": 2, "州": 2, "区": 3, "县": 3, "旗": 3, "新区": 3, "高新区": 3.5,
+              "开发区": 3.5, "镇": 4, "乡": 4, "街道": 4, "社区": 5, "村": 5, "村民小组": 6, "小区": 6, "花园": 6,
               "街坊": 6}
 
 
-def _rank(name: str) -> int:
+def _rank(name: str) -> float:  # (a zone is in a district and holds streets: 3.5)
     return next((r for h, r in sorted(LEVEL_RANK.items(), key=lambda x: -len(x[0])) if name.endswith(h)), 0)
 
 
@@ -509,10 +509,20 @@ class _ArticleRun:
                 between = text[e1:s2]
                 if between in ("的", "所辖的", "下辖的") and _lower(ments[p2].surface, ments[p1].surface):
                     self.rel("locatedIn", p2, p1, text)  # 北关区的红旗路街道
-                elif between in SITED_AT:
-                    self.rel("locatedIn", p1, p2, text)  # 六寺村位于中原高新区
+                elif between in SITED_AT:  # 六寺村位于中原高新区; X地处天津市滨海新区的Y开发区: in Y开发区
+                    self.rel("locatedIn", p1, self._innermost(text, at, p2), text)
         if "位于" in text or "地处" in text or "坐落于" in text:
             self.sited(sent, at)
+
+    def _innermost(self, text: str, at, outer: int) -> int:
+        """The last place of the chain that begins with outer (天津市|滨海新区|的|天津经济技术开发区)."""
+        ments = self.out.mentions
+        end = next(e for _, e, p in at if p == outer)
+        for s2, e2, p2 in sorted(at):
+            if s2 == end and p2 != outer or s2 == end + 1 and text[end] == "的" \
+                    and _lower(ments[p2].surface, ments[outer].surface):
+                outer, end = p2, e2
+        return outer
 
     def sited(self, sent: Sentence, at) -> None:
         """位于界湖街道的沂南县电商产业园, 位于吉里于孜镇的…有限公司: what follows 位于 a place and 的
@@ -913,11 +923,13 @@ class _ArticleRun:
     def _chain_tail(self, cands, actors):
         """豆腐营街道向阳社区开展…: the actor is the innermost place of a chain."""
         ments = self.out.mentions
-        tail = cands[0][1]
+        first = tail = cands[0][1]
         for p, i in actors:
             if ments[i].start == ments[tail].end and ments[i].type == ments[tail].type:
                 tail = i
-        return tail
+        # 滨海新区人力资源和社会保障局…: the chain begins a body's name, and the body acts
+        return next((i for p, i in actors if ments[i].type == "Organization" and ments[first].type == "Place"
+                     and ments[i].start == ments[first].start and ments[i].end >= ments[tail].end), tail)
 
     def places_in_names(self) -> None:
         """东安路派出所 is in 东安路街道: an organization named after a place of the article."""
