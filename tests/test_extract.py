@@ -557,3 +557,18 @@ def test_villager_groups_are_places_and_their_committee_is_the_village(extractor
     # elsewhere a 村委会 stays the village's committee
     _, mentions, _ = run(extractor, "槐树岭村委会组织村民清理河道。")
     assert ("槐树岭村委会", "Organization") in mentions
+
+
+def test_hui_family_names_and_no_name_from_a_particle(extractor):
+    _, mentions, _ = run(extractor, "清水河社区党支部书记纳秀英表示,社区将开展培训。“两地一起使劲,群众的日子才能越过越红火。”林志鸿说。")
+    assert {m for m, t in mentions if t == "Person"} == {"纳秀英", "林志鸿"}
+
+
+def test_an_anaphor_sited_in_a_place(extractor):
+    _, _, rels = run(extractor, "田老庄乡开展“暖冬行动”。该乡地处同心县东南部山区,海拔高、冬季长。")
+    assert ("locatedIn", "该乡", "同心县") in {r[:3] for r in rels}
+
+
+def test_kinds_of_village_are_no_villages(extractor):
+    _, mentions, _ = run(extractor, "福宁村是整体搬迁而来的生态移民村。丁塘镇建成滩羊养殖示范村3个。")
+    assert {m for m, t in mentions if t == "Place"} == {"福宁村", "丁塘镇"}

@@ -183,3 +183,10 @@ def test_a_short_line_opening_with_a_time_of_day_is_a_cut_sentence():
                       "区党群服务中心。几名骑手正在吃午饭。\n", "x.txt")
     (a,) = page.articles
     assert "蓝鲸社区党群服务中心" in a.body
+
+
+def test_a_body_s_head_cut_after_its_first_character_is_rejoined():
+    page = parse_page("领头羊\n\n□本报记者 马丽\n\n带动群众增收的“领头羊”,是村里的同心县福宁滩羊养殖专\n\n"
+                      "业合作社。合作社有社员237户。\n", "x.txt")
+    (a,) = page.articles
+    assert "同心县福宁滩羊养殖专业合作社。" in a.body

@@ -103,6 +103,7 @@ def _bare(m) -> bool:
 
 COORDINATORS = ("、", "和", "与", "及", "以及", "同")
 SITED_AT = ("位于", "地处", "坐落于")  # X位于Y: X is in Y; 位于X的Y: Y is in X
+SITED_AT_RE = re.compile("|".join(SITED_AT))
 SERVES_AS = re.compile(r"担任|任|当选")
 # 县长, 副乡长, 旗长: the head of a level's government; alone before a name, the page's (or the
 # sentence's) 县政府 when the article names that government, else the county itself
@@ -502,7 +503,8 @@ class _ArticleRun:
             if before and after:
                 for p in after:
                     self.rel("locatedIn", p, before[-1], text)
-        for _, e1, p1 in at:
+        sited = SITED_AT_RE.search(text)
+        for _, e1, p1 in at + self.anaphor_places(sent) if sited else at:  # (该乡地处同心县东南部)
             for s2, _, p2 in at:
                 if s2 <= e1 or s2 - e1 > 3:
                     continue
@@ -511,7 +513,7 @@ class _ArticleRun:
                     self.rel("locatedIn", p2, p1, text)  # 北关区的红旗路街道
                 elif between in SITED_AT:  # 六寺村位于中原高新区; X地处天津市滨海新区的Y开发区: in Y开发区
                     self.rel("locatedIn", p1, self._innermost(text, at, p2), text)
-        if "位于" in text or "地处" in text or "坐落于" in text:
+        if sited:
             self.sited(sent, at)
 
     def _innermost(self, text: str, at, outer: int) -> int:

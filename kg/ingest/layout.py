@@ -136,7 +136,7 @@ def _name_across(prev: str, par: str) -> bool:
 def _head_across(prev: str, par: str) -> bool:
     """…绿野蔬菜专业合 / 作社经营: the break cuts the head of a body's or place's name in two."""
     heads = _heads()
-    return any(prev[-i:] + par[:j] in heads for i in (1, 2, 3) for j in (1, 2, 3) if len(prev) >= i)
+    return any(prev[-i:] + par[:j] in heads for i in (1, 2, 3, 4) for j in (1, 2, 3, 4) if len(prev) >= i)
 
 
 @functools.cache
