@@ -572,3 +572,20 @@ def test_an_anaphor_sited_in_a_place(extractor):
 def test_kinds_of_village_are_no_villages(extractor):
     _, mentions, _ = run(extractor, "福宁村是整体搬迁而来的生态移民村。丁塘镇建成滩羊养殖示范村3个。")
     assert {m for m, t in mentions if t == "Place"} == {"福宁村", "丁塘镇"}
+
+
+def test_a_village_after_an_anaphor_is_in_it_and_acts_in_no_clause(extractor):
+    _, mentions, rels = run(extractor, "仪陇县民政局联合铜鼓乡在该乡松垭口村开展“银龄守护”关爱行动。")
+    assert ("松垭口村", "Place") in mentions
+    assert {("locatedIn", "松垭口村", "该乡"), ("runs", "仪陇县民政局", "“银龄守护”关爱行动")} <= {r[:3] for r in rels}
+    assert ("runs", "松垭口村", "“银龄守护”关爱行动") not in {r[:3] for r in rels}  # 在…: where, not who
+
+
+def test_a_numbered_group_of_a_village_is_no_body(extractor):
+    _, mentions, _ = run(extractor, "桂香岭村2组村民李文华对此感受很深。")
+    assert ("桂香岭村", "Place") in mentions and not {m for m, t in mentions if "组" in m}
+
+
+def test_a_name_glued_to_its_speech_verb_after_an_age(extractor):
+    _, mentions, _ = run(extractor, "“儿女在外头也放心。”松垭口村4组村民、78岁的杨淑芬说。")
+    assert ("杨淑芬", "Person") in mentions

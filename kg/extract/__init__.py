@@ -39,6 +39,7 @@ VERSION = "1"
 # A name right after these is where or with whom something happens, not who does it.
 ADJUNCT_BEFORE = ("在", "到", "于", "从", "以", "对", "向", "与", "和", "同", "经过", "通过", "依托", "围绕",
                   "联合", "会同", "协同", "配合", "邀请")
+ANAPHOR_BEFORE = re.compile(r"该(?:街道|社区|[乡镇村区县市旗])$")
 CLAUSE_OPENER = re.compile(r"[\s\d年月日上下午近日今年以来去年同时此外目前期间当天,]*")
 # A quoted or titled name: no clause punctuation inside (a quotation of speech has some, and the
 # bodies and places it names are mentions like any other).
@@ -94,6 +95,16 @@ def _rank(name: str) -> float:  # (a zone is in a district and holds streets: 3.
 def _lower(inner: str, outer: str) -> bool:
     """inner is a division below outer (红旗路街道 under 北关区)."""
     return _rank(inner) > _rank(outer) > 0
+
+
+def _adjunct(text: str, p: int) -> bool:
+    return text.endswith(ADJUNCT_BEFORE, max(0, p - 2), p)
+
+
+def _before_anaphor(text: str, p: int) -> int:
+    """Where the anaphor right before p begins (在|该乡|松垭口村: 在 is before the chain), else p."""
+    m = ANAPHOR_BEFORE.search(text, max(0, p - 4), p)
+    return m.start() if m else p
 
 
 def _bare(m) -> bool:
@@ -503,12 +514,17 @@ class _ArticleRun:
             if before and after:
                 for p in after:
                     self.rel("locatedIn", p, before[-1], text)
+        anaphors = self.anaphor_places(sent)
         sited = SITED_AT_RE.search(text)
-        for _, e1, p1 in at + self.anaphor_places(sent) if sited else at:  # (该乡地处同心县东南部)
+        for _, e1, p1 in at + anaphors if anaphors else at:
             for s2, _, p2 in at:
-                if s2 <= e1 or s2 - e1 > 3:
+                if s2 < e1 or s2 - e1 > 3:
                     continue
                 between = text[e1:s2]
+                if not between:  # 该乡松垭口村 (named chains are linked as chunks)
+                    if ments[p1].anaphor and _lower(ments[p2].surface, ments[p1].surface):
+                        self.rel("locatedIn", p2, p1, text)
+                    continue
                 if between in ("的", "所辖的", "下辖的") and _lower(ments[p2].surface, ments[p1].surface):
                     self.rel("locatedIn", p2, p1, text)  # 北关区的红旗路街道
                 elif between in SITED_AT:  # 六寺村位于中原高新区; X地处天津市滨海新区的Y开发区: in Y开发区
@@ -807,7 +823,7 @@ class _ArticleRun:
         spans = [(s, e) for s, e, _ in programs] if programs else []
         may_act = ((p, i) for p, i in actors if not (spans and any(s <= p < e for s, e in spans))
                    and ments[i].type in ("Organization", "Place", "Person")
-                   and not (p > 0 and text.endswith(ADJUNCT_BEFORE, max(0, p - 2), p)))
+                   and not (p > 0 and _adjunct(text, _before_anaphor(text, p))))
         if not programs and not self.pending:  # nothing runs here: only the subject carries on
             self._sentence_project(sent)
             return next(_clause_subjects(text, may_act), (0, subject))[1]

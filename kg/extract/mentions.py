@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
 
-from kg.extract.segment import PARTY_PREFIXES, PROPER_POS, Segmenter, Token, longest_suffix
+from kg.extract.segment import LEVEL_CHARS, PARTY_PREFIXES, PROPER_POS, Segmenter, Token, longest_suffix
 from kg.lexicon import (NAME_DOTS, alternation, automaton, common_surnames, dai_elements, first_chars, guarded,
                         looks_like_person_name, name_elements, name_heads, surnames, transliterated_name, words)
 
@@ -106,6 +106,12 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         if lo == hi:
             continue
         hi = _end_at_terminal_head(tokens, tags, lo, hi)
+        if lo > 0 and tokens[lo - 1].text == "该" and hi - lo > 1 and tags.find("O", lo, hi) < 0 \
+                and (tokens[lo].text in LEVEL_CHARS or tokens[lo].text in ("街道", "社区")):
+            lo += 1  # 该|乡|松垭口村: the level is the anaphor's (anaphors), the chain starts after it
+            # (该|街道|党工委 stays: the anaphor's body)
+        if hi - lo > 2 and tokens[hi - 1].text == "组" and tags[hi - 2] == "D":
+            hi -= 2  # 桂香岭村|2|组: a village's numbered group of households, no body
         if tokens[hi - 1].text.endswith("公司") and lo > 0 and (tags[lo - 1] == "S" or hi - lo == 1):
             # (a bare 有限公司 after a verb the chunk pattern would not take: …匠造文化|创意|有限公司)
             lo = _company_name_start(tokens, tags, lo)
@@ -573,8 +579,10 @@ def _end_glued(tokens: list[Token], s: int, e: int) -> bool:
     if glued is None or glued.start != e - 1 or glued.text[1] not in NAME_STOP:
         return False
     before = [t for t in tokens if s <= t.start and t.end <= e - 1]
+    # (78岁的|杨淑/n|芬说: a common family name begins the token, whatever the segmenter took it for)
     return bool(before) and before[0].start == s and all(t.pos in PERSON_POS for t in before[1:]) and (
-        before[0].pos in PERSON_POS or before[0].pos == "r" and before[0].text[0] in common_surnames())
+        before[0].pos in PERSON_POS or before[0].text[0] in common_surnames() and (
+            before[0].pos == "r" or len(before) == 1))
 
 
 def _surname_glued(tokens: list[Token], s: int, e: int) -> bool:

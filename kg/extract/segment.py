@@ -396,6 +396,9 @@ class Segmenter:
         北关区|委多措 is 北关区|委|多措. prev: the piece before, (text, pos, tag, town), or None."""
         if len(word) == 2 and word[1] in NAME_GLUED_VERBS and prev and prev[1] == "nr" and len(prev[0]) <= 2:
             return [(word[0], "nr"), (word[1], "v")]  # 柯志|明说 -> 柯志|明|说
+        if len(word) == 2 and prev and prev[0] == ANAPHOR_PREFIX and word[0] in LEVEL_CHARS \
+                and not self.jieba.has_word(word):
+            return [(word[0], "n"), (word[1], "n")]  # 该|乡松|垭口村 -> 该|乡|松 (该乡, then a village's name)
         if len(word) >= 2 and word[0] in LEVEL_CHARS + "村" and word[1:] not in self.stop and (
                 word[1:] in self.org_heads or word[1:] in self.org_words or (
                     self._org_head(word[1:]) and (len(word) == 2 or prev and prev[2] in "ND"
@@ -469,7 +472,7 @@ class Segmenter:
         """Whether _split(w, pos, prev) looks at prev: 区|委多措 after a name token, 委 after 北关区."""
         if len(w) < 2:
             return False
-        if len(w) == 2 and w[1] in NAME_GLUED_VERBS:
+        if len(w) == 2 and (w[1] in NAME_GLUED_VERBS or w[0] in LEVEL_CHARS and not self.jieba.has_word(w)):
             return True
         rest = w[1:]
         if w[0] in LEVEL_CHARS + "村" and rest not in self.stop and not (
