@@ -101,7 +101,10 @@ def extract_bytes(name: str, data: bytes) -> tuple[list[ArticleExtraction] | Non
         return None, str(e), time.perf_counter() - t0, 0.0
     t1 = time.perf_counter()
     ex = extractor()
-    out = [ex.extract(a) for a in page.articles]
+    from kg.extract import page_committees_are_villages  # (imported with the extractor)
+
+    villages = page_committees_are_villages(page.articles)
+    out = [ex.extract(a, villages) for a in page.articles]
     return out, "", t1 - t0, time.perf_counter() - t1
 
 

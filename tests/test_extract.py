@@ -589,3 +589,22 @@ def test_a_numbered_group_of_a_village_is_no_body(extractor):
 def test_a_name_glued_to_its_speech_verb_after_an_age(extractor):
     _, mentions, _ = run(extractor, "“儿女在外头也放心。”松垭口村4组村民、78岁的杨淑芬说。")
     assert ("杨淑芬", "Person") in mentions
+
+
+def test_a_page_that_names_villages_as_committees_over_groups_does_so_in_every_article():
+    from kg.parallel import extract_bytes
+
+    page = ("茶山新貌\n\n本报讯(记者 王晓林)走进勐混镇曼勐养村委会曼烈村民小组,茶农们正在采茶。\n\n"
+            "关爱儿童\n\n本报讯(记者 王晓林)勐遮镇曼令村委会儿童主任玉南说,孩子们都有了新书包。\n")
+    extractions, _, _, _ = extract_bytes("p.txt", page.encode())
+    second = {(m.surface, m.type) for m in extractions[1].mentions}
+    assert ("曼令村委会", "Place") in second  # the second article has no 村民小组 of its own
+
+
+@pytest.mark.parametrize("body, name", [
+    ("今年以来,打洛镇联合打洛边境派出所建立联防机制。", "打洛边境派出所"),  # 联合 joins two parties
+    ("近日,县林草局启动古茶树资源普查工作。", "县林草局"),  # an abbreviated bureau is one word
+])
+def test_bodies_named_apart(extractor, body, name):
+    _, mentions, _ = run(extractor, body)
+    assert (name, "Organization") in mentions and not {m for m, _ in mentions if len(m) > len(name) and name in m}

@@ -239,19 +239,30 @@ class Extractor:
         self.cue_words = automaton(words("titles.txt") | words("roles.txt") | words("speech_verbs.txt") | {"岁的"})
         self.run_words = automaton(words("run_verbs.txt"))  # run_verb_re, ProgramFinder.unquoted
 
-    def extract(self, article: Article) -> ArticleExtraction:
+    def extract(self, article: Article, committees_are_villages: bool | None = None) -> ArticleExtraction:
+        """committees_are_villages: whether the page names its villages as 村委会 over 村民小组
+        (page_committees_are_villages); None: whether the article does."""
         # An article makes thousands of short-lived tuples (tokens, spans), none in a cycle:
         # with the collector on, every 700 of them start a collection that walks them all
         # (about a third of the segmentation's time).
+        if committees_are_villages is None:
+            committees_are_villages = page_committees_are_villages([article])
         with gctune.paused():
-            return _ArticleRun(self, article).run()
+            return _ArticleRun(self, article, committees_are_villages).run()
+
+
+def page_committees_are_villages(articles) -> bool:
+    """Whether a page divides villages into 村民小组 under a 村委会 named without 村
+    (曼贺纳村委会曼贺纳村民小组, as in Yunnan): there each such 村委会 is the village itself."""
+    return any("村民小组" in a.text and COMMITTEE_OVER_GROUPS.search(a.text) for a in articles)
 
 
 class _ArticleRun:
     """The state of extracting one article; thrown away afterwards."""
 
-    def __init__(self, ex: Extractor, article: Article):
+    def __init__(self, ex: Extractor, article: Article, committees_are_villages: bool = False):
         self.ex = ex
+        self.committees_are_villages = committees_are_villages
         self.article = article
         self.text = article.text
         self.out = ArticleExtraction(article)
@@ -283,7 +294,7 @@ class _ArticleRun:
         sents = sentences(self.text)
         self.sents = sents
         segmentation = self.ex.seg.segment(self.text)
-        if "村民小组" in self.text and COMMITTEE_OVER_GROUPS.search(self.text):
+        if self.committees_are_villages and "村委会" in self.text:
             segmentation = _committees_as_villages(segmentation)
         tokens = segmentation.tokens
         self.tokens = _by_sentence(tokens, segmentation.starts, sents)

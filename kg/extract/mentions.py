@@ -85,6 +85,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
     letters as one string, when at hand)."""
     if tags is None:
         tags = "".join(map(TAG, tokens))
+    if "W" in tags:
+        tags = _joining_verbs_apart(tokens, tags)
     out = []
     for m in CHUNK.finditer(tags):
         lo, hi = m.span()
@@ -291,6 +293,21 @@ MEASURE = re.compile(f"[{''.join(sorted(MEASURES))}]")  # finds one in a text wi
 def _counted(t: Token) -> bool:
     """一个, 两家, 5|家, 11支: a numeral with a measure word."""
     return t.pos in ("m", "mq", "q") and t.text[-1] in MEASURES
+
+
+# Verbs of acting together: between two names they join two parties, never one name.
+JOINING_VERBS = frozenset(("联合", "会同", "协同", "携手", "联手"))
+
+
+def _joining_verbs_apart(tokens: list[Token], tags: str) -> str:
+    """打洛镇|联合|打洛|边境|派出所: a joining verb after a place or body and before a name is a
+    boundary (S), not a word inside one body's name."""
+    out = None
+    for k in range(1, len(tags) - 1):
+        if tags[k] == "W" and tags[k - 1] in "PO" and tags[k + 1] in "NPO" and tokens[k].text in JOINING_VERBS:
+            out = out or list(tags)
+            out[k] = "S"
+    return "".join(out) if out else tags
 
 
 def _full_place(t: Token, seg: Segmenter) -> bool:
