@@ -608,3 +608,9 @@ def test_a_page_that_names_villages_as_committees_over_groups_does_so_in_every_a
 def test_bodies_named_apart(extractor, body, name):
     _, mentions, _ = run(extractor, body)
     assert (name, "Organization") in mentions and not {m for m, _ in mentions if len(m) > len(name) and name in m}
+
+
+def test_a_village_s_joint_stock_cooperative_is_one_body_in_it(extractor):
+    _, mentions, rels = run(extractor, "该村以撂荒地折价入股,组建了青杠湾村股份经济合作联合社。")
+    assert ("青杠湾村股份经济合作联合社", "Organization") in mentions
+    assert ("locatedIn", "青杠湾村股份经济合作联合社", "青杠湾村") in {r[:3] for r in rels}
