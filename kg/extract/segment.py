@@ -60,6 +60,7 @@ MEETING_HEADS = ("协商会", "座谈会", "推进会", "茶话会", "见面会"
                  "启动会", "签约会", "推介会", "联欢会", "故事会", "读书会", "庙会", "会议")
 VILLAGE_HEADS = ("村", "社区", "街道", "镇", "乡", "嘎查", "苏木")
 TOWN_HEADS = ("镇", "乡", "街道", "社区", "苏木")
+HOLDING_HEADS = TOWN_HEADS + ("村",)  # places a lower one may be named right after (_villages)
 # Bare heads of places whose names have two characters or more (和风社区, never 风社区).
 TWO_CHAR_NAME_HEADS = frozenset(("社区", "小区", "花园", "家园", "街坊"))
 HE_NAME = re.compile(r"和[\u4e00-\u9fff](?:社区|小区|花园|家园|街坊)|和[\u4e00-\u9fff]{1,3}嘎查")
@@ -67,7 +68,7 @@ HE_NAME = re.compile(r"和[\u4e00-\u9fff](?:社区|小区|花园|家园|街坊)|
 # 州 of 凉山州): other words ending in them are flags, alliances and cities (苏州 is 苏州市).
 KNOWN_ONLY_HEADS = ("旗", "盟", "州")
 # Characters no village's name holds (particles, prepositions, 辖); 和 only in a Mongolian one.
-_NOT_IN_NAME = "的了在与是对为把被将从向到等及或辖以有共让给由"
+_NOT_IN_NAME = "的了在与是对为把被将从向到等及或辖以有共让给由驻"
 # An item of a list of villages, after 辖 or an enumeration comma and before the next one or 等.
 LISTED_PLACE = re.compile(rf"(?<=[辖、])((?:(?![{_NOT_IN_NAME}和])[\u4e00-\u9fff]){{1,6}}?"
                           r"(?:村|社区|嘎查))(?=[、,,。;;]|等|和|及)")
@@ -86,6 +87,9 @@ VILLAGE_AFTER_TOWN = re.compile(
     r"(?:安置区|安置点|小区|花园|家园|新村|街坊|社区|村)"
     # a 嘎查's name is a Mongolian one, in which 和 is a syllable (额尔和图嘎查)
     rf"|(?![{_NOT_IN_NAME}和])[\u4e00-\u9fff](?:(?![{_NOT_IN_NAME}])[\u4e00-\u9fff]){{1,5}}嘎查)(?=[^村区园坊点]|$)")
+# A hamlet right after its village (弄江村|弄怀屯, 曼贺纳村|曼贺纳村民小组): a name of one to four
+# characters and the hamlet's head.
+HAMLET_AFTER_VILLAGE = re.compile(rf"((?:(?![{_NOT_IN_NAME}和])[\u4e00-\u9fff]){{1,4}}?(?:屯|村民小组))(?=[^屯]|$)")
 # 杏花湾村|村民: a head followed by these is the start of the next word, not the end of a name.
 HEAD_THEN_WORD = ("村民", "村委", "村干", "村级", "村组", "村党", "村里", "村内", "村两", "村集", "村支", "村主",
                   "村务", "村部", "村口", "村头", "村容", "村貌", "村道",
@@ -309,20 +313,9 @@ class Segmenter:
             merges.append((first, last))
         if not merges:
             return toks
+        out = _merged(text, toks, merges)
         # the same names elsewhere in the text (巴格其村|党支部 after 辖巴格其村、…)
-        names = {text[toks[first].start:toks[last].end] for first, last in merges}
-        for name in names:
-            at = text.find(name)
-            while at >= 0:
-                first, last = starts.get(at), ends.get(at + len(name))
-                if first is not None and last is not None and first < last and (first, last) not in merges:
-                    merges.append((first, last))
-                at = text.find(name, at + len(name))
-        out = list(toks)
-        for first, last in sorted(merges, reverse=True):
-            out[first:last + 1] = [Token(text[toks[first].start:toks[last].end], "ns", toks[first].start, "P",
-                                         toks[last].end)]
-        return out
+        return _same_places_elsewhere(text, out, {text[toks[first].start:toks[last].end] for first, last in merges})
 
     def _pos_of(self, w: str) -> str:
         """The part of speech jieba-rs gives the word w wherever it cuts it out: the tag of w
@@ -349,28 +342,30 @@ class Segmenter:
         whatever the segmenter made of its unknown name. towns: the indices of the tokens that
         end in a town head, the only ones a merge can start at."""
         # Most are followed by no village name: those are passed over with the tokens between.
-        towns = [k for k in towns if VILLAGE_AFTER_TOWN.match(text, toks[k].end)]
+        towns = [k for k in towns if _below(toks[k].text).match(text, toks[k].end)]
         if not towns:
             return toks
         out: list[Token] = []
         n = len(toks)
         i = 0
         split_at = -1  # a token cut in two (村前 -> 前) is looked at again
+        made = set()  # the names of the places merged
         while True:
             k = bisect_left(towns, i)
             j = i if split_at == i else towns[k] if k < len(towns) else n
             out.extend(toks[i:j])
             if j == n:
-                return out
+                return _same_places_elsewhere(text, out, made) if made else out
             t = toks[j]
             i = j + 1
             while True:  # a merged place may itself be followed by the next level down
                 out.append(t)
-                if t.tag != "P" or not t.text.endswith(TOWN_HEADS) or t.text in self.place_heads:
+                if t.tag != "P" or not t.text.endswith(HOLDING_HEADS) or t.text in self.place_heads:
                     break
-                m = VILLAGE_AFTER_TOWN.match(text, t.end)
+                below = _below(t.text)
+                m = below.match(text, t.end)
                 if m and text.startswith(HEAD_THEN_WORD, m.end() - 1):  # 杏花湾村村民: one 村 less
-                    m = VILLAGE_AFTER_TOWN.match(text, t.end, m.end() - 1)
+                    m = below.match(text, t.end, m.end() - 1)
                 if not m or m.group(1) in self.stop or m.group(1)[0] in "各每全该本":
                     break
                 end = m.end()
@@ -390,6 +385,7 @@ class Segmenter:
                     toks[i] = Token(rest, toks[i].pos, end, tag, end + len(rest))
                     split_at = i
                 t = Token(text[t.end:end], "ns", t.end, "P", end)
+                made.add(t.text)
 
     def _split(self, word: str, pos: str, prev: tuple | None):
         """区委 is 区 + 委 (北关|区委 -> 北关区|委, or an abbreviation); 区卫健委 is 区 + 卫健委;
@@ -482,7 +478,7 @@ class Segmenter:
 
     def _piece(self, w: str, pos: str) -> tuple[str, str, str, bool]:
         tag = self._tag(w, pos)
-        return w, pos, tag, tag == "P" and w.endswith(TOWN_HEADS)
+        return w, pos, tag, tag == "P" and w.endswith(HOLDING_HEADS)
 
     def _tag(self, w: str, pos: str) -> str:
         tag = self._tags.get((w, pos))
@@ -540,6 +536,36 @@ class Segmenter:
         if pos in NAME_POS or pos == "a" and len(w) == 1:
             return "N"
         return "S"
+
+
+def _merged(text: str, toks: list[Token], merges: list[tuple[int, int]]) -> list[Token]:
+    """toks with each run toks[first..last] of merges made one place token."""
+    out = list(toks)
+    for first, last in sorted(merges, reverse=True):
+        out[first:last + 1] = [Token(text[toks[first].start:toks[last].end], "ns", toks[first].start, "P",
+                                     toks[last].end)]
+    return out
+
+
+def _same_places_elsewhere(text: str, toks: list[Token], names) -> list[Token]:
+    """Each occurrence of a place name the text has shown whole (after its town, in a list of
+    villages) is one token wherever the segmenter cut it on its edges (弄|江村 after 下坳镇|弄江村)."""
+    starts = {t.start: k for k, t in enumerate(toks)}
+    ends = {t.end: k for k, t in enumerate(toks)}
+    merges = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            first, last = starts.get(at), ends.get(at + len(name))
+            if first is not None and last is not None and first < last:
+                merges.append((first, last))
+            at = text.find(name, at + len(name))
+    return _merged(text, toks, merges) if merges else toks
+
+
+def _below(place: str) -> re.Pattern:
+    """The pattern of a place named right after `place` (a town's village, a village's hamlet)."""
+    return HAMLET_AFTER_VILLAGE if place.endswith("村") else VILLAGE_AFTER_TOWN
 
 
 def _he_names(toks: list[Token]) -> list[Token]:
