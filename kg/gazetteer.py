@@ -153,6 +153,8 @@ class Gazetteer:
     _lineages: dict[str, tuple[str, ...]] = field(init=False, repr=False)
     _full_of_variant: dict[str, str] = field(init=False, repr=False)
     _last_characters: frozenset[str] | None = field(init=False, repr=False)
+    _city_of_short: dict[str, str] | None = field(init=False, repr=False)
+    _province_short: frozenset[str] | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_code = {d.code: d for d in self.divisions}
@@ -175,6 +177,8 @@ class Gazetteer:
         self._matchers = {}
         self._lineages: dict[str, tuple[str, ...]] = {}
         self._last_characters = None
+        self._city_of_short = None
+        self._province_short = None
 
     # -- construction -------------------------------------------------------
 
@@ -264,7 +268,28 @@ class Gazetteer:
     def province_short_names(self) -> frozenset[str]:
         """The short forms of the province-level divisions (江西, 内蒙古, 北京), which news text
         writes alone for the province or municipality."""
-        return frozenset(short_name(d.name) for d in self.divisions if d.level == 1)
+        if self._province_short is None:
+            self._province_short = frozenset(short_name(d.name) for d in self.divisions if d.level == 1)
+        return self._province_short
+
+    def city_short_names(self) -> frozenset[str]:
+        """The short forms of the prefecture-level cities (哈尔滨, 广州), which news text writes
+        alone for the city (来自哈尔滨的游客, 深圳、广州等地); not those of a province (吉林)."""
+        return frozenset(self._cities_by_short())
+
+    def region_of_short_name(self, name: str) -> str:
+        """The full name of the province or prefecture-level city a short name stands for (福建 ->
+        福建省, 广州 -> 广州市), or ""."""
+        if name in self.province_short_names():
+            return next(d.name for d in self.by_short(name) if d.level == 1)
+        return self._cities_by_short().get(name, "")
+
+    def _cities_by_short(self) -> dict[str, str]:
+        if self._city_of_short is None:
+            provinces = self.province_short_names()
+            self._city_of_short = {short: d.name for d in self.divisions if d.level == 2 and d.name.endswith("市")
+                                   and (short := short_name(d.name)) != d.name and short not in provinces}
+        return self._city_of_short
 
     def is_known(self, name: str) -> bool:
         """True if ``name`` is the full name of some division, or an autonomous area's name

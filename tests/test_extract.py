@@ -630,3 +630,12 @@ def test_a_hamlet_after_its_village_and_the_village_named_whole_elsewhere(extrac
     assert {("弄江村", "Place"), ("弄怀屯", "Place"), ("弄江村党支部", "Organization"), ("福龙村", "Place")} <= mentions
     located = {r[1:3] for r in rels if r[0] == "locatedIn"}
     assert {("弄怀屯", "弄江村"), ("弄江村", "下坳镇"), ("福龙村", "高岭镇")} <= located
+
+
+@pytest.mark.parametrize("body, places", [
+    ("祝您安康。大庆油田的工人们说。", set()),  # words that are also a city's short name, not alone
+    ("区委组织部依托定西市委党校举办轮训班。", {"定西市"}),  # 定西|市委党校: the city, then its body
+])
+def test_short_names_of_cities_only_where_they_stand_alone(extractor, body, places):
+    _, mentions, _ = run(extractor, body)
+    assert {m for m, t in mentions if t == "Place" and len(m) > 1} == places

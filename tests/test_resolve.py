@@ -275,3 +275,12 @@ def test_a_new_area_s_bodies_and_the_body_that_acts(pipeline):
     assert {"滨海新区人力资源和社会保障局", "滨海新区委社会工作部"} <= orgs and "区人社局" not in orgs
     runs = {(res.entities[r.subject].name, res.entities[r.object].name) for r in res.relations if r.predicate == "runs"}
     assert ("滨海新区人力资源和社会保障局", "“家门口”就业驿站") in runs  # the body, not the district its name begins with
+
+
+def test_a_province_or_city_by_its_short_name_alone_is_the_division(pipeline):
+    res = pipeline([("a.txt", [("车间建到家门口", "电子屏上滚动发布着深圳、广州等地企业的招聘信息。“以前在广东打工,孩子没人管。”"
+                                             "来自哈尔滨的游客说。福建省泉州市的企业来了,同心滩羊进入福建市场,产品销往福建、浙江等地。")])])
+    by_name = {e.name: e for e in res.entities.values() if not e.gazetteer}
+    for full, short in (("深圳市", "深圳"), ("广州市", "广州"), ("广东省", "广东"), ("哈尔滨市", "哈尔滨"), ("福建省", "福建")):
+        assert short in by_name[full].aliases
+    assert "福建" not in by_name  # one province, however it is written

@@ -41,6 +41,8 @@ ZONE_HEADS = frozenset(("产业园", "产业园区", "园区", "工业园", "工
 STATIONED_HEADS = ("工作队", "工作组", "帮扶队", "驻村工作队", "服务队")
 # A province's short name alone is the province where these follow it (来自江西的…, 销往北京、天津等地).
 PROVINCE_ALONE_AFTER = frozenset(("、", ",", ",", "。", "的", "等", "和", "及", "与", ";", ";"))
+# …or where these precede it (在广东打工, 来自哈尔滨的游客)
+LOCATIVES = frozenset(("在", "到", "赴", "来自", "从", "去", "前往", "销往", "远赴", "回到"))
 # Places whose name part may be one character (南村); others need two (溢社区 is no name).
 ONE_CHAR_NAME_HEADS = ("村", "镇", "乡", "县", "区", "市", "省")
 SENTENCE = re.compile(r"[^。!?;\n]*(?:[。!?;]+[”’]?|\n|$)")
@@ -169,9 +171,10 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                     and NUMBERED.fullmatch(text, seg_start - first.start, t.start - first.start):
                 seg_start, named = t.end, False  # 12号楼, 3号院: a building numbered, not a named place
                 continue
-            if t.tag == "P" and t.text in seg.province_short:
-                if t is not toks[-1] or hi == len(tokens) or tokens[hi].text not in PROVINCE_ALONE_AFTER \
-                        or t is toks[0] and lo > 0 and tokens[lo - 1].text in "老新大小":
+            if t.tag == "P" and t.text in seg.region_short:
+                alone = hi < len(tokens) and tokens[hi].text in PROVINCE_ALONE_AFTER or (
+                    t is toks[0] and lo > 0 and tokens[lo - 1].text in LOCATIVES)  # 在广东打工
+                if t is not toks[-1] or not alone or t is toks[0] and lo > 0 and tokens[lo - 1].text in "老新大小":
                     named = True  # 河南|科技学院, 江苏|援疆…, 老|重庆: no province of its own
                     continue
                 seg_start, named = t.start, False  # 销往|北京、: the province alone
@@ -180,7 +183,7 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                         and not seg.gazetteer.is_known(text[seg_start - first.start:t.end - first.start]):
                     seg_start, named = t.start, False  # 江苏援疆|伊宁县: a division's name is its own
                 bare = not named and not _full_place(t, seg)
-                head = seg.place_head(t.text)
+                head = "" if t.text in seg.region_short else seg.place_head(t.text)  # 广州 is no 广 + 州
                 if not bare and t.end - seg_start - len(head) < 2 and head not in ONE_CHAR_NAME_HEADS:
                     c.places = []  # 溢社区: a one-character "name" is a word cut off a phrase
                     seg_start, named = t.end, False

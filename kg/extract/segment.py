@@ -205,6 +205,8 @@ class Segmenter:
         self._place_head_of: dict[str, str] = {}  # word -> its place head, see place_head
         self.gazetteer = gazetteer
         self.province_short = gazetteer.province_short_names()
+        # short names that stand for a province or a city where written alone (mentions.chunks)
+        self.region_short = self.province_short | gazetteer.city_short_names()
         self._pos: dict[str, str] = {}  # word -> its part of speech, see _pos_of
         self._pieces = _Pieces(self._know, self._pos_of)  # word -> pieces
         self._tags: dict[tuple[str, str], str] = {}  # (word, pos) -> tag letter
@@ -397,7 +399,7 @@ class Segmenter:
             return [(word[0], "n"), (word[1], "n")]  # 该|乡松|垭口村 -> 该|乡|松 (该乡, then a village's name)
         if len(word) >= 2 and word[0] in LEVEL_CHARS + "村" and word[1:] not in self.stop and (
                 word[1:] in self.org_heads or word[1:] in self.org_words or (
-                    self._org_head(word[1:]) and (len(word) == 2 or prev and prev[2] in "ND"
+                    self._org_head(word[1:]) and (len(word) == 2 or prev and (prev[2] in "ND" or prev[0] in self.region_short)
                                                   or len(word) >= 4 and not self.jieba.has_word(word[:2])))):
             return [(word[0], "n"), (word[1:], "nt")]
         if len(word) == 2 and word[0] in LEVEL_CHARS and pos == "h":
@@ -513,7 +515,7 @@ class Segmenter:
             return "S"  # 太行山区, 三峡库区: a natural or economic region, no division
         if len(w) == 4 and (pos == "i" or w[0] == w[2]):
             return "S"  # an idiom (大操大办, tagged nt; 大包大揽): never a name, however it ends
-        if pos == "ns" and w in self.province_short:
+        if pos == "ns" and w in self.region_short:
             return "P"  # 来自江西的求职者, 销往北京、天津: a province or municipality by its short name
         place_head = self.place_head(w)
         if place_head in KNOWN_ONLY_HEADS and w != place_head and not self.gazetteer.is_known(w):

@@ -284,7 +284,7 @@ class Resolver:
         if not name:
             return _NOTHING
         if typ in ("Place", "Organization"):
-            full = self.gaz.with_full_name(name)
+            full = self.gaz.with_full_name(name) or typ == "Place" and self.gaz.region_of_short_name(name)
             if full:  # 松桃自治县 -> 松桃苗族自治县 (an alias of it)
                 aliases, name = (*aliases, name), full
         if typ == "Organization" and context.full_heads:
