@@ -284,3 +284,18 @@ def test_a_province_or_city_by_its_short_name_alone_is_the_division(pipeline):
     for full, short in (("深圳市", "深圳"), ("广州市", "广州"), ("广东省", "广东"), ("哈尔滨市", "哈尔滨"), ("福建省", "福建")):
         assert short in by_name[full].aliases
     assert "福建" not in by_name  # one province, however it is written
+
+
+def test_a_farm_and_its_head(pipeline):
+    res = pipeline([("a.txt", [("林场迎客", "二井镇青山林场的雪场开板迎客。“现在成了最忙的季节。”场长赵铁军说。")])])
+    posts = {(res.entities[p.person].name, res.entities[p.org].name, p.title) for p in res.positions}
+    assert any(person == "赵铁军" and org.endswith("青山林场") and title == "场长" for person, org, title in posts)
+
+
+def test_an_abbreviation_in_an_article_naming_no_city_takes_the_page_s_city(pipeline):
+    res = pipeline([("a.txt", [("北安市黑土地保护见成效", "北安市今年建成黑土地保护示范区。北安市农业农村局推广秸秆还田。"),
+                               ("市委组织部 “田间课堂”开进村屯", "近日,市委组织部在杨家乡开设“田间课堂”。")])])
+    assert "北安市委组织部" in names(res, "Organization")
+    # a city the page names once (参观舞钢市) is not the page's own
+    res = pipeline([("b.txt", [("学习归来", "组织村党支部书记到舞钢市参观学习。"), ("送温暖", "在市残联的支持下,社区送上棉被。")])])
+    assert "舞钢市残联" not in names(res, "Organization")

@@ -120,7 +120,7 @@ SERVES_AS = re.compile(r"担任|任|当选")
 # sentence's) 县政府 when the article names that government, else the county itself
 LEVEL_HEAD_TITLE = re.compile(r"副?([区县市镇乡旗])长")
 # Titles that name the head of their body (队长 of the 服务队), standing alone before a name
-HEAD_TITLES = {"队长": "队", "中队长": "中队", "站长": "站", "所长": "所", "馆长": "馆", "院长": "院"}
+HEAD_TITLES = {"队长": "队", "中队长": "中队", "站长": "站", "所长": "所", "馆长": "馆", "院长": "院", "场长": "场", "副场长": "场"}
 # 公司工会主席: a party or mass body inside a company is a body of its own, not part of the title
 INNER_BODIES = ("工会", "党委", "党总支", "党支部", "团委", "妇联")
 # …,“一年下来,分红加工资有4万多元”。: a quotation closing the sentence, after a comma

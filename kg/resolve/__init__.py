@@ -32,6 +32,9 @@ LEVELS = ("特别行政区", "自治区", "居民区", "高新区", "开发区",
           "示范区", "经开区", "安置区", "景区", "村民小组", "街道", "社区",
           "省", "市", "州", "区", "县", "旗", "镇", "乡", "村")
 COUNTY_LEVELS = ("区", "县", "旗")
+# the levels an abbreviation takes from the page when its article names no place of them
+# (市委组织部 on a page about 北安市, a county-level city)
+PAGE_LEVELS = COUNTY_LEVELS + ("市",)
 LOCAL_LEVELS = ("村", "社区", "居民区", "小区", "街道", "镇", "乡")
 SENTENCE_END = re.compile(r"[。!?;!?;\n]")
 CO_AGENT = ("联合", "会同", "协同", "携手", "联手", "与", "和", "同", "及")
@@ -146,8 +149,10 @@ def _page_counties(page_places: Counter) -> dict[str, str]:
     out: dict[str, str] = {}
     for name, n in page_places.items():
         lv = place_level(name)
-        if lv in COUNTY_LEVELS and (lv not in out or n > page_places[out[lv]]):
+        if lv in PAGE_LEVELS and (lv not in out or n > page_places[out[lv]]):
             out[lv] = name
+    if "市" in out and page_places[out["市"]] < 2:
+        del out["市"]  # a city named once (参观舞钢市) is one the page visits, not the page's own
     return out
 
 
