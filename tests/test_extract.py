@@ -639,3 +639,17 @@ def test_a_hamlet_after_its_village_and_the_village_named_whole_elsewhere(extrac
 def test_short_names_of_cities_only_where_they_stand_alone(extractor, body, places):
     _, mentions, _ = run(extractor, body)
     assert {m for m, t in mentions if t == "Place" and len(m) > 1} == places
+
+
+@pytest.mark.parametrize("body, name, not_named", [
+    # a bare level before a named place (该|街道翠岭社区…): the body's name starts at the place
+    ("该街道翠岭社区党群服务中心开展暖冬行动。", "翠岭社区党群服务中心", "街道翠岭社区党群服务中心"),
+    # kinds of enterprise and of housing are no names
+    ("该公司获评广东省专精特新中小企业,并在城中村建起人才公寓。", None, "专精特新中小企业"),
+])
+def test_names_start_where_the_name_does(extractor, body, name, not_named):
+    _, mentions, _ = run(extractor, body)
+    if name:
+        assert (name, "Organization") in mentions
+    assert not {m for m, _ in mentions if not_named in m}
+    assert not {m for m, _ in mentions if m in ("城中村", "人才公寓")}

@@ -456,7 +456,8 @@ class _ArticleRun:
         elif not c.places and c.text not in NATIONAL and c.text.endswith(GENERIC_OFFICES) and len(c.text) <= 4:
             qualify = "*"  # 扶贫办: the district or county of the page
         # 柏庄镇北街村卫生室 is 北街村卫生室: the name starts at its own (last) place.
-        start = named_places[-1][0] if len(named_places) > 1 else c.start
+        # (该|街道翠岭社区党群服务中心 is 翠岭社区党群服务中心: a bare level before a named place)
+        start = named_places[-1][0] if len(named_places) > 1 or named_places and c.places[0][2] else c.start
         idx = self.add(text[start:c.end], "Organization", start, c.end, qualify=qualify,
                        written=c.text if start != c.start else "")
         if prev is not None and not self.out.mentions[prev].anaphor:
