@@ -653,3 +653,22 @@ def test_names_start_where_the_name_does(extractor, body, name, not_named):
         assert (name, "Organization") in mentions
     assert not {m for m, _ in mentions if not_named in m}
     assert not {m for m, _ in mentions if m in ("城中村", "人才公寓")}
+
+
+def test_places_within_an_anaphor_s_area(extractor):
+    _, _, rels = run(extractor, "明年该区还将对辖区内兴华街道、笃工街道的37个老旧小区实施改造。")
+    assert {("locatedIn", "兴华街道", "该区"), ("locatedIn", "笃工街道", "该区")} <= {r[:3] for r in rels}
+
+
+@pytest.mark.parametrize("body, person", [
+    ("跟着师傅学了一个月的青年技工刘洋告诉记者,废品率降了一半。", "刘洋"),  # a trade before the name
+    ("退休高级技师孙长海握着游标卡尺对记者说,心里头热乎。", "孙长海"),
+])
+def test_trades_introduce_people(extractor, body, person):
+    _, mentions, _ = run(extractor, body)
+    assert (person, "Person") in mentions
+
+
+def test_a_building_s_yard_is_no_body(extractor):
+    _, mentions, _ = run(extractor, "兴华街道司法所开展法律咨询进楼院活动。")
+    assert not {m for m, _ in mentions if m.endswith("楼院")}

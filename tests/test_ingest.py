@@ -190,3 +190,10 @@ def test_a_body_s_head_cut_after_its_first_character_is_rejoined():
                       "业合作社。合作社有社员237户。\n", "x.txt")
     (a,) = page.articles
     assert "同心县福宁滩羊养殖专业合作社。" in a.body
+
+
+def test_a_commentary_under_its_column_label_is_an_article_of_its_own():
+    page = parse_page("法律咨询进楼院\n\n本报讯(通讯员 于婷婷)兴华街道司法所走进小区开展法律咨询。\n\n"
+                      "评论\n\n让老工业区的“夕阳红”更有温度\n\n老工业区的老龄化来得早、程度深。\n", "x.txt")
+    assert [a.title for a in page.articles] == ["法律咨询进楼院", "让老工业区的“夕阳红”更有温度"]
+    assert page.articles[1].reporters == []

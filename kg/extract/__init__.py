@@ -50,7 +50,7 @@ COUNTED_KIND = re.compile(r"等?[0-9一二三四五六七八九十两百]+个(�
 KIND_HEADS = ("镇", "乡", "街道", "社区", "村")
 CLAUSE_END = re.compile(r"[,,。;;]")
 LIST_ITEM = re.compile(r"(?<=[、和辖])[\u4e00-\u9fff]{2,6}(?=[、和等0-9一二三四五六七八九十两])")
-GOVERNS = re.compile(r"(?<![管直])辖(?!区)")
+GOVERNS = re.compile(r"(?<![管直])辖(?:(?!区)|区内的?)")  # 辖X、Y; 该区…辖区内X、Y
 LIST_END = re.compile(r"等|[,,。;]")
 SPEECH_LEAD = re.compile(r"对记者|向记者|告诉记者|笑着|激动地|高兴地|明确")
 ORG_STATES = re.compile(r"(?:、[^,。]{2,8}?)*(?:明确)?(?:提出|指出|强调|表示)[::]")

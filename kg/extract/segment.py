@@ -528,7 +528,8 @@ class Segmenter:
             return "P"  # 靳小庄村/nr: the segmenter's guessed names ending in 村 are villages
         if w in self.org_heads or w in self.org_words or (pos == "nt" and self._org_head(w)) or (
                 pos in NAME_POS and len(longest_suffix(w, self._multi_org_set)) not in (0, len(w))) or (
-                pos not in FUNCTION_POS and len(w) >= 3 and w[-1] in STRONG_ONE_CHAR_HEADS):
+                pos not in FUNCTION_POS and len(w) >= 3 and w[-1] in STRONG_ONE_CHAR_HEADS
+                and w[-2:] not in self.generic):  # (进楼院: a building's yard, no 院)
             return "O"
         if pos in NUM_POS or all(c in _DIGITS for c in w):
             return "D"

@@ -25,7 +25,7 @@ from kg.model import Article
 
 MAX_HEADLINE = 50
 # Page furniture that is never a headline: column names and numbered section heads.
-_COLUMN = r"^.{0,4}(?:动态|新闻|党建|速递|简讯|快讯|要闻|导读|链接|视点|聚焦)$"
+_COLUMN = r"^.{0,4}(?:动态|新闻|党建|速递|简讯|快讯|要闻|导读|链接|视点|聚焦|评论|时评|短评|言论|观察)$"
 _LABEL = re.compile(r"^(?:\d{1,2}\s|[一二三四五六七八九十]+、)|" + _COLUMN)
 # A line that is only a unit's name ("北关区:", "区应急管理局") is a kicker.
 _NAME_END = r"(?:省|市|区|县|旗|镇|乡|街道|社区|村|局|委|办|处|所|院|馆|站|中心|政协|法院|公司|部)"
