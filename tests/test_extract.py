@@ -672,3 +672,13 @@ def test_trades_introduce_people(extractor, body, person):
 def test_a_building_s_yard_is_no_body(extractor):
     _, mentions, _ = run(extractor, "兴华街道司法所开展法律咨询进楼院活动。")
     assert not {m for m, _ in mentions if m.endswith("楼院")}
+
+
+@pytest.mark.parametrize("body, program", [
+    ("梅韵居民区开设“小候鸟”暑托班,为双职工家庭解忧。", "“小候鸟”暑托班"),
+    ("区人社局举办“南海就业直通车”专场招聘会。", "“南海就业直通车”专场招聘会"),
+    ("勐宋乡开办“石榴籽”农民夜校。", "“石榴籽”农民夜校"),
+])
+def test_more_heads_of_named_programs(extractor, body, program):
+    _, mentions, _ = run(extractor, body)
+    assert (program, "Program") in mentions
