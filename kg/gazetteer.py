@@ -100,6 +100,7 @@ class GazMatch:
 
 
 _AUTONOMOUS = (("自治县", "县"), ("自治旗", "旗"), ("自治州", "州"))
+BEIJING = "11"  # whose 乡 in the city's districts are run as 地区 (地区办事处) and go by that name
 
 
 def autonomous_variants(name: str) -> tuple[str, ...]:
@@ -165,6 +166,8 @@ class Gazetteer:
         for d in self.divisions:
             for variant in autonomous_variants(d.name):
                 variants[variant].append(d)
+            if d.level == 4 and d.code.startswith(BEIJING) and d.name.endswith("乡"):
+                variants[d.name[:-1] + "地区"].append(d)  # 南磨房乡 is also 南磨房地区 (its 地区办事处)
         # variant -> the full name, when only one area goes by it
         self._full_of_variant = {}
         for variant, ds in variants.items():

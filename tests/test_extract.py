@@ -682,3 +682,22 @@ def test_a_building_s_yard_is_no_body(extractor):
 def test_more_heads_of_named_programs(extractor, body, program):
     _, mentions, _ = run(extractor, body)
     assert (program, "Program") in mentions
+
+
+@pytest.mark.parametrize("body, mention, container", [
+    # Beijing runs its districts' 乡 as 地区 (南磨房乡 is 南磨房地区), with a 工委
+    ("南磨房地区工委副书记孙立军介绍,楼门响应机制已覆盖全部社区。", ("南磨房地区工委", "Organization"), "南磨房地区"),
+    # a community named after its estate
+    ("10月20日,十八里店地区康悦家园社区开展“敲门行动”。", ("康悦家园社区", "Place"), "十八里店地区"),
+    # 会同 joins two bodies; 城管委 is a word
+    ("近日,区民政局会同市民政局召开养老服务推进会。", ("市民政局", "Organization"), None),
+    ("今天一早和区城管委对接,半小时就清理完了。", ("区城管委", "Organization"), None),
+    # 用|好|区委…: no 好区
+    ("社区还用好区委社会工作部推出的“周末议事厅”。", ("区委社会工作部", "Organization"), None),
+])
+def test_names_of_a_city_district_page(extractor, body, mention, container):
+    _, mentions, rels = run(extractor, body)
+    assert mention in mentions
+    assert not {m for m, _ in mentions if m.startswith(("会同", "好区"))}
+    if container:
+        assert ("locatedIn", mention[0], container) in {r[:3] for r in rels}

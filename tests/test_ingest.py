@@ -197,3 +197,10 @@ def test_a_commentary_under_its_column_label_is_an_article_of_its_own():
                       "评论\n\n让老工业区的“夕阳红”更有温度\n\n老工业区的老龄化来得早、程度深。\n", "x.txt")
     assert [a.title for a in page.articles] == ["法律咨询进楼院", "让老工业区的“夕阳红”更有温度"]
     assert page.articles[1].reporters == []
+
+
+def test_a_line_opening_with_ju_liaojie_is_a_cut_sentence():
+    page = parse_page("老楼加装电梯\n\n本报讯(记者 曲晓雯)劲松街道松华里社区3号楼的电梯投入使用。\n\n"
+                      "据了解,本次加装工程由北京嘉禾\n\n园物业管理有限公司负责后期维保。\n", "x.txt")
+    (a,) = page.articles
+    assert "北京嘉禾园物业管理有限公司" in a.body

@@ -45,6 +45,8 @@ PROVINCE_ALONE_AFTER = frozenset(("、", ",", ",", "。", "的", "等", "和", "
 LOCATIVES = frozenset(("在", "到", "赴", "来自", "从", "去", "前往", "销往", "远赴", "回到"))
 # Places whose name part may be one character (南村); others need two (溢社区 is no name).
 ONE_CHAR_NAME_HEADS = ("村", "镇", "乡", "县", "区", "市", "省")
+DIVISION_HEADS = ("县", "区", "市", "省")
+HOUSING_HEADS = ("家园", "花园", "新村", "小区", "公寓", "嘉园")
 SENTENCE = re.compile(r"[^。!?;\n]*(?:[。!?;]+[”’]?|\n|$)")
 _NAME_CHARS = r"[\u4e00-\u9fff]"
 # Characters that end a name rather than continue it (verbs, particles, punctuation).
@@ -184,13 +186,24 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                     seg_start, named = t.start, False  # 江苏援疆|伊宁县: a division's name is its own
                 bare = not named and not _full_place(t, seg)
                 head = "" if t.text in seg.region_short else seg.place_head(t.text)  # 广州 is no 广 + 州
-                if not bare and t.end - seg_start - len(head) < 2 and head not in ONE_CHAR_NAME_HEADS:
+                short = not bare and t.end - seg_start - len(head) < 2
+                if short and (head not in ONE_CHAR_NAME_HEADS or t.text == head and head in DIVISION_HEADS
+                              and not seg.gazetteer.is_known(text[seg_start - first.start:t.end - first.start])):
+                    # (好|区委: a one-character district, county or city cut from its name is one the
+                    # gazetteer knows: 沙|县; 郟县, one word, stays)
                     c.places = []  # 溢社区: a one-character "name" is a word cut off a phrase
+                    if t.text == head and head in DIVISION_HEADS and t is not toks[-1]:
+                        # 用|好|区委社会工作部: the level alone begins the body's name (the page's 区)
+                        c.start, c.text = t.start, text[t.start - first.start:]
+                        c.places = [(t.start, t.end, True)]
                     seg_start, named = t.end, False
                     continue
-                if c.places and c.places[-1][1] == seg_start and head in ZONE_HEADS \
-                        and text[c.places[-1][1] - 1 - first.start] in "县区市旗":
-                    # 沂南县电商产业园: a zone is named with the county it belongs to
+                if c.places and c.places[-1][1] == seg_start and (
+                        head in ZONE_HEADS and text[c.places[-1][1] - 1 - first.start] in "县区市旗"
+                        or t.text == "社区" and not c.places[-1][2] and text[
+                            c.places[-1][0] - first.start:c.places[-1][1] - first.start].endswith(HOUSING_HEADS)):
+                    # 沂南县电商产业园: a zone is named with the county it belongs to; 康悦家园|社区: a
+                    # community named after its estate
                     c.places[-1] = (c.places[-1][0], t.end, False)
                 else:
                     c.places.append((seg_start, t.end, bare))
