@@ -701,3 +701,9 @@ def test_names_of_a_city_district_page(extractor, body, mention, container):
     assert not {m for m, _ in mentions if m.startswith(("会同", "好区"))}
     if container:
         assert ("locatedIn", mention[0], container) in {r[:3] for r in rels}
+
+
+def test_korean_family_names_in_a_byline():
+    from kg.ingest.byline import start_byline
+
+    assert start_byline("□本报记者 金美兰 通讯员 玄光日").reporters == ["金美兰", "玄光日"]

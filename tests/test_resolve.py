@@ -299,3 +299,12 @@ def test_an_abbreviation_in_an_article_naming_no_city_takes_the_page_s_city(pipe
     # a city the page names once (参观舞钢市) is not the page's own
     res = pipeline([("b.txt", [("学习归来", "组织村党支部书记到舞钢市参观学习。"), ("送温暖", "在市残联的支持下,社区送上棉被。")])])
     assert "舞钢市残联" not in names(res, "Organization")
+
+
+def test_a_short_form_the_text_declares_is_an_alias(pipeline):
+    res = pipeline([("a.txt", [("文化惠民", "延吉市文化广播电视和旅游局(以下简称市文广旅局)深入实施惠民工程。"
+                                         "市文广旅局相关负责人表示,今年将演出120场。")])])
+    orgs = names(res, "Organization")
+    assert "延吉市文化广播电视和旅游局" in orgs and not {o for o in orgs if "文广旅局" in o}
+    (bureau,) = [e for e in res.entities.values() if e.name == "延吉市文化广播电视和旅游局"]
+    assert "市文广旅局" in bureau.aliases

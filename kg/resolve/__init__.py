@@ -224,6 +224,8 @@ class Resolver:
             focus = _article_focus(names, page_counties)
             short_forms = _short_forms(names.orgs, names.places, self.gaz)
             short_forms.update(_short_programs(names.quoted))
+            if "简称" in ex.article.text:
+                short_forms.update(_declared_short_forms(ex))
             keys = self._mention_keys(ex, aid, focus, short_forms, context, entities, program_merge)
             for r in ex.relations:
                 s = keys[r.subject]
@@ -279,7 +281,10 @@ class Resolver:
         """(key, entity, level of `latest` it updates or None, name) of a mention, its entity made
         and given the mention's aliases; (None, None, None, None) for a mention of nothing."""
         typ, anaphor = m.type, m.anaphor
-        if anaphor or m.qualify or typ == "Program":
+        declared = short_forms.get((DECLARED, m.surface)) if typ in ("Organization", "Place") else None
+        if declared:  # …(以下简称区人社局): the name the text declared it short for
+            name, aliases = declared, (m.surface,)
+        elif anaphor or m.qualify or typ == "Program":
             name, aliases = self._canonical(m, focus, latest)
         else:  # a name as written (most mentions): what _canonical returns for it, without the call
             name = m.surface
@@ -442,6 +447,22 @@ def _full_heads(page) -> dict[str, set[str]]:
                 for full in fulls:
                     if m.surface.endswith(full) and len(m.surface) > len(full):
                         out.setdefault(full, set()).add(m.surface[:-len(full)])
+    return out
+
+
+DECLARED = "declared"  # short_forms[DECLARED, short]: the full name "(以下简称short)" follows
+DECLARED_SHORT = re.compile(r"[((](?:以下)?简称[“\"]?([^)”\"]{2,16})[”\"]?[))]")
+
+
+def _declared_short_forms(ex) -> dict[tuple[str, str], str]:
+    """滨海新区人力资源和社会保障局(以下简称区人社局): the short form the text declares for the body
+    or place named right before the bracket."""
+    out = {}
+    ends = {m.end: m.surface for m in ex.mentions if m.type in ("Organization", "Place") and not m.anaphor}
+    for d in DECLARED_SHORT.finditer(ex.article.text):
+        full = ends.get(d.start())
+        if full:
+            out[DECLARED, d.group(1)] = full
     return out
 
 
