@@ -100,11 +100,7 @@ def extract_bytes(name: str, data: bytes) -> tuple[list[ArticleExtraction] | Non
     except DecodeError as e:
         return None, str(e), time.perf_counter() - t0, 0.0
     t1 = time.perf_counter()
-    ex = extractor()
-    from kg.extract import page_committees_are_villages  # (imported with the extractor)
-
-    villages = page_committees_are_villages(page.articles)
-    out = [ex.extract(a, villages) for a in page.articles]
+    out = extractor().extract_page(page.articles)
     return out, "", t1 - t0, time.perf_counter() - t1
 
 

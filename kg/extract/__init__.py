@@ -251,6 +251,13 @@ class Extractor:
             return _ArticleRun(self, article, committees_are_villages).run()
 
 
+    def extract_page(self, articles) -> list[ArticleExtraction]:
+        """The extractions of a page's articles: what holds for the whole page (how it names its
+        villages) is decided once for all of them."""
+        villages = page_committees_are_villages(articles)
+        return [self.extract(a, villages) for a in articles]
+
+
 def page_committees_are_villages(articles) -> bool:
     """Whether a page divides villages into 村民小组 under a 村委会 named without 村
     (曼贺纳村委会曼贺纳村民小组, as in Yunnan): there each such 村委会 is the village itself."""

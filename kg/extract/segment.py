@@ -564,7 +564,11 @@ def _same_places_elsewhere(text: str, toks: list[Token], names) -> list[Token]:
             if first is not None and last is not None and first < last:
                 merges.append((first, last))
             at = text.find(name, at + len(name))
-    return _merged(text, toks, merges) if merges else toks
+    kept: list[tuple[int, int]] = []  # the longest of overlapping ones
+    for first, last in sorted(merges, key=lambda m: (m[0], -m[1])):
+        if not kept or first > kept[-1][1]:
+            kept.append((first, last))
+    return _merged(text, toks, kept) if kept else toks
 
 
 def _below(place: str) -> re.Pattern:
