@@ -707,3 +707,8 @@ def test_korean_family_names_in_a_byline():
     from kg.ingest.byline import start_byline
 
     assert start_byline("□本报记者 金美兰 通讯员 玄光日").reporters == ["金美兰", "玄光日"]
+
+
+def test_a_body_that_draws_up_a_named_method_runs_it(extractor):
+    _, _, rels = run(extractor, "中南路街道制定了“六步议事法”,每一步都有记录可查。")
+    assert ("runs", "中南路街道", "“六步议事法”") in {r[:3] for r in rels}
