@@ -712,3 +712,10 @@ def test_korean_family_names_in_a_byline():
 def test_a_body_that_draws_up_a_named_method_runs_it(extractor):
     _, _, rels = run(extractor, "中南路街道制定了“六步议事法”,每一步都有记录可查。")
     assert ("runs", "中南路街道", "“六步议事法”") in {r[:3] for r in rels}
+
+
+def test_we_in_an_interview_answer_is_the_body_the_speaker_heads(extractor):
+    _, _, rels = run(extractor, "——访区人社局局长韩振宇\n记者:对于青年群体,有哪些举措?\n"
+                                "韩振宇:我们启动了“青春滨城”就业见习计划,建设见习基地58家。")
+    runs = {r[1:3] for r in rels if r[0] == "runs"}
+    assert runs == {("区人社局", "“青春滨城”就业见习计划")}

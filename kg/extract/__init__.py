@@ -873,6 +873,8 @@ class _ArticleRun:
                 if maker is not None:
                     found = [*(found or ()), maker]
             for actor in found or []:
+                if ments[actor].type == "Person" and "我们" in text[max(0, ments[actor].end - sent.start):s]:
+                    actor = self._body_of(actor) or actor  # 韩振宇:我们启动了…: the body the speaker heads
                 self.rel("runs", actor, idx, text)
             if owner is not None and owner not in (found or ()):
                 self.rel("runs", owner, idx, text)
@@ -956,6 +958,13 @@ class _ArticleRun:
         clause = SENTENCE_END.split(text[window_start:at])[-1]
         last = self.ex.last_run_verb_re.match(text, at - len(clause), at)  # overlapping: the last start wins
         return None if last is None else last.end()
+
+    def _body_of(self, person: int) -> int | None:
+        """The organization the article says the person holds a post in, if any."""
+        ments = self.out.mentions
+        name = ments[person].surface
+        return next((r.object for r in self.out.relations if r.predicate == "holds" and ments[r.subject].surface == name
+                     and ments[r.object].type == "Organization"), None)
 
     def _chain_tail(self, cands, actors):
         """豆腐营街道向阳社区开展…: the actor is the innermost place of a chain."""
