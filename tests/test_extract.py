@@ -719,3 +719,12 @@ def test_we_in_an_interview_answer_is_the_body_the_speaker_heads(extractor):
                                 "韩振宇:我们启动了“青春滨城”就业见习计划,建设见习基地58家。")
     runs = {r[1:3] for r in rels if r[0] == "runs"}
     assert runs == {("区人社局", "“青春滨城”就业见习计划")}
+
+
+@pytest.mark.parametrize("body", [
+    "驿站主要依托街镇和社区党群服务中心建设,目前已建成42个。",
+    "区民政局对辖区内27家养老机构和街道养老服务中心逐一检查。",
+])
+def test_facilities_every_community_has_are_no_body(extractor, body):
+    _, mentions, _ = run(extractor, body)
+    assert not {m for m, t in mentions if t == "Organization" and m.endswith("中心")}

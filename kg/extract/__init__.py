@@ -112,6 +112,8 @@ def _bare(m) -> bool:
     return m.type == "Place" and bool(m.anaphor) and not m.surface.startswith("该")
 
 
+# Facilities every community or street has: 社区党群服务中心, 街道综治中心 name a kind, not one body
+LOCAL_FACILITIES = frozenset(("党群服务中心", "综治中心", "党群活动中心", "养老服务中心", "便民服务站"))
 COORDINATORS = ("、", "和", "与", "及", "以及", "同")
 SITED_AT = ("位于", "地处", "坐落于")  # X位于Y: X is in Y; 位于X的Y: Y is in X
 SITED_AT_RE = re.compile("|".join(SITED_AT))
@@ -497,6 +499,8 @@ class _ArticleRun:
         org_start = c.places[-1][1] if c.places else c.start
         org_text = text[org_start:c.end]
         if c.places and all(bare for _, _, bare in c.places):  # 区委组织部 yes, 村部 (a building) no
+            if org_text in LOCAL_FACILITIES and text[c.places[-1][0]:org_start] in ("社区", "街道"):
+                return False  # (依托)社区党群服务中心: every community has one, no particular one
             return (len(org_text) >= 2 or org_text == "委") and org_text.endswith(ABBREVIATED_HEADS) and not org_text.startswith("党组织")
         if c.places or c.text in NATIONAL:
             return True
