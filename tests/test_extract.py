@@ -728,3 +728,12 @@ def test_we_in_an_interview_answer_is_the_body_the_speaker_heads(extractor):
 def test_facilities_every_community_has_are_no_body(extractor, body):
     _, mentions, _ = run(extractor, body)
     assert not {m for m, t in mentions if t == "Organization" and m.endswith("中心")}
+
+
+@pytest.mark.parametrize("body", [
+    "产业振兴看山乡,推进城镇化,城镇居民增收。",  # words ending in 乡 or 镇, no towns
+    "村“两委”一道挨家挨户走访,了解群众需求。",  # a body's head quoted, no program
+])
+def test_words_that_look_like_towns_or_programs(extractor, body):
+    _, mentions, _ = run(extractor, body)
+    assert not {m for m, t in mentions if t in ("Place", "Program") and len(m) > 1}

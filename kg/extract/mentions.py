@@ -651,6 +651,7 @@ def _is_partial(name: str) -> bool:
 
 class ProgramFinder:
     def __init__(self):
+        self.bodies = words("org_words.txt") | words("org_suffixes.txt")  # a body's head, quoted, is no program
         heads = words("program_heads.txt")
         self.heads = alternation(heads)
         self.head_tuple = tuple(heads)  # for str.endswith
@@ -703,7 +704,7 @@ class ProgramFinder:
         """Quoted programs: “X”行动, “头雁工程”, runs of quoted names before 等 and a head."""
         for m in self.quoted_head.finditer(text):
             inner = m.group("a") or m.group("b")
-            if not FINAL_PUNCT.search(inner) and len(inner) <= 24:
+            if not FINAL_PUNCT.search(inner) and len(inner) <= 24 and inner not in self.bodies:  # “两委”一道走访
                 keep(m.start(), m.end(), inner)
         # A run of quoted names before 等 and a head (开展“文明助交通”“靓丽星期一”…等志愿服务活动).
         for run in QUOTED_RUN.finditer(text):

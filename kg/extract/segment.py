@@ -519,6 +519,9 @@ class Segmenter:
         if pos == "ns" and w in self.region_short:
             return "P"  # 来自江西的求职者, 销往北京、天津: a province or municipality by its short name
         place_head = self.place_head(w)
+        if len(w) == 2 and w[1] in "乡镇" and not self.gazetteer.is_known(w):
+            return "G"  # 山乡, 水乡, 城镇: words (inside a body's name only: 赣州客乡文旅…公司); a town named by
+            # one character is one the gazetteer knows
         if place_head in KNOWN_ONLY_HEADS and w != place_head and not self.gazetteer.is_known(w):
             place_head = ""  # 锦旗, 扬旗, 联盟 (tagged ns): no banner or league
         if place_head and (pos == "ns" or w == place_head or self.gazetteer.is_known(w) or (
