@@ -88,8 +88,11 @@ LEVEL_RANK = {"省": 1, "自治区": 1, "市": 2, "州": 2, "区": 3, "县": 3, 
               "街坊": 6}
 
 
+_RANKS_LONGEST_FIRST = sorted(LEVEL_RANK.items(), key=lambda x: -len(x[0]))  # 村民小组 before 村
+
+
 def _rank(name: str) -> float:  # (a zone is in a district and holds streets: 3.5)
-    return next((r for h, r in sorted(LEVEL_RANK.items(), key=lambda x: -len(x[0])) if name.endswith(h)), 0)
+    return next((r for h, r in _RANKS_LONGEST_FIRST if name.endswith(h)), 0)
 
 
 def _lower(inner: str, outer: str) -> bool:

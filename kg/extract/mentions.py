@@ -46,6 +46,7 @@ LOCATIVES = frozenset(("在", "到", "赴", "来自", "从", "去", "前往", "�
 # Places whose name part may be one character (南村); others need two (溢社区 is no name).
 ONE_CHAR_NAME_HEADS = ("村", "镇", "乡", "县", "区", "市", "省")
 DIVISION_HEADS = ("县", "区", "市", "省")
+ANAPHOR_LEVELS = frozenset((*LEVEL_CHARS, "街道", "社区"))  # 该 + one of these is an anaphor (该乡, 该街道)
 HOUSING_HEADS = ("家园", "花园", "新村", "小区", "公寓", "嘉园")
 SENTENCE = re.compile(r"[^。!?;\n]*(?:[。!?;]+[”’]?|\n|$)")
 _NAME_CHARS = r"[\u4e00-\u9fff]"
@@ -89,7 +90,7 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
     letters as one string, when at hand)."""
     if tags is None:
         tags = "".join(map(TAG, tokens))
-    if "W" in tags:
+    if "W" in tags:  # (a regular expression finds the few W between names: no loop over every tag)
         tags = _joining_verbs_apart(tokens, tags)
     out = []
     for m in CHUNK.finditer(tags):
@@ -113,7 +114,7 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
             continue
         hi = _end_at_terminal_head(tokens, tags, lo, hi)
         if lo > 0 and tokens[lo - 1].text == "该" and hi - lo > 1 and tags.find("O", lo, hi) < 0 \
-                and (tokens[lo].text in LEVEL_CHARS or tokens[lo].text in ("街道", "社区")):
+                and tokens[lo].text in ANAPHOR_LEVELS:
             lo += 1  # 该|乡|松垭口村: the level is the anaphor's (anaphors), the chain starts after it
             # (该|街道|党工委 stays: the anaphor's body)
         if hi - lo > 2 and tokens[hi - 1].text == "组" and tags[hi - 2] == "D":
@@ -313,17 +314,19 @@ def _counted(t: Token) -> bool:
 
 # Verbs of acting together: between two names they join two parties, never one name.
 JOINING_VERBS = frozenset(("联合", "会同", "协同", "携手", "联手"))
+_W_BETWEEN_NAMES = re.compile("(?<=[PO])W(?=[NPO])")
 
 
 def _joining_verbs_apart(tokens: list[Token], tags: str) -> str:
     """打洛镇|联合|打洛|边境|派出所: a joining verb after a place or body and before a name is a
     boundary (S), not a word inside one body's name."""
-    out = None
-    for k in range(1, len(tags) - 1):
-        if tags[k] == "W" and tags[k - 1] in "PO" and tags[k + 1] in "NPO" and tokens[k].text in JOINING_VERBS:
-            out = out or list(tags)
-            out[k] = "S"
-    return "".join(out) if out else tags
+    joins = [m.start() for m in _W_BETWEEN_NAMES.finditer(tags) if tokens[m.start()].text in JOINING_VERBS]
+    if not joins:
+        return tags
+    out = list(tags)
+    for k in joins:
+        out[k] = "S"
+    return "".join(out)
 
 
 def _full_place(t: Token, seg: Segmenter) -> bool:
