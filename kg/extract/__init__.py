@@ -155,20 +155,6 @@ def _longest_first(name: str) -> re.Pattern:
     return _word_pattern(words(name))
 
 
-def _committees_as_villages(seg: Segmentation) -> Segmentation:
-    """The segmentation with each name + 村委会 (not X村 + 村委会) made one place's token
-    (COMMITTEE_OVER_GROUPS): 曼勐养/v|村委会 -> 曼勐养村委会/ns."""
-    toks: list = []
-    for t in seg.tokens:
-        if t.text == "村委会" and toks and toks[-1].tag in "NW" and not toks[-1].text.endswith("村"):
-            name = toks.pop()
-            t = t._replace(text=name.text + t.text, pos="ns", start=name.start, tag="P")
-        toks.append(t)
-    if len(toks) == len(seg.tokens):
-        return seg
-    return Segmentation(toks, "".join(t.tag for t in toks), [t.start for t in toks], tuple(t.pos for t in toks))
-
-
 def _by_sentence(tokens: list, starts: list[int], sents: list[Sentence]) -> dict[int, list]:
     """Each sentence's tokens (offsets in the article; starts: theirs), by the sentence's start:
     sentences start and end at token boundaries."""
@@ -305,9 +291,7 @@ class _ArticleRun:
             self.add(name, "Person", -1, -1)
         sents = sentences(self.text)
         self.sents = sents
-        segmentation = self.ex.seg.segment(self.text)
-        if self.committees_are_villages and "村委会" in self.text:
-            segmentation = _committees_as_villages(segmentation)
+        segmentation = self.ex.seg.segment(self.text, self.committees_are_villages)
         tokens = segmentation.tokens
         self.tokens = _by_sentence(tokens, segmentation.starts, sents)
         self.sent_starts = [st.start for st in sents]

@@ -237,8 +237,9 @@ class Segmenter:
         end (。!?;”’ or a line break, each a token of its own tagged S)."""
         return self.segment(text).tokens
 
-    def segment(self, text: str) -> Segmentation:
-        """tokens(text), with their tags, starts and parts of speech."""
+    def segment(self, text: str, committees_are_villages: bool = False) -> Segmentation:
+        """tokens(text), with their tags, starts and parts of speech. committees_are_villages: the
+        page names its villages X村委会 over 村民小组 (Yunnan): name + 村委会 is one place's token."""
         # jieba-rs tags a text by cutting it and looking up each word's part of speech; the
         # cut alone takes half the time, and each word's part of speech is looked up once
         # per process (_pos_of).
@@ -266,6 +267,8 @@ class Segmenter:
             merged = _he_names(merged)
         if ("辖" in text or "、" in text) and LISTED_PLACE.search(text):
             merged = self._listed_places(text, merged)
+        if committees_are_villages and "村委会" in text:
+            merged = _committees_as_villages(text, merged)
         if merged is not out:  # tokens merged or cut: the fields at hand are out of date
             _, poses, starts, tags, _ = zip(*merged)
             starts = list(starts)
@@ -552,6 +555,13 @@ def _merged(text: str, toks: list[Token], merges: list[tuple[int, int]]) -> list
         out[first:last + 1] = [Token(text[toks[first].start:toks[last].end], "ns", toks[first].start, "P",
                                      toks[last].end)]
     return out
+
+
+def _committees_as_villages(text: str, toks: list[Token]) -> list[Token]:
+    """曼勐养/v|村委会 -> 曼勐养村委会/ns: a name and 村委会 (not X村 + 村委会) as one place."""
+    merges = [(k - 1, k) for k, t in enumerate(toks) if t.text == "村委会" and k
+              and toks[k - 1].tag in "NW" and not toks[k - 1].text.endswith("村")]
+    return _merged(text, toks, merges) if merges else toks
 
 
 def _same_places_elsewhere(text: str, toks: list[Token], names) -> list[Token]:
