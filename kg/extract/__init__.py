@@ -15,10 +15,10 @@ from ahocorasick_rs import AhoCorasick
 
 from kg import gctune
 from kg.extract.mentions import (
-    NATIONAL, PersonFinder, ProgramFinder, Sentence, anaphors, chunks, sentences,
+    ANAPHOR_LEVELS, NATIONAL, PersonFinder, ProgramFinder, Sentence, anaphors, chunks, sentences,
 )
 from kg.extract.segment import LEVEL_CHARS, PROPER_POS, Segmentation, Segmenter
-from kg.lexicon import NAME_DOTS, automaton, guarded, looks_like_person_name, words
+from kg.lexicon import NAME_DOTS, alternation, automaton, guarded, looks_like_person_name, words
 from kg.model import Article, ArticleExtraction, Mention, RelationMention
 
 # Offices whose abbreviated name means the page's own district or county (扶贫办, 区委).
@@ -39,7 +39,7 @@ VERSION = "1"
 # A name right after these is where or with whom something happens, not who does it.
 ADJUNCT_BEFORE = ("在", "到", "于", "从", "以", "对", "向", "与", "和", "同", "经过", "通过", "依托", "围绕",
                   "联合", "会同", "协同", "配合", "邀请")
-ANAPHOR_BEFORE = re.compile(r"该(?:街道|社区|[乡镇村区县市旗])$")
+ANAPHOR_BEFORE = re.compile(f"该(?:{alternation(ANAPHOR_LEVELS)})$")
 CLAUSE_OPENER = re.compile(r"[\s\d年月日上下午近日今年以来去年同时此外目前期间当天,]*")
 # A quoted or titled name: no clause punctuation inside (a quotation of speech has some, and the
 # bodies and places it names are mentions like any other).

@@ -46,7 +46,7 @@ LOCATIVES = frozenset(("在", "到", "赴", "来自", "从", "去", "前往", "�
 # Places whose name part may be one character (南村); others need two (溢社区 is no name).
 ONE_CHAR_NAME_HEADS = ("村", "镇", "乡", "县", "区", "市", "省")
 DIVISION_HEADS = ("县", "区", "市", "省")
-ANAPHOR_LEVELS = frozenset((*LEVEL_CHARS, "街道", "社区"))  # 该 + one of these is an anaphor (该乡, 该街道)
+ANAPHOR_LEVELS = frozenset((*LEVEL_CHARS, "村", "街道", "社区"))  # 该 + one of these is an anaphor (该乡, 该街道)
 HOUSING_HEADS = ("家园", "花园", "新村", "小区", "公寓", "嘉园")
 SENTENCE = re.compile(r"[^。!?;\n]*(?:[。!?;]+[”’]?|\n|$)")
 _NAME_CHARS = r"[\u4e00-\u9fff]"
