@@ -123,6 +123,16 @@ def test_towns_listed_without_their_head_are_named_with_it(extractor):
     assert {r[1] for r in rels if r[0] == "locatedIn" and r[2] == "顺德区"} == {"大良街道", "北滘镇", "乐从镇", "均安镇"}
 
 
+def test_a_place_of_another_kind_after_the_count_is_governed_too(extractor):
+    _, _, rels = run(extractor, "长宁区辖华阳路街道、新华路街道等9个街道和新泾镇,面积38平方千米。")
+    assert {r[1] for r in rels if r[0] == "locatedIn" and r[2] == "长宁区"} == {"华阳路街道", "新华路街道", "新泾镇"}
+
+
+def test_a_village_name_the_dictionary_lacks_stays_whole_whatever_its_tag(extractor):
+    _, mentions, rels = run(extractor, "长征镇加答村今年种了灵芝。")  # jieba: 加答/v|村
+    assert ("locatedIn", "加答村", "长征镇") in {r[:3] for r in rels}
+
+
 def test_the_subject_governs_a_list_in_a_later_clause(extractor):
     _, mentions, rels = run(extractor, "青塘村位于龙口镇东北部,四面环山,辖上坪屯、下坪屯、竹林坳屯等9个自然屯。")
     assert {r[1] for r in rels if r[0] == "locatedIn" and r[2] == "青塘村"} == {"上坪屯", "下坪屯", "竹林坳屯"}
@@ -312,6 +322,19 @@ def test_a_union_inside_a_company_is_a_body_of_its_own(extractor):
     assert ("苏美玲", "鑫捷型材公司工会", "工会主席") in _posts(rels)
 
 
+def test_a_company_s_party_branch_is_a_body_and_names_the_company(extractor):
+    _, mentions, rels = run(extractor, "镇党委与上海星联电子科技有限公司党支部联合举办“星光夜校”。"
+                                       "上海星联电子科技有限公司党支部书记、总经理胡嘉伦说,夜校很受欢迎。")
+    assert {("上海星联电子科技有限公司党支部", "Organization"), ("上海星联电子科技有限公司", "Organization")} <= mentions
+    assert {("胡嘉伦", "上海星联电子科技有限公司党支部", "党支部书记"),
+            ("胡嘉伦", "上海星联电子科技有限公司", "总经理")} <= _posts(rels)
+
+
+def test_a_trade_before_a_name_is_a_word_of_its_own(extractor):
+    _, mentions, _ = run(extractor, "“在夜校学会了种灵芝。”割胶工符永明对记者说。")  # jieba: 割胶|工符永明
+    assert ("符永明", "Person") in mentions
+
+
 def test_elected_to_the_head_of_a_body_named_before(extractor):
     _, _, rels = run(extractor, "社区党委成立枫林苑小区党支部,退休教师蔡金水当选支部书记。")
     assert ("蔡金水", "枫林苑小区党支部", "支部书记") in _posts(rels)
@@ -402,6 +425,15 @@ def test_a_level_head_is_its_government_only_where_the_article_names_it(extracto
     assert (post.type, post.anaphor) == ("Place", "县")  # the county itself
     _, _, rels = run(extractor, "副县长罗文华表示,县政府将加大投入。")
     assert ("罗文华", "县政府", "副县长") in _posts(rels)
+    # the pair 县委、县政府 names the leadership, not a body the head speaks for
+    _, _, rels = run(extractor, "在县委、县政府推动下,副县长罗文华表示,将加大投入。")
+    assert ("罗文华", "县", "副县长") in _posts(rels)
+
+
+def test_a_level_head_inside_a_sentence_is_a_post(extractor):
+    # the title opens the clause the name is in, not the sentence
+    _, _, rels = run(extractor, "在近日召开的推进会上,县长赵志远表示,要加快发展。")
+    assert ("赵志远", "县", "县长") in _posts(rels)
 
 
 def test_a_name_glued_to_lead_is_not_a_place(extractor):

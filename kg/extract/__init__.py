@@ -15,7 +15,7 @@ from ahocorasick_rs import AhoCorasick
 
 from kg import gctune
 from kg.extract.mentions import (
-    ANAPHOR_LEVELS, NATIONAL, PersonFinder, ProgramFinder, Sentence, anaphors, chunks, sentences,
+    ANAPHOR_LEVELS, INNER_BODIES, NATIONAL, TERMINAL_HEADS, PersonFinder, ProgramFinder, Sentence, anaphors, chunks, sentences,
 )
 from kg.extract.segment import LEVEL_CHARS, PROPER_POS, Segmentation, Segmenter
 from kg.lexicon import NAME_DOTS, alternation, automaton, guarded, looks_like_person_name, words
@@ -47,6 +47,7 @@ QUOTED_SPAN = re.compile(r"“[^“”,\uff0c。!\uff01?\uff1f;\uff1b:\uff1a]*�
 # 等7个小区, 等十二个行政村: the list before counts places of one kind
 COUNTED_KIND = re.compile(r"等?[0-9一二三四五六七八九十两百]+个(小区|社区|村|行政村|自然村|自然屯|屯|村民小组|街道|镇|乡|乡镇|居民小区)")
 # the kinds whose members are named without their head in such a list (九江、西樵…6个镇)
+COUNTED_AND = re.compile(COUNTED_KIND.pattern + "(?:和|及|以及)")
 KIND_HEADS = ("镇", "乡", "街道", "社区", "村")
 CLAUSE_END = re.compile(r"[,,。;;]")
 LIST_ITEM = re.compile(r"(?<=[、和辖])[\u4e00-\u9fff]{2,6}(?=[、和等0-9一二三四五六七八九十两])")
@@ -127,7 +128,6 @@ LEVEL_HEAD_TITLE = re.compile(r"副?([区县市镇乡旗])长")
 # Titles that name the head of their body (队长 of the 服务队), standing alone before a name
 HEAD_TITLES = {"队长": "队", "中队长": "中队", "站长": "站", "所长": "所", "馆长": "馆", "院长": "院", "场长": "场", "副场长": "场"}
 # 公司工会主席: a party or mass body inside a company is a body of its own, not part of the title
-INNER_BODIES = ("工会", "党委", "党总支", "党支部", "团委", "妇联")
 # …,“一年下来,分红加工资有4万多元”。: a quotation closing the sentence, after a comma
 TRAILING_QUOTE = re.compile(r"[,,]“[^“”]{6,}”[。!?]?\s*$")
 PRONOUN_SPEAKS = re.compile(r"\s*[他她](?!们)(?:对记者|向记者|告诉记者|笑着)?(?:说|表示|介绍|坦言|建议|指出|强调)")
@@ -462,11 +462,23 @@ class _ArticleRun:
             anchor = self.add(qualify, "Place", c.start, c.start, anaphor=qualify)
             self.rel("locatedIn", idx, anchor, sent.text)
         actors.append((c.start - sent.start, idx))
+        outer = self._outer_body(idx)
+        if outer is not None and prev is not None and not self.out.mentions[prev].anaphor:
+            self.rel("locatedIn", outer, prev, sent.text)
         # 北关区全丰公司植保无人机产业扶贫项目: a project named after the body that runs it
         m = OWN_PROJECT.match(text, c.end, sent.end)
         if m:
             prog = self.add(m.group(1), "Program", m.start(1), m.end(1))
             self.rel("runs", idx, prog, sent.text)
+
+    def _outer_body(self, idx: int) -> int | None:
+        """…有限公司党支部: the company the party branch (union, committee) is a body of, named
+        with it: a mention of its own (not an actor: the branch acts)."""
+        m = self.out.mentions[idx]
+        inner = next((x for x in INNER_BODIES if m.surface.endswith(x)), None)
+        if inner is None or m.anaphor or not m.surface[:-len(inner)].endswith(TERMINAL_HEADS):
+            return None
+        return self.add(m.surface[:-len(inner)], "Organization", m.start, m.end - len(inner))
 
     def village_in_org_head(self, c) -> None:
         """兴隆场镇|椒坪溪|村委会: a village body's head carries the village's own head (村), so
@@ -512,6 +524,10 @@ class _ArticleRun:
             # to the end of the list (…等, or the clause)
             end = LIST_END.search(text, m.end())
             stop = end.start() + (1 if end.group(0) == "等" else 0) if end else len(text)
+            tail = COUNTED_AND.match(text, end.start()) if end and end.group(0) == "等" else None
+            if tail:  # 辖…田林街道等12个街道和华泾镇: one more kind after the count
+                more = CLAUSE_END.search(text, tail.end())
+                stop = more.start() if more else len(text)
             governors = sorted((s, e, p) for s, e, p in at + self.anaphor_places(sent) if e <= m.start())
             # the place in 辖's own clause, else the sentence's subject, the last of its first chain
             # (桂岭村位于金宝乡…,辖上岭屯…; 江苏省苏州市姑苏区是…,辖双塔街道…)
@@ -729,8 +745,8 @@ class _ArticleRun:
         the article named before (公司总经理陈伟强, 该院…医师温建辉), a level's head (副县长周海燕)."""
         text = self.text
         first = self._post_before(units, name_start)
-        if first is None:
-            bare = self._post_bare(sent, sent.start, name_start)
+        if first is None:  # …推进会上,县长赵志刚表示: the title opens the name's clause
+            bare = self._post_bare(sent, sent.start + _clause_start(sent.text, name_start - sent.start), name_start)
             return [bare] if bare is not None else []
         unit, gap = first
         ments = self.out.mentions
@@ -740,6 +756,9 @@ class _ArticleRun:
         at = name_start - len(gap) + len(parts[0]) + 1
         for part in parts[1:]:  # 书记、村委会主任; 副书记、县长
             more = self._post_bare(sent, at, at + len(part))
+            if more is None and self.ex.title_re.fullmatch(part):
+                outer = self._outer_body(unit)  # …公司党支部书记、总经理: the company's
+                more = (outer, part) if outer is not None else None
             if more is not None:
                 posts.append(more)
             at += len(part) + 1
@@ -750,7 +769,14 @@ class _ArticleRun:
                 break
             posts.append(prev)
             start = ments[prev[0]].start
-        return posts
+        return [(u, self._inner_title(u, title)) for u, title in posts]
+
+    def _inner_title(self, unit: int, title: str) -> str:
+        """…公司|工会|主席: the title of a company's union (party branch) is written 工会主席."""
+        if self._outer_body(unit) is None:
+            return title
+        inner = next(x for x in INNER_BODIES if self.out.mentions[unit].surface.endswith(x))
+        return title if title.startswith(inner) else inner + title
 
     def _post_bare(self, sent: Sentence, lo: int, name_start: int) -> tuple[int, str] | None:
         """[bare head or 该X][title][name] (公司总经理, 管委会副主任, 该院中医科副主任医师): the latest
@@ -764,7 +790,8 @@ class _ArticleRun:
         gov = LEVEL_HEAD_TITLE.fullmatch(text, lo, name_start)
         if gov and opens:
             level = gov.group(1)
-            if level + "政府" in text or level + "人民政府" in text:
+            # the government when the article names it as a body of its own, not in the pair 县委、县政府
+            if re.search(f"(?<!委、)(?<!委){level}(?:人民)?政府", text):
                 return self.add(level + "政府", "Organization", lo, name_start, qualify=level), window
             return self.add(level, "Place", lo, lo + 1, anaphor=level), window  # the 县 (镇) itself
         for k in range(max(lo, name_start - 14), name_start):

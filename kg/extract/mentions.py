@@ -241,6 +241,8 @@ def _stationed(out: list[Chunk], tokens: list[Token]) -> list[Chunk]:
 # 湖南金岭新材料有限公司|人力资源部, 解放军外国语学院|英语系: a department after these is part of a
 # title (人力资源部经理), not of the name.
 TERMINAL_HEADS = ("有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "大学", "学院", "医院")
+# …有限公司|党支部, …公司|工会: a body of its own inside one (its own head, its own posts)
+INNER_BODIES = ("工会", "党委", "党总支", "党支部", "团委", "妇联")
 
 
 def _end_at_terminal_head(tokens: list[Token], tags: str, lo: int, hi: int) -> int:
@@ -253,7 +255,7 @@ def _end_at_terminal_head(tokens: list[Token], tags: str, lo: int, hi: int) -> i
                 college = next((j for j in range(k + 1, min(k + 4, hi)) if tags[j] != "N"), hi)
                 if college < hi and tokens[college].text.endswith(("学院", "研究院")):
                     k = college  # 湖南农业大学|园艺|学院
-            return k + 1
+            return k + 2 if k + 1 < hi and tokens[k + 1].text in INNER_BODIES else k + 1
         k = tags.find("O", k + 1, hi - 1)
     return hi
 

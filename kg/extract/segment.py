@@ -220,6 +220,10 @@ class Segmenter:
         for w in self.place_heads:
             if len(w) >= 3 or w in ("嘎查", "苏木"):
                 self.jieba.add_word(w, 5000, "n")
+        # Trades that introduce a name are words (割胶工符永强: jieba made 割胶|工符永强)
+        for w in words("roles.txt"):
+            if len(w) >= 3 and not self.jieba.has_word(w):
+                self.jieba.add_word(w, 5000, "n")
         # and kinds of village or housing are words of their own (生态|移民村, 养殖|示范村, 人才|公寓:
         # no place's name)
         for w in self.generic:
@@ -378,8 +382,9 @@ class Segmenter:
                 head = self.place_head(m.group(1))
                 name_end = end - len(head)  # 幸福家园|安置区: the head may hold any word
                 inside = takewhile(lambda x: x.start < name_end, toks[i:i + MAX_VILLAGE_TOKENS])
-                if any(x.pos in NOT_IN_PLACE_POS and len(x.text) > 1 or x.text in self.stop or x.text in "各每"
-                       for x in inside if x.end <= name_end):
+                # (a word the dictionary lacks is the name's, whatever its tag: 长征镇|加答/v|村)
+                if any(x.pos in NOT_IN_PLACE_POS and len(x.text) > 1 and self.jieba.has_word(x.text)
+                       or x.text in self.stop or x.text in "各每" for x in inside if x.end <= name_end):
                     break  # 依托|各|社区, 组织|辖区|各|社区: a phrase, not a name
                 while i < n and toks[i].end <= end:
                     i += 1
