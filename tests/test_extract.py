@@ -355,6 +355,20 @@ def test_bodies_joined_before_the_run_verb_all_run_it(extractor):
     assert {s for p, s, o, _, _ in rels if p == "runs"} == {"共青团顺德区委员会", "顺德区妇女联合会"}
 
 
+@pytest.mark.parametrize("body", [
+    "长宁区委组织部与长宁区民政局共同打造“邻里驿站”。",  # X与Y共同V: Y is no adjunct
+    "长宁区委组织部日前与长宁区民政局联合举办“邻里驿站”。",  # a time adverb between X and 与
+])
+def test_bodies_joined_by_yu_and_together_both_run_it(extractor, body):
+    _, _, rels = run(extractor, body)
+    assert {s for p, s, o, _, _ in rels if p == "runs"} == {"长宁区委组织部", "长宁区民政局"}
+
+
+def test_a_body_after_yu_without_together_does_not_run_it(extractor):
+    _, _, rels = run(extractor, "长宁区委组织部与长宁区民政局签订协议,开展“邻里驿站”活动。")
+    assert "长宁区民政局" not in {s for p, s, o, _, _ in rels if p == "runs"}
+
+
 def test_bodies_named_inside_a_quotation_of_speech_are_mentions(extractor):
     _, mentions, _ = run(extractor, "“我们和江城理工学院联合办班,学员结业就能上岗。”公司经理罗志平说。")
     assert ("江城理工学院", "Organization") in mentions

@@ -204,3 +204,31 @@ def test_a_line_opening_with_ju_liaojie_is_a_cut_sentence():
                       "据了解,本次加装工程由北京嘉禾\n\n园物业管理有限公司负责后期维保。\n", "x.txt")
     (a,) = page.articles
     assert "北京嘉禾园物业管理有限公司" in a.body
+
+
+def test_a_short_line_ending_inside_a_quotation_is_cut():
+    page = parse_page("一张地图\n\n□本报记者 陆晓\n\n走进长宁区华阳路街道党群服务站“暖心客\n\n"
+                      "厅”,墙上挂着手绘地图。\n", "x.txt")
+    (a,) = page.articles
+    assert a.title == "一张地图" and "“暖心客厅”,墙上" in a.body
+
+
+@pytest.mark.parametrize("cut, rest", [
+    ("区委社会工作部部长周晓", "岚介绍,计划实施以来,已有42家企业建立党组织。"),  # the given name cut
+    ("县民政局局长吴", "光明介绍,今年以来走访老人1200人次。"),  # after the family name
+])
+def test_a_short_line_ending_in_a_title_and_a_family_name_is_cut(cut, rest):
+    page = parse_page(f"标题\n\n本报讯(记者 王林)近日,全县召开推进会。\n\n{cut}\n\n{rest}\n", "x.txt")
+    (a,) = page.articles
+    assert cut + rest in a.body
+
+
+def test_a_headline_before_a_name_that_speaks_stays_a_headline():
+    page = parse_page("本报讯(记者 王林)近日,全县召开推进会。\n\n我的扶贫日记\n\n王芳说,今年收成好。\n", "x.txt")
+    assert "我的扶贫日记王芳" not in "".join(a.body for a in page.articles)
+
+
+def test_a_headline_over_an_item_with_a_trailing_credit_stays_though_it_shares_no_word():
+    page = parse_page("本报讯(记者 王林)近日,全县召开推进会。(王林)\n\n小茶叶“炒”出大产业\n\n"
+                      "清明前后,排陇村的茶山上一片繁忙,村民们采摘鲜叶。(石建军 吴丽萍)\n", "x.txt")
+    assert page.articles[1].title == "小茶叶“炒”出大产业"

@@ -119,6 +119,9 @@ def _bare(m) -> bool:
 # Facilities every community or street has: 社区党群服务中心, 街道综治中心 name a kind, not one body
 LOCAL_FACILITIES = frozenset(("党群服务中心", "综治中心", "党群活动中心", "养老服务中心", "便民服务站"))
 COORDINATORS = ("、", "和", "与", "及", "以及", "同")
+# X、Y; X又与Y; X日前与Y (an adverb of time between the first party and 与)
+COORDINATED = re.compile(r"(?:又|也|还|曾|已|日前|近日|近期|今年|去年|此前)*(?:" + "|".join(COORDINATORS) + ")")
+TOGETHER = ("共同", "联合", "一起", "携手", "一道")  # X与Y共同…: Y acts with X
 SITED_AT = ("位于", "地处", "坐落于")  # X位于Y: X is in Y; 位于X的Y: Y is in X
 SITED_AT_RE = re.compile("|".join(SITED_AT))
 SERVES_AS = re.compile(r"担任|任|当选")
@@ -860,7 +863,7 @@ class _ArticleRun:
         spans = [(s, e) for s, e, _ in programs] if programs else []
         may_act = ((p, i) for p, i in actors if not (spans and any(s <= p < e for s, e in spans))
                    and ments[i].type in ("Organization", "Place", "Person")
-                   and not (p > 0 and _adjunct(text, _before_anaphor(text, p))))
+                   and not (p > 0 and _adjunct(text, _before_anaphor(text, p)) and not self._partner(text, i)))
         if not programs and not self.pending:  # nothing runs here: only the subject carries on
             self._sentence_project(sent)
             return next(_clause_subjects(text, may_act), (0, subject))[1]
@@ -956,6 +959,10 @@ class _ArticleRun:
             clause = b
         return None
 
+    def _partner(self, text: str, i: int) -> bool:
+        """X与Y共同打造…: Y, after 与, acts together with X (not an adjunct of the verb)."""
+        return text.startswith(TOGETHER, self.out.mentions[i].end - self.sent_start)
+
     def _coordinated(self, text: str, before_verb: list[tuple[int, int]]) -> list[int]:
         """由共青团南海区委员会、南海区妇女联合会联合主办的…: the bodies joined to the last one
         before the verb by 、, 和, 与 act with it."""
@@ -964,7 +971,7 @@ class _ArticleRun:
         p_next, i_next = before_verb[-1]
         for p, i in reversed(before_verb[:-1]):
             between = text[ments[i].end - self.sent_start:p_next]
-            if between not in COORDINATORS or not ments[i].type == ments[i_next].type == "Organization":
+            if not COORDINATED.fullmatch(between) or not ments[i].type == ments[i_next].type == "Organization":
                 break
             out.append(i)
             p_next, i_next = p, i

@@ -201,8 +201,8 @@ def _finish(d: _Draft, source: str, index: int) -> Article:
     above_subtitle = [lines[k - 1] for k, b in enumerate(lines) if b in subtitle and k and lines[k - 1] in candidates]
     title = (above_subtitle[:1] or with_unit or candidates or [""])[-1]
     body = "\n".join(d.body)
-    if title and not d.led and not _shares_bigram(title, body):
-        title = ""  # a banner or slogan over a caption, not its headline
+    if title and not d.led and not d.credit.reporters and not _shares_bigram(title, body):
+        title = ""  # a banner or slogan over a caption, not its headline (a reported item has one)
     kicker = [b for b in lines if b != title and b not in subtitle]
     kind = "photo" if not title and d.credit.photographers else "news"
     return Article(

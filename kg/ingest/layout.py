@@ -94,7 +94,7 @@ def _is_cut(prev: str, par: str, nxt: str, is_byline: Callable[[str], bool]) -> 
     if par[0] in NO_START_AFTER_CUT:
         return True
     if len(prev) < MIN_BROKEN_LEN and not _sentence_like(prev) and not _name_across(prev, par) \
-            and not _head_across(prev, par):
+            and not _head_across(prev, par) and not _inside_quotes(prev) and not _person_across(prev, par):
         return False
     # A short unterminated line that opens a headline block (another short line or a
     # byline follows) is a headline after a truncated paragraph, not the sentence's rest.
@@ -137,6 +137,42 @@ def _head_across(prev: str, par: str) -> bool:
     """…绿野蔬菜专业合 / 作社经营: the break cuts the head of a body's or place's name in two."""
     heads = _heads()
     return any(prev[-i:] + par[:j] in heads for i in (1, 2, 3, 4) for j in (1, 2, 3, 4) if len(prev) >= i)
+
+
+def _inside_quotes(prev: str) -> bool:
+    """…党群服务站“馨家客 / 厅”,一面墙上…: a line that ends inside a quotation is cut."""
+    return prev.count("“") > prev.count("”")
+
+
+_SPEAKS_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}(?:说|介绍|表示|告诉|坦言|指出|强调|透露)")
+
+
+def _person_across(prev: str, par: str) -> bool:
+    """…社会工作部部长周晓 / 岚介绍,…: a title and a family name end the line, the rest of the
+    name and a speech verb open the next."""
+    if not _SPEAKS_AFTER_NAME.match(par):
+        return False
+    single, double = _surnames()
+    titles = _titles()
+    for k in (1, 2):  # the family name's length
+        for j in (0, 1):  # how much of the given name the line holds
+            end = len(prev) - j
+            family, before = prev[end - k:end], prev[:end - k]
+            if family in (single if k == 1 else double) and before.endswith(titles):
+                return True
+    return False
+
+
+@functools.cache
+def _titles() -> tuple[str, ...]:
+    from kg.lexicon import words
+    return tuple(t for t in words("titles.txt") | words("roles.txt") if len(t) >= 2)
+
+
+@functools.cache
+def _surnames():
+    from kg.lexicon import surnames
+    return surnames()
 
 
 @functools.cache
