@@ -330,6 +330,21 @@ def test_a_company_s_party_branch_is_a_body_and_names_the_company(extractor):
             ("胡嘉伦", "上海星联电子科技有限公司", "总经理")} <= _posts(rels)
 
 
+def test_a_verb_after_a_name_is_not_its_last_character(extractor):
+    _, mentions, _ = run(extractor, "在枫苑居民区,物业项目经理陈立任居民区党总支兼职委员,每月参加联席会。")
+    assert {m for m, t in mentions if t == "Person"} == {"陈立"}
+
+
+def test_a_post_after_shi_is_the_name_s(extractor):
+    ex, _, rels = run(extractor, "长宁区华阳小学开设了议事课堂。杭静是该校德育主任,也是课堂的发起人之一。"
+                                 "王芳是东湖社区党支部书记,她说课堂很受欢迎。")
+    assert ("王芳", "东湖社区党支部", "书记") in _posts(rels) or ("王芳", "东湖社区党支部", "党支部书记") in _posts(rels)
+    ((unit, title),) = [(ex.mentions[r.object], r.title) for r in ex.relations
+                        if r.predicate == "holds" and ex.mentions[r.subject].surface == "杭静"]
+    assert title == "德育主任"
+    assert "小学" in unit.anaphor.lstrip("=").split("|")  # 该校: the school last named
+
+
 def test_a_trade_before_a_name_is_a_word_of_its_own(extractor):
     _, mentions, _ = run(extractor, "“在夜校学会了种灵芝。”割胶工符永明对记者说。")  # jieba: 割胶|工符永明
     assert ("符永明", "Person") in mentions

@@ -308,3 +308,9 @@ def test_a_short_form_the_text_declares_is_an_alias(pipeline):
     assert "延吉市文化广播电视和旅游局" in orgs and not {o for o in orgs if "文广旅局" in o}
     (bureau,) = [e for e in res.entities.values() if e.name == "延吉市文化广播电视和旅游局"]
     assert "市文广旅局" in bureau.aliases
+
+
+def test_gai_xiao_is_the_school_last_named(pipeline):
+    res = pipeline([("a.txt", [("议事课堂开进社区", "长宁区华阳小学开设了议事课堂。杭静是该校德育主任,也是课堂的发起人之一。")])])
+    ((person, org, title),) = [(res.entities[p.person].name, res.entities[p.org].name, p.title) for p in res.positions]
+    assert (person, org, title) == ("杭静", "长宁区华阳小学", "德育主任")

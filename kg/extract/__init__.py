@@ -129,6 +129,7 @@ SERVES_AS = re.compile(r"担任|任|当选")
 # sentence's) 县政府 when the article names that government, else the county itself
 LEVEL_HEAD_TITLE = re.compile(r"副?([区县市镇乡旗])长")
 # Titles that name the head of their body (队长 of the 服务队), standing alone before a name
+SCHOOL_HEADS = "学校|小学|中学|大学|学院|党校"  # what 该校 stands for (an anaphor's heads, | between)
 HEAD_TITLES = {"队长": "队", "中队长": "中队", "站长": "站", "所长": "所", "馆长": "馆", "院长": "院", "场长": "场", "副场长": "场"}
 # 公司工会主席: a party or mass body inside a company is a body of its own, not part of the title
 # …,“一年下来,分红加工资有4万多元”。: a quotation closing the sentence, after a comma
@@ -625,7 +626,7 @@ class _ArticleRun:
                              if sent.start <= u.start < sent.end and u.type in ("Organization", "Place")]
                 posts = self._posts_before(sent, units, m.start)
                 if not posts:
-                    post = self._post_after(actors, m.end)
+                    post = self._post_after(sent, actors, m.end)
                     posts = [post] if post is not None else []
                 for unit, title in posts:
                     self.rel("holds", idx, unit, text, title=title)
@@ -726,8 +727,18 @@ class _ArticleRun:
         # 周海燕在列席黄宅镇代表团审议时表示: an adjunct of time between the name and the verb
         return bool(self.ex.speech_re.match(text, at) or self.ex.speech_after_adjunct.match(text, at))
 
-    def _post_after(self, actors, name_end: int) -> tuple[int, str] | None:
-        """[name],[organization][title]: 刘凯平,东湖社区党支部书记,…"""
+    def _post_after(self, sent: Sentence, actors, name_end: int) -> tuple[int, str] | None:
+        """[name],[organization][title]: 刘凯平,东湖社区党支部书记,…; [name]是[organization or
+        该X][title], (杭琪是该校德育主任,…)"""
+        if self.text[name_end:name_end + 1] == "是":
+            clause = CLAUSE_END.search(self.text, name_end, sent.end)
+            end = clause.start() if clause else sent.end
+            if not self.ex.title_end_re.search(self.text, name_end + 1, end):
+                return None
+            post = self._post_before(actors, end)
+            if post is not None and self.out.mentions[post[0]].start > name_end:
+                return post
+            return self._post_bare(sent, name_end + 1, end)
         if self.text[name_end:name_end + 1] not in (",", ","):
             return None
         ments = self.out.mentions
@@ -798,9 +809,12 @@ class _ArticleRun:
                 return self.add(level + "政府", "Organization", lo, name_start, qualify=level), window
             return self.add(level, "Place", lo, lo + 1, anaphor=level), window  # the 县 (镇) itself
         for k in range(max(lo, name_start - 14), name_start):
-            if k > sent.start and not BARE_HEAD_BOUNDARY.match(text, k - 1):
+            if k > lo and not BARE_HEAD_BOUNDARY.match(text, k - 1):
                 continue
             if text[k] == "该":
+                if text[k + 1:k + 2] == "校" and self.ex.title_end_re.search(text, k + 2, name_start):
+                    # 该校德育主任: the school last named (小学, 中学 … end in no 校)
+                    return self.add("该校", "Organization", k, k + 2, anaphor="=" + SCHOOL_HEADS), text[k + 2:name_start]
                 continue
             hm = self.ex.bare_head_re.match(text, k)
             if hm is None:

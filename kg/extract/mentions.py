@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
 
-from kg.extract.segment import LEVEL_CHARS, PARTY_PREFIXES, PROPER_POS, Segmenter, Token, longest_suffix
+from kg.extract.segment import (
+    LEVEL_CHARS, PARTY_PREFIXES, PROPER_POS, VERBS_AFTER_NAMES, Segmenter, Token, longest_suffix,
+)
 from kg.lexicon import (NAME_DOTS, alternation, automaton, common_surnames, dai_elements, first_chars, guarded,
                         looks_like_person_name, name_elements, name_heads, surnames, transliterated_name, words)
 
@@ -368,7 +370,7 @@ class PersonFinder:
         # 鲁岗镇、潘店镇等 is a list of places: a name ending in a head is no person's
         self.place_and_org_heads = name_heads()
         # 刘凯平,东湖社区党支部书记,…: a name, then its post
-        name_then_comma = rf"(?:^|(?<=[”。,:;]))({_NAME_CHARS}{{2,3}})[,,]"
+        name_then_comma = rf"(?:^|(?<=[”。,:;]))({_NAME_CHARS}{{2,3}})(?:[,,]|是)"  # (杭琪是该校德育主任)
         self.before_post = re.compile(
             rf"{name_then_comma}(?=[^,,。]{{2,20}}?{guarded(titles_and_roles)}"
             rf"(?:[,,。]|说|表示|介绍))")
@@ -596,6 +598,9 @@ def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
             after = next((x for x in tokens if x.start == e), None)
             return len(t.text) == 3 and after is not None and (after.tag == "S" and not after.text.isalnum()
                                                                or after.text.startswith(("说", "表示", "介绍")))
+        if t.pos in PERSON_POS and len(t.text) == 2:  # 经理|陈立|任…委员: a verb that follows names
+            after = next((x for x in tokens if x.start == e), None)
+            return after is not None and after.pos == "v" and after.text in VERBS_AFTER_NAMES
         return t.pos in PERSON_POS and (len(t.text) >= 3 or t.pos == "x")
     common = inside[0].text[0] in common_surnames()
     # 向|明亮; 何国/r|良 (jieba reads 何 as "what"): a common family name may begin a pronoun's token
@@ -603,6 +608,8 @@ def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
         or inside[0].pos not in NOT_IN_NAME_POS - {"m", "q"}
     if not first_ok or any(t.pos in PARTICLE_POS for t in inside[1:]):
         return False
+    if len(inside) > 1 and inside[-1].pos == "v" and inside[-1].text in VERBS_AFTER_NAMES:
+        return False  # 陈立|任|居民区党总支委员: the verb after the name, not its last character
     if common:
         return True  # 田家|兴, 彭|立新: a common family name and the rest of a word
     if len(inside) == 2 and inside[0].pos in PERSON_POS and len(inside[0].text) == 2 and len(inside[1].text) == 1:

@@ -516,9 +516,11 @@ class _Latest(dict):
         return got[0] if got else ""
 
     def body_ending(self, head: str, m: Mention) -> str:
-        """The latest body named before m whose name ends with head (and holds more)."""
+        """The latest body named before m whose name ends with head (and holds more); head may
+        be several, joined by | (学校|小学: 该校)."""
+        heads = tuple(head.split("|"))
         for name, end in reversed(self.bodies):
-            if end <= m.start and name.endswith(head) and len(name) > len(head):
+            if end <= m.start and any(name.endswith(h) and len(name) > len(h) for h in heads):
                 return name
         return ""
 
