@@ -128,6 +128,11 @@ def test_a_place_of_another_kind_after_the_count_is_governed_too(extractor):
     assert {r[1] for r in rels if r[0] == "locatedIn" and r[2] == "长宁区"} == {"华阳路街道", "新华路街道", "新泾镇"}
 
 
+def test_places_listed_after_a_chain_s_last_are_in_its_first(extractor):
+    _, _, rels = run(extractor, "学员们走进该县凤山镇、白石镇的产业基地。")
+    assert {r[1] for r in rels if r[0] == "locatedIn" and r[2] == "该县"} == {"凤山镇", "白石镇"}
+
+
 def test_a_village_name_the_dictionary_lacks_stays_whole_whatever_its_tag(extractor):
     _, mentions, rels = run(extractor, "长征镇加答村今年种了灵芝。")  # jieba: 加答/v|村
     assert ("locatedIn", "加答村", "长征镇") in {r[:3] for r in rels}
@@ -333,6 +338,15 @@ def test_a_company_s_party_branch_is_a_body_and_names_the_company(extractor):
 def test_a_verb_after_a_name_is_not_its_last_character(extractor):
     _, mentions, _ = run(extractor, "在枫苑居民区,物业项目经理陈立任居民区党总支兼职委员,每月参加联席会。")
     assert {m for m, t in mentions if t == "Person"} == {"陈立"}
+
+
+@pytest.mark.parametrize("body, post", [
+    ("北关区委书记王建国、副书记李文明出席会议。", ("李文明", "北关区委", "副书记")),
+    ("北关区农业农村局局长韩卫东、副局长兼区农技推广中心主任马振峰陪同。", ("马振峰", "北关区农业农村局", "副局长")),
+])
+def test_a_title_alone_after_a_post_and_a_name_is_a_post_in_the_same_body(extractor, body, post):
+    _, _, rels = run(extractor, body)
+    assert post in _posts(rels)
 
 
 def test_a_post_after_shi_is_the_name_s(extractor):

@@ -232,3 +232,9 @@ def test_a_headline_over_an_item_with_a_trailing_credit_stays_though_it_shares_n
     page = parse_page("本报讯(记者 王林)近日,全县召开推进会。(王林)\n\n小茶叶“炒”出大产业\n\n"
                       "清明前后,排陇村的茶山上一片繁忙,村民们采摘鲜叶。(石建军 吴丽萍)\n", "x.txt")
     assert page.articles[1].title == "小茶叶“炒”出大产业"
+
+
+def test_a_four_character_label_that_begins_like_a_unit_is_no_headline():
+    page = parse_page("本报讯(记者 王林)近日,全县召开推进会。(王林)\n\n驻村帮扶\n\n一支工作队 暖了土家寨\n\n"
+                      "本报讯(记者 向红梅)工作队来了以后,寨子里的路通了。\n", "x.txt")
+    assert page.articles[1].title == "一支工作队 暖了土家寨"

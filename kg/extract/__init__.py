@@ -552,8 +552,11 @@ class _ArticleRun:
                     continue
                 between = text[e1:s2]
                 if not between:  # 该乡松垭口村 (named chains are linked as chunks)
-                    if ments[p1].anaphor and _lower(ments[p2].surface, ments[p1].surface):
-                        self.rel("locatedIn", p2, p1, text)
+                    if _lower(ments[p2].surface, ments[p1].surface):
+                        if ments[p1].anaphor:
+                            self.rel("locatedIn", p2, p1, text)
+                        for p3 in self._listed_after(text, at, p2):  # 该县翔凤镇、百福司镇
+                            self.rel("locatedIn", p3, p1, text)
                     continue
                 if between in ("的", "所辖的", "下辖的") and _lower(ments[p2].surface, ments[p1].surface):
                     self.rel("locatedIn", p2, p1, text)  # 北关区的红旗路街道
@@ -561,6 +564,21 @@ class _ArticleRun:
                     self.rel("locatedIn", p1, self._innermost(text, at, p2), text)
         if sited:
             self.sited(sent, at)
+
+    def _listed_after(self, text: str, at, first: int) -> list[int]:
+        """The places of first's level listed after it with 、 (翔凤镇、百福司镇、…)."""
+        ments = self.out.mentions
+        rank = _rank(ments[first].surface)
+        out = []
+        end = ments[first].end - self.sent_start
+        for s, e, p in sorted(at):
+            if s < end:
+                continue
+            if s != end + 1 or text[end] != "、" or _rank(ments[p].surface) != rank or ments[p].anaphor:
+                break
+            out.append(p)
+            end = e
+        return out
 
     def _innermost(self, text: str, at, outer: int) -> int:
         """The last place of the chain that begins with outer (天津市|滨海新区|的|天津经济技术开发区)."""
@@ -760,7 +778,8 @@ class _ArticleRun:
         text = self.text
         first = self._post_before(units, name_start)
         if first is None:  # …推进会上,县长赵志刚表示: the title opens the name's clause
-            bare = self._post_bare(sent, sent.start + _clause_start(sent.text, name_start - sent.start), name_start)
+            bare = self._post_bare(sent, sent.start + _clause_start(sent.text, name_start - sent.start), name_start) \
+                or self._post_of_previous(sent, text.rfind("、", sent.start, name_start) + 1, name_start)
             return [bare] if bare is not None else []
         unit, gap = first
         ments = self.out.mentions
@@ -783,7 +802,22 @@ class _ArticleRun:
                 break
             posts.append(prev)
             start = ments[prev[0]].start
+        if text[start - 1:start] == "兼":  # …局长韩卫东、副局长兼县农技推广中心主任马振峰
+            shared = self._post_of_previous(sent, text.rfind("、", sent.start, start) + 1, start - 1)
+            if shared is not None:
+                posts.append(shared)
         return [(u, self._inner_title(u, title)) for u, title in posts]
+
+    def _post_of_previous(self, sent: Sentence, lo: int, hi: int) -> tuple[int, str] | None:
+        """北关区委书记王建国、副书记李文明: a title alone after 、 and a person holding a post is
+        a post in that person's body."""
+        if lo <= sent.start or self.text[lo - 1] != "、" or not self.ex.title_re.fullmatch(self.text, lo, hi):
+            return None
+        ments = self.out.mentions
+        prev = next((i for i, m in enumerate(ments) if m.type == "Person" and m.end == lo - 1), None)
+        unit = next((r.object for r in reversed(self.out.relations) if r.predicate == "holds"
+                     and r.subject == prev), None) if prev is not None else None
+        return (unit, self.text[lo:hi]) if unit is not None else None
 
     def _inner_title(self, unit: int, title: str) -> str:
         """…公司|工会|主席: the title of a company's union (party branch) is written 工会主席."""

@@ -194,7 +194,8 @@ def _finish(d: _Draft, source: str, index: int) -> Article:
     # A kicker stands right above its headline: a line above the kicker is a slogan or label.
     candidates = [b for k, b in enumerate(lines) if k > last_kicker and b not in subtitle] or [
         b for k, b in enumerate(lines) if k not in kickers and b not in subtitle]
-    with_unit = [b for b in candidates if _starts_with_unit(b)]
+    # (a line of four or five characters is a column's label however it begins: 驻村帮扶)
+    with_unit = [b for b in candidates if len(b) > 5 and _starts_with_unit(b)]
     if not candidates:  # 反诈宣传走进社区 alone: a headline, even if it ends like a unit's name
         candidates = [b for b in lines if b not in subtitle and not b.rstrip().endswith((":", ":"))][-1:]
     # the line right above a "——" sub-headline is its headline (slogans and labels stand higher)
