@@ -393,6 +393,21 @@ def test_bodies_joined_by_yu_and_together_both_run_it(extractor, body):
     assert {s for p, s, o, _, _ in rels if p == "runs"} == {"长宁区委组织部", "长宁区民政局"}
 
 
+@pytest.mark.parametrize("body", [
+    "县卫健委组织县人民医院医护人员深入青石乡、白马乡开展“送医进村”义诊行动。",  # 深入 X、Y
+    "县民政局在青石镇、白马镇启动“暖心到寨”关爱项目。",  # 在 X、Y: both places where
+])
+def test_places_listed_after_where_do_not_run_it(extractor, body):
+    _, _, rels = run(extractor, body)
+    runners = {s for p, s, o, _, _ in rels if p == "runs"}
+    assert runners and not {r for r in runners if r.endswith(("乡", "镇", "医院"))}
+
+
+def test_you_x_qiantou_de_before_a_program_names_who_runs_it(extractor):
+    _, _, rels = run(extractor, "由市商务局牵头的“晋货出海”计划,今年将组织企业参加境外展会30场。")
+    assert {(s, o) for p, s, o, _, _ in rels if p == "runs"} == {("市商务局", "“晋货出海”计划")}
+
+
 def test_a_body_after_yu_without_together_does_not_run_it(extractor):
     _, _, rels = run(extractor, "长宁区委组织部与长宁区民政局签订协议,开展“邻里驿站”活动。")
     assert "长宁区民政局" not in {s for p, s, o, _, _ in rels if p == "runs"}

@@ -38,7 +38,7 @@ VERSION = "1"
 
 # A name right after these is where or with whom something happens, not who does it.
 ADJUNCT_BEFORE = ("在", "到", "于", "从", "以", "对", "向", "与", "和", "同", "经过", "通过", "依托", "围绕",
-                  "联合", "会同", "协同", "配合", "邀请")
+                  "联合", "会同", "协同", "配合", "邀请", "深入", "走进", "来到", "前往", "组织")
 ANAPHOR_BEFORE = re.compile(f"该(?:{alternation(ANAPHOR_LEVELS)})$")
 CLAUSE_OPENER = re.compile(r"[\s\d年月日上下午近日今年以来去年同时此外目前期间当天,]*")
 # A quoted or titled name: no clause punctuation inside (a quotation of speech has some, and the
@@ -65,6 +65,7 @@ BARE_SUBJECT = re.compile(r"(?:^|(?<=[,,::;]))" + CLAUSE_OPENER.pattern
                             r"(?=[还也已先又将正今去每为把对从与和就都共累推开启实打建组举设发创搭牵])")
 LAST_CLAUSE_PUNCT = re.compile(rf"(?s:.*){CLAUSE_PUNCT.pattern}")  # greedy: up to the last one
 RUN_BY = re.compile(r"由([^,。]{2,30}?)(?:统一)?(?:指挥|负责|组织|实施|牵头|主办|承办)")
+RUN_BY_BEFORE = re.compile(RUN_BY.pattern + "的$")  # 由X牵头的[program]
 PASSIVE = re.compile(r"被((?:[^,。]){2,40})(?:授予|评为)")
 PRONOUN = re.compile(r"[她他](?!们)")
 SENTENCE_END = re.compile(r"[。;]")
@@ -909,9 +910,10 @@ class _ArticleRun:
             self._sentence_project(sent)
             return subject
         spans = [(s, e) for s, e, _ in programs] if programs else []
+        adjuncts = self._adjuncts(text, actors)
         may_act = ((p, i) for p, i in actors if not (spans and any(s <= p < e for s, e in spans))
                    and ments[i].type in ("Organization", "Place", "Person")
-                   and not (p > 0 and _adjunct(text, _before_anaphor(text, p)) and not self._partner(text, i)))
+                   and not (i in adjuncts and not self._partner(text, i)))
         if not programs and not self.pending:  # nothing runs here: only the subject carries on
             self._sentence_project(sent)
             return next(_clause_subjects(text, may_act), (0, subject))[1]
@@ -979,6 +981,11 @@ class _ArticleRun:
             inside = [i for p, i in actors if passive.start(1) <= p < passive.end(1) and ments[i].type == "Organization"]
             if inside:
                 return inside
+        by = RUN_BY_BEFORE.search(text, 0, at)
+        if by:  # 由市商务局牵头的“晋品出海”计划
+            inside = [i for p, i in actors if by.start(1) <= p < by.end(1) and ments[i].type == "Organization"]
+            if inside:
+                return inside[-1:]
         verb = self._run_verb_before(text, at)
         clause = max(b for b in bounds if b <= verb) if verb is not None else 0
         before_verb = [(p, i) for p, i in actors if clause <= p < verb] if verb is not None else []
@@ -1006,6 +1013,20 @@ class _ArticleRun:
                 return [self._chain_tail(cands[:1], actors)]
             clause = b
         return None
+
+    def _adjuncts(self, text: str, actors) -> set[int]:
+        """The actors that are where or with whom (在X, 深入X), and the ones listed after those
+        (在勐遮镇、勐满镇启动…: 勐满镇 too)."""
+        ments = self.out.mentions
+        out: set[int] = set()
+        prev = None
+        for p, i in actors:
+            if p > 0 and _adjunct(text, _before_anaphor(text, p)):
+                out.add(i)
+            elif prev is not None and prev in out and text[ments[prev].end - self.sent_start:p] in ("、", "和", "及"):
+                out.add(i)
+            prev = i
+        return out
 
     def _partner(self, text: str, i: int) -> bool:
         """X与Y共同打造…: Y, after 与, acts together with X (not an adjunct of the verb)."""
