@@ -408,6 +408,16 @@ def test_you_x_qiantou_de_before_a_program_names_who_runs_it(extractor):
     assert {(s, o) for p, s, o, _, _ in rels if p == "runs"} == {("市商务局", "“晋货出海”计划")}
 
 
+def test_a_pronoun_that_speaks_is_no_subject_of_what_it_reports(extractor):
+    _, _, rels = run(extractor, "街道办事处主任张博介绍了情况。他介绍,今年以来,电子城街道为企业配备服务专员,建立“一企一档”。")
+    assert {s for p, s, o, _, _ in rels if p == "runs"} == {"电子城街道"}
+
+
+def test_a_person_who_speaks_runs_nothing_of_what_is_reported(extractor):
+    _, _, rels = run(extractor, "区委书记王建国到居民区调研。王建国表示,要总结推广“楼组红管家”等基层治理经验。")
+    assert not {s for p, s, o, _, _ in rels if p == "runs"}
+
+
 def test_a_body_after_yu_without_together_does_not_run_it(extractor):
     _, _, rels = run(extractor, "长宁区委组织部与长宁区民政局签订协议,开展“邻里驿站”活动。")
     assert "长宁区民政局" not in {s for p, s, o, _, _ in rels if p == "runs"}

@@ -68,6 +68,7 @@ RUN_BY = re.compile(r"由([^,。]{2,30}?)(?:统一)?(?:指挥|负责|组织|实�
 RUN_BY_BEFORE = re.compile(RUN_BY.pattern + "的$")  # 由X牵头的[program]
 PASSIVE = re.compile(r"被((?:[^,。]){2,40})(?:授予|评为)")
 PRONOUN = re.compile(r"[她他](?!们)")
+PRONOUN_SUBJECT = re.compile(CLAUSE_OPENER.pattern + PRONOUN.pattern)  # 她先后…, 去年他…
 SENTENCE_END = re.compile(r"[。;]")
 
 
@@ -976,6 +977,13 @@ class _ArticleRun:
         """Who runs the program at `at`: 由X指挥 / 被X、Y授予 / the subject of the run verb's clause.
         None when the sentence does not say (the caller falls back on the running subject)."""
         ments = self.out.mentions
+        # 韦立新表示,要总结推广“…”: a person who speaks runs nothing of what is reported (but
+        # 韩振宇说:我们启动了…: the speaker's body, see runs)
+        speakers = {i for p, i in actors if ments[i].type == "Person" and p < at
+                    and self._speaks(text, ments[i].end - self.sent_start) and "我们" not in text[p:at]}
+        if speakers:
+            actors = [(p, i) for p, i in actors if i not in speakers]
+            clause_subjects = [(p, i) for p, i in clause_subjects if i not in speakers]
         passive = PASSIVE.search(text[:at])
         if passive:
             inside = [i for p, i in actors if passive.start(1) <= p < passive.end(1) and ments[i].type == "Organization"]
@@ -1001,18 +1009,21 @@ class _ArticleRun:
         bare = [(p, i) for p, i in clause_subjects if clause <= p < verb]
         if bare:  # 社区专门建立了…: the article's own community
             return [bare[0][1]]
-        if PRONOUN.search(text[:verb]):  # 她先后资助了…,设立“余玛丽助学金”
-            person = next((i for i in reversed(range(len(ments))) if ments[i].type == "Person"
-                           and 0 <= ments[i].start < self.sent_start + verb), None)
-            if person is not None:
-                return [person]
-        # an earlier clause's subject: 潭溪镇依托…,引进X公司,实施“…”项目 (X is an object, not the actor)
-        for b in reversed([b for b in bounds if b < clause]):
+        # the nearest subject before: a clause's (潭溪镇依托…,引进X公司,实施“…”项目: X is an object,
+        # not the actor) or a pronoun opening a clause (她先后资助了…,设立“余玛丽助学金”); a pronoun
+        # that speaks (他介绍,今年以来,X街道…建立“…”) is no subject of what is reported
+        for b in reversed([b for b in bounds if b <= clause]):
             cands = [(p, i) for p, i in clause_subjects if b <= p < clause]
             if cands:
                 return [self._chain_tail(cands[:1], actors)]
+            pronoun = PRONOUN_SUBJECT.match(text, b)
+            if pronoun and not self._speaks(text, pronoun.end()):
+                person = next((i for i in reversed(range(len(ments))) if ments[i].type == "Person"
+                               and 0 <= ments[i].start < self.sent_start + b), None)
+                if person is not None:
+                    return [person]
             clause = b
-        return None
+        return [] if speakers else None  # (what a speaker reports is no running subject's either)
 
     def _adjuncts(self, text: str, actors) -> set[int]:
         """The actors that are where or with whom (在X, 深入X), and the ones listed after those
