@@ -408,6 +408,17 @@ def test_you_x_qiantou_de_before_a_program_names_who_runs_it(extractor):
     assert {(s, o) for p, s, o, _, _ in rels if p == "runs"} == {("市商务局", "“晋货出海”计划")}
 
 
+@pytest.mark.parametrize("body, name", [
+    ("该公司项目经理李嘉明告诉记者,物业人员与社区网格员实行“一巷一档”。", "李嘉明"),  # 告诉记者 then a comma
+    ("吴台镇卫生院院长徐志远则告诉记者,镇里做的心电图10分钟出结果。", "徐志远"),  # an adverb before the verb
+    ("副市长柯志明出席会议时表示,希望商会继续发挥桥梁纽带作用。", "柯志明"),  # an adjunct of time without 在
+    ("马振华补充说,项目区将同步推广水肥一体化技术。", "马振华"),
+])
+def test_speakers_are_quoted(extractor, body, name):
+    _, _, rels = run(extractor, "县里召开会议。" + body)
+    assert name in _quoted(rels)
+
+
 def test_a_pronoun_that_speaks_is_no_subject_of_what_it_reports(extractor):
     _, _, rels = run(extractor, "街道办事处主任张博介绍了情况。他介绍,今年以来,电子城街道为企业配备服务专员,建立“一企一档”。")
     assert {s for p, s, o, _, _ in rels if p == "runs"} == {"电子城街道"}

@@ -53,7 +53,8 @@ CLAUSE_END = re.compile(r"[,,。;;]")
 LIST_ITEM = re.compile(r"(?<=[、和辖])[\u4e00-\u9fff]{2,6}(?=[、和等0-9一二三四五六七八九十两])")
 GOVERNS = re.compile(r"(?<![管直])辖(?:(?!区)|区内的?)")  # 辖X、Y; 该区…辖区内X、Y
 LIST_END = re.compile(r"等|[,,。;]")
-SPEECH_LEAD = re.compile(r"对记者|向记者|告诉记者|笑着|激动地|高兴地|明确")
+# what may stand between a speaker and the verb: an adverb (徐志强则告诉记者), to whom, how
+SPEECH_LEAD = re.compile(r"(?:则|也|还|又)?(?:对记者|向记者|笑着|激动地|高兴地|明确)?")
 ORG_STATES = re.compile(r"(?:、[^,。]{2,8}?)*(?:明确)?(?:提出|指出|强调|表示)[::]")
 NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 CLAUSE_PUNCT = re.compile(r"[,,::;]")
@@ -228,7 +229,8 @@ class Extractor:
         # heads a body is named by alone (公司, 管委会, 该院), longest first
         self.bare_head_re = _longest_first("org_suffixes.txt")
         self.speech_re = _longest_first("speech_verbs.txt")
-        self.speech_after_adjunct = re.compile(rf"在[^,。“”,]{{1,20}}(?:时|中|上)(?={self.speech_re.pattern})")
+        # (柯志远出席会议时表示: the adjunct of time may go without 在)
+        self.speech_after_adjunct = re.compile(rf"在?[^,。“”,]{{1,20}}(?:时|中|上)(?={self.speech_re.pattern})")
         # Where these words are in an article, to skip the sentences without them.
         # PersonFinder.title and .verb in one: a sentence holds a match of the union exactly
         # when it holds a word of either list (no match crosses a sentence end).
