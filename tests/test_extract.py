@@ -9,6 +9,7 @@ from kg.extract import Extractor
 from kg.extract.mentions import sentences
 from kg.ingest import read_page
 from kg.model import Article
+from kg.resolve import resolve
 
 
 @pytest.fixture(scope="module")
@@ -347,6 +348,19 @@ def test_a_verb_after_a_name_is_not_its_last_character(extractor):
 def test_a_title_alone_after_a_post_and_a_name_is_a_post_in_the_same_body(extractor, body, post):
     _, _, rels = run(extractor, body)
     assert post in _posts(rels)
+
+
+@pytest.mark.parametrize("body, post", [
+    ("村党支部牵头成立丹寨县石桥古法造纸专业合作社,石桥村党支部书记杨文成兼任合作社理事长。",
+     ("杨文成", "丹寨县石桥古法造纸专业合作社", "理事长")),  # 兼任 + a bare head + title
+    ("村里成立孜岗村牦牛养殖专业合作社,由村党支部书记旦增平措兼任理事长。",
+     ("旦增平措", "孜岗村牦牛养殖专业合作社", "理事长")),  # the title alone: the cooperative just named
+])
+def test_a_post_after_jianren_is_in_the_body_it_names(extractor, body, post):
+    ex, _, _ = run(extractor, body)
+    res = resolve([[ex]])
+    got = {(res.entities[p.person].name, res.entities[p.org].name, p.title) for p in res.positions}
+    assert post in got
 
 
 def test_a_post_after_shi_is_the_name_s(extractor):

@@ -127,13 +127,13 @@ COORDINATED = re.compile(r"(?:又|也|还|曾|已|日前|近日|近期|今年|�
 TOGETHER = ("共同", "联合", "一起", "携手", "一道")  # X与Y共同…: Y acts with X
 SITED_AT = ("位于", "地处", "坐落于")  # X位于Y: X is in Y; 位于X的Y: Y is in X
 SITED_AT_RE = re.compile("|".join(SITED_AT))
-SERVES_AS = re.compile(r"担任|任|当选")
+SERVES_AS = re.compile(r"担任|任|当选|选为")
 # 县长, 副乡长, 旗长: the head of a level's government; alone before a name, the page's (or the
 # sentence's) 县政府 when the article names that government, else the county itself
 LEVEL_HEAD_TITLE = re.compile(r"副?([区县市镇乡旗])长")
 # Titles that name the head of their body (队长 of the 服务队), standing alone before a name
 SCHOOL_HEADS = "学校|小学|中学|大学|学院|党校"  # what 该校 stands for (an anaphor's heads, | between)
-HEAD_TITLES = {"队长": "队", "中队长": "中队", "站长": "站", "所长": "所", "馆长": "馆", "院长": "院", "场长": "场", "副场长": "场"}
+HEAD_TITLES = {"理事长": "合作社", "队长": "队", "中队长": "中队", "站长": "站", "所长": "所", "馆长": "馆", "院长": "院", "场长": "场", "副场长": "场"}
 # 公司工会主席: a party or mass body inside a company is a body of its own, not part of the title
 # …,“一年下来,分红加工资有4万多元”。: a quotation closing the sentence, after a comma
 TRAILING_QUOTE = re.compile(r"[,,]“[^“”]{6,}”[。!?]?\s*$")
@@ -705,7 +705,7 @@ class _ArticleRun:
     def serves_as(self, sent: Sentence, actors) -> None:
         """周志鹏,在李家堡镇沙河沟村担任第一书记: [person] … 在[organization or place]担任[title]."""
         ments = self.out.mentions
-        for m in SERVES_AS.finditer(sent.text) if "任" in sent.text or "当选" in sent.text else ():  # 担任, 任, 当选
+        for m in SERVES_AS.finditer(sent.text) if "任" in sent.text or "选" in sent.text else ():  # 担任, 任, 当选
             at = sent.start + m.start()
             unit = next((i for _, i in actors if ments[i].end == at and ments[i].type in ("Organization", "Place")
                          and not ments[i].anaphor), None)
@@ -717,7 +717,9 @@ class _ArticleRun:
             if person is None or unit is not None:
                 continue
             if title:  # 成立凤屿新村小区党支部,…蔡金水当选支部书记: the title names the body's head word
-                body = next((title[:k] for k in range(len(title) - 1, 1, -1) if title[k:] in self.ex.seg.titles), "")
+                # (…成立X合作社,由Y兼任理事长: the head a head's title names, HEAD_TITLES)
+                body = next((title[:k] for k in range(len(title) - 1, 1, -1) if title[k:] in self.ex.seg.titles),
+                            "") or HEAD_TITLES.get(title, "")
                 org = max((i for _, i in actors if ments[i].type == "Organization" and ments[i].end <= at
                            and body and ments[i].surface.endswith(body) and not ments[i].anaphor), default=None)
                 if org is not None:
@@ -730,6 +732,14 @@ class _ArticleRun:
                 title = _match(self.ex.title_re, self.text, ments[unit].end)
                 if title:
                     self.rel("holds", person, unit, sent.text, title=title)
+                continue
+            # 杨文斌兼任合作社理事长, 当选村党支部书记: a bare head and the title after the verb
+            clause = CLAUSE_END.search(self.text, after, sent.end)
+            end = clause.start() if clause else sent.end
+            if self.ex.title_end_re.search(self.text, after, end):
+                bare = self._post_bare(sent, after, end)
+                if bare is not None:
+                    self.rel("holds", person, bare[0], sent.text, title=bare[1])
 
     def _after_quote(self, pos: int) -> bool:
         """The sentence starting at pos follows a closing quote (…。”韩瑞芳脸上满是笑容)."""

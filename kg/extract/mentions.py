@@ -335,8 +335,10 @@ def _joining_verbs_apart(tokens: list[Token], tags: str) -> str:
 
 def _full_place(t: Token, seg: Segmenter) -> bool:
     """A single token that is a whole place name (北关区, 山村 is not)."""
+    # (孜岗村/n: a word the dictionary lacks, which the segmenter made up, is a name)
     return seg.gazetteer.is_known(t.text) or (t.text not in seg.place_heads and (
-        t.pos == "ns" or len(t.text) >= 3 and t.pos in ("nr", "x", "nz", "nt")))
+        t.pos == "ns" or len(t.text) >= 3 and (t.pos in ("nr", "x", "nz", "nt")
+                                               or t.pos == "n" and not seg.jieba.has_word(t.text))))
 
 
 def anaphors(tokens: list[Token], base: int = 0) -> list[tuple[int, int, str]]:
