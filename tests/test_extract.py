@@ -373,6 +373,21 @@ def test_a_post_after_shi_is_the_name_s(extractor):
     assert "小学" in unit.anaphor.lstrip("=").split("|")  # 该校: the school last named
 
 
+@pytest.mark.parametrize("body, name", [
+    ("该院心内科主任医师石静一边为老人量血压,一边叮嘱。", "石静"),  # a two-character name, then 一边
+    ("居民马建国是议事厅的“常客”。", "马建国"),  # a name the segmenter took for a place's, then 是
+])
+def test_names_after_a_title_before_an_adverb_or_shi(extractor, body, name):
+    _, mentions, _ = run(extractor, body)
+    assert (name, "Person") in mentions
+
+
+def test_the_editor_in_the_masthead_is_a_person(extractor):
+    ex = extractor.extract(Article(source="t.txt", index=0, title="标题", kicker="勐海新闻 第3版 综合 责任编辑:刀晓梅",
+                                   body="近日,勐海县召开会议。"))
+    assert "刀晓梅" in {m.surface for m in ex.mentions if m.type == "Person"}
+
+
 def test_a_trade_before_a_name_is_a_word_of_its_own(extractor):
     _, mentions, _ = run(extractor, "“在夜校学会了种灵芝。”割胶工符永明对记者说。")  # jieba: 割胶|工符永明
     assert ("符永明", "Person") in mentions

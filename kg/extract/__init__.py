@@ -67,6 +67,7 @@ BARE_SUBJECT = re.compile(r"(?:^|(?<=[,,::;]))" + CLAUSE_OPENER.pattern
 LAST_CLAUSE_PUNCT = re.compile(rf"(?s:.*){CLAUSE_PUNCT.pattern}")  # greedy: up to the last one
 RUN_BY = re.compile(r"由([^,。]{2,30}?)(?:统一)?(?:指挥|负责|组织|实施|牵头|主办|承办)")
 RUN_BY_BEFORE = re.compile(RUN_BY.pattern + "的$")  # 由X牵头的[program]
+EDITOR = re.compile(r"(?:责任|执行|值班)?编辑[::\s]*([\u4e00-\u9fff]{2,4}?)(?=$|[\s,,、;;)]|\n)", re.M)
 PASSIVE = re.compile(r"被((?:[^,。]){2,40})(?:授予|评为)")
 PRONOUN = re.compile(r"[她他](?!们)")
 PRONOUN_SUBJECT = re.compile(CLAUSE_OPENER.pattern + PRONOUN.pattern)  # 她先后…, 去年他…
@@ -295,7 +296,7 @@ class _ArticleRun:
             self.out.relations.append(RelationMention(pred, s, o, evidence, title))
 
     def run(self) -> ArticleExtraction:
-        for name in self.article.reporters + self.article.photographers:
+        for name in self.article.reporters + self.article.photographers + self.editors():
             self.add(name, "Person", -1, -1)
         sents = sentences(self.text)
         self.sents = sents
@@ -322,6 +323,12 @@ class _ArticleRun:
         self.given_name_aliases()
         self.places_in_names()
         return self.out
+
+    def editors(self) -> list[str]:
+        """The page's editors, named in the masthead over the first headline (责任编辑:周婧)."""
+        if "编辑" not in self.article.kicker:
+            return []
+        return [m.group(1) for m in EDITOR.finditer(self.article.kicker) if looks_like_person_name(m.group(1))]
 
     def people(self, sents: list[Sentence], segmentation: Segmentation) -> dict[int, list[tuple[int, int]]]:
         """Person-name spans of each sentence that may hold one (a title or role, a speech

@@ -599,10 +599,12 @@ def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
         if t.pos in ("ns", "j"):  # (书记|车石保/j|介绍: or for an abbreviation's)
             after = next((x for x in tokens if x.start == e), None)
             return len(t.text) == 3 and after is not None and (after.tag == "S" and not after.text.isalnum()
-                                                               or after.text.startswith(("说", "表示", "介绍")))
-        if t.pos in PERSON_POS and len(t.text) == 2:  # 经理|陈立|任…委员: a verb that follows names
+                                                               or after.text.startswith(("说", "表示", "介绍", "是")))
+        if t.pos in PERSON_POS and len(t.text) == 2:
+            # 经理|陈立|任…委员, 医师|石静|一边…: a verb that follows names, or an adverb of two characters
             after = next((x for x in tokens if x.start == e), None)
-            return after is not None and after.pos == "v" and after.text in VERBS_AFTER_NAMES
+            return after is not None and (after.pos == "v" and after.text in VERBS_AFTER_NAMES
+                                          or after.pos == "d" and len(after.text) > 1)
         return t.pos in PERSON_POS and (len(t.text) >= 3 or t.pos == "x")
     common = inside[0].text[0] in common_surnames()
     # 向|明亮; 何国/r|良 (jieba reads 何 as "what"): a common family name may begin a pronoun's token
