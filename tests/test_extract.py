@@ -667,6 +667,18 @@ def test_a_village_s_own_stationed_team_keeps_its_name(extractor):
     assert ("桂花村驻村工作队", "Organization") in mentions
 
 
+def test_a_body_s_stationed_team_acts_and_the_body_is_named_too(extractor):
+    _, mentions, rels = run(extractor, "2022年,白朗县自然资源局驻岗堆村工作队进村后,推出“山货进城”行动。")
+    assert {("白朗县自然资源局", "Organization"), ("白朗县自然资源局驻岗堆村工作队", "Organization")} <= mentions
+    assert {(s, o) for p, s, o, _, _ in rels if p == "runs"} == {("白朗县自然资源局驻岗堆村工作队", "“山货进城”行动")}
+    assert ("locatedIn", "白朗县自然资源局", "白朗县") in {r[:3] for r in rels}
+
+
+def test_a_province_s_department_is_a_body(extractor):
+    _, mentions, _ = run(extractor, "经省农业农村厅抽检,耕地质量提升。工作队借助省文化和旅游厅的资源。")
+    assert {("省农业农村厅", "Organization"), ("省文化和旅游厅", "Organization")} <= mentions
+
+
 def test_a_zone_is_named_with_its_county(extractor):
     _, mentions, _ = run(extractor, "走进位于城关街道的沂水县电商产业园,直播间里灯光明亮。")
     assert ("沂水县电商产业园", "Place") in mentions and ("电商产业园", "Place") not in mentions

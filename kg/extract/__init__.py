@@ -26,7 +26,7 @@ from kg.model import Article, ArticleExtraction, Mention, RelationMention
 GENERIC_OFFICES = ("办", "政府", "政协", "人大", "纪委", "监委", "纪委监委", "人民法院", "人民检察院")
 # 区委组织部, 街道党工委, 社区党支部: abbreviations of the article's own place. Other bodies after
 # a bare level word (社区巡逻队, 村两委) are generic, not one named body.
-ABBREVIATED_HEADS = ("委", "局", "办", "部", "政府", "政协", "人大", "法院", "检察院", "党委", "党工委", "党支部",
+ABBREVIATED_HEADS = ("委", "局", "厅", "办", "部", "政府", "政协", "人大", "法院", "检察院", "党委", "党工委", "党支部",
                      "党总支", "纪工委", "纪委", "监委", "办事处", "居委会", "村委会", "大工委", "中心", "所", "馆",
                      "指挥部", "领导小组", "小组", "工作组", "大队", "支队", "中队", "残联", "妇联", "团委", "工会", "总工会", "科协", "文联", "侨联",
                      "常委会", "委员会", "管委会", "医院", "卫生院", "学校", "中学", "小学", "幼儿园", "法庭", "党校",
@@ -442,6 +442,8 @@ class _ArticleRun:
         """Mentions of one chunk (offsets in the article): its places (a chain, each in the
         previous) and its organization."""
         text = self.text
+        if c.host is not None:  # 江孜县自然资源局 of its team 驻孜岗村工作队: named, but not the actor
+            self.chunk(c.host, sent, [], places_in_order)
         if c.org:
             self.village_in_org_head(c)
         prev = None

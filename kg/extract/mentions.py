@@ -69,6 +69,7 @@ class Chunk:
     text: str
     places: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, end, bare)
     org: bool = False
+    host: "Chunk | None" = None  # the body whose stationed team this is (a body of its own too)
 
 
 @dataclass(slots=True)  # many per article: no __dict__ each
@@ -226,7 +227,7 @@ def _common_words_only(toks: list[Token], seg: Segmenter) -> bool:
 
 def _stationed(out: list[Chunk], tokens: list[Token]) -> list[Chunk]:
     """江孜县自然资源局|驻|孜岗村工作队: a body's team stationed in a village is one body, named
-    after both, in the village."""
+    after both, in the village (and the body is one too)."""
     at = {t.start: t for t in tokens}
     merged: list[Chunk] = []
     for c in out:
@@ -234,7 +235,7 @@ def _stationed(out: list[Chunk], tokens: list[Token]) -> list[Chunk]:
         between = at.get(prev.end) if prev is not None else None
         if prev is not None and prev.org and c.org and between is not None and between.text == "驻" \
                 and between.end == c.start and c.places and c.text.endswith(STATIONED_HEADS):
-            merged[-1] = Chunk(prev.start, c.end, prev.text + "驻" + c.text, c.places, True)
+            merged[-1] = Chunk(prev.start, c.end, prev.text + "驻" + c.text, c.places, True, host=prev)
         else:
             merged.append(c)
     return merged
