@@ -679,6 +679,14 @@ def test_a_province_s_department_is_a_body(extractor):
     assert {("省农业农村厅", "Organization"), ("省文化和旅游厅", "Organization")} <= mentions
 
 
+@pytest.mark.parametrize("body", [
+    "其中28家与所在居民区签订共建协议。", "副主任带领部分县人大代表深入调研。", "羊吾村位于西江镇东南部,距镇区约6公里。",
+])
+def test_words_of_quantity_or_relation_begin_no_place_name(extractor, body):
+    _, mentions, _ = run(extractor, body)
+    assert not {m for m, t in mentions if t == "Place" and m.startswith(("所在", "部分", "距", "镇区"))}
+
+
 def test_a_zone_is_named_with_its_county(extractor):
     _, mentions, _ = run(extractor, "走进位于城关街道的沂水县电商产业园,直播间里灯光明亮。")
     assert ("沂水县电商产业园", "Place") in mentions and ("电商产业园", "Place") not in mentions
