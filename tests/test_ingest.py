@@ -238,3 +238,15 @@ def test_a_four_character_label_that_begins_like_a_unit_is_no_headline():
     page = parse_page("本报讯(记者 王林)近日,全县召开推进会。(王林)\n\n驻村帮扶\n\n一支工作队 暖了土家寨\n\n"
                       "本报讯(记者 向红梅)工作队来了以后,寨子里的路通了。\n", "x.txt")
     assert page.articles[1].title == "一支工作队 暖了土家寨"
+
+
+@pytest.mark.parametrize("line, names", [
+    ("□本报记者 星永红", ["星永红"]),  # a family name outside the lists (Tu)
+    ("□本报记者 拉毛措", ["拉毛措"]),  # a Tibetan name: no family name at all
+])
+def test_a_byline_names_whoever_follows_the_reporter_s_title(line, names):
+    assert start_byline(line).reporters == names
+
+
+def test_a_column_label_after_the_reporter_s_title_is_no_byline():
+    assert start_byline("□记者手记") is None

@@ -49,6 +49,10 @@ class Credit:
                 self.photographers.append(name)
 
 
+_HAN_NAME = re.compile("[\u4e00-\u9fff]{2,4}")
+_SPACED_ROLE = re.compile(r"(?:记者|通讯员)\s")
+
+
 def parse_credit(text: str, *, require_role: bool = False) -> Credit | None:
     """Names in a credit such as "记者 冉红政 通讯员 马英文/图"; None if it is not one."""
     text = text.strip()
@@ -61,7 +65,10 @@ def parse_credit(text: str, *, require_role: bool = False) -> Credit | None:
     if require_role and not (has_role or photo):
         return None
     tokens = [t for t in _NAME_SEPARATORS.split(_ROLE_RE.sub(" ", core)) if t]
-    if not tokens or not all(looks_like_person_name(t) for t in tokens):
+    # after 记者 or 通讯员 and a space a name is a name whatever its family name (星永红, 拉毛措:
+    # Tu, Tibetan; 记者手记 is a column's label)
+    spaced = has_role and _SPACED_ROLE.search(core) is not None
+    if not tokens or not all(looks_like_person_name(t) or spaced and _HAN_NAME.fullmatch(t) for t in tokens):
         return None
     names = list(dict.fromkeys(tokens))
     credit = Credit()
