@@ -674,6 +674,11 @@ def test_a_body_s_stationed_team_acts_and_the_body_is_named_too(extractor):
     assert ("locatedIn", "白朗县自然资源局", "白朗县") in {r[:3] for r in rels}
 
 
+def test_one_character_before_a_division_s_full_name_begins_no_name(extractor):
+    _, mentions, _ = run(extractor, "拉洞村来了“娘家人”", title="——记海东市市场监管局驻拉洞村工作队")
+    assert {m for m, t in mentions if t == "Organization"} == {"海东市市场监管局", "海东市市场监管局驻拉洞村工作队"}
+
+
 def test_a_province_s_department_is_a_body(extractor):
     _, mentions, _ = run(extractor, "经省农业农村厅抽检,耕地质量提升。工作队借助省文化和旅游厅的资源。")
     assert {("省农业农村厅", "Organization"), ("省文化和旅游厅", "Organization")} <= mentions

@@ -115,6 +115,9 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                 lo += 1  # 许多|老旧|小区: no place's name starts with a verb (a body's may: 教育扶贫…指挥部)
         if lo == hi:
             continue
+        if hi - lo > 1 and tags.startswith("NP", lo) and len(tokens[lo].text) == 1 \
+                and len(tokens[lo + 1].text) >= 3 and seg.gazetteer.is_known(tokens[lo + 1].text):
+            lo += 1  # ——记|海东市市场监管局…: no name begins with one character before a division's full name
         hi = _end_at_terminal_head(tokens, tags, lo, hi)
         if lo > 0 and tokens[lo - 1].text == "该" and hi - lo > 1 and tags.find("O", lo, hi) < 0 \
                 and tokens[lo].text in ANAPHOR_LEVELS:
