@@ -15,7 +15,8 @@ from ahocorasick_rs import AhoCorasick
 
 from kg import gctune
 from kg.extract.mentions import (
-    ANAPHOR_LEVELS, INNER_BODIES, NATIONAL, TERMINAL_HEADS, PersonFinder, ProgramFinder, Sentence, anaphors, chunks, sentences,
+    ANAPHOR_LEVELS, INNER_BODIES, NATIONAL, TERMINAL_HEADS, PersonFinder, ProgramFinder, Sentence, anaphors,
+    chunks, sentences,
 )
 from kg.extract.segment import LEVEL_CHARS, PROPER_POS, Segmentation, Segmenter
 from kg.lexicon import NAME_DOTS, alternation, automaton, guarded, looks_like_person_name, words
