@@ -679,6 +679,12 @@ def test_one_character_before_a_division_s_full_name_begins_no_name(extractor):
     assert {m for m, t in mentions if t == "Organization"} == {"海东市市场监管局", "海东市市场监管局驻拉洞村工作队"}
 
 
+def test_a_verb_of_adjacency_parts_a_place_and_a_body(extractor):
+    _, mentions, rels = run(extractor, "岳麓街道毗邻湖南大学、湖南师范大学,高校资源丰富。")
+    assert {m for m, t in mentions if t == "Organization"} == {"湖南大学", "湖南师范大学"}
+    assert not {r for r in rels if r[0] == "locatedIn" and r[2] == "岳麓街道"}
+
+
 def test_a_province_s_department_is_a_body(extractor):
     _, mentions, _ = run(extractor, "经省农业农村厅抽检,耕地质量提升。工作队借助省文化和旅游厅的资源。")
     assert {("省农业农村厅", "Organization"), ("省文化和旅游厅", "Organization")} <= mentions

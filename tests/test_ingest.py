@@ -250,3 +250,16 @@ def test_a_byline_names_whoever_follows_the_reporter_s_title(line, names):
 
 def test_a_column_label_after_the_reporter_s_title_is_no_byline():
     assert start_byline("□记者手记") is None
+
+
+def test_a_short_line_with_one_clause_comma_is_a_cut_sentence():
+    page = parse_page("桃花映红致富路\n\n□本报记者 彭一鸣\n\n地处岳麓区西部的莲花镇,素有“西大门”之称。\n\n"
+                      "村口的农产品展销区,长沙市岳麓区荷叶\n\n塘桃李种植专业合作社的摊位前排起了长队。\n", "x.txt")
+    (a,) = page.articles
+    assert "长沙市岳麓区荷叶塘桃李种植专业合作社的摊位" in a.body
+
+
+def test_a_headline_with_a_colon_and_a_comma_stays_a_headline():
+    page = parse_page("本报讯(记者 王林)近日,全县召开推进会。\n\n韩瑞芳: 政策好,咱也得努力向前跑\n\n"
+                      "□本报记者 李明\n\n韩瑞芳是村里的脱贫户。\n", "x.txt")
+    assert page.articles[1].title == "韩瑞芳: 政策好,咱也得努力向前跑"

@@ -321,13 +321,14 @@ def _counted(t: Token) -> bool:
 
 
 # Verbs of acting together: between two names they join two parties, never one name.
-JOINING_VERBS = frozenset(("联合", "会同", "协同", "携手", "联手"))
+# verbs that join two parties, or set one place by another (岳麓街道|毗邻|湖南大学): a boundary
+JOINING_VERBS = frozenset(("联合", "会同", "协同", "携手", "联手", "毗邻", "紧邻", "邻近", "靠近", "比邻"))
 _W_BETWEEN_NAMES = re.compile("(?<=[PO])W(?=[NPO])")
 
 
 def _joining_verbs_apart(tokens: list[Token], tags: str) -> str:
-    """打洛镇|联合|打洛|边境|派出所: a joining verb after a place or body and before a name is a
-    boundary (S), not a word inside one body's name."""
+    """打洛镇|联合|打洛|边境|派出所: a joining verb (or one of adjacency) after a place or body and
+    before a name is a boundary (S), not a word inside one body's name."""
     joins = [m.start() for m in _W_BETWEEN_NAMES.finditer(tags) if tokens[m.start()].text in JOINING_VERBS]
     if not joins:
         return tags

@@ -106,7 +106,9 @@ def _is_cut(prev: str, par: str, nxt: str, is_byline: Callable[[str], bool]) -> 
 # "9月22日,在安定区李家堡镇丰源马铃薯种植专" is a sentence however short: dates and clause
 # punctuation do not open headlines.
 _SENTENCE_START = re.compile(r"^(?:\d{1,2}月\d{1,2}日(?:上午|中午|下午|晚上|晚|早上|凌晨)?|近日|日前|连日来|近期|今年以来|近年来|"
-                             r"目前|当天|据了解|据悉|据介绍|此外|同时)[,,]|^[^“”]{2,}[,,][^,,]{2,}[,,]")
+                             r"目前|当天|据了解|据悉|据介绍|此外|同时)[,,]|^[^“”]{2,}[,,][^,,]{2,}[,,]"
+                             # (one comma, no space, colon or quotation: 村口的农产品展销区,长沙市岳麓区荷叶)
+                             r"|^[^“”\s::]{2,}[,,][^“”\s::,,]{2,}$")
 
 
 def _sentence_like(par: str) -> bool:
