@@ -382,6 +382,15 @@ def test_names_after_a_title_before_an_adverb_or_shi(extractor, body, name):
     assert (name, "Person") in mentions
 
 
+@pytest.mark.parametrize("body, people", [
+    ("“现在是企业追着要。”丹麻镇党委书记吕占魁说,镇里今年还将建设。", {"吕占魁"}),  # 吕占魁/v, then 说
+    ("为让搬迁群众融得进、过得好,社区建起了工坊。", set()),  # 融得进/v after a role, before 、: no name
+])
+def test_a_name_the_segmenter_took_for_a_verb_is_one_before_speech_only(extractor, body, people):
+    _, mentions, _ = run(extractor, body)
+    assert {m for m, t in mentions if t == "Person"} == people
+
+
 def test_the_editor_in_the_masthead_is_a_person(extractor):
     ex = extractor.extract(Article(source="t.txt", index=0, title="标题", kicker="勐海新闻 第3版 综合 责任编辑:刀晓梅",
                                    body="近日,勐海县召开会议。"))
