@@ -259,6 +259,12 @@ class Extractor:
         return [self.extract(a, villages) for a in articles]
 
 
+def _inner_body(m: Mention) -> str:
+    """The inner body's head of a company's party branch or union (…有限公司|党支部), else ""."""
+    inner = next((x for x in INNER_BODIES if m.surface.endswith(x)), "")
+    return inner if inner and not m.anaphor and m.surface[:-len(inner)].endswith(TERMINAL_HEADS) else ""
+
+
 def page_committees_are_villages(articles) -> bool:
     """Whether a page divides villages into 村民小组 under a 村委会 named without 村
     (曼贺纳村委会曼贺纳村民小组, as in Yunnan): there each such 村委会 is the village itself."""
@@ -493,10 +499,8 @@ class _ArticleRun:
         """…有限公司党支部: the company the party branch (union, committee) is a body of, named
         with it: a mention of its own (not an actor: the branch acts)."""
         m = self.out.mentions[idx]
-        inner = next((x for x in INNER_BODIES if m.surface.endswith(x)), None)
-        if inner is None or m.anaphor or not m.surface[:-len(inner)].endswith(TERMINAL_HEADS):
-            return None
-        return self.add(m.surface[:-len(inner)], "Organization", m.start, m.end - len(inner))
+        inner = _inner_body(m)
+        return None if not inner else self.add(m.surface[:-len(inner)], "Organization", m.start, m.end - len(inner))
 
     def village_in_org_head(self, c) -> None:
         """兴隆场镇|椒坪溪|村委会: a village body's head carries the village's own head (村), so
@@ -744,12 +748,21 @@ class _ArticleRun:
                     self.rel("holds", person, unit, sent.text, title=title)
                 continue
             # 杨文斌兼任合作社理事长, 当选村党支部书记: a bare head and the title after the verb
-            clause = CLAUSE_END.search(self.text, after, sent.end)
-            end = clause.start() if clause else sent.end
-            if self.ex.title_end_re.search(self.text, after, end):
-                bare = self._post_bare(sent, after, end)
-                if bare is not None:
-                    self.rel("holds", person, bare[0], sent.text, title=bare[1])
+            bare = self._post_to_clause_end(sent, (), after)
+            if bare is not None:
+                self.rel("holds", person, bare[0], sent.text, title=bare[1])
+
+    def _post_to_clause_end(self, sent: Sentence, actors, lo: int) -> tuple[int, str] | None:
+        """A post written from lo to the end of its clause: [organization][title] (the organization
+        after lo) or [bare head or 该X][title] (杭琪是|该校德育主任, 兼任|合作社理事长)."""
+        clause = CLAUSE_END.search(self.text, lo, sent.end)
+        end = clause.start() if clause else sent.end
+        if not self.ex.title_end_re.search(self.text, lo, end):
+            return None
+        post = self._post_before(actors, end)
+        if post is not None and self.out.mentions[post[0]].start >= lo:
+            return post
+        return self._post_bare(sent, lo, end)
 
     def _after_quote(self, pos: int) -> bool:
         """The sentence starting at pos follows a closing quote (…。”韩瑞芳脸上满是笑容)."""
@@ -762,8 +775,7 @@ class _ArticleRun:
         return next((i for _, i in actors if self.out.mentions[i].type == "Person"), None)
 
     def _speaks(self, text: str, at: int, strict: bool = False) -> bool:
-        lead = SPEECH_LEAD.match(text, at)
-        at = lead.end() if lead else at
+        at = SPEECH_LEAD.match(text, at).end()  # (an adverb, to whom, how: or nothing)
         if strict:  # an organization itself: "党中央、国务院明确提出:"
             return bool(ORG_STATES.match(text, at))
         # 周海燕在列席黄宅镇代表团审议时表示: an adjunct of time between the name and the verb
@@ -773,14 +785,7 @@ class _ArticleRun:
         """[name],[organization][title]: 刘凯平,东湖社区党支部书记,…; [name]是[organization or
         该X][title], (杭琪是该校德育主任,…)"""
         if self.text[name_end:name_end + 1] == "是":
-            clause = CLAUSE_END.search(self.text, name_end, sent.end)
-            end = clause.start() if clause else sent.end
-            if not self.ex.title_end_re.search(self.text, name_end + 1, end):
-                return None
-            post = self._post_before(actors, end)
-            if post is not None and self.out.mentions[post[0]].start > name_end:
-                return post
-            return self._post_bare(sent, name_end + 1, end)
+            return self._post_to_clause_end(sent, actors, name_end + 1)
         if self.text[name_end:name_end + 1] not in (",", ","):
             return None
         ments = self.out.mentions
@@ -803,7 +808,7 @@ class _ArticleRun:
         first = self._post_before(units, name_start)
         if first is None:  # …推进会上,县长赵志刚表示: the title opens the name's clause
             bare = self._post_bare(sent, sent.start + _clause_start(sent.text, name_start - sent.start), name_start) \
-                or self._post_of_previous(sent, text.rfind("、", sent.start, name_start) + 1, name_start)
+                or self._post_of_previous(sent, name_start)
             return [bare] if bare is not None else []
         unit, gap = first
         ments = self.out.mentions
@@ -827,14 +832,15 @@ class _ArticleRun:
             posts.append(prev)
             start = ments[prev[0]].start
         if text[start - 1:start] == "兼":  # …局长韩卫东、副局长兼县农技推广中心主任马振峰
-            shared = self._post_of_previous(sent, text.rfind("、", sent.start, start) + 1, start - 1)
+            shared = self._post_of_previous(sent, start - 1)
             if shared is not None:
                 posts.append(shared)
         return [(u, self._inner_title(u, title)) for u, title in posts]
 
-    def _post_of_previous(self, sent: Sentence, lo: int, hi: int) -> tuple[int, str] | None:
-        """北关区委书记王建国、副书记李文明: a title alone after 、 and a person holding a post is
-        a post in that person's body."""
+    def _post_of_previous(self, sent: Sentence, hi: int) -> tuple[int, str] | None:
+        """北关区委书记王建国、副书记李文明: a title alone (ending at hi) after 、 and a person holding
+        a post is a post in that person's body."""
+        lo = self.text.rfind("、", sent.start, hi) + 1
         if lo <= sent.start or self.text[lo - 1] != "、" or not self.ex.title_re.fullmatch(self.text, lo, hi):
             return None
         ments = self.out.mentions
@@ -845,10 +851,8 @@ class _ArticleRun:
 
     def _inner_title(self, unit: int, title: str) -> str:
         """…公司|工会|主席: the title of a company's union (party branch) is written 工会主席."""
-        if self._outer_body(unit) is None:
-            return title
-        inner = next(x for x in INNER_BODIES if self.out.mentions[unit].surface.endswith(x))
-        return title if title.startswith(inner) else inner + title
+        inner = _inner_body(self.out.mentions[unit])
+        return title if not inner or title.startswith(inner) else inner + title
 
     def _post_bare(self, sent: Sentence, lo: int, name_start: int) -> tuple[int, str] | None:
         """[bare head or 该X][title][name] (公司总经理, 管委会副主任, 该院中医科副主任医师): the latest

@@ -601,11 +601,14 @@ def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
         # (退休工人|高建国/ns说: a three-character name the segmenter took for a place's, when
         # speech or punctuation follows it, not more of a phrase as after 群众|满意度/ns)
         t = inside[0]
-        if t.pos in ("ns", "j", "v"):  # (书记|车石保/j|介绍: or for an abbreviation's; 吕占魁/v|说: a verb's,
-            after = next((x for x in tokens if x.start == e), None)  # before speech only: 群众|融得进/v|、)
-            return len(t.text) == 3 and after is not None and (
-                after.tag == "S" and not after.text.isalnum() and t.pos != "v"
-                or after.text.startswith(("说", "表示", "介绍") if t.pos == "v" else ("说", "表示", "介绍", "是")))
+        if t.pos in ("ns", "j", "v"):  # (书记|车石保/j|介绍: or for an abbreviation's, 吕占魁/v|说: a verb's)
+            after = next((x for x in tokens if x.start == e), None)
+            if len(t.text) != 3 or after is None:
+                return False
+            if after.text.startswith(("说", "表示", "介绍")):
+                return True
+            # (a verb's only before speech: 群众|融得进/v|、 is no name)
+            return t.pos != "v" and (after.text.startswith("是") or after.tag == "S" and not after.text.isalnum())
         if t.pos in PERSON_POS and len(t.text) == 2:
             # 经理|陈立|任…委员, 医师|石静|一边…: a verb that follows names, or an adverb of two characters
             after = next((x for x in tokens if x.start == e), None)

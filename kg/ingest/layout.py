@@ -154,7 +154,8 @@ def _person_across(prev: str, par: str) -> bool:
     name and a speech verb open the next."""
     if not _SPEAKS_AFTER_NAME.match(par):
         return False
-    single, double = _surnames()
+    from kg.lexicon import surnames  # (cached there; ingest imports the lexicon only when asked)
+    single, double = surnames()
     titles = _titles()
     for k in (1, 2):  # the family name's length
         for j in (0, 1):  # how much of the given name the line holds
@@ -169,12 +170,6 @@ def _person_across(prev: str, par: str) -> bool:
 def _titles() -> tuple[str, ...]:
     from kg.lexicon import words
     return tuple(t for t in words("titles.txt") | words("roles.txt") if len(t) >= 2)
-
-
-@functools.cache
-def _surnames():
-    from kg.lexicon import surnames
-    return surnames()
 
 
 @functools.cache
