@@ -833,10 +833,15 @@ def test_a_building_s_yard_is_no_body(extractor):
     ("梅韵居民区开设“小候鸟”暑托班,为双职工家庭解忧。", "“小候鸟”暑托班"),
     ("区人社局举办“南海就业直通车”专场招聘会。", "“南海就业直通车”专场招聘会"),
     ("勐宋乡开办“石榴籽”农民夜校。", "“石榴籽”农民夜校"),
+    # a quoted name and what follows it to the clause's end, as a run verb's object, whatever the head
+    ("工作队推出“四季帮办”服务,春季帮购化肥种子。", "“四季帮办”服务"),
+    ("汲冢镇推出“粮e贷”金融产品,以订单作为授信依据。", "“粮e贷”金融产品"),
+    ("江苏援疆医疗队在儿科开展“师带徒”结对帮带活动,带教本地医生。", "“师带徒”结对帮带活动"),
 ])
 def test_more_heads_of_named_programs(extractor, body, program):
-    _, mentions, _ = run(extractor, body)
+    _, mentions, rels = run(extractor, body)
     assert (program, "Program") in mentions
+    assert any(r[0] == "runs" and r[2] == program for r in rels)
 
 
 @pytest.mark.parametrize("body, mention, container", [
@@ -862,6 +867,17 @@ def test_korean_family_names_in_a_byline():
     from kg.ingest.byline import start_byline
 
     assert start_byline("□本报记者 金美兰 通讯员 玄光日").reporters == ["金美兰", "玄光日"]
+
+
+@pytest.mark.parametrize("body", [
+    "街道开设“一站式”服务,方便居民办事。",  # a manner
+    "石碾村设立“和事佬”调解室,化解纠纷。",  # a body
+    "公司开办“胶林夜校”以来,已培训胶工800人次。",  # a time
+    "全县推广“小院议事”经验,各村纷纷效仿。",  # what is said of a program
+])
+def test_what_follows_a_quoted_object_is_not_always_the_program_s_head(extractor, body):
+    _, mentions, _ = run(extractor, body)
+    assert not [m for m, t in mentions if t == "Program" and not m.endswith("”")]
 
 
 def test_a_body_that_draws_up_a_named_method_runs_it(extractor):

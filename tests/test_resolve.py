@@ -130,6 +130,12 @@ def test_a_program_quoted_inside_a_quotation_is_the_same_program(pipeline):
     assert {("柳河街道", "长者食堂"), ("红河区乐康餐饮有限公司", "长者食堂")} <= runs
 
 
+def test_one_quoted_name_with_different_heads_on_a_page_is_one_program(pipeline):
+    body = "凤栖社区党委打造“邻里红管家”服务品牌,党员认领楼栋。如今,“邻里红管家”已覆盖全部小区。"
+    res = pipeline([("a.txt", [("“邻里红管家”管好小区大小事", body)])])
+    assert len([e for e in res.entities.values() if e.type == "Program"]) == 1
+
+
 def test_a_quoted_program_shortened_in_the_headline_is_the_one_of_the_text(pipeline):
     body = "青松岭村将环境卫生等内容细化为积分指标。在青松岭村“爱心积分超市”,村民拿着积分卡兑换生活用品。"
     res = pipeline([("a.txt", [("“积分超市”换来文明新风", body)])])

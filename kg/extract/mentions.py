@@ -691,7 +691,11 @@ class ProgramFinder:
         self.quoted = re.compile(QUOTE)
         # 推行“楼长制”, 设立“红色议事角”: a quoted name the text says someone runs is a program
         # (a quotation ends with its own punctuation: _slogan)
-        self.run_quoted = re.compile(rf"({self.run_verbs})(?:了|起)?(?={QUOTE}(?:[,。;、,:]|$|等|和|与))")
+        # 推出“四季帮办”服务, 开展“技能强牧”培训: a quoted name and a few characters of head to the
+        # clause's end, as the run verb's whole object, is a program whatever its head
+        self.run_quoted = re.compile(rf"({self.run_verbs})(?:了|起)?(?=“)")
+        self.body_heads = tuple(words("org_suffixes.txt"))
+        self.object_end = re.compile(rf"{_OBJECT_TAIL}{{0,8}}?(?=[,。;、,:]|$|等|和|与)")
         self.unquoted = re.compile(
             rf"(?:{self.run_verbs})(?:了|着|好)?({_NP}{{2,24}}?(?:{self.unquoted_heads}))(?=[,。;、,:]|$|等)")
         # 打造志平工作平台、老党员说事会等: the rest of a list whose first item is a program
@@ -743,9 +747,18 @@ class ProgramFinder:
             if _founded_before(text, v.end()):
                 continue  # 成立了“红色物业”: a body founded, not a program run
             m = self.quoted.match(text, v.end())
+            tail = self.object_end.match(text, m.end()) if m else None
+            if tail is None:
+                continue
             inner = m.group("a") or m.group("b")
-            if not _slogan(inner) and len(inner) >= 3:
-                keep(m.start(), m.end(), inner)
+            if _slogan(inner) or len(inner) < (2 if tail.end() > m.end() else 3):
+                continue
+            rest = text[m.end():tail.end()]
+            if rest and (inner.endswith(MANNER_ENDINGS) or rest.endswith(self.body_heads) or rest.endswith(AFTER_TIME)
+                         or rest.endswith(NOT_THE_THING)):
+                continue  # “一站式”服务: a manner; 设立“和事佬”调解室: a body; 开办“…”以来: a time;
+                # 推广“小院议事”经验: what is said of the program
+            keep(m.start(), tail.end(), inner)
         # A quoted name that carries its own head: “头雁工程”, “四场硬仗”.
         for m in self.quoted.finditer(text):
             inner = m.group("a") or m.group("b")
@@ -782,6 +795,11 @@ FINAL_PUNCT = re.compile(r"[。!?]")
 QUOTED_RUN = re.compile(r"(?:“[^“”]{1,20}”、?){2,}")
 SLOGAN_PUNCT = re.compile(r"[,。!?;:、,!]")
 _NP = r"[^\W的了各或对在为将把从与及等_]"
+# after a quoted name, the rest of a run verb's object (结对帮带活动: 对 may stand here)
+_OBJECT_TAIL = r"[^\W\d的了各或在为将把从与及等_“”]"
+AFTER_TIME = ("以来", "之后", "以后", "期间", "之际", "时")
+NOT_THE_THING = ("经验", "做法", "理念", "精神", "成果", "成效", "经验做法")  # 推广“小院议事”经验: the program's
+MANNER_ENDINGS = ("式", "型", "化", "性")
 ACTION_PREFIXES = ("完善", "健全", "加强", "深化", "加大", "强化", "规范", "提升", "优化", "推进", "开展", "建立",
                    "实施", "落实", "做好", "抓好", "形式", "各类", "各种", "一系列")
 COUNTED = re.compile(r"^[一二三四五六七八九十两几\d]+[次个项支批条类种场家]")

@@ -366,7 +366,7 @@ class Resolver:
     def _merge_program(self, key: str, surface: str, merge: dict, source: str) -> str:
         """“双月攻坚”行动, “双月攻坚”活动 and “双月攻坚” on one page are one program."""
         m = QUOTED_HEAD.match(_double_quoted(surface))
-        if not m or m.group(2) not in MERGE_HEADS:
+        if not m:
             return key
         return merge.setdefault((source, m.group(1)), key)
 
