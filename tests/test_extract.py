@@ -316,6 +316,8 @@ def test_a_family_name_and_a_title_is_the_person_of_that_name(extractor):
     ("县委副书记、县长蒋文浩代表县人民政府作报告。", {("蒋文浩", "县委", "副书记"), ("蒋文浩", "县政府", "县长")}),
     ("南坡村党支部书记兼村委会主任王守田带领村两委成员领办了合作社。",
      {("王守田", "南坡村党支部", "书记"), ("王守田", "村委会", "主任")}),
+    # a department after a committee's post is the committee's, named before or not
+    ("昭觉县委常委、宣传部部长韩卫东出席会议。", {("韩卫东", "昭觉县委", "常委"), ("韩卫东", "昭觉县委宣传部", "宣传部部长")}),
 ])
 def test_posts_joined_by_an_enumeration_comma_or_jian(extractor, body, posts):
     _, _, rels = run(extractor, body)
@@ -411,10 +413,21 @@ def test_bodies_joined_before_the_run_verb_all_run_it(extractor):
 @pytest.mark.parametrize("body", [
     "长宁区委组织部与长宁区民政局共同打造“邻里驿站”。",  # X与Y共同V: Y is no adjunct
     "长宁区委组织部日前与长宁区民政局联合举办“邻里驿站”。",  # a time adverb between X and 与
+    "长宁区委组织部联合长宁区民政局举办“邻里驿站”。",  # X联合Y V: Y is a party, not an object
+    "长宁区委组织部将会同长宁区民政局在华阳街道推出“邻里驿站”。",
 ])
 def test_bodies_joined_by_yu_and_together_both_run_it(extractor, body):
     _, _, rels = run(extractor, body)
     assert {s for p, s, o, _, _ in rels if p == "runs"} == {"长宁区委组织部", "长宁区民政局"}
+
+
+@pytest.mark.parametrize("body", [
+    "入冬前,县民政局联合田老庄乡开展“暖冬行动”,为老人排查取暖设施。",
+    "由县民政局与田老庄乡联合举办的“暖冬行动”今天启动。",
+])
+def test_a_place_acting_together_with_a_body_runs_it_too(extractor, body):
+    _, _, rels = run(extractor, body)
+    assert {s for p, s, o, _, _ in rels if p == "runs"} == {"县民政局", "田老庄乡"}
 
 
 @pytest.mark.parametrize("body", [
@@ -437,6 +450,8 @@ def test_you_x_qiantou_de_before_a_program_names_who_runs_it(extractor):
     ("吴台镇卫生院院长徐志远则告诉记者,镇里做的心电图10分钟出结果。", "徐志远"),  # an adverb before the verb
     ("副市长柯志明出席会议时表示,希望商会继续发挥桥梁纽带作用。", "柯志明"),  # an adjunct of time without 在
     ("马振华补充说,项目区将同步推广水肥一体化技术。", "马振华"),
+    ("第四代传人苏文亮一边打包一边对记者说,线上订单占了三成。", "苏文亮"),  # what the speaker does meanwhile
+    ("商会秘书长禾秋菊介绍,商会将开展刺绣培训。", "禾秋菊"),  # a family name no list holds, between title and verb
 ])
 def test_speakers_are_quoted(extractor, body, name):
     _, _, rels = run(extractor, "县里召开会议。" + body)
@@ -461,6 +476,14 @@ def test_a_body_after_yu_without_together_does_not_run_it(extractor):
 def test_bodies_named_inside_a_quotation_of_speech_are_mentions(extractor):
     _, mentions, _ = run(extractor, "“我们和江城理工学院联合办班,学员结业就能上岗。”公司经理罗志平说。")
     assert ("江城理工学院", "Organization") in mentions
+
+
+def test_a_body_named_after_its_town_without_the_town_s_head_is_named(extractor):
+    _, mentions, rels = run(extractor, "董福生是湾桥商会会长,早年在昆明经营建材生意。")  # 湾桥 of 湾桥镇
+    assert ("湾桥商会", "Organization") in mentions
+    assert ("董福生", "湾桥商会", "会长") in _posts(rels)
+    _, mentions, _ = run(extractor, "村里建起幸福院,今年又组建了合作联合社。")  # (幸福, 合作: words)
+    assert not {m for m, t in mentions if t == "Organization"}
 
 
 def test_a_quoted_name_is_still_no_place_of_its_own(extractor):
@@ -837,6 +860,7 @@ def test_a_building_s_yard_is_no_body(extractor):
     ("工作队推出“四季帮办”服务,春季帮购化肥种子。", "“四季帮办”服务"),
     ("汲冢镇推出“粮e贷”金融产品,以订单作为授信依据。", "“粮e贷”金融产品"),
     ("江苏援疆医疗队在儿科开展“师带徒”结对帮带活动,带教本地医生。", "“师带徒”结对帮带活动"),
+    ("这是下关街道今年推出的“苍坪夜巷”非遗惠民服务,每周举办一次。", "“苍坪夜巷”非遗惠民服务"),
 ])
 def test_more_heads_of_named_programs(extractor, body, program):
     _, mentions, rels = run(extractor, body)
@@ -874,6 +898,7 @@ def test_korean_family_names_in_a_byline():
     "石碾村设立“和事佬”调解室,化解纠纷。",  # a body
     "公司开办“胶林夜校”以来,已培训胶工800人次。",  # a time
     "全县推广“小院议事”经验,各村纷纷效仿。",  # what is said of a program
+    "求职者对楚澜公司推出的“楚澜学徒计划”很感兴趣。",  # a predicate
 ])
 def test_what_follows_a_quoted_object_is_not_always_the_program_s_head(extractor, body):
     _, mentions, _ = run(extractor, body)

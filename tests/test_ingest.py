@@ -244,3 +244,13 @@ def test_a_short_line_cut_by_the_layout_is_rejoined(text, joined):
 def test_the_headline_of_an_item_after_another(block, title):
     page = parse_page("本报讯(记者 王林)近日,全县召开推进会。(王林)\n\n" + block, "x.txt")
     assert page.articles[1].title == title
+
+
+def test_the_marked_items_of_a_digest_are_one_article_with_every_item_s_credit():
+    text = ("简讯\n\n基层治理短讯三则\n\n■梅园街道近日启用“梅好议事厅”,首场议事会收集意见27条。(赵一鸣)\n\n"
+            "■区民政局试点“时间银行”互助养老项目。(刘畅)\n\n■区人社局举办专场招聘会。(孙悦 周婷)\n\n"
+            "图说新闻\n\n4月12日,北湖社区党员在湖边捡拾垃圾。(王晨阳 摄)\n")
+    digest, photo = parse_page(text, "x.txt").articles
+    assert digest.title == "基层治理短讯三则"
+    assert digest.reporters == ["赵一鸣", "刘畅", "孙悦", "周婷"]
+    assert "时间银行" in digest.body and photo.photographers == ["王晨阳"]

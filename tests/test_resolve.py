@@ -239,6 +239,19 @@ def test_a_head_alone_before_a_title_is_the_body_named_before(pipeline):
     assert "公司" not in names(res, "Organization")  # the head alone names no body of its own
 
 
+def test_an_association_alone_opening_a_clause_is_the_one_named_before(pipeline):
+    body = "大理市民宿行业协会也出了不少力。协会会长赵金鹏介绍,协会今年启动“苍洱好客”服务提升计划,组织会员客栈开发体验项目。"
+    runs = _runs(pipeline([("a.txt", [("民宿协会出了力", body)])]))
+    assert ("大理市民宿行业协会", "“苍洱好客”服务提升计划") in runs
+
+
+def test_a_grade_of_civil_servant_is_a_title(pipeline):
+    body = "“玄武书房”由玄武区文化和旅游局统筹建设。据该局一级调研员杜晓芸介绍,每家书房藏书不少于5000册。"
+    res = pipeline([("a.txt", [("城市书房又添新店", body)])])
+    posts = {(res.entities[p.person].name, res.entities[p.org].name, p.title) for p in res.positions}
+    assert ("杜晓芸", "玄武区文化和旅游局", "一级调研员") in posts
+
+
 def test_an_autonomous_county_without_its_peoples_is_the_same_county(pipeline):
     res = pipeline([("a.txt", [("松桃苗族自治县推进搬迁安置", "松桃苗族自治县辖大兴街道。今年以来,松桃自治县新增就业520人。"
                                                    "县委组织部选派干部驻村。")])])

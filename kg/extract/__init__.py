@@ -15,8 +15,8 @@ from ahocorasick_rs import AhoCorasick
 
 from kg import gctune
 from kg.extract.mentions import (
-    ANAPHOR_LEVELS, INNER_BODIES, NATIONAL, TERMINAL_HEADS, PersonFinder, ProgramFinder, Sentence, anaphors,
-    chunks, sentences,
+    ANAPHOR_LEVELS, INNER_BODIES, NATIONAL, TERMINAL_HEADS, PersonFinder, ProgramFinder, Sentence, anaphors, chunks,
+    sentences, town_short_name,
 )
 from kg.extract.segment import LEVEL_CHARS, PROPER_POS, Segmentation, Segmenter
 from kg.lexicon import NAME_DOTS, alternation, automaton, guarded, looks_like_person_name, words
@@ -39,7 +39,8 @@ VERSION = "1"
 
 # A name right after these is where or with whom something happens, not who does it.
 ADJUNCT_BEFORE = ("在", "到", "于", "从", "以", "对", "向", "与", "和", "同", "经过", "通过", "依托", "围绕",
-                  "联合", "会同", "协同", "配合", "邀请", "深入", "走进", "来到", "前往", "组织")
+                  "配合", "邀请", "深入", "走进", "来到", "前往", "组织")
+JOINING = ("会同", "协同")  # (not 同, with: X会同Y开展…, see JOINED_BY_VERB)
 ANAPHOR_BEFORE = re.compile(f"该(?:{alternation(ANAPHOR_LEVELS)})$")
 CLAUSE_OPENER = re.compile(r"[\s\d年月日上下午近日今年以来去年同时此外目前期间当天,]*")
 # A quoted or titled name: no clause punctuation inside (a quotation of speech has some, and the
@@ -54,14 +55,15 @@ CLAUSE_END = re.compile(r"[,,。;;]")
 LIST_ITEM = re.compile(r"(?<=[、和辖])[\u4e00-\u9fff]{2,6}(?=[、和等0-9一二三四五六七八九十两])")
 GOVERNS = re.compile(r"(?<![管直])辖(?:(?!区)|区内的?)")  # 辖X、Y; 该区…辖区内X、Y
 LIST_END = re.compile(r"等|[,,。;]")
-# what may stand between a speaker and the verb: an adverb (徐志强则告诉记者), to whom, how
-SPEECH_LEAD = re.compile(r"(?:则|也|还|又)?(?:对记者|向记者|笑着|激动地|高兴地|明确)?")
+# what may stand between a speaker and the verb: an adverb (徐志强则告诉记者), what the speaker does
+# meanwhile (一边打包一边), to whom, how
+SPEECH_LEAD = re.compile(r"(?:则|也|还|又)?(?:一边[^,,。]{1,6}?一边)?(?:对记者|向记者|笑着|激动地|高兴地|明确)?")
 ORG_STATES = re.compile(r"(?:、[^,。]{2,8}?)*(?:明确)?(?:提出|指出|强调|表示)[::]")
 NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 CLAUSE_PUNCT = re.compile(r"[,,::;]")
 # 实践站还开设了…, 管委会今年推出…: a body's head alone opening a clause is the body the article
 # last named with that head (resolved by kg.resolve as the anaphor "=" + head)
-BARE_HEAD_WORDS = re.compile(r"实践站|实践所|合作社|公司|管委会|工作队|服务队|联合党委|服务中心")  # most sentences: none
+BARE_HEAD_WORDS = re.compile(r"实践站|实践所|合作社|公司|管委会|工作队|服务队|联合党委|服务中心|协会|商会")  # most sentences: none
 BARE_SUBJECT = re.compile(r"(?:^|(?<=[,,::;]))" + CLAUSE_OPENER.pattern
                           + rf"({BARE_HEAD_WORDS.pattern})"
                             r"(?=[还也已先又将正今去每为把对从与和就都共累推开启实打建组举设发创搭牵])")
@@ -107,7 +109,7 @@ def _lower(inner: str, outer: str) -> bool:
 
 
 def _adjunct(text: str, p: int) -> bool:
-    return text.endswith(ADJUNCT_BEFORE, max(0, p - 2), p)
+    return text.endswith(ADJUNCT_BEFORE, max(0, p - 2), p) and not text.endswith(JOINING, max(0, p - 2), p)
 
 
 def _before_anaphor(text: str, p: int) -> int:
@@ -122,10 +124,14 @@ def _bare(m) -> bool:
 
 
 # Facilities every community or street has: 社区党群服务中心, 街道综治中心 name a kind, not one body
+# the departments of a party committee (区委组织部), written alone after the committee's post
+PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委", "社会工作部")
 LOCAL_FACILITIES = frozenset(("党群服务中心", "综治中心", "党群活动中心", "养老服务中心", "便民服务站"))
 COORDINATORS = ("、", "和", "与", "及", "以及", "同")
 # X、Y; X又与Y; X日前与Y (an adverb of time between the first party and 与)
 COORDINATED = re.compile(r"(?:又|也|还|曾|已|日前|近日|近期|今年|去年|此前)*(?:" + "|".join(COORDINATORS) + ")")
+# X联合Y开展…, X将会同Y推出…: Y is a party to what X does, not an object
+JOINED_BY_VERB = re.compile(r"(?:又|也|还|将|再|曾|已|日前|近日|近期|今年|去年|此前)*(?:联合|会同|携手|联手)")
 TOGETHER = ("共同", "联合", "一起", "携手", "一道")  # X与Y共同…: Y acts with X
 SITED_AT = ("位于", "地处", "坐落于")  # X位于Y: X is in Y; 位于X的Y: Y is in X
 SITED_AT_RE = re.compile("|".join(SITED_AT))
@@ -529,7 +535,7 @@ class _ArticleRun:
         if len(inside) == 1:  # 国务院, 扶贫办 yes; 志愿服务队, 合作社 (a kind of body) no
             t = inside[0]
             return len(t.text) >= 3 and t.text not in self.ex.seg.org_heads and t.pos in ("nt", "i", "j", "nz", "x", "l")
-        if any(t.pos in PROPER_POS and t.tag != "O" for t in inside):
+        if any(t.pos in PROPER_POS and t.tag != "O" for t in inside) or town_short_name(inside, self.ex.seg):
             return True
         return len(c.text) > 5
 
@@ -817,7 +823,7 @@ class _ArticleRun:
         posts.append((unit, parts[0]))
         at = name_start - len(gap) + len(parts[0]) + 1
         for part in parts[1:]:  # 书记、村委会主任; 副书记、县长
-            more = self._post_bare(sent, at, at + len(part))
+            more = self._committee_department(unit, part, at) or self._post_bare(sent, at, at + len(part))
             if more is None and self.ex.title_re.fullmatch(part):
                 outer = self._outer_body(unit)  # …公司党支部书记、总经理: the company's
                 more = (outer, part) if outer is not None else None
@@ -836,6 +842,17 @@ class _ArticleRun:
             if shared is not None:
                 posts.append(shared)
         return [(u, self._inner_title(u, title)) for u, title in posts]
+
+    def _committee_department(self, unit: int, part: str, at: int) -> tuple[int, str] | None:
+        """区委常委、组织部部长: a department after a party committee's post is that committee's
+        (区委组织部), whether or not the article named it before."""
+        committee = self.out.mentions[unit]
+        dept = next((d for d in PARTY_DEPARTMENTS if part.startswith(d)), None)
+        if dept is None or not committee.surface.endswith("委") or not self.ex.title_re.fullmatch(part, len(dept)):
+            return None
+        org = self.add(committee.surface + dept, "Organization", at, at + len(dept), qualify=committee.qualify,
+                       anaphor=committee.anaphor)
+        return org, part
 
     def _post_of_previous(self, sent: Sentence, hi: int) -> tuple[int, str] | None:
         """北关区委书记王建国、副书记李文明: a title alone (ending at hi) after 、 and a person holding
@@ -1071,13 +1088,19 @@ class _ArticleRun:
 
     def _coordinated(self, text: str, before_verb: list[tuple[int, int]]) -> list[int]:
         """由共青团南海区委员会、南海区妇女联合会联合主办的…: the bodies joined to the last one
-        before the verb by 、, 和, 与 act with it."""
+        before the verb by 、, 和, 与 act with it; so does a body or place that joins it with a verb
+        (县民政局联合田老庄乡开展…)."""
         ments = self.out.mentions
         out = []
         p_next, i_next = before_verb[-1]
         for p, i in reversed(before_verb[:-1]):
             between = text[ments[i].end - self.sent_start:p_next]
-            if not COORDINATED.fullmatch(between) or not ments[i].type == ments[i_next].type == "Organization":
+            if COORDINATED.fullmatch(between):
+                # (由X局与Y镇联合举办的: a place too, when they act together)
+                if not ments[i].type == ments[i_next].type == "Organization" and not (
+                        self._partner(text, i_next) and ments[i].type in ("Organization", "Place")):
+                    break
+            elif not JOINED_BY_VERB.fullmatch(between) or ments[i].type not in ("Organization", "Place"):
                 break
             out.append(i)
             p_next, i_next = p, i

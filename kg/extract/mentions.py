@@ -225,7 +225,17 @@ def _common_words_only(toks: list[Token], seg: Segmenter) -> bool:
     name, no number, no word the segmenter made up, no verb: 产业扶贫硬仗指挥部 names one task
     force): the name of a kind of body. (One word alone is a head, or an office like 扶贫办.)"""
     return len(toks) > 1 and not toks[-1].text.endswith(CAMPAIGN_HEADS) and all(
-        t.pos not in NAMED_POS and t.tag not in "DW" and seg.jieba.has_word(t.text) for t in toks)
+        t.pos not in NAMED_POS and t.tag not in "DW" and seg.jieba.has_word(t.text) for t in toks) \
+        and not town_short_name(toks, seg)
+
+
+def town_short_name(toks: list[Token], seg: Segmenter) -> bool:
+    """湾|桥|商会: the words before the head are a town's name without its 镇 (乡, 街道), as bodies
+    of a town are named (湾桥商会 of 湾桥镇)."""
+    k = next((k for k, t in enumerate(toks) if t.tag == "O"), len(toks))
+    stem = "".join(t.text for t in toks[:k])
+    return 2 <= len(stem) <= 3 and not seg.jieba.has_word(stem) \
+        and any(seg.gazetteer.is_known(stem + h) for h in ("镇", "乡", "街道"))  # (幸福院, 合作联合社: words)
 
 
 def _stationed(out: list[Chunk], tokens: list[Token]) -> list[Chunk]:
@@ -435,12 +445,25 @@ class PersonFinder:
             listed = self._listed(text)
             if strong or weak or listed or unbounded:
                 spans = spans + self._on_token_bounds(tokens, base, strong, weak, listed, unbounded)
+            if titles:
+                spans += self._titled_speaker(text, tokens, base, titles, spans)
             if known is not None and "nrfg" in map(POS, tokens):  # 习近平/nrfg: a person the dictionary knows
                 for t in tokens:
                     if t.pos == "nrfg" and len(t.text) == 3 and looks_like_person_name(t.text) \
                             and known(t.text):
                         spans.append((t.start - base, t.end - base))
         return [x for x in dict.fromkeys(spans) if not _is_partial(text[x[0]:x[1]])] if spans else []
+
+    def _titled_speaker(self, text: str, tokens: list[Token], base: int, titles, found) -> list[tuple[int, int]]:
+        """商会秘书长|禾秋菊|介绍: a name the segmenter tags as one, between a title and a speech
+        verb, is a name whatever its family name (rare ones are no list's)."""
+        by_start = {t.start - base: t for t in tokens if t.pos in ("nr", "nrt", "nrfg") and len(t.text) in (2, 3)}
+        spans = []
+        for _, _, end in titles:
+            t = by_start.get(end)
+            if t is not None and not any(s == end for s, _ in found) and self.speech_after.match(text, end + len(t.text)):
+                spans.append((end, end + len(t.text)))
+        return spans
 
     def _transliterated(self, text: str, titles) -> list[tuple[int, int]]:
         """Transliterated names (kg.lexicon.transliterated_name) after a title or role, or before a
@@ -693,7 +716,7 @@ class ProgramFinder:
         # (a quotation ends with its own punctuation: _slogan)
         # 推出“四季帮办”服务, 开展“技能强牧”培训: a quoted name and a few characters of head to the
         # clause's end, as the run verb's whole object, is a program whatever its head
-        self.run_quoted = re.compile(rf"({self.run_verbs})(?:了|起)?(?=“)")
+        self.run_quoted = re.compile(rf"({self.run_verbs})(?:了|起|的)?(?=“)")  # (推出的“…”: the same object)
         self.body_heads = tuple(words("org_suffixes.txt"))
         self.object_end = re.compile(rf"{_OBJECT_TAIL}{{0,8}}?(?=[,。;、,:]|$|等|和|与)")
         self.unquoted = re.compile(
@@ -754,7 +777,7 @@ class ProgramFinder:
             if _slogan(inner) or len(inner) < (2 if tail.end() > m.end() else 3):
                 continue
             rest = text[m.end():tail.end()]
-            if rest and (inner.endswith(MANNER_ENDINGS) or rest.endswith(self.body_heads) or rest.endswith(AFTER_TIME)
+            if rest and (inner.endswith(MANNER_ENDINGS) or rest[0] in NOT_A_HEAD_START or rest.endswith(self.body_heads) or rest.endswith(AFTER_TIME)
                          or rest.endswith(NOT_THE_THING)):
                 continue  # “一站式”服务: a manner; 设立“和事佬”调解室: a body; 开办“…”以来: a time;
                 # 推广“小院议事”经验: what is said of the program
@@ -797,6 +820,7 @@ SLOGAN_PUNCT = re.compile(r"[,。!?;:、,!]")
 _NP = r"[^\W的了各或对在为将把从与及等_]"
 # after a quoted name, the rest of a run verb's object (结对帮带活动: 对 may stand here)
 _OBJECT_TAIL = r"[^\W\d的了各或在为将把从与及等_“”]"
+NOT_A_HEAD_START = "很都也还已更不没又再均仍被让使是"  # 推出的“…”很受欢迎: a predicate
 AFTER_TIME = ("以来", "之后", "以后", "期间", "之际", "时")
 NOT_THE_THING = ("经验", "做法", "理念", "精神", "成果", "成效", "经验做法")  # 推广“小院议事”经验: the program's
 MANNER_ENDINGS = ("式", "型", "化", "性")

@@ -174,6 +174,8 @@ def split_articles(pars: list[str], source: str,
             else:
                 cur.has_byline = cur.led = True  # under the headline it is the byline
         else:  # body or caption
+            if cur is not None and cur.closed and _next_digest_item(p.text, cur):
+                cur.closed = False
             if cur is None or cur.closed or (p.kind == "caption" and "图为" in p.text and cur.body):
                 new()
             if p.before_credit:
@@ -213,6 +215,15 @@ def _finish(d: _Draft, source: str, index: int) -> Article:
         # a news item's dateline opens its lead; a date later in its body is what it reports on
         date=_date(body) if kind == "photo" else _date(body[:LEAD_DATE_WITHIN]),
     )
+
+
+# ■梅园新村街道…(赵一鸣) ■区民政局…(刘畅): the items of a digest under one headline, each with
+# its credit, open with the same mark
+DIGEST_MARKS = "■●◆▲"
+
+
+def _next_digest_item(par: str, d: _Draft) -> bool:
+    return par[:1] in DIGEST_MARKS and bool(d.body) and d.body[-1][:1] == par[:1]
 
 
 def _date(body: str) -> str | None:
