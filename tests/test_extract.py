@@ -486,6 +486,20 @@ def test_a_body_named_after_its_town_without_the_town_s_head_is_named(extractor)
     assert not {m for m, t in mentions if t == "Organization"}
 
 
+def test_a_place_after_another_may_open_with_an_adjective(extractor):
+    _, mentions, rels = run(extractor, "凤凰山街道做法好。在该街道清凉社区,网格长刘建平每天巡查。")  # 清凉/a
+    assert ("清凉社区", "Place") in mentions
+    _, mentions, _ = run(extractor, "铁西区老旧小区多,改造任务重。")  # a kind of estate, no name
+    assert not {m for m, t in mentions if t == "Place" and m.endswith("小区")}
+
+
+def test_a_body_after_an_anaphor_of_its_place_is_that_place_s(extractor):
+    ex, _, rels = run(extractor, "嘉岭社区位于山脚下。今年3月,该社区党委推出“嘉岭红管家”服务品牌。")
+    (body,) = [m for m in ex.mentions if m.type == "Organization"]
+    assert (body.surface, body.qualify) == ("社区党委", "社区")
+    assert ("runs", "社区党委", "“嘉岭红管家”服务品牌") in {r[:3] for r in rels}
+
+
 def test_a_quoted_name_is_still_no_place_of_its_own(extractor):
     _, mentions, _ = run(extractor, "社区推出“幸福小区”评选活动。")
     assert ("幸福小区", "Place") not in mentions

@@ -227,6 +227,9 @@ def test_a_column_label_after_the_reporter_s_title_is_no_byline():
     # a line with one clause comma and no space, colon or quotation
     ("桃花映红致富路\n\n□本报记者 彭一鸣\n\n地处岳麓区西部的莲花镇,素有“西大门”之称。\n\n村口的农产品展销区,长沙市岳麓区荷叶\n\n"
      "塘桃李种植专业合作社的摊位前排起了长队。\n", "长沙市岳麓区荷叶塘桃李种植专业合作社的摊位"),
+    # a line opening with 据 ("according to") is a sentence, never a headline
+    ("老兵驿站\n\n□本报记者 李晓燕\n\n社区组建了志愿服务队。\n\n据区退役军人事\n\n务局相关负责人介绍,该局将推广这一做法。\n",
+     "据区退役军人事务局相关负责人介绍"),
 ])
 def test_a_short_line_cut_by_the_layout_is_rejoined(text, joined):
     (a,) = parse_page(text, "x.txt").articles

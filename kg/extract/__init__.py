@@ -429,6 +429,11 @@ class _ArticleRun:
             typ = "Organization" if seg._org_head(level) and level not in seg.place_heads else "Place"
             idx = self.add(sent.text[s:e], typ, base + s, base + e, anaphor=level)
             actors.append((s, idx))
+            head = next((t for t in toks if t.start == base + e), None) if typ == "Place" else None
+            if head is not None and head.tag == "O" and len(head.text) <= 3:
+                # 该社区|党委 (该社区 one word): the body of the place the anaphor stands for, as 街道党工委
+                org = self.add(level + head.text, "Organization", base + e, head.end, qualify=level)
+                actors.append((e, org))
         for s, e in found:
             idx = self.add(sent.text[s:e], "Person", base + s, base + e)
             actors.append((s, idx))

@@ -22,6 +22,8 @@ from kg.lexicon import (NAME_DOTS, alternation, automaton, common_surnames, dai_
 # Token fields by index: itemgetter reads a tuple faster than attrgetter reads a field.
 TEXT, POS, TAG, START, END = (itemgetter(Token._fields.index(f)) for f in ("text", "pos", "tag", "start", "end"))
 _SEG = r"(?:[ND][NDV]*P|P)"  # a place: name tokens and a head
+# a place after another: its name may open with an adjective or a nominal verb (该街道|清凉|社区)
+_SEGS = rf"(?:{_SEG}(?:[NDV][NDV]*P|P)*)"
 # An organization's name: name tokens and a head. Verbs (W) and generic nouns (G) may stand
 # inside it; right after a place or another body anything may (县|脱贫攻坚领导小组,
 # 区委|专项巡察集中整顿组|第三小组), standing alone a verb must be followed by a name token,
@@ -31,7 +33,7 @@ _ORG_CONT = r"(?:(?:[NDV][NDVGW]{0,5})?O)"
 # Every chunk has a place or organization head (P, O) after name, number, verb and generic
 # tokens only: the lookahead skips the other positions before trying the alternatives. It is
 # possessive (*+): no letter it runs over is a head, so giving one back cannot help.
-CHUNK = re.compile(rf"(?=[NDVGW]*+[PO])(?:{_SEG}+[NDVGW]{{0,6}}O{_ORG_CONT}*|{_SEG}*{_ORG_FREE}{_ORG_CONT}*|{_SEG}+)")
+CHUNK = re.compile(rf"(?=[NDVGW]*+[PO])(?:{_SEGS}[NDVGW]{{0,6}}O{_ORG_CONT}*|{_SEGS}?{_ORG_FREE}{_ORG_CONT}*|{_SEGS})")
 GENERIC_BEFORE = ("各", "每个", "各个", "所有", "每", "全体")
 # The bodies of one campaign, named by it (危房改造清零行动指挥部): never a kind of body
 CAMPAIGN_HEADS = ("指挥部", "领导小组", "专班")

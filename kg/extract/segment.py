@@ -224,10 +224,10 @@ class Segmenter:
         for w in words("roles.txt"):
             if len(w) >= 3 and not self.jieba.has_word(w):
                 self.jieba.add_word(w, 5000, "n")
-        # and kinds of village or housing are words of their own (生态|移民村, 养殖|示范村, 人才|公寓:
+        # and kinds of village or housing are words of their own (生态|移民村, 养殖|示范村, 人才|公寓, 老旧|小区:
         # no place's name)
         for w in self.generic:
-            if len(w) >= 3 and w.endswith(("村", "社区", "公寓")) and w not in self.place_heads:
+            if len(w) >= 3 and w.endswith(("村", "社区", "公寓", "小区")) and w not in self.place_heads:
                 self.jieba.add_word(w, 5000, "n")
 
     @classmethod

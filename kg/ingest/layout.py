@@ -107,6 +107,8 @@ def _is_cut(prev: str, par: str, nxt: str, is_byline: Callable[[str], bool]) -> 
 # punctuation do not open headlines.
 _SENTENCE_START = re.compile(r"^(?:\d{1,2}月\d{1,2}日(?:上午|中午|下午|晚上|晚|早上|凌晨)?|近日|日前|连日来|近期|今年以来|近年来|"
                              r"目前|当天|据了解|据悉|据介绍|此外|同时)[,,]|^[^“”]{2,}[,,][^,,]{2,}[,,]"
+                             # (据区退役军人事 / 务局相关负责人介绍: 据, "according to", opens no headline)
+                             r"|^据"
                              # (one comma, no space, colon or quotation: 村口的农产品展销区,长沙市岳麓区荷叶)
                              r"|^[^“”\s::]{2,}[,,][^“”\s::,,]{2,}$")
 
