@@ -452,6 +452,7 @@ def test_you_x_qiantou_de_before_a_program_names_who_runs_it(extractor):
     ("马振华补充说,项目区将同步推广水肥一体化技术。", "马振华"),
     ("第四代传人苏文亮一边打包一边对记者说,线上订单占了三成。", "苏文亮"),  # what the speaker does meanwhile
     ("商会秘书长禾秋菊介绍,商会将开展刺绣培训。", "禾秋菊"),  # a family name no list holds, between title and verb
+    ("坡荷乡乡长岑立新介绍,该乡还引进了香料公司。", "岑立新"),  # 岑/nr|立新/d
 ])
 def test_speakers_are_quoted(extractor, body, name):
     _, _, rels = run(extractor, "县里召开会议。" + body)
@@ -498,6 +499,17 @@ def test_a_body_after_an_anaphor_of_its_place_is_that_place_s(extractor):
     (body,) = [m for m in ex.mentions if m.type == "Organization"]
     assert (body.surface, body.qualify) == ("社区党委", "社区")
     assert ("runs", "社区党委", "“嘉岭红管家”服务品牌") in {r[:3] for r in rels}
+
+
+@pytest.mark.parametrize("body, mention, container", [
+    ("那吉屯党小组组长黄德邦正在整理巡边记录。", ("那吉屯党小组", "Organization"), "那吉屯"),  # 那吉屯/nr: a hamlet
+    ("“医生送上门。”上坎村坡旺屯78岁的黄阿婆说。", ("坡旺屯", "Place"), "上坎村"),  # 上坎|村坡|旺|屯
+    ("那坡县委组织部与那坡县人武部联合实施“红色哨所”共建行动。", ("那坡县人武部", "Organization"), "那坡县"),
+])
+def test_names_of_a_border_county_page(extractor, body, mention, container):
+    _, mentions, rels = run(extractor, body)
+    assert mention in mentions
+    assert ("locatedIn", mention[0], container) in {r[:3] for r in rels}
 
 
 def test_a_quoted_name_is_still_no_place_of_its_own(extractor):

@@ -215,11 +215,21 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                     # community named after its estate
                     c.places[-1] = (c.places[-1][0], t.end, False)
                 else:
-                    c.places.append((seg_start, t.end, bare))
+                    c.places += _village_and_hamlet(text, first.start, seg_start, t.end, bare)
                 seg_start, named = t.end, False
             else:
                 named = True
     return _stationed(out, tokens) if "驻" in map(TEXT, tokens) else out
+
+
+# 上坎|村坡|旺|屯: a village and its hamlet the segmenter glued across the village's head
+VILLAGE_THEN_HAMLET = re.compile(r"([\u4e00-\u9fff]{2,4}村)([\u4e00-\u9fff]{2,3}屯)")
+
+
+def _village_and_hamlet(text: str, base: int, s: int, e: int, bare: bool) -> list[tuple[int, int, bool]]:
+    """The place text[s:e] (offsets from base), or the village and the hamlet it names together."""
+    m = None if bare else VILLAGE_THEN_HAMLET.fullmatch(text, s - base, e - base)
+    return [(s, s + len(m.group(1)), False), (s + len(m.group(1)), e, False)] if m else [(s, e, bare)]
 
 
 def _common_words_only(toks: list[Token], seg: Segmenter) -> bool:
@@ -652,6 +662,8 @@ def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
         return True  # 田家|兴, 彭|立新: a common family name and the rest of a word
     if len(inside) == 2 and inside[0].pos in PERSON_POS and len(inside[0].text) == 2 and len(inside[1].text) == 1:
         return True  # 傅立/nr|群: the segmenter's guessed name, its last character cut off
+    if len(inside) == 2 and inside[0].pos == "nr" and len(inside[0].text) == 1:
+        return True  # 乡长|岑/nr|立新/d: the segmenter read the family name as one
     return all(t.pos in PERSON_POS for t in inside[1:])  # 能|力强: a rare family name needs more
 
 

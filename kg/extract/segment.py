@@ -58,7 +58,7 @@ MEETING_HEADS = ("协商会", "座谈会", "推进会", "茶话会", "见面会"
                  "交流会", "动员会", "培训会", "表彰会", "发布会", "分享会", "评议会", "听证会", "调度会", "部署会",
                  "晚会", "展销会", "博览会", "运动会", "招聘会", "年会", "例会", "夜话会", "报告会", "宣讲会",
                  "启动会", "签约会", "推介会", "联欢会", "故事会", "读书会", "庙会", "会议")
-VILLAGE_HEADS = ("村", "社区", "街道", "镇", "乡", "嘎查", "苏木")
+VILLAGE_HEADS = ("村", "社区", "街道", "镇", "乡", "嘎查", "苏木", "屯")  # (那吉屯/nr: a hamlet)
 TOWN_HEADS = ("镇", "乡", "街道", "社区", "苏木")
 HOLDING_HEADS = TOWN_HEADS + ("村",)  # places a lower one may be named right after (_villages)
 # Bare heads of places whose names have two characters or more (和风社区, never 风社区).
