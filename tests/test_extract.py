@@ -459,6 +459,21 @@ def test_speakers_are_quoted(extractor, body, name):
     assert name in _quoted(rels)
 
 
+def test_what_a_subject_works_through_is_its_program(extractor):
+    _, _, rels = run(extractor, "今年以来,区退役军人事务局以“戎耀玄武”服务品牌为牵引,推动服务向社区下沉。")
+    assert ("runs", "区退役军人事务局", "“戎耀玄武”服务品牌") in {r[:3] for r in rels}
+    # (what a speaker urges is no one's: 他强调,要以…为牵引)
+    _, _, rels = run(extractor, "区委书记施建伟出席会议。他强调,要以“水晶产业焕新”行动为牵引,培育新质生产力。")
+    assert not {r for r in rels if r[0] == "runs"}
+
+
+def test_a_team_or_studio_quoted_whole_is_a_body(extractor):
+    _, mentions, rels = run(extractor, "县农业农村局组建了“藤茶技术服务队”,在北湖社区“秋菊剪纸工作室”授课。")
+    assert {("藤茶技术服务队", "Organization"), ("秋菊剪纸工作室", "Organization")} <= set(mentions)
+    assert not {m for m, t in mentions if t == "Program"}
+    assert ("locatedIn", "秋菊剪纸工作室", "北湖社区") in {r[:3] for r in rels}
+
+
 def test_a_pronoun_that_speaks_is_no_subject_of_what_it_reports(extractor):
     _, _, rels = run(extractor, "街道办事处主任张博介绍了情况。他介绍,今年以来,电子城街道为企业配备服务专员,建立“一企一档”。")
     assert {s for p, s, o, _, _ in rels if p == "runs"} == {"电子城街道"}
@@ -887,6 +902,7 @@ def test_a_building_s_yard_is_no_body(extractor):
     ("汲冢镇推出“粮e贷”金融产品,以订单作为授信依据。", "“粮e贷”金融产品"),
     ("江苏援疆医疗队在儿科开展“师带徒”结对帮带活动,带教本地医生。", "“师带徒”结对帮带活动"),
     ("这是下关街道今年推出的“苍坪夜巷”非遗惠民服务,每周举办一次。", "“苍坪夜巷”非遗惠民服务"),
+    ("今年,区文旅局还将推出“名家领读”系列讲座24场。", "“名家领读”系列讲座"),  # a count after the object
 ])
 def test_more_heads_of_named_programs(extractor, body, program):
     _, mentions, rels = run(extractor, body)
@@ -925,6 +941,7 @@ def test_korean_family_names_in_a_byline():
     "公司开办“胶林夜校”以来,已培训胶工800人次。",  # a time
     "全县推广“小院议事”经验,各村纷纷效仿。",  # what is said of a program
     "求职者对楚澜公司推出的“楚澜学徒计划”很感兴趣。",  # a predicate
+    "这是长岭农场开办的“胶林夜校”第48期课程。",  # an ordinal
 ])
 def test_what_follows_a_quoted_object_is_not_always_the_program_s_head(extractor, body):
     _, mentions, _ = run(extractor, body)

@@ -15,8 +15,8 @@ from ahocorasick_rs import AhoCorasick
 
 from kg import gctune
 from kg.extract.mentions import (
-    ANAPHOR_LEVELS, INNER_BODIES, NATIONAL, TERMINAL_HEADS, PersonFinder, ProgramFinder, Sentence, anaphors, chunks,
-    sentences, town_short_name,
+    ANAPHOR_LEVELS, INNER_BODIES, NATIONAL, QUOTED_TEAMS, TERMINAL_HEADS, PersonFinder, ProgramFinder, Sentence,
+    anaphors, chunks, sentences, town_short_name,
 )
 from kg.extract.segment import LEVEL_CHARS, PROPER_POS, Segmentation, Segmenter
 from kg.lexicon import NAME_DOTS, alternation, automaton, guarded, looks_like_person_name, words
@@ -130,6 +130,8 @@ LOCAL_FACILITIES = frozenset(("党群服务中心", "综治中心", "党群活�
 COORDINATORS = ("、", "和", "与", "及", "以及", "同")
 # X、Y; X又与Y; X日前与Y (an adverb of time between the first party and 与)
 COORDINATED = re.compile(r"(?:又|也|还|曾|已|日前|近日|近期|今年|去年|此前)*(?:" + "|".join(COORDINATORS) + ")")
+# 以“…”为抓手: what the subject works through is its own program
+AS_MEANS = re.compile(r"[^,,。;]{2,30}?为(?:抓手|牵引|载体|突破口|切入点|引领|龙头|主线|平台|依托)")
 # X联合Y开展…, X将会同Y推出…: Y is a party to what X does, not an object
 JOINED_BY_VERB = re.compile(r"(?:又|也|还|将|再|曾|已|日前|近日|近期|今年|去年|此前)*(?:联合|会同|携手|联手)")
 TOGETHER = ("共同", "联合", "一起", "携手", "一道")  # X与Y共同…: Y acts with X
@@ -161,6 +163,9 @@ QUOTED_ORG_HEADS = ("工作领导小组", "领导小组", "指挥部", "工作�
 PROGRAM_BODIES = ("领导小组", "指挥部", "工作组", "工作专班", "办公室")  # bodies named after what they run
 # “漓水卫士”党员志愿服务队: a few name characters may come between the quote and the head
 QUOTED_ORG = re.compile(r"[“‘]([^“”‘’]{2,15})[”’]((?:党员|青年|巾帼|红色|爱心)?(?:" + "|".join(QUOTED_ORG_HEADS) + "))")
+# “藤茶技术服务队”: a team's or studio's head inside the quotation (the name without its quotes;
+# a room or station so quoted is as often a program's name: “麓山调解室” in six communities)
+QUOTED_ORG_WHOLE = re.compile(r"“([^“”‘’,,。+]{2,10}(?:" + "|".join(QUOTED_TEAMS) + "))”")
 OWN_PROJECT = re.compile(r"([^\W的了也都还在对为将把从与及该这那等是和_]{4,16}?(?:项目|工程))(?=[,。;、,]|$)")
 SENTENCE_PROJECT = re.compile(r"^([\u4e00-\u9fff]{4,14}?(?:工程|项目))(?=[涉是由于将已共总占位覆包])")
 
@@ -422,6 +427,15 @@ class _ArticleRun:
                 continue  # “老娘舅”调解室 is a name, not the program it runs
             prog = self.add(f"“{m.group(1)}”", "Program", base + m.start(), base + m.start(1) + len(m.group(1)) + 1)
             self.rel("runs", org, prog, sent.text)
+        for m in QUOTED_ORG_WHOLE.finditer(sent.text) if quoted else ():
+            if any(self.out.mentions[i].start == base + m.start(1) for _, i in actors):
+                continue
+            org = self.add(m.group(1), "Organization", base + m.start(1), base + m.end(1))
+            place = next((i for p, i in actors if self.out.mentions[i].type == "Place"
+                          and self.out.mentions[i].end == base + m.start() and not self.out.mentions[i].anaphor), None)
+            if place is not None:  # 北湖社区“老秦调解室” is in 北湖社区
+                self.rel("locatedIn", org, place, sent.text)
+            actors.append((m.start(1), org))
         for m in BARE_SUBJECT.finditer(sent.text) if BARE_HEAD_WORDS.search(sent.text) else ():
             s, e = m.span(1)
             actors.append((s, self.add(m.group(1), "Organization", base + s, base + e, anaphor="=" + m.group(1))))
@@ -1065,13 +1079,15 @@ class _ArticleRun:
             if cands:
                 return [self._chain_tail(cands[:1], actors)]
             pronoun = PRONOUN_SUBJECT.match(text, b)
-            if pronoun and not self._speaks(text, pronoun.end()):
+            if pronoun and self._speaks(text, pronoun.end()):
+                return []  # 他强调,要…以“…”为牵引: what a speaker reports is no running subject's either
+            if pronoun:
                 person = next((i for i in reversed(range(len(ments))) if ments[i].type == "Person"
                                and 0 <= ments[i].start < self.sent_start + b), None)
                 if person is not None:
                     return [person]
             clause = b
-        return [] if speakers else None  # (what a speaker reports is no running subject's either)
+        return [] if speakers else None
 
     def _adjuncts(self, text: str, actors) -> set[int]:
         """The actors that are where or with whom (在X, 深入X), and the ones listed after those
@@ -1112,7 +1128,10 @@ class _ArticleRun:
         return out
 
     def _run_verb_before(self, text: str, at: int) -> int | None:
-        """Where the last run verb within 30 characters before `at` (same sentence) starts."""
+        """Where the last run verb within 30 characters before `at` (same sentence) starts; or 以
+        right before it when the program is the means (以“书香玄武”全民阅读节为抓手)."""
+        if text[at - 1:at] == "以" and AS_MEANS.match(text, at):
+            return at
         window_start = max(0, at - 30)
         clause = SENTENCE_END.split(text[window_start:at])[-1]
         last = self.ex.last_run_verb_re.match(text, at - len(clause), at)  # overlapping: the last start wins

@@ -732,7 +732,7 @@ class ProgramFinder:
         # clause's end, as the run verb's whole object, is a program whatever its head
         self.run_quoted = re.compile(rf"({self.run_verbs})(?:了|起|的)?(?=“)")  # (推出的“…”: the same object)
         self.body_heads = tuple(words("org_suffixes.txt"))
-        self.object_end = re.compile(rf"{_OBJECT_TAIL}{{0,8}}?(?=[,。;、,:]|$|等|和|与)")
+        self.object_end = re.compile(rf"{_OBJECT_TAIL}{{0,8}}?(?=[,。;、,:]|$|等|和|与|\d)")  # (…系列讲座24场: a count)
         self.unquoted = re.compile(
             rf"(?:{self.run_verbs})(?:了|着|好)?({_NP}{{2,24}}?(?:{self.unquoted_heads}))(?=[,。;、,:]|$|等)")
         # 打造志平工作平台、老党员说事会等: the rest of a list whose first item is a program
@@ -790,6 +790,8 @@ class ProgramFinder:
             inner = m.group("a") or m.group("b")
             if _slogan(inner) or len(inner) < (2 if tail.end() > m.end() else 3):
                 continue
+            if tail.end() == m.end() and inner.endswith(QUOTED_TEAMS):
+                continue  # 组建了“藤茶技术服务队”: a body (kg.extract's QUOTED_ORG_WHOLE)
             rest = text[m.end():tail.end()]
             if rest and (inner.endswith(MANNER_ENDINGS) or rest[0] in NOT_A_HEAD_START or rest.endswith(self.body_heads) or rest.endswith(AFTER_TIME)
                          or rest.endswith(NOT_THE_THING)):
@@ -834,7 +836,8 @@ SLOGAN_PUNCT = re.compile(r"[,。!?;:、,!]")
 _NP = r"[^\W的了各或对在为将把从与及等_]"
 # after a quoted name, the rest of a run verb's object (结对帮带活动: 对 may stand here)
 _OBJECT_TAIL = r"[^\W\d的了各或在为将把从与及等_“”]"
-NOT_A_HEAD_START = "很都也还已更不没又再均仍被让使是"  # 推出的“…”很受欢迎: a predicate
+NOT_A_HEAD_START = "很都也还已更不没又再均仍被让使是第"  # 推出的“…”很受欢迎: a predicate
+QUOTED_TEAMS = ("服务队", "工作队", "工作室")
 AFTER_TIME = ("以来", "之后", "以后", "期间", "之际", "时")
 NOT_THE_THING = ("经验", "做法", "理念", "精神", "成果", "成效", "经验做法")  # 推广“小院议事”经验: the program's
 MANNER_ENDINGS = ("式", "型", "化", "性")
