@@ -527,6 +527,21 @@ def test_names_of_a_border_county_page(extractor, body, mention, container):
     assert ("locatedIn", mention[0], container) in {r[:3] for r in rels}
 
 
+@pytest.mark.parametrize("body, inner, outer", [
+    ("作为山西省晋中市的农业大县,平遥县辖古陶镇等乡镇。", "平遥县", "晋中市"),  # the gazetteer's parent, named
+    ("兴国县地处江西省中南部、赣州市北部,境内山多水散。", "兴国县", "赣州市"),
+    ("伊顺公司位于宁夏回族自治区吴忠市同心县韦州镇,是龙头企业。", "伊顺公司", "韦州镇"),  # a body 位于 a chain
+])
+def test_containment_the_sentence_states(extractor, body, inner, outer):
+    _, _, rels = run(extractor, body)
+    assert ("locatedIn", inner, outer) in {r[:3] for r in rels}
+
+
+def test_a_county_and_a_city_it_is_not_in_are_not_related(extractor):
+    _, _, rels = run(extractor, "平遥县与太原市的企业签订了合作协议。")
+    assert not {r for r in rels if r[0] == "locatedIn" and r[1] == "平遥县"}
+
+
 def test_a_quoted_name_is_still_no_place_of_its_own(extractor):
     _, mentions, _ = run(extractor, "社区推出“幸福小区”评选活动。")
     assert ("幸福小区", "Place") not in mentions

@@ -245,6 +245,14 @@ def test_an_association_alone_opening_a_clause_is_the_one_named_before(pipeline)
     assert ("大理市民宿行业协会", "“苍洱好客”服务提升计划") in runs
 
 
+def test_a_village_committee_named_by_its_head_is_in_the_village(pipeline):
+    body = "槐树岭村地处深山。“山里人守着石头过日子。”村党支部书记、村委会主任李国栋说。"
+    res = pipeline([("a.txt", [("石头缝里种出致富果", body)])])
+    located = {(res.entities[r.subject].name, res.entities[r.object].name) for r in res.relations
+               if r.predicate == "locatedIn"}
+    assert {("槐树岭村村委会", "槐树岭村"), ("槐树岭村党支部", "槐树岭村")} <= located
+
+
 def test_a_grade_of_civil_servant_is_a_title(pipeline):
     body = "“玄武书房”由玄武区文化和旅游局统筹建设。据该局一级调研员杜晓芸介绍,每家书房藏书不少于5000册。"
     res = pipeline([("a.txt", [("城市书房又添新店", body)])])

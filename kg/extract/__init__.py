@@ -447,6 +447,7 @@ class _ArticleRun:
             if head is not None and head.tag == "O" and len(head.text) <= 3:
                 # 该社区|党委 (该社区 one word): the body of the place the anaphor stands for, as 街道党工委
                 org = self.add(level + head.text, "Organization", base + e, head.end, qualify=level)
+                self.rel("locatedIn", org, idx, sent.text)
                 actors.append((e, org))
         for s, e in found:
             idx = self.add(sent.text[s:e], "Person", base + s, base + e)
@@ -607,6 +608,21 @@ class _ArticleRun:
                     self.rel("locatedIn", p1, self._innermost(text, at, p2), text)
         if sited:
             self.sited(sent, at)
+        if len(at) > 1:
+            self.parents_named(sent, at)
+
+    def parents_named(self, sent: Sentence, at) -> None:
+        """作为山西省晋中市的农业大县,平遥县…; 兴国县地处…赣州市北部: a division and the one the
+        gazetteer holds it directly in, both named in one sentence, are so related by the text."""
+        ments = self.out.mentions
+        gaz = self.ex.seg.gazetteer
+        named = {ments[p].surface: p for _, _, p in at if not ments[p].anaphor}
+        for name, p in named.items():
+            for d in gaz.by_name(name):
+                parent = gaz.get(d.parent)
+                if parent is not None and parent.name in named:
+                    self.rel("locatedIn", p, named[parent.name], sent.text)
+                    break
 
     def _listed_after(self, text: str, at, first: int) -> list[int]:
         """The places of first's level listed after it with 、 (翔凤镇、百福司镇、…)."""
@@ -637,6 +653,15 @@ class _ArticleRun:
         """位于界湖街道的沂南县电商产业园, 位于吉里于孜镇的…有限公司: what follows 位于 a place and 的
         is in that place."""
         text = sent.text
+        starts = {s: p for s, _, p in at}
+        for i, m in self.sentence_mentions():  # 伊顺公司位于…同心县韦州镇: a body too
+            end = m.end - self.sent_start
+            if m.type != "Organization" or m.anaphor or not text.startswith(SITED_AT, end):
+                continue
+            verb = next(v for v in SITED_AT if text.startswith(v, end))
+            place = starts.get(end + len(verb))
+            if place is not None:
+                self.rel("locatedIn", i, self._innermost(text, at, place), text)
         for s1, e1, p1 in at:
             if text[e1:e1 + 1] != "的" or not text.endswith(SITED_AT, 0, s1):
                 continue
@@ -922,12 +947,19 @@ class _ArticleRun:
             if not gap or NON_HAN.search(gap) or not self.ex.title_end_re.search(gap):
                 continue
             if head[0] in LEVEL_CHARS + "村" and len(head) > 1:  # 村委会主任: the village's (an abbreviation)
-                return self.add(head, "Organization", k, k + len(head), qualify=head[0]), gap
+                return self._body_of_level(head, head[0], k, sent), gap
             if head == "居委会":  # 居委会主任: the community's
-                return self.add(head, "Organization", k, k + len(head), qualify="社区"), gap
+                return self._body_of_level(head, "社区", k, sent), gap
             # 公司总经理: the body last named with that head, as for a bare subject (BARE_SUBJECT)
             return self.add(head, "Organization", k, k + len(head), anaphor="=" + head), gap
         return None
+
+    def _body_of_level(self, head: str, level: str, at: int, sent: Sentence) -> int:
+        """村委会 (居委会) standing for the village's (community's): the body, in the place the
+        level stands for (kg.resolve reads both the same way)."""
+        body = self.add(head, "Organization", at, at + len(head), qualify=level)
+        self.rel("locatedIn", body, self.add(level, "Place", at, at + len(head), anaphor=level), sent.text)
+        return body
 
     def _post_before(self, actors, name_start: int) -> tuple[int, str] | None:
         """[organization][的]?[title][name] -> (organization mention, title)."""
