@@ -318,6 +318,9 @@ def test_a_family_name_and_a_title_is_the_person_of_that_name(extractor):
      {("王守田", "南坡村党支部", "书记"), ("王守田", "村委会", "主任")}),
     # a department after a committee's post is the committee's, named before or not
     ("昭觉县委常委、宣传部部长韩卫东出席会议。", {("韩卫东", "昭觉县委", "常委"), ("韩卫东", "昭觉县委宣传部", "宣传部部长")}),
+    ("推进会上,旗委副书记、旗长王志刚表示,要坚持生态优先。", {("王志刚", "旗委", "副书记"), ("王志刚", "旗", "旗长")}),  # 旗委副|书记
+    ("据市农业农村局土肥站站长杜春燕介绍,今年建成示范区8个。", {("杜春燕", "市农业农村局土肥站", "站长")}),  # a bureau's unit
+    ("“今年蚕茧价格好。”县蚕业技术推广站站长覃志华说。", {("覃志华", "县蚕业技术推广站", "站长")}),  # 推广站/nz
 ])
 def test_posts_joined_by_an_enumeration_comma_or_jian(extractor, body, posts):
     _, _, rels = run(extractor, body)

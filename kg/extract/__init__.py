@@ -548,6 +548,9 @@ class _ArticleRun:
         if c.places and all(bare for _, _, bare in c.places):  # 区委组织部 yes, 村部 (a building) no
             if org_text in LOCAL_FACILITIES and text[c.places[-1][0]:org_start] in ("社区", "街道"):
                 return False  # (依托)社区党群服务中心: every community has one, no particular one
+            if not org_text.endswith("党组") and any(
+                    t.tag == "O" and t.end < c.end and t.text.endswith(ABBREVIATED_HEADS) for t in toks if org_start <= t.start):
+                return True  # 市农业农村局|土肥站: a unit of an abbreviated body, named by it (卫健委|党组|成员: a title)
             return (len(org_text) >= 2 or org_text == "委") and org_text.endswith(ABBREVIATED_HEADS) and not org_text.startswith("党组织")
         if c.places or c.text in NATIONAL:
             return True

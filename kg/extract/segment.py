@@ -95,7 +95,7 @@ HEAD_THEN_WORD = ("村民", "村委", "村干", "村级", "村组", "村党", "�
                   "村务", "村部", "村口", "村头", "村容", "村貌", "村道",
                   "社区居", "社区工", "社区党", "社区干")
 # 教育局, 档案馆: a word ending in one of these heads is an office (格局-like words are stop nouns)
-STRONG_ONE_CHAR_HEADS = "局委办厅院队"
+STRONG_ONE_CHAR_HEADS = "局委办厅院队站"
 # One-character adjectives that begin place names (小李庄村, 新东社区) and are generic words alone.
 NAME_ADJECTIVES = frozenset("新老大小")
 # A merged village has at most 5 + 3 characters (VILLAGE_AFTER_TOWN), so at most that many tokens.
@@ -433,6 +433,8 @@ class Segmenter:
                   and word[1:k] in self.org_heads), 0)
         if k:
             return [(word[0], "n"), (word[1:k], "nt"), (word[k:], "n")]
+        if len(word) >= 3 and word[-1] == "副" and word[0] in LEVEL_CHARS and word[1:-1] in self.org_heads:
+            return [(word[0], "n"), (word[1:-1], "nt"), ("副", "b")]  # 旗委副|书记: 副 is the title's
         # 医保|局局长 -> 局 + 局长: a one-character head glued to the title that repeats it
         if len(word) >= 3 and word[0] == word[1] and word[0] in self.org_heads and word[1:] in self.titles:
             return [(word[0], "nt"), (word[1:], "n")]
