@@ -462,6 +462,28 @@ def test_speakers_are_quoted(extractor, body, name):
     assert name in _quoted(rels)
 
 
+def test_a_program_described_as_a_body_s_is_run_by_it(extractor):
+    body = "“银龄幸福食堂”是延吉市民政局今年重点推进的民生项目,由春晖社区提供场地。"  # P是X…V的
+    _, _, rels = run(extractor, "延吉市今年新开食堂。“银龄幸福食堂”试运行。" + body)
+    assert ("runs", "延吉市民政局", "“银龄幸福食堂”") in {r[:3] for r in rels}
+
+
+def test_a_program_named_before_is_the_same_program_quoted_alone(extractor):
+    ex, _, rels = run(extractor, "玄武区已建成“玄武书房”城市阅读空间47家。“玄武书房”由区文化和旅游局统筹建设。")
+    assert ("runs", "区文化和旅游局", "“玄武书房”") in {r[:3] for r in rels}
+    # (a quoted label before a name is the person's, no program's)
+    ex, _, rels = run(extractor, "解放路街道司法所开办“法律明白人”培训班。新东社区的“法律明白人”马淑芬说,学了法律心里有底。")
+    assert {r[1] for r in rels if r[0] == "runs"} == {"解放路街道司法所"}
+
+
+def test_what_a_subject_takes_something_into_is_its_program(extractor):
+    _, _, rels = run(extractor, "今年,阜平县水务局将东峪口村纳入“清水润村”工程,新打机井1眼。")
+    assert {(s, o) for p, s, o, _, _ in rels if p == "runs"} == {("阜平县水务局", "“清水润村”工程")}
+    # (taken in: 被纳入, the subject runs nothing)
+    _, _, rels = run(extractor, "今年,金樟苑居民区的樟香长者食堂被纳入“15分钟助餐圈”建设。")
+    assert not {r for r in rels if r[0] == "runs"}
+
+
 def test_what_a_subject_works_through_is_its_program(extractor):
     _, _, rels = run(extractor, "今年以来,区退役军人事务局以“戎耀玄武”服务品牌为牵引,推动服务向社区下沉。")
     assert ("runs", "区退役军人事务局", "“戎耀玄武”服务品牌") in {r[:3] for r in rels}

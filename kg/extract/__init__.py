@@ -38,7 +38,7 @@ VERSION = "1"
 
 
 # A name right after these is where or with whom something happens, not who does it.
-ADJUNCT_BEFORE = ("在", "到", "于", "从", "以", "对", "向", "与", "和", "同", "经过", "通过", "依托", "围绕",
+ADJUNCT_BEFORE = ("在", "到", "于", "从", "以", "对", "向", "与", "和", "同", "把", "将", "经过", "通过", "依托", "围绕",
                   "配合", "邀请", "深入", "走进", "来到", "前往", "组织")
 JOINING = ("会同", "协同")  # (not 同, with: X会同Y开展…, see JOINED_BY_VERB)
 ANAPHOR_BEFORE = re.compile(f"该(?:{alternation(ANAPHOR_LEVELS)})$")
@@ -68,7 +68,7 @@ BARE_SUBJECT = re.compile(r"(?:^|(?<=[,,::;]))" + CLAUSE_OPENER.pattern
                           + rf"({BARE_HEAD_WORDS.pattern})"
                             r"(?=[还也已先又将正今去每为把对从与和就都共累推开启实打建组举设发创搭牵])")
 LAST_CLAUSE_PUNCT = re.compile(rf"(?s:.*){CLAUSE_PUNCT.pattern}")  # greedy: up to the last one
-RUN_BY = re.compile(r"由([^,。]{2,30}?)(?:统一)?(?:指挥|负责|组织|实施|牵头|主办|承办)")
+RUN_BY = re.compile(r"由([^,。]{2,30}?)(?:统一)?(?:指挥|负责|组织|实施|牵头|主办|承办|统筹|运营)")
 RUN_BY_BEFORE = re.compile(RUN_BY.pattern + "的$")  # 由X牵头的[program]
 EDITOR = re.compile(r"(?:责任|执行|值班)?编辑[::\s]*([\u4e00-\u9fff]{2,4}?)(?=$|[\s,,、;;)]|\n)", re.M)
 PASSIVE = re.compile(r"被((?:[^,。]){2,40})(?:授予|评为)")
@@ -162,6 +162,7 @@ QUOTED_ORG_HEADS = ("工作领导小组", "领导小组", "指挥部", "工作�
                     "服务队", "工作室", "调解室", "服务站", "服务中心", "协会", "合作社", "基金会")
 PROGRAM_BODIES = ("领导小组", "指挥部", "工作组", "工作专班", "办公室")  # bodies named after what they run
 # “漓水卫士”党员志愿服务队: a few name characters may come between the quote and the head
+QUOTED_NAME = re.compile(r"“([^“”]{2,24})”")
 QUOTED_ORG = re.compile(r"[“‘]([^“”‘’]{2,15})[”’]((?:党员|青年|巾帼|红色|爱心)?(?:" + "|".join(QUOTED_ORG_HEADS) + "))")
 # “藤茶技术服务队”: a team's or studio's head inside the quotation (the name without its quotes;
 # a room or station so quoted is as often a program's name: “麓山调解室” in six communities)
@@ -333,6 +334,7 @@ class _ArticleRun:
         self.known_names_at = self.known_names(sents) if self.known_people else {}
         subject: int | None = None  # the last sentence subject, for clauses without one
         self.pending: list[tuple[int, str]] = []  # programs whose actor the next sentence names
+        self.program_names: set[str] = set()  # the quoted names of the programs read so far
         for sent in sents:
             subject = self.sentence(sent, subject)
         for prog, evidence in self.pending:
@@ -341,6 +343,19 @@ class _ArticleRun:
         self.given_name_aliases()
         self.places_in_names()
         return self.out
+
+    def _named_before(self, text: str, programs: list[tuple[int, int, str]], people) -> list[tuple[int, int, str]]:
+        """programs, and the quotations of a program named before in the article (建成“玄武书房”城市
+        阅读空间47家。…“玄武书房”由区文化和旅游局统筹建设: the same program, alone), but not as a
+        label before a name (社区的“法律明白人”马淑芬)."""
+        self.program_names.update(inner for _, _, inner in programs if len(inner) >= 2)
+        if not self.program_names:
+            return programs
+        taken = [(s, e) for s, e, _ in programs]
+        named_at = {s for s, _ in people}
+        more = [(m.start(), m.end(), m.group(1)) for m in QUOTED_NAME.finditer(text) if m.group(1) in self.program_names
+                and not any(s <= m.start() < e for s, e in taken) and m.end() not in named_at]
+        return sorted(programs + more) if more else programs
 
     def editors(self) -> list[str]:
         """The page's editors, named in the masthead over the first headline (责任编辑:周婧)."""
@@ -396,6 +411,8 @@ class _ArticleRun:
         programs = self.ex.programs.find(sent.text, toks, base) \
             if quoted or base in self.run_verb_sentences else []
         found = self.people_in(base)
+        if quoted:
+            programs = self._named_before(sent.text, programs, found)
         sent_chunks = self.chunks_at.get(base, ())
         if not (sent_chunks or programs or found or quoted or self.pending or "该" in sent.text):
             self._sentence_project(sent)  # no name, so no mention or relation but this one
@@ -1029,6 +1046,9 @@ class _ArticleRun:
         for s, e, inner in programs:
             idx = self.add(text[s:e], "Program", sent.start + s, sent.start + e)
             found = self._actors(text, named, clause_subjects, s, bounds)
+            described = self._described_as_run_by(text, named, e)  # (and 由X负责运营 after it)
+            if described:
+                found = [*described, *(x for x in found or () if x not in described)]
             if found is None and self._run_verb_before(text, s) is not None:
                 if opens_with_verb and not named:
                     self.pending.append((idx, text))
@@ -1051,6 +1071,19 @@ class _ArticleRun:
         if clause_subjects:
             return clause_subjects[0][1]
         return subject
+
+    def _described_as_run_by(self, text: str, actors, end: int) -> list[int]:
+        """“银龄幸福食堂”是延吉市民政局今年重点推进的民生项目: the program is what the body after
+        是 runs (a run verb and 的 within a few characters)."""
+        if not text.startswith("是", end):
+            return []
+        ments = self.out.mentions
+        actor = next((i for p, i in actors if p == end + 1), None)
+        if actor is None:
+            return []
+        after = ments[actor].end - self.sent_start
+        verb = self.ex.run_verb_re.search(text, after, after + 12)
+        return [actor] if verb and text.startswith("的", verb.end()) else []
 
     def _owner(self, at: int, actors) -> int | None:
         """该区“马铃薯良种繁育工程”, 椒坪溪村(的)“爱心积分超市”: the body or place right before a
@@ -1170,7 +1203,9 @@ class _ArticleRun:
         window_start = max(0, at - 30)
         clause = SENTENCE_END.split(text[window_start:at])[-1]
         last = self.ex.last_run_verb_re.match(text, at - len(clause), at)  # overlapping: the last start wins
-        return None if last is None else last.end()
+        if last is None or text[last.end() - 1:last.end()] == "被":
+            return None  # (食堂被纳入“…”: the subject is what is taken in, not who runs it)
+        return last.end()
 
     def _body_of(self, person: int) -> int | None:
         """The organization the article says the person holds a post in, if any."""
