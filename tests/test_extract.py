@@ -499,6 +499,17 @@ def test_a_team_or_studio_quoted_whole_is_a_body(extractor):
     assert ("locatedIn", "秋菊剪纸工作室", "北湖社区") in {r[:3] for r in rels}
 
 
+def test_a_dotted_name_s_first_part_alone_is_the_same_person(extractor):
+    ex, _, rels = run(extractor, "哈萨克族妇女巴合提古丽·木拉提把刺绣手艺搬进了庭院。“现在成了商品。”巴合提古丽说。")
+    assert [m.anaphor for m in ex.mentions if m.surface == "巴合提古丽"] == ["@巴合提古丽·木拉提"]
+    assert "巴合提古丽" in _quoted(rels)
+
+
+def test_a_pronoun_that_tells_the_reporter_speaks(extractor):
+    _, _, rels = run(extractor, "普外科医生迪丽努尔·阿不来提是陈立明的徒弟。她告诉记者,半年来她已能独立完成手术。")
+    assert "迪丽努尔·阿不来提" in _quoted(rels)
+
+
 def test_a_pronoun_that_speaks_is_no_subject_of_what_it_reports(extractor):
     _, _, rels = run(extractor, "街道办事处主任张博介绍了情况。他介绍,今年以来,电子城街道为企业配备服务专员,建立“一企一档”。")
     assert {s for p, s, o, _, _ in rels if p == "runs"} == {"电子城街道"}

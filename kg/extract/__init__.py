@@ -147,7 +147,7 @@ HEAD_TITLES = {"理事长": "合作社", "队长": "队", "中队长": "中队",
 # 公司工会主席: a party or mass body inside a company is a body of its own, not part of the title
 # …,“一年下来,分红加工资有4万多元”。: a quotation closing the sentence, after a comma
 TRAILING_QUOTE = re.compile(r"[,,]“[^“”]{6,}”[。!?]?\s*$")
-PRONOUN_SPEAKS = re.compile(r"\s*[他她](?!们)(?:对记者|向记者|告诉记者|笑着)?(?:说|表示|介绍|坦言|建议|指出|强调)")
+PRONOUN_SPEAKS = re.compile(r"\s*[他她](?!们)(?:(?:对记者|向记者|告诉记者|笑着)?(?:说|表示|介绍|坦言|建议|指出|强调)|告诉记者)")
 POST_SEP = re.compile(r"[、兼]")  # 党支部书记兼村委会主任, 党委副书记、乡长
 BARE_HEAD_BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|该|兼")  # (…书记兼|村委会主任)
 # 新华苑社区“银龄食堂”里: the program as a place where something happens, not whose it is
@@ -162,6 +162,7 @@ QUOTED_ORG_HEADS = ("工作领导小组", "领导小组", "指挥部", "工作�
                     "服务队", "工作室", "调解室", "服务站", "服务中心", "协会", "合作社", "基金会")
 PROGRAM_BODIES = ("领导小组", "指挥部", "工作组", "工作专班", "办公室")  # bodies named after what they run
 # “漓水卫士”党员志愿服务队: a few name characters may come between the quote and the head
+NAME_SPLIT = "[" + "".join(NAME_DOTS) + "]"
 QUOTED_NAME = re.compile(r"“([^“”]{2,24})”")
 QUOTED_ORG = re.compile(r"[“‘]([^“”‘’]{2,15})[”’]((?:党员|青年|巾帼|红色|爱心)?(?:" + "|".join(QUOTED_ORG_HEADS) + "))")
 # “藤茶技术服务队”: a team's or studio's head inside the quotation (the name without its quotes;
@@ -331,6 +332,9 @@ class _ArticleRun:
         self.people_at = self.people(sents, segmentation)
         # Names found anywhere in the article are names everywhere in it (…”韩瑞芳脸上满是笑容).
         self.known_people = {self.text[lo + a:lo + b] for lo, spans in self.people_at.items() for a, b in spans}
+        # 巴合提古丽·木拉提 … 巴合提古丽说: a dotted name's first part alone is the same person
+        self.dotted_first = {re.split(NAME_SPLIT, n)[0]: n for n in self.known_people if any(d in n for d in NAME_DOTS)}
+        self.known_people |= {f for f in self.dotted_first if len(f) >= 2}
         self.known_names_at = self.known_names(sents) if self.known_people else {}
         subject: int | None = None  # the last sentence subject, for clauses without one
         self.pending: list[tuple[int, str]] = []  # programs whose actor the next sentence names
@@ -1255,6 +1259,9 @@ class _ArticleRun:
         for name in full:
             if name[1:] not in titles:
                 by_family.setdefault(name[0], []).append(name)
+        for m in self.out.mentions:
+            if m.type == "Person" and not m.anaphor and m.surface in self.dotted_first:
+                m.anaphor = "@" + self.dotted_first[m.surface]
         for m in self.out.mentions:
             if m.type == "Person" and not m.anaphor and m.surface[1:] in titles:
                 named = by_family.get(m.surface[0], [])
