@@ -456,6 +456,9 @@ def test_you_x_qiantou_de_before_a_program_names_who_runs_it(extractor):
     ("第四代传人苏文亮一边打包一边对记者说,线上订单占了三成。", "苏文亮"),  # what the speaker does meanwhile
     ("商会秘书长禾秋菊介绍,商会将开展刺绣培训。", "禾秋菊"),  # a family name no list holds, between title and verb
     ("坡荷乡乡长岑立新介绍,该乡还引进了香料公司。", "岑立新"),  # 岑/nr|立新/d
+    ("“要加油干。”刘正阳在讲话中表示,全乡上下要以会议为新起点。", "刘正阳"),  # when, between name and verb
+    ("从盘信镇高坪村搬来的吴秀英一边熨烫衣领一边笑着说。", "吴秀英"),  # 的 before, meanwhile after
+    ("81岁的居民杜秀兰第一个走进轿厢,她笑着说:“以后遛弯方便了。”", "杜秀兰"),  # a pronoun mid-sentence
 ])
 def test_speakers_are_quoted(extractor, body, name):
     _, _, rels = run(extractor, "县里召开会议。" + body)

@@ -147,7 +147,9 @@ HEAD_TITLES = {"理事长": "合作社", "队长": "队", "中队长": "中队",
 # 公司工会主席: a party or mass body inside a company is a body of its own, not part of the title
 # …,“一年下来,分红加工资有4万多元”。: a quotation closing the sentence, after a comma
 TRAILING_QUOTE = re.compile(r"[,,]“[^“”]{6,}”[。!?]?\s*$")
-PRONOUN_SPEAKS = re.compile(r"\s*[他她](?!们)(?:(?:对记者|向记者|告诉记者|笑着)?(?:说|表示|介绍|坦言|建议|指出|强调)|告诉记者)")
+_PRONOUN_SPEECH = r"[他她](?!们)(?:(?:对记者|向记者|告诉记者|笑着)?(?:说|表示|介绍|坦言|建议|指出|强调)|告诉记者)"
+PRONOUN_SPEAKS = re.compile(r"\s*" + _PRONOUN_SPEECH)
+MID_PRONOUN_SPEAKS = re.compile(r"[,,;;]" + _PRONOUN_SPEECH)  # …杜秀兰第一个走进轿厢,她笑着说
 POST_SEP = re.compile(r"[、兼]")  # 党支部书记兼村委会主任, 党委副书记、乡长
 BARE_HEAD_BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|该|兼")  # (…书记兼|村委会主任)
 # 新华苑社区“银龄食堂”里: the program as a place where something happens, not whose it is
@@ -770,6 +772,12 @@ class _ArticleRun:
         if not people:
             self.pronoun_speaks(sent)
             return
+        if "他" in text or "她" in text:  # 居民杜秀兰第一个走进轿厢,她笑着说:“…”
+            inner = MID_PRONOUN_SPEAKS.search(text)
+            before = [i for p, i in people if inner and p < inner.start()]
+            if before and not any(p >= inner.start() for p, _ in people):
+                self.rel("quotedIn", before[-1], None, text)
+                return
         q = TRAILING_QUOTE.search(text) if text.rstrip().endswith(("”", "”。", "”!", "”?")) else None
         if q is None:
             return

@@ -392,8 +392,11 @@ class PersonFinder:
         # (the first lookahead only checks the character after the name: a faster failure)
         leads = ("对记者", "向记者", "告诉记者", "笑着", "激动地", "高兴地")
         speech = rf"(?:{alternation(leads)})?(?:{self.verbs})"  # 说, 告诉记者说
+        # …吴秀英一边熨烫衣领一边笑着说, 刘正阳在讲话中表示: what the speaker does meanwhile, or when
+        meanwhile = r"(?:一边[^,,。“”]{1,6}?一边|在[^,,。“”]{1,8}?[中时上])?"
         self.before_verb = re.compile(
-            rf"({_NAME_CHARS}{{2,4}})(?={first_chars(words('speech_verbs.txt') | set(leads))})(?={speech})")
+            rf"({_NAME_CHARS}{{2,4}})(?={first_chars(words('speech_verbs.txt') | set(leads) | {'一边', '在'})})"
+            rf"(?={meanwhile}{speech})")
         self.verb = re.compile(self.verbs)  # no speech verb in a sentence: before_verb cannot match
         self.listed = re.compile(rf"((?:{_NAME_CHARS}{{2,3}}、)+{_NAME_CHARS}{{2,3}})等")
         # 鲁岗镇、潘店镇等 is a list of places: a name ending in a head is no person's
@@ -554,8 +557,8 @@ class PersonFinder:
             before = next((t for t in tokens if t.end == s + base), None)
             inside = [t for t in tokens if s + base <= t.start and t.end <= e + base]
             if len(inside) == 1 and inside[0].start == s + base and inside[0].end == e + base \
-                    and inside[0].pos in ("nr", "nrt", "nrfg") and before is not None and before.pos == "n" \
-                    and len(before.text) >= 2:
+                    and inside[0].pos in ("nr", "nrt", "nrfg") and before is not None \
+                    and (before.pos == "n" and len(before.text) >= 2 or before.text == "的"):  # (搬来的|吴秀英|…说)
                 spans.append((s, e))
         for s, e in listed:  # 以王群峰、张大豪等: the list itself is the evidence
             if e + base in ends:
@@ -586,10 +589,10 @@ class PersonFinder:
         return spans, unbounded
 
     def _before_verb(self, text: str):
-        """before_verb.finditer(text), started where a match can first be: the name (4) and a
-        lead (告诉记者, 4) before the first speech verb."""
+        """before_verb.finditer(text), started where a match can first be: the name (4), what the
+        speaker does meanwhile (在讲话中, up to 10) and a lead (告诉记者, 4) before the first speech verb."""
         verb = self.verb.search(text)
-        return self.before_verb.finditer(text, max(0, verb.start() - 8)) if verb else ()
+        return self.before_verb.finditer(text, max(0, verb.start() - 20)) if verb else ()
 
     def _listed(self, text: str) -> list[tuple[int, int]]:
         spans = []
