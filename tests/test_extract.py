@@ -581,6 +581,16 @@ def test_a_county_and_a_city_it_is_not_in_are_not_related(extractor):
     assert not {r for r in rels if r[0] == "locatedIn" and r[1] == "平遥县"}
 
 
+@pytest.mark.parametrize("body, body_name", [
+    ("商会还联合晋江市服装设计师协会举办设计大赛。", "晋江市服装设计师协会"),  # the members it is named after
+    ("近日,徐汇区民政局联合区志愿者协会启动互助养老项目。", "区志愿者协会"),  # (an abbreviated 协会 too)
+    ("谢婉清,中南大学材料科学与工程学院副教授。", "中南大学材料科学与工程学院"),  # 与 in a college's name
+])
+def test_names_that_hold_a_role_or_yu(extractor, body, body_name):
+    _, mentions, _ = run(extractor, body)
+    assert (body_name, "Organization") in mentions
+
+
 def test_a_quoted_name_is_still_no_place_of_its_own(extractor):
     _, mentions, _ = run(extractor, "社区推出“幸福小区”评选活动。")
     assert ("幸福小区", "Place") not in mentions

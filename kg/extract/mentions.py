@@ -97,6 +97,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         tags = "".join(map(TAG, tokens))
     if "W" in tags:  # (a regular expression finds the few W between names: no loop over every tag)
         tags = _joining_verbs_apart(tokens, tags)
+    if "SO" in tags or "GO" in tags:
+        tags = _members_in_names(tokens, tags)
     out = []
     for m in CHUNK.finditer(tags):
         lo, hi = m.span()
@@ -358,6 +360,25 @@ def _joining_verbs_apart(tokens: list[Token], tags: str) -> str:
     for k in joins:
         out[k] = "S"
     return "".join(out)
+
+
+# 服装|设计师|协会, 区|志愿者|协会: the members an association is named after are in its name;
+# 材料科学|与|工程学院: so is 与 in a college's name after its university's
+MEMBER_BODIES = ("协会", "联合会", "商会", "学会", "研究会", "促进会", "服务队", "志愿服务队")
+_MEMBER_BEFORE_BODY = re.compile(r"(?<=[NPVO])[SG](?=O)")
+
+
+def _members_in_names(tokens: list[Token], tags: str) -> str:
+    out = None
+    for m in _MEMBER_BEFORE_BODY.finditer(tags):
+        k = m.start()
+        member = tokens[k].text
+        head = tokens[k + 1].text
+        if member == "与" and head.endswith("学院") and "大学" in "".join(t.text for t in tokens[max(0, k - 3):k]) \
+                or member.endswith(("者", "师", "员", "家")) and len(member) >= 2 and head in MEMBER_BODIES:
+            out = out or list(tags)
+            out[k] = "N"
+    return "".join(out) if out else tags
 
 
 def _full_place(t: Token, seg: Segmenter) -> bool:
