@@ -302,6 +302,23 @@ def _quoted(rels):
     return {s for pred, s, _, _, _ in rels if pred == "quotedIn"}
 
 
+@pytest.mark.parametrize("body", [
+    "由党员楼栋长、物业企业和业委会成员组成“管家团”。",  # a title after a role (楼 is a family name)
+    "“党和政府没有忘记我们这些老兵。”老兵说。",  # the party and the government in general
+])
+def test_general_words_are_no_names(extractor, body):
+    _, mentions, _ = run(extractor, body)
+    assert not {m for m, t in mentions if t in ("Person", "Organization")}
+
+
+def test_a_section_label_with_a_middle_dot_in_the_masthead_is_no_name():
+    page = "玄武新闻  第1286期  第3版  基层·民生\n\n“红色管家”进小区\n\n□本报记者 陈思远\n\n钟麓社区推行“红色管家”项目。\n"
+    from kg.ingest import parse_page
+    from kg.parallel import extractor as make
+    out = make().extract(parse_page(page, "x.txt").articles[0])
+    assert not [m for m in out.mentions if m.type == "Person" and "民生" in m.surface]
+
+
 def test_a_word_after_a_role_is_no_name_for_being_tagged_a_place(extractor):
     _, mentions, _ = run(extractor, "居民满意度从83%提升到96%。")  # 满意度/ns, after the role 居民
     assert not {m for m in mentions if m[1] == "Person"}

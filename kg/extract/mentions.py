@@ -405,6 +405,7 @@ def anaphors(tokens: list[Token], base: int = 0) -> list[tuple[int, int, str]]:
 class PersonFinder:
     def __init__(self):
         titles_and_roles = words("titles.txt") | words("roles.txt")
+        self.titles_and_roles = titles_and_roles
         self.before = alternation(titles_and_roles)
         self.verbs = alternation(words("speech_verbs.txt"))
         self.title = re.compile(rf"(?:{self.before})")
@@ -461,8 +462,8 @@ class PersonFinder:
                     continue  # four characters: a two-character family name's (吉克|阿呷) only
                 if n >= 3 and name[-1] in NAME_STOP:
                     continue  # 招聘主管陈静说: the name ends before the verb
-                if len(name) == n and looks_like_person_name(name):
-                    strong.append((end, end + n))
+                if len(name) == n and looks_like_person_name(name) and name not in self.titles_and_roles:
+                    strong.append((end, end + n))  # (党员|楼栋长: a title after a role, no 楼 family)
         weak, unbounded = self._weak(text, bool(titles))
         # Names taken whole, whatever tokens the segmenter cut them into (their tokens say nothing):
         # transliterated ones, dotted ones, and four characters with a two-character family name
@@ -548,8 +549,11 @@ class PersonFinder:
                           or text[s - 1] in DOTTED_NAME_AFTER), None)
             if start is None and dot - run >= 2 and _boundary_before(text, run, self.title_end):
                 start = run
-            if start is not None and text[:start].strip() + text[rest.end():].strip():
-                spans.append((start, rest.end()))  # (a line of its own is a section label: 乡村振兴·人物)
+            if start is None or not (text[:start].strip() + text[rest.end():].strip()):
+                continue  # (a line of its own is a section label: 乡村振兴·人物)
+            if dot - start == 2 and rest.end() - dot - 1 == 2 and not self.title_end.search(text, max(0, start - 6), start):
+                continue  # 基层·民生, 边关·乡村: a page's section label beside others in its line
+            spans.append((start, rest.end()))
         return spans
 
     @staticmethod
