@@ -496,6 +496,20 @@ def test_a_program_named_before_is_the_same_program_quoted_alone(extractor):
     assert {r[1] for r in rels if r[0] == "runs"} == {"解放路街道司法所"}
 
 
+@pytest.mark.parametrize("body, runner", [
+    ("今年以来,郝家营乡在碾盘沟村试点“积分兑美德”活动。", "郝家营乡"),  # 试点
+    ("辖区内的西南交通大学与犀浦街道共建“校地共治”合作项目。", "西南交通大学"),  # 共建
+])
+def test_more_verbs_of_running(extractor, body, runner):
+    _, _, rels = run(extractor, body)
+    assert runner in {r[1] for r in rels if r[0] == "runs"}
+
+
+def test_a_partner_unit_is_no_verb_of_running(extractor):
+    _, mentions, _ = run(extractor, "宝塔区民政局及辖区共建单位负责人参加活动。")
+    assert not {m for m, t in mentions if t == "Program"}
+
+
 def test_what_a_subject_takes_something_into_is_its_program(extractor):
     _, _, rels = run(extractor, "今年,阜平县水务局将东峪口村纳入“清水润村”工程,新打机井1眼。")
     assert {(s, o) for p, s, o, _, _ in rels if p == "runs"} == {("阜平县水务局", "“清水润村”工程")}
@@ -587,8 +601,10 @@ def test_names_of_a_border_county_page(extractor, body, mention, container):
     ("作为山西省晋中市的农业大县,平遥县辖古陶镇等乡镇。", "平遥县", "晋中市"),  # the gazetteer's parent, named
     ("兴国县地处江西省中南部、赣州市北部,境内山多水散。", "兴国县", "赣州市"),
     ("伊顺公司位于宁夏回族自治区吴忠市同心县韦州镇,是龙头企业。", "伊顺公司", "韦州镇"),  # a body 位于 a chain
+    ("执法人员来到犀浦街道的郫都区犀城实验小学食堂。", "郫都区犀城实验小学", "犀浦街道"),  # a place 的 a body
+    ("9月10日中午,在公会镇三合永村农村幸福院,刘桂英一边吃饭一边说。", "三合永村农村幸福院", "三合永村"),  # 农村 a word
 ])
-def test_containment_the_sentence_states(extractor, body, inner, outer):
+def test_containment_the_sentence_states(extractor, body, inner, outer):  # (more cases below)
     _, _, rels = run(extractor, body)
     assert ("locatedIn", inner, outer) in {r[:3] for r in rels}
 

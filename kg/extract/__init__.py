@@ -636,6 +636,20 @@ class _ArticleRun:
             self.sited(sent, at)
         if len(at) > 1:
             self.parents_named(sent, at)
+        if "的" in text:
+            self.bodies_of_places(sent, at)
+
+    def bodies_of_places(self, sent: Sentence, at) -> None:
+        """禾丰村的郫都区禾丰二荆条种植专业合作社, 犀浦街道的郫都区犀城实验小学: a body right after a
+        place and 的 is in that place."""
+        ments = self.out.mentions
+        for s1, e1, p1 in at:
+            if sent.text[e1:e1 + 1] != "的" or ments[p1].anaphor:
+                continue
+            body = next((i for i, m in self.sentence_mentions() if m.start == sent.start + e1 + 1
+                         and m.type == "Organization" and not m.anaphor), None)
+            if body is not None:
+                self.rel("locatedIn", body, p1, sent.text)
 
     def parents_named(self, sent: Sentence, at) -> None:
         """作为山西省晋中市的农业大县,平遥县…; 兴国县地处…赣州市北部: a division and the one the

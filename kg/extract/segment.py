@@ -84,7 +84,7 @@ VILLAGE_AFTER_TOWN = re.compile(
     # 春和社区, 永和村: 和 as the second of two characters ends the name (A村和B村 is two)
     rf"|(?![{_NOT_IN_NAME}和])[\u4e00-\u9fff]和(?:小区|花园|家园|新村|街坊|社区|村)"
     rf"|(?:(?![{_NOT_IN_NAME}和])[\u4e00-\u9fff]){{1,5}}"
-    r"(?:安置区|安置点|小区|花园|家园|新村|街坊|社区|村)"
+    r"(?:安置区|安置点|小区|花园|家园|新村|街坊|社区|(?<!农)村)"  # (三合永村|农村幸福院: 农村 is a word)
     # a 嘎查's name is a Mongolian one, in which 和 is a syllable (额尔和图嘎查)
     rf"|(?![{_NOT_IN_NAME}和])[\u4e00-\u9fff](?:(?![{_NOT_IN_NAME}])[\u4e00-\u9fff]){{1,5}}嘎查)(?=[^村区园坊点]|$)")
 # A hamlet right after its village (弄江村|弄怀屯, 曼贺纳村|曼贺纳村民小组): a name of one to four
@@ -471,6 +471,8 @@ class Segmenter:
                       and self.gazetteer.is_known(w[k:])), 0)
             if k and not self.gazetteer.is_known(w):  # 云南省西双版纳傣族自治州: two divisions, a chain
                 return self._piece(w[:k], pos), self._piece(w[k:], pos)
+        if len(w) > 4 and w.endswith("村农村"):  # 三合永村农村|幸福院: the village, then a kind of home
+            return self._piece(w[:-2], pos), self._piece("农村", "n")
         if w[0] in SPLIT_FIRST or w[-2:] in self.title_tails or len(w) == 2 and (
                 w[1] in NAME_GLUED_VERBS or w[0] in STRONG_ONE_CHAR_HEADS or w[1] in LEVEL_CHARS):
             return CONTEXT if self._split_needs_context(w, pos) else tuple(
