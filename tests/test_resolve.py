@@ -253,6 +253,13 @@ def test_a_village_committee_named_by_its_head_is_in_the_village(pipeline):
     assert {("槐树岭村村委会", "槐树岭村"), ("槐树岭村党支部", "槐树岭村")} <= located
 
 
+def test_a_team_alone_opening_a_clause_is_the_one_named_before(pipeline):
+    body = ("河北省水利厅驻兴隆湾村工作队队长李明说,钱怎么花由村民说了算。2021年以来,河北省水利厅先后选派三批干部驻村帮扶。"
+            "工作队进村后,探索推行“光伏收益+公益岗位”模式。")
+    runs = _runs(pipeline([("a.txt", [("光伏板下长出新产业", body)])]))
+    assert runs == {("河北省水利厅驻兴隆湾村工作队", "“光伏收益+公益岗位”模式")}
+
+
 def test_a_grade_of_civil_servant_is_a_title(pipeline):
     body = "“玄武书房”由玄武区文化和旅游局统筹建设。据该局一级调研员杜晓芸介绍,每家书房藏书不少于5000册。"
     res = pipeline([("a.txt", [("城市书房又添新店", body)])])

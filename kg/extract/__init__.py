@@ -66,7 +66,7 @@ CLAUSE_PUNCT = re.compile(r"[,,::;]")
 BARE_HEAD_WORDS = re.compile(r"实践站|实践所|合作社|公司|管委会|工作队|服务队|联合党委|服务中心|协会|商会")  # most sentences: none
 BARE_SUBJECT = re.compile(r"(?:^|(?<=[,,::;]))" + CLAUSE_OPENER.pattern
                           + rf"({BARE_HEAD_WORDS.pattern})"
-                            r"(?=[还也已先又将正今去每为把对从与和就都共累推开启实打建组举设发创搭牵])")
+                            r"(?=[还也已先又将正今去每为把对从与和就都共累推开启实打建组举设发创搭牵进在帮探带深走利])")
 LAST_CLAUSE_PUNCT = re.compile(rf"(?s:.*){CLAUSE_PUNCT.pattern}")  # greedy: up to the last one
 RUN_BY = re.compile(r"由([^,。]{2,30}?)(?:统一)?(?:指挥|负责|组织|实施|牵头|主办|承办|统筹|运营)")
 RUN_BY_BEFORE = re.compile(RUN_BY.pattern + "的$")  # 由X牵头的[program]
