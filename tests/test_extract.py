@@ -499,10 +499,17 @@ def test_a_program_named_before_is_the_same_program_quoted_alone(extractor):
 @pytest.mark.parametrize("body, runner", [
     ("今年以来,郝家营乡在碾盘沟村试点“积分兑美德”活动。", "郝家营乡"),  # 试点
     ("辖区内的西南交通大学与犀浦街道共建“校地共治”合作项目。", "西南交通大学"),  # 共建
+    ("议题由居民通过犀浦街道开发的“犀邻汇”小程序提交。", "犀浦街道"),  # 开发
+    ("今年,该村被江孜县委组织部确定为“红色堡垒示范村”创建点。", "江孜县委组织部"),  # 被X确定为
 ])
 def test_more_verbs_of_running(extractor, body, runner):
     _, _, rels = run(extractor, body)
     assert runner in {r[1] for r in rels if r[0] == "runs"}
+
+
+def test_a_verb_inside_a_body_s_name_is_no_verb_of_running(extractor):
+    _, _, rels = run(extractor, "书院坊社区推出“夜间议事厅”。郫都区委组织部将“夜间议事厅”纳入“鹃城先锋”品牌培育计划。")
+    assert ("郫都区委组织部", "“夜间议事厅”") not in {(r[1], r[2]) for r in rels if r[0] == "runs"}  # (组织部)
 
 
 def test_a_partner_unit_is_no_verb_of_running(extractor):

@@ -71,7 +71,7 @@ LAST_CLAUSE_PUNCT = re.compile(rf"(?s:.*){CLAUSE_PUNCT.pattern}")  # greedy: up 
 RUN_BY = re.compile(r"由([^,。]{2,30}?)(?:统一)?(?:指挥|负责|组织|实施|牵头|主办|承办|统筹|运营)")
 RUN_BY_BEFORE = re.compile(RUN_BY.pattern + "的$")  # 由X牵头的[program]
 EDITOR = re.compile(r"(?:责任|执行|值班)?编辑[::\s]*([\u4e00-\u9fff]{2,4}?)(?=$|[\s,,、;;)]|\n)", re.M)
-PASSIVE = re.compile(r"被((?:[^,。]){2,40})(?:授予|评为)")
+PASSIVE = re.compile(r"被((?:[^,。]){2,40})(?:授予|评为|确定为|列为|命名为)")
 PRONOUN = re.compile(r"[她他](?!们)")
 PRONOUN_SUBJECT = re.compile(CLAUSE_OPENER.pattern + PRONOUN.pattern)  # 她先后…, 去年他…
 SENTENCE_END = re.compile(r"[。;]")
@@ -241,6 +241,8 @@ class Extractor:
         self.last_run_verb_re = re.compile(rf"(?s:.*)(?={self.run_verb_re.pattern})")
         # “银龄食堂”是中华路街道今年打造的…项目: who made what the sentence opens with
         self.made_by_re = re.compile(rf"是([^,。;,;]{{2,24}}?)(?:{self.run_verb_re.pattern})的")
+        # 通过犀浦街道开发的“犀邻汇”小程序: the verb of a relative clause right before the program
+        self.relative_run_re = re.compile(rf"(?:{self.run_verb_re.pattern})的$")
         self.title_re = _longest_first("titles.txt")
         self.title_end_re = re.compile(f"(?:{self.title_re.pattern})$")
         # heads a body is named by alone (公司, 管委会, 该院), longest first
@@ -1072,6 +1074,9 @@ class _ArticleRun:
         for s, e, inner in programs:
             idx = self.add(text[s:e], "Program", sent.start + s, sent.start + e)
             found = self._actors(text, named, clause_subjects, s, bounds)
+            relative = self._relative_runner(text, every, s)
+            if relative is not None and relative not in (found or ()):
+                found = [relative]  # (通过X开发的“…”: X, whatever stands before it)
             described = self._described_as_run_by(text, named, e)  # (and 由X负责运营 after it)
             if described:
                 found = [*described, *(x for x in found or () if x not in described)]
@@ -1097,6 +1102,16 @@ class _ArticleRun:
         if clause_subjects:
             return clause_subjects[0][1]
         return subject
+
+    def _relative_runner(self, text: str, actors, at: int) -> int | None:
+        """The place or body right before X开发的“…” (推出的, 实施的): the runner, even after a
+        preposition (居民通过犀浦街道开发的“犀邻汇”小程序)."""
+        m = self.ex.relative_run_re.search(text, max(0, at - 8), at)
+        if m is None:
+            return None
+        ments = self.out.mentions
+        return next((i for _, i in actors if ments[i].end - self.sent_start == m.start()
+                     and ments[i].type in ("Organization", "Place")), None)
 
     def _described_as_run_by(self, text: str, actors, end: int) -> list[int]:
         """“银龄幸福食堂”是延吉市民政局今年重点推进的民生项目: the program is what the body after
@@ -1228,10 +1243,15 @@ class _ArticleRun:
             return at
         window_start = max(0, at - 30)
         clause = SENTENCE_END.split(text[window_start:at])[-1]
-        last = self.ex.last_run_verb_re.match(text, at - len(clause), at)  # overlapping: the last start wins
-        if last is None or text[last.end() - 1:last.end()] == "被":
-            return None  # (食堂被纳入“…”: the subject is what is taken in, not who runs it)
-        return last.end()
+        end = at
+        while True:
+            last = self.ex.last_run_verb_re.match(text, at - len(clause), end)  # overlapping: the last start wins
+            if last is None or text[last.end() - 1:last.end()] == "被":
+                return None  # (食堂被纳入“…”: the subject is what is taken in, not who runs it)
+            verb = self.sent_start + last.end()
+            if not any(m.type == "Organization" and m.start <= verb < m.end for _, m in self.sentence_mentions()):
+                return last.end()
+            end = last.end()  # 郫都区委组织部将“…”纳入: 组织 in a body's name is no verb
 
     def _body_of(self, person: int) -> int | None:
         """The organization the article says the person holds a post in, if any."""
