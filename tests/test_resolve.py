@@ -260,6 +260,20 @@ def test_a_team_alone_opening_a_clause_is_the_one_named_before(pipeline):
     assert runs == {("河北省水利厅驻兴隆湾村工作队", "“光伏收益+公益岗位”模式")}
 
 
+@pytest.mark.parametrize("body, post", [
+    ("丰禾社区银发先锋志愿服务队成立于2019年。“天冷路滑。”志愿服务队队长、退休工人高建国说。",
+     ("高建国", "丰禾社区银发先锋志愿服务队", "队长")),  # a bare head's post, then a role
+    ("江孜县自然资源局驻孜岗村工作队进村三年。驻村工作队队长李建军来自四川。",
+     ("李建军", "江孜县自然资源局驻孜岗村工作队", "队长")),  # 驻村|工作队: the team named before
+    ("工作队进驻金寨县花石乡石门村已有三年。“红色故事要讲好。”工作队队长、驻村第一书记周启航说。",
+     ("周启航", "石门村", "驻村第一书记")),
+])
+def test_posts_of_teams_and_their_villages(pipeline, body, post):
+    res = pipeline([("a.txt", [("工作队进村", body)])])
+    posts = {(res.entities[p.person].name, res.entities[p.org].name, p.title) for p in res.positions}
+    assert post in posts
+
+
 def test_a_grade_of_civil_servant_is_a_title(pipeline):
     body = "“玄武书房”由玄武区文化和旅游局统筹建设。据该局一级调研员杜晓芸介绍,每家书房藏书不少于5000册。"
     res = pipeline([("a.txt", [("城市书房又添新店", body)])])

@@ -143,6 +143,7 @@ SERVES_AS = re.compile(r"担任|任|当选|选为")
 LEVEL_HEAD_TITLE = re.compile(r"副?([区县市镇乡旗])长")
 # Titles that name the head of their body (队长 of the 服务队), standing alone before a name
 SCHOOL_HEADS = "学校|小学|中学|大学|学院|党校"  # what 该校 stands for (an anaphor's heads, | between)
+STATIONED_TITLE = "驻村第一书记"
 HEAD_TITLES = {"理事长": "合作社", "队长": "队", "中队长": "中队", "站长": "站", "所长": "所", "馆长": "馆", "院长": "院", "场长": "场", "副场长": "场"}
 # 公司工会主席: a party or mass body inside a company is a body of its own, not part of the title
 # …,“一年下来,分红加工资有4万多元”。: a quotation closing the sentence, after a comma
@@ -160,7 +161,7 @@ VILLAGE_BODY = re.compile(r"(村|社区)(?:委会|民委员会|居委会|居民�
 COMMITTEE_OVER_GROUPS = re.compile(r"(?<!村)村委会[\u4e00-\u9fff]{1,6}村民小组")
 
 # “双迎攻坚”领导小组: a body named after the program it runs
-QUOTED_ORG_HEADS = ("工作领导小组", "领导小组", "指挥部", "工作组", "工作专班", "办公室", "志愿服务队", "志愿服务站",
+QUOTED_ORG_HEADS = ("工作领导小组", "领导小组", "指挥部", "工作组", "工作队", "工作专班", "办公室", "志愿服务队", "志愿服务站",
                     "服务队", "工作室", "调解室", "服务站", "服务中心", "协会", "合作社", "基金会")
 PROGRAM_BODIES = ("领导小组", "指挥部", "工作组", "工作专班", "办公室")  # bodies named after what they run
 # “漓水卫士”党员志愿服务队: a few name characters may come between the quote and the head
@@ -905,27 +906,27 @@ class _ArticleRun:
         text = self.text
         first = self._post_before(units, name_start)
         if first is None:  # …推进会上,县长赵志刚表示: the title opens the name's clause
-            bare = self._post_bare(sent, sent.start + _clause_start(sent.text, name_start - sent.start), name_start) \
-                or self._post_of_previous(sent, name_start)
-            return [bare] if bare is not None else []
+            bare = self._post_bare(sent, sent.start + _clause_start(sent.text, name_start - sent.start), name_start,
+                                   chain=True) or self._post_of_previous(sent, name_start)
+            if bare is None:
+                return []
+            parts = POST_SEP.split(bare[1])  # 工作队队长、村第一书记: the chain after a bare head's post
+            return [(bare[0], parts[0]), *self._more_posts(sent, bare[0], parts[1:], name_start - len(bare[1]) + len(parts[0]) + 1)]
         unit, gap = first
         ments = self.out.mentions
         posts = []
         parts = POST_SEP.split(gap)
         posts.append((unit, parts[0]))
-        at = name_start - len(gap) + len(parts[0]) + 1
-        for part in parts[1:]:  # 书记、村委会主任; 副书记、县长
-            more = self._committee_department(unit, part, at) or self._post_bare(sent, at, at + len(part))
-            if more is None and self.ex.title_re.fullmatch(part):
-                outer = self._outer_body(unit)  # …公司党支部书记、总经理: the company's
-                more = (outer, part) if outer is not None else None
-            if more is not None:
-                posts.append(more)
-            at += len(part) + 1
+        posts += self._more_posts(sent, unit, parts[1:], name_start - len(gap) + len(parts[0]) + 1)
         start = ments[unit].start
         while start > sent.start and text[start - 1] == "、":  # 县政协委员、…公司总经理
             prev = self._post_before(units, start - 1)
-            if prev is None or POST_SEP.search(prev[1]):
+            if prev is None:  # 驻村第一书记、工作队队长: a title alone opening the chain
+                bare = self._post_bare(sent, sent.start + _clause_start(sent.text, start - 1 - sent.start), start - 1)
+                if bare is not None:
+                    posts.append(bare)
+                break
+            if POST_SEP.search(prev[1]):
                 break
             posts.append(prev)
             start = ments[prev[0]].start
@@ -934,6 +935,20 @@ class _ArticleRun:
             if shared is not None:
                 posts.append(shared)
         return [(u, self._inner_title(u, title)) for u, title in posts]
+
+    def _more_posts(self, sent: Sentence, unit: int, parts: list[str], at: int) -> list[tuple[int, str]]:
+        """The posts after the first of a chain joined by 、 or 兼 (书记、村委会主任; 副书记、县长), the
+        first one's in unit; at: where the second begins."""
+        posts = []
+        for part in parts:
+            more = self._committee_department(unit, part, at) or self._post_bare(sent, at, at + len(part))
+            if more is None and self.ex.title_re.fullmatch(part):
+                outer = self._outer_body(unit)  # …公司党支部书记、总经理: the company's
+                more = (outer, part) if outer is not None else None
+            if more is not None:
+                posts.append(more)
+            at += len(part) + 1
+        return posts
 
     def _committee_department(self, unit: int, part: str, at: int) -> tuple[int, str] | None:
         """区委常委、组织部部长: a department after a party committee's post is that committee's
@@ -963,12 +978,14 @@ class _ArticleRun:
         inner = _inner_body(self.out.mentions[unit])
         return title if not inner or title.startswith(inner) else inner + title
 
-    def _post_bare(self, sent: Sentence, lo: int, name_start: int) -> tuple[int, str] | None:
+    def _post_bare(self, sent: Sentence, lo: int, name_start: int, chain: bool = False) -> tuple[int, str] | None:
         """[bare head or 该X][title][name] (公司总经理, 管委会副主任, 该院中医科副主任医师): the latest
         body of that head the article named; [level]长 alone (副县长, 乡长): that level's government."""
         text = self.text
         window = text[lo:name_start]
         opens = lo == sent.start or BARE_HEAD_BOUNDARY.match(text, lo - 1)  # the title stands alone
+        if window == STATIONED_TITLE and opens:  # 驻村第一书记: the village's
+            return self.add("村", "Place", lo + 1, lo + 2, anaphor="村"), window
         if window in HEAD_TITLES and opens:
             # 这支志愿服务队… 队长柯春梅: the head of the team (station, institute) last named
             return self.add(window, "Organization", lo, name_start, anaphor="=" + HEAD_TITLES[window]), window
@@ -980,8 +997,9 @@ class _ArticleRun:
                 return self.add(level + "政府", "Organization", lo, name_start, qualify=level), window
             return self.add(level, "Place", lo, lo + 1, anaphor=level), window  # the 县 (镇) itself
         for k in range(max(lo, name_start - 14), name_start):
-            if k > lo and not BARE_HEAD_BOUNDARY.match(text, k - 1):
-                continue
+            if k > lo and not BARE_HEAD_BOUNDARY.match(text, k - 1) and not (
+                    text.startswith("驻村", k - 2) and (k - 2 <= lo or BARE_HEAD_BOUNDARY.match(text, k - 3))):
+                continue  # (驻村|工作队队长: the team stationed in the village)
             if text[k] == "该":
                 if text[k + 1:k + 2] == "校" and self.ex.title_end_re.search(text, k + 2, name_start):
                     # 该校德育主任: the school last named (小学, 中学 … end in no 校)
@@ -992,7 +1010,11 @@ class _ArticleRun:
                 continue
             head = hm.group(0)
             gap = text[k + len(head):name_start]
-            if not gap or NON_HAN.search(gap) or not self.ex.title_end_re.search(gap):
+            # (chain: the posts after a bare head's may follow it, joined by 、: 工作队队长、村第一书记)
+            parts = POST_SEP.split(gap) if chain else [gap]
+            if not gap or NON_HAN.search(gap.replace("、", "") if chain else gap) \
+                    or not self.ex.title_end_re.search(parts[0]) \
+                    or not all(p and self.ex.people.title_end.search(p) for p in parts[1:]):  # (队长、退休工人)
                 continue
             if head[0] in LEVEL_CHARS + "村" and len(head) > 1:  # 村委会主任: the village's (an abbreviation)
                 return self._body_of_level(head, head[0], k, sent), gap
