@@ -551,6 +551,12 @@ def test_a_pronoun_that_tells_the_reporter_speaks(extractor):
     assert "迪丽努尔·阿不来提" in _quoted(rels)
 
 
+def test_who_is_named_before_a_speaker_runs_nothing_the_speaker_reports(extractor):
+    body = "长汀县委组织部选派的兰溪村驻村第一书记温雅琴表示,村里正依托老屋打造“客家研学”线路。"
+    _, _, rels = run(extractor, body)
+    assert "长汀县委组织部" not in {r[1] for r in rels if r[0] == "runs"}
+
+
 def test_a_pronoun_that_speaks_is_no_subject_of_what_it_reports(extractor):
     _, _, rels = run(extractor, "街道办事处主任张博介绍了情况。他介绍,今年以来,电子城街道为企业配备服务专员,建立“一企一档”。")
     assert {s for p, s, o, _, _ in rels if p == "runs"} == {"电子城街道"}
@@ -629,6 +635,11 @@ def test_a_county_and_a_city_it_is_not_in_are_not_related(extractor):
 def test_names_that_hold_a_role_or_yu(extractor, body, body_name):
     _, mentions, _ = run(extractor, body)
     assert (body_name, "Organization") in mentions
+
+
+def test_a_verb_and_its_object_after_a_body_are_no_unit_of_it(extractor):
+    _, mentions, _ = run(extractor, "涂坊镇将联合县商务局建设县域电商公共服务中心涂坊服务站,打造品牌。")
+    assert not {m for m, t in mentions if t == "Organization" and "建设" in m}
 
 
 def test_a_quoted_name_is_still_no_place_of_its_own(extractor):

@@ -241,6 +241,9 @@ def test_a_short_line_cut_by_the_layout_is_rejoined(text, joined):
     ("小茶叶“炒”出大产业\n\n清明前后,排陇村的茶山上一片繁忙,村民们采摘鲜叶。(石建军 吴丽萍)\n", "小茶叶“炒”出大产业"),
     # a four-character label that begins like a unit's name is no headline
     ("驻村帮扶\n\n一支工作队 暖了土家寨\n\n本报讯(记者 向红梅)工作队来了以后,寨子里的路通了。\n", "一支工作队 暖了土家寨"),
+    # a line opening with a part of the country (东西部) is a banner over the headline, not a unit's
+    ("东西部协作架起“山海桥”\n\n首批“鹭东同心”劳务专列发车\n\n本报讯(记者 马丽娟)3月6日,专列从东乡县发车。\n",
+     "首批“鹭东同心”劳务专列发车"),
     # a colon and a comma: a headline quoting its subject, not a cut sentence
     ("韩瑞芳: 政策好,咱也得努力向前跑\n\n□本报记者 李明\n\n韩瑞芳是村里的脱贫户。\n", "韩瑞芳: 政策好,咱也得努力向前跑"),
 ])
@@ -253,7 +256,7 @@ def test_the_marked_items_of_a_digest_are_one_article_with_every_item_s_credit()
     text = ("简讯\n\n基层治理短讯三则\n\n■梅园街道近日启用“梅好议事厅”,首场议事会收集意见27条。(赵一鸣)\n\n"
             "■区民政局试点“时间银行”互助养老项目。(刘畅)\n\n■区人社局举办专场招聘会。(孙悦 周婷)\n\n"
             "图说新闻\n\n4月12日,北湖社区党员在湖边捡拾垃圾。(王晨阳 摄)\n")
-    digest, photo = parse_page(text, "x.txt").articles
+    digest, photo = parse_page(text.replace("图说新闻", "图说东乡"), "x.txt").articles  # (a column of photos)
     assert digest.title == "基层治理短讯三则"
     assert digest.reporters == ["赵一鸣", "刘畅", "孙悦", "周婷"]
     assert "时间银行" in digest.body and photo.photographers == ["王晨阳"]

@@ -63,7 +63,7 @@ NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 CLAUSE_PUNCT = re.compile(r"[,,::;]")
 # 实践站还开设了…, 管委会今年推出…: a body's head alone opening a clause is the body the article
 # last named with that head (resolved by kg.resolve as the anaphor "=" + head)
-BARE_HEAD_WORDS = re.compile(r"实践站|实践所|合作社|公司|管委会|工作队|服务队|联合党委|服务中心|协会|商会")  # most sentences: none
+BARE_HEAD_WORDS = re.compile(r"实践站|实践所|合作社|公司|管委会|工作队|工作组|服务队|联合党委|服务中心|协会|商会|党支部|支部")  # most sentences: none
 BARE_SUBJECT = re.compile(r"(?:^|(?<=[,,::;]))" + CLAUSE_OPENER.pattern
                           + rf"({BARE_HEAD_WORDS.pattern})"
                             r"(?=[还也已先又将正今去每为把对从与和就都共累推开启实打建组举设发创搭牵进在帮探带深走利])")
@@ -574,9 +574,11 @@ class _ArticleRun:
         if c.places and all(bare for _, _, bare in c.places):  # 区委组织部 yes, 村部 (a building) no
             if org_text in LOCAL_FACILITIES and text[c.places[-1][0]:org_start] in ("社区", "街道"):
                 return False  # (依托)社区党群服务中心: every community has one, no particular one
-            if not org_text.endswith("党组") and any(
-                    t.tag == "O" and t.end < c.end and t.text.endswith(ABBREVIATED_HEADS) for t in toks if org_start <= t.start):
-                return True  # 市农业农村局|土肥站: a unit of an abbreviated body, named by it (卫健委|党组|成员: a title)
+            inside = [t for t in toks if org_start <= t.start and t.end <= c.end]
+            parent = next((k for k, t in enumerate(inside[:-1]) if t.tag == "O" and t.text.endswith(ABBREVIATED_HEADS)), None)
+            if parent is not None and not org_text.endswith("党组") and len(inside) - parent <= 3 \
+                    and all(t.tag in "ND" for t in inside[parent + 1:-1]):
+                return True  # 市农业农村局|土肥|站: a unit of an abbreviated body, named by it (卫健委|党组|成员: a title)
             return (len(org_text) >= 2 or org_text == "委") and org_text.endswith(ABBREVIATED_HEADS) and not org_text.startswith("党组织")
         if c.places or c.text in NATIONAL:
             return True
@@ -1174,9 +1176,10 @@ class _ArticleRun:
         # 韩振宇说:我们启动了…: the speaker's body, see runs)
         speakers = {i for p, i in actors if ments[i].type == "Person" and p < at
                     and self._speaks(text, ments[i].end - self.sent_start) and "我们" not in text[p:at]}
-        if speakers:
-            actors = [(p, i) for p, i in actors if i not in speakers]
-            clause_subjects = [(p, i) for p, i in clause_subjects if i not in speakers]
+        if speakers:  # (and whoever is named before the speaker: 县委组织部选派的…第一书记X表示,…)
+            spoke = max(p for p, i in actors if i in speakers)
+            actors = [(p, i) for p, i in actors if i not in speakers and p > spoke]
+            clause_subjects = [(p, i) for p, i in clause_subjects if i not in speakers and p > spoke]
         passive = PASSIVE.search(text[:at])
         if passive:
             inside = [i for p, i in actors if passive.start(1) <= p < passive.end(1) and ments[i].type == "Organization"]

@@ -25,7 +25,8 @@ from kg.model import Article
 
 MAX_HEADLINE = 50
 # Page furniture that is never a headline: column names and numbered section heads.
-_COLUMN = r"^.{0,4}(?:动态|新闻|党建|速递|简讯|快讯|要闻|导读|链接|视点|聚焦|评论|时评|短评|言论|观察)$"
+# (图说东乡, 图说长汀: a column of photos named after the place)
+_COLUMN = r"^(?:.{0,4}(?:动态|新闻|党建|速递|简讯|快讯|要闻|导读|链接|视点|聚焦|评论|时评|短评|言论|观察)|图说.{1,4})$"
 _LABEL = re.compile(r"^(?:\d{1,2}\s|[一二三四五六七八九十]+、)|" + _COLUMN)
 # A line that is only a unit's name ("北关区:", "区应急管理局") is a kicker.
 _NAME_END = r"(?:省|市|区|县|旗|镇|乡|街道|社区|村|局|委|办|处|所|院|馆|站|中心|政协|法院|公司|部)"
@@ -33,6 +34,7 @@ _UNIT_KICKER = r"^[\u4e00-\u9fff]{1,9}" + _NAME_END + r"\s*[::]$"
 _KICKER_NAME = re.compile(r"^[\u4e00-\u9fff]{1,9}" + _NAME_END + r"\s*[::]?$|^.{1,20}[::]$")
 _FURNITURE = re.compile(_COLUMN + "|" + _UNIT_KICKER)
 _STARTS_WITH_UNIT = re.compile(r"^[\u4e00-\u9fff0-9]{1,12}?" + _NAME_END)
+_DIRECTIONS = re.compile(r"[东南西北中]+部")
 LEAD_DATE_WITHIN = 16  # "2023年11月16日," and a few characters before it
 _HEADS_ALONE = name_heads()
 _DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
@@ -86,8 +88,9 @@ def classify(par: str, byline: Callable[[str], _Para | None] = byline_para) -> _
 def _starts_with_unit(line: str) -> bool:
     """安培社区“5点钟义务课堂”唱响全省 opens with a named unit; 乡村新貌 only with a word."""
     m = _STARTS_WITH_UNIT.match(line)
-    # 社区治理 opens with a head alone (社区), no unit's name
-    return bool(m) and m.group(0) not in words("stop_nouns.txt") and m.group(0) not in _HEADS_ALONE
+    # 社区治理 opens with a head alone (社区), no unit's name; 东西部协作… with a part of a country
+    return bool(m) and m.group(0) not in words("stop_nouns.txt") and m.group(0) not in _HEADS_ALONE \
+        and not _DIRECTIONS.fullmatch(m.group(0))
 
 
 def _ends_with_name(par: str) -> bool:
