@@ -442,8 +442,7 @@ class _ArticleRun:
             self.chunk(c, sent, actors, places_in_order)
         for m in QUOTED_ORG.finditer(sent.text) if quoted else ():
             # “双迎攻坚”领导小组 runs 双迎攻坚
-            place = next((i for p, i in actors if self.out.mentions[i].type == "Place"
-                          and self.out.mentions[i].end == base + m.start() and not self.out.mentions[i].anaphor), None)
+            place = self._place_ending_at(actors, base + m.start())
             start = self.out.mentions[place].start - base if place is not None else m.start()
             org = self.add(sent.text[start:m.end()], "Organization", base + start, base + m.end())
             if place is not None:  # 金阊街道“老娘舅”调解室 is in 金阊街道
@@ -457,8 +456,7 @@ class _ArticleRun:
             if any(self.out.mentions[i].start == base + m.start(1) for _, i in actors):
                 continue
             org = self.add(m.group(1), "Organization", base + m.start(1), base + m.end(1))
-            place = next((i for p, i in actors if self.out.mentions[i].type == "Place"
-                          and self.out.mentions[i].end == base + m.start() and not self.out.mentions[i].anaphor), None)
+            place = self._place_ending_at(actors, base + m.start())
             if place is not None:  # 北湖社区“老秦调解室” is in 北湖社区
                 self.rel("locatedIn", org, place, sent.text)
             actors.append((m.start(1), org))
@@ -484,6 +482,12 @@ class _ArticleRun:
         self.serves_as(sent, actors)
         self.quotes_without_verb(sent, actors)
         return self.runs(sent, actors, subject, programs)
+
+    def _place_ending_at(self, actors, at: int) -> int | None:
+        """The named place among actors that ends at `at` (in the article), if any."""
+        ments = self.out.mentions
+        return next((i for _, i in actors if ments[i].type == "Place" and ments[i].end == at and not ments[i].anaphor),
+                    None)
 
     def people_in(self, base: int) -> list[tuple[int, int]]:
         """Person-name spans of the sentence starting at base: the names found there, then the
