@@ -637,6 +637,16 @@ def test_names_that_hold_a_role_or_yu(extractor, body, body_name):
     assert (body_name, "Organization") in mentions
 
 
+@pytest.mark.parametrize("body, jointly", [
+    ("县财政局会同县审计局开展专项检查。", True),  # after a body: the verb, then the county's bureau
+    ("针对脱贫人口,该局会同县民政局开展参保核查。", True),
+    ("湖南省怀化市会同县召开乡村振兴推进会。", False),  # the county 会同县 in its chain
+])
+def test_a_county_named_like_a_verb_of_joining(extractor, body, jointly):
+    _, mentions, _ = run(extractor, body)
+    assert (("会同县", "Place") not in mentions) == jointly
+
+
 def test_a_verb_and_its_object_after_a_body_are_no_unit_of_it(extractor):
     _, mentions, _ = run(extractor, "涂坊镇将联合县商务局建设县域电商公共服务中心涂坊服务站,打造品牌。")
     assert not {m for m, t in mentions if t == "Organization" and "建设" in m}

@@ -143,6 +143,15 @@ CONTEXT = object()
 _new_tuple = tuple.__new__  # builds a Token from a plain tuple without a Python-level __new__
 
 
+# 会同县 (湖南) and 联合乡: a county or township whose name is a verb of joining, which after a
+# body is the verb and the level of the next body's name (县财政局会同县审计局…)
+VERB_BEFORE_LEVEL = ("会同", "联合", "协同")
+
+
+def _verb_then_level(w: str) -> bool:
+    return len(w) == 3 and w[2] in LEVEL_CHARS and w.startswith(VERB_BEFORE_LEVEL)
+
+
 class _Pieces(dict):
     """word -> its pieces (Segmenter._know), worked out on the first lookup: they depend on the
     word and its part of speech only, and jieba-rs gives a word its part of speech from the
@@ -401,6 +410,8 @@ class Segmenter:
     def _split(self, word: str, pos: str, prev: tuple | None):
         """区委 is 区 + 委 (北关|区委 -> 北关区|委, or an abbreviation); 区卫健委 is 区 + 卫健委;
         北关区|委多措 is 北关区|委|多措. prev: the piece before, (text, pos, tag, town), or None."""
+        if _verb_then_level(word):  # 该局|会同县|民政局: "jointly with" the county's bureau, after a body
+            return [(word[:2], "v"), (word[2], "n")] if prev and prev[2] in "OA" else [(word, pos)]
         if len(word) == 2 and word[1] in NAME_GLUED_VERBS and prev and prev[1] == "nr" and len(prev[0]) <= 2:
             return [(word[0], "nr"), (word[1], "v")]  # 柯志|明说 -> 柯志|明|说
         if len(word) == 2 and prev and prev[0] == ANAPHOR_PREFIX and word[0] in LEVEL_CHARS \
@@ -473,16 +484,19 @@ class Segmenter:
                 return self._piece(w[:k], pos), self._piece(w[k:], pos)
         if len(w) > 4 and w.endswith("村农村"):  # 三合永村农村|幸福院: the village, then a kind of home
             return self._piece(w[:-2], pos), self._piece("农村", "n")
-        if w[0] in SPLIT_FIRST or w[-2:] in self.title_tails or len(w) == 2 and (
+        if w[0] in SPLIT_FIRST or w[-2:] in self.title_tails or _verb_then_level(w) or len(w) == 2 and (
                 w[1] in NAME_GLUED_VERBS or w[0] in STRONG_ONE_CHAR_HEADS or w[1] in LEVEL_CHARS):
             return CONTEXT if self._split_needs_context(w, pos) else tuple(
                 self._piece(p, ptag) for p, ptag in self._split(w, pos, None))
         return (self._piece(w, pos),)
 
     def _split_needs_context(self, w: str, pos: str) -> bool:
-        """Whether _split(w, pos, prev) looks at prev: 区|委多措 after a name token, 委 after 北关区."""
+        """Whether _split(w, pos, prev) looks at prev: 区|委多措 after a name token, 委 after 北关区,
+        会同县 after a body."""
         if len(w) < 2:
             return False
+        if _verb_then_level(w):
+            return True
         if len(w) == 2 and (w[1] in NAME_GLUED_VERBS or w[0] in LEVEL_CHARS and not self.jieba.has_word(w)):
             return True
         rest = w[1:]
