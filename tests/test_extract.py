@@ -475,6 +475,7 @@ def test_you_x_qiantou_de_before_a_program_names_who_runs_it(extractor):
     ("坡荷乡乡长岑立新介绍,该乡还引进了香料公司。", "岑立新"),  # 岑/nr|立新/d
     ("“要加油干。”刘正阳在讲话中表示,全乡上下要以会议为新起点。", "刘正阳"),  # when, between name and verb
     ("从盘信镇高坪村搬来的吴秀英一边熨烫衣领一边笑着说。", "吴秀英"),  # 的 before, meanwhile after
+    ("“在家门口挣钱。”来自那勒寺镇马家河村的妥玉兰说。", "妥玉兰"),  # 妥/a|玉兰/nr after 的
     ("81岁的居民杜秀兰第一个走进轿厢,她笑着说:“以后遛弯方便了。”", "杜秀兰"),  # a pronoun mid-sentence
 ])
 def test_speakers_are_quoted(extractor, body, name):
@@ -1022,6 +1023,7 @@ def test_a_building_s_yard_is_no_body(extractor):
     ("梅韵居民区开设“小候鸟”暑托班,为双职工家庭解忧。", "“小候鸟”暑托班"),
     ("区人社局举办“南海就业直通车”专场招聘会。", "“南海就业直通车”专场招聘会"),
     ("勐宋乡开办“石榴籽”农民夜校。", "“石榴籽”农民夜校"),
+    ("县委组织部在锁南镇举办“百名书记话振兴”擂台赛。", "“百名书记话振兴”擂台赛"),
     # a quoted name and what follows it to the clause's end, as a run verb's object, whatever the head
     ("工作队推出“四季帮办”服务,春季帮购化肥种子。", "“四季帮办”服务"),
     ("汲冢镇推出“粮e贷”金融产品,以订单作为授信依据。", "“粮e贷”金融产品"),

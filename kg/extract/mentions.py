@@ -585,6 +585,9 @@ class PersonFinder:
                     and inside[0].pos in ("nr", "nrt", "nrfg") and before is not None \
                     and (before.pos == "n" and len(before.text) >= 2 or before.text == "的"):  # (搬来的|吴秀英|…说)
                 spans.append((s, e))
+            elif before is not None and before.text == "的" and len(inside) == 2 and inside[0].start == s + base \
+                    and len(inside[0].text) == 1 and inside[0].text in surnames()[0] and inside[1].pos == "nr":
+                spans.append((s, e))  # 马家河村的|妥/a|玉兰/nr|说: a family name the segmenter read as a word
         for s, e in listed:  # 以王群峰、张大豪等: the list itself is the evidence
             if e + base in ends:
                 spans.append((s, e))
