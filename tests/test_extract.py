@@ -460,6 +460,11 @@ def test_places_listed_after_where_do_not_run_it(extractor, body):
     assert runners and not {r for r in runners if r.endswith(("乡", "镇", "医院"))}
 
 
+def test_every_body_a_you_phrase_names_runs_it(extractor):
+    _, _, rels = run(extractor, "6月13日,由郸城县卫生健康委员会主办、郸城县人民医院承办的“健康快车进万家”巡回义诊活动走进吴台镇。")
+    assert {s for p, s, o, _, _ in rels if p == "runs"} == {"郸城县卫生健康委员会", "郸城县人民医院"}
+
+
 def test_you_x_qiantou_de_before_a_program_names_who_runs_it(extractor):
     _, _, rels = run(extractor, "由市商务局牵头的“晋货出海”计划,今年将组织企业参加境外展会30场。")
     assert {(s, o) for p, s, o, _, _ in rels if p == "runs"} == {("市商务局", "“晋货出海”计划")}

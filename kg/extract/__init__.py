@@ -1190,20 +1190,20 @@ class _ArticleRun:
             if inside:
                 return inside
         by = RUN_BY_BEFORE.search(text, 0, at)
-        if by:  # 由市商务局牵头的“晋品出海”计划
-            inside = [i for p, i in actors if by.start(1) <= p < by.end(1) and ments[i].type == "Organization"]
+        if by:  # 由市商务局牵头的“晋品出海”计划; 由X主办、Y承办的: both
+            inside = self._bodies_within(actors, by.start(1), by.end(1))
             if inside:
-                return inside[-1:]
+                return inside
         verb = self._run_verb_before(text, at)
         clause = max(b for b in bounds if b <= verb) if verb is not None else 0
         before_verb = [(p, i) for p, i in actors if clause <= p < verb] if verb is not None else []
         if before_verb:  # 该街道开展的“…”活动: the actor right before the verb (whoever 由…牵头 names later)
             return [self._chain_tail(before_verb[-1:], actors), *self._coordinated(text, before_verb)]
         by = RUN_BY.search(text[at:])
-        if by:
-            inside = [i for p, i in actors if at + by.start(1) <= p < at + by.end(1) and ments[i].type == "Organization"]
+        if by:  # “订单粮”种植项目由麦丰源公司与禾丰合作社共同实施: both
+            inside = self._bodies_within(actors, at + by.start(1), at + by.end(1))
             if inside:
-                return inside[-1:]
+                return inside
         if verb is None:
             return []
         bare = [(p, i) for p, i in clause_subjects if clause <= p < verb]
@@ -1226,6 +1226,15 @@ class _ArticleRun:
                     return [person]
             clause = b
         return [] if speakers else None
+
+    def _bodies_within(self, actors, lo: int, hi: int) -> list[int]:
+        """The bodies named between lo and hi (sentence offsets), each once: not one inside another's
+        name (…公司|工会: the union)."""
+        ments = self.out.mentions
+        inside = [i for p, i in actors if lo <= p < hi and ments[i].type == "Organization"]
+        return [i for i in inside if not any(j != i and ments[j].start <= ments[i].start and ments[i].end <= ments[j].end
+                                             and (ments[j].start, ments[j].end) != (ments[i].start, ments[i].end)
+                                             for j in inside)]
 
     def _adjuncts(self, text: str, actors) -> set[int]:
         """The actors that are where or with whom (在X, 深入X), and the ones listed after those
