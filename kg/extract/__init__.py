@@ -15,10 +15,10 @@ from ahocorasick_rs import AhoCorasick
 
 from kg import gctune
 from kg.extract.mentions import (
-    ANAPHOR_LEVELS, INNER_BODIES, NATIONAL, QUOTED_TEAMS, TERMINAL_HEADS, PersonFinder, ProgramFinder, Sentence,
-    anaphors, chunks, sentences, town_short_name,
+    ANAPHOR_LEVELS, INNER_BODIES, MEANWHILE, NATIONAL, QUOTED_TEAMS, TERMINAL_HEADS, PersonFinder, ProgramFinder,
+    Sentence, anaphors, chunks, sentences, town_short_name,
 )
-from kg.extract.segment import LEVEL_CHARS, PROPER_POS, Segmentation, Segmenter
+from kg.extract.segment import JOINING_VERBS, LEVEL_CHARS, PROPER_POS, Segmentation, Segmenter
 from kg.lexicon import NAME_DOTS, alternation, automaton, guarded, looks_like_person_name, words
 from kg.model import Article, ArticleExtraction, Mention, RelationMention
 
@@ -40,7 +40,6 @@ VERSION = "1"
 # A name right after these is where or with whom something happens, not who does it.
 ADJUNCT_BEFORE = ("在", "到", "于", "从", "以", "对", "向", "与", "和", "同", "把", "将", "经过", "通过", "依托", "围绕",
                   "配合", "邀请", "深入", "走进", "来到", "前往", "组织")
-JOINING = ("会同", "协同")  # (not 同, with: X会同Y开展…, see JOINED_BY_VERB)
 ANAPHOR_BEFORE = re.compile(f"该(?:{alternation(ANAPHOR_LEVELS)})$")
 CLAUSE_OPENER = re.compile(r"[\s\d年月日上下午近日今年以来去年同时此外目前期间当天,]*")
 # A quoted or titled name: no clause punctuation inside (a quotation of speech has some, and the
@@ -57,7 +56,7 @@ GOVERNS = re.compile(r"(?<![管直])辖(?:(?!区)|区内的?)")  # 辖X、Y; 该
 LIST_END = re.compile(r"等|[,,。;]")
 # what may stand between a speaker and the verb: an adverb (徐志强则告诉记者), what the speaker does
 # meanwhile (一边打包一边), to whom, how
-SPEECH_LEAD = re.compile(r"(?:则|也|还|又)?(?:一边[^,,。]{1,6}?一边)?(?:对记者|向记者|笑着|激动地|高兴地|明确)?")
+SPEECH_LEAD = re.compile(rf"(?:则|也|还|又)?(?:{MEANWHILE})?(?:对记者|向记者|笑着|激动地|高兴地|明确)?")
 ORG_STATES = re.compile(r"(?:、[^,。]{2,8}?)*(?:明确)?(?:提出|指出|强调|表示)[::]")
 NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 CLAUSE_PUNCT = re.compile(r"[,,::;]")
@@ -109,7 +108,8 @@ def _lower(inner: str, outer: str) -> bool:
 
 
 def _adjunct(text: str, p: int) -> bool:
-    return text.endswith(ADJUNCT_BEFORE, max(0, p - 2), p) and not text.endswith(JOINING, max(0, p - 2), p)
+    # (X会同Y开展…: 同 ends a verb of joining, not "with": see JOINED_BY_VERB)
+    return text.endswith(ADJUNCT_BEFORE, max(0, p - 2), p) and not text.endswith(JOINING_VERBS, max(0, p - 2), p)
 
 
 def _before_anaphor(text: str, p: int) -> int:
@@ -133,7 +133,7 @@ COORDINATED = re.compile(r"(?:又|也|还|曾|已|日前|近日|近期|今年|�
 # 以“…”为抓手: what the subject works through is its own program
 AS_MEANS = re.compile(r"[^,,。;]{2,30}?为(?:抓手|牵引|载体|突破口|切入点|引领|龙头|主线|平台|依托)")
 # X联合Y开展…, X将会同Y推出…: Y is a party to what X does, not an object
-JOINED_BY_VERB = re.compile(r"(?:又|也|还|将|再|曾|已|日前|近日|近期|今年|去年|此前)*(?:联合|会同|携手|联手)")
+JOINED_BY_VERB = re.compile(r"(?:又|也|还|将|再|曾|已|日前|近日|近期|今年|去年|此前)*(?:" + "|".join(JOINING_VERBS) + ")")
 TOGETHER = ("共同", "联合", "一起", "携手", "一道")  # X与Y共同…: Y acts with X
 SITED_AT = ("位于", "地处", "坐落于")  # X位于Y: X is in Y; 位于X的Y: Y is in X
 SITED_AT_RE = re.compile("|".join(SITED_AT))
@@ -1105,9 +1105,6 @@ class _ArticleRun:
             relative = self._relative_runner(text, every, s)
             if relative is not None and relative not in (found or ()):
                 found = [relative]  # (通过X开发的“…”: X, whatever stands before it)
-            described = self._described_as_run_by(text, named, e)  # (and 由X负责运营 after it)
-            if described:
-                found = [*described, *(x for x in found or () if x not in described)]
             if found is None and self._run_verb_before(text, s) is not None:
                 if opens_with_verb and not named:
                     self.pending.append((idx, text))
@@ -1116,9 +1113,10 @@ class _ArticleRun:
             owner = self._owner(sent.start + s, every) if text[s] == "“" and text[e:e + 1] not in PLACE_AFTER \
                 else None
             made = self.ex.made_by_re.match(text, e)
-            if made:
-                maker = next((i for p, i in named if made.start(1) <= p < made.end(1)), None)
-                if maker is not None:
+            if made:  # “银龄幸福食堂”是延吉市民政局今年重点推进的…: the body (not the place its name opens with)
+                inside = [(p, i) for p, i in named if made.start(1) <= p < made.end(1)]
+                maker = self._chain_tail(inside[:1], named) if inside else None
+                if maker is not None and maker not in (found or ()):
                     found = [*(found or ()), maker]
             for actor in found or []:
                 if ments[actor].type == "Person" and "我们" in text[max(0, ments[actor].end - sent.start):s]:
@@ -1140,19 +1138,6 @@ class _ArticleRun:
         ments = self.out.mentions
         return next((i for _, i in actors if ments[i].end - self.sent_start == m.start()
                      and ments[i].type in ("Organization", "Place")), None)
-
-    def _described_as_run_by(self, text: str, actors, end: int) -> list[int]:
-        """“银龄幸福食堂”是延吉市民政局今年重点推进的民生项目: the program is what the body after
-        是 runs (a run verb and 的 within a few characters)."""
-        if not text.startswith("是", end):
-            return []
-        ments = self.out.mentions
-        actor = next((i for p, i in actors if p == end + 1), None)
-        if actor is None:
-            return []
-        after = ments[actor].end - self.sent_start
-        verb = self.ex.run_verb_re.search(text, after, after + 12)
-        return [actor] if verb and text.startswith("的", verb.end()) else []
 
     def _owner(self, at: int, actors) -> int | None:
         """该区“马铃薯良种繁育工程”, 椒坪溪村(的)“爱心积分超市”: the body or place right before a

@@ -14,7 +14,7 @@ from itertools import repeat
 from operator import itemgetter
 
 from kg.extract.segment import (
-    LEVEL_CHARS, PARTY_PREFIXES, PROPER_POS, VERBS_AFTER_NAMES, Segmenter, Token, longest_suffix,
+    JOINING_VERBS, LEVEL_CHARS, PARTY_PREFIXES, PROPER_POS, VERBS_AFTER_NAMES, Segmenter, Token, longest_suffix,
 )
 from kg.lexicon import (NAME_DOTS, alternation, automaton, common_surnames, dai_elements, first_chars, guarded,
                         looks_like_person_name, name_elements, name_heads, surnames, transliterated_name, words)
@@ -344,16 +344,15 @@ def _counted(t: Token) -> bool:
     return t.pos in ("m", "mq", "q") and t.text[-1] in MEASURES
 
 
-# Verbs of acting together: between two names they join two parties, never one name.
 # verbs that join two parties, or set one place by another (岳麓街道|毗邻|湖南大学): a boundary
-JOINING_VERBS = frozenset(("联合", "会同", "协同", "携手", "联手", "毗邻", "紧邻", "邻近", "靠近", "比邻"))
+BOUNDARY_VERBS = frozenset(JOINING_VERBS + ("毗邻", "紧邻", "邻近", "靠近", "比邻"))
 _W_BETWEEN_NAMES = re.compile("(?<=[PO])W(?=[NPO])")
 
 
 def _joining_verbs_apart(tokens: list[Token], tags: str) -> str:
     """打洛镇|联合|打洛|边境|派出所: a joining verb (or one of adjacency) after a place or body and
     before a name is a boundary (S), not a word inside one body's name."""
-    joins = [m.start() for m in _W_BETWEEN_NAMES.finditer(tags) if tokens[m.start()].text in JOINING_VERBS]
+    joins = [m.start() for m in _W_BETWEEN_NAMES.finditer(tags) if tokens[m.start()].text in BOUNDARY_VERBS]
     if not joins:
         return tags
     out = list(tags)
@@ -415,7 +414,7 @@ class PersonFinder:
         leads = ("对记者", "向记者", "告诉记者", "笑着", "激动地", "高兴地")
         speech = rf"(?:{alternation(leads)})?(?:{self.verbs})"  # 说, 告诉记者说
         # …吴秀英一边熨烫衣领一边笑着说, 刘正阳在讲话中表示: what the speaker does meanwhile, or when
-        meanwhile = r"(?:一边[^,,。“”]{1,6}?一边|在[^,,。“”]{1,8}?[中时上])?"
+        meanwhile = rf"(?:{MEANWHILE}|在[^,,。“”]{{1,8}}?[中时上])?"
         self.before_verb = re.compile(
             rf"({_NAME_CHARS}{{2,4}})(?={first_chars(words('speech_verbs.txt') | set(leads) | {'一边', '在'})})"
             rf"(?={meanwhile}{speech})")
@@ -762,7 +761,9 @@ class ProgramFinder:
         # 推出“四季帮办”服务, 开展“技能强牧”培训: a quoted name and a few characters of head to the
         # clause's end, as the run verb's whole object, is a program whatever its head
         self.run_quoted = re.compile(rf"({self.run_verbs})(?:了|起|的)?(?=“)")  # (推出的“…”: the same object)
-        self.body_heads = tuple(words("org_suffixes.txt"))
+        # what ends a quoted object without heading a program: a body (设立“和事佬”调解室), a time
+        # (开办“…”以来), what is said of the program (推广“小院议事”经验)
+        self.not_heads = tuple(words("org_suffixes.txt")) + AFTER_TIME + NOT_THE_THING
         self.object_end = re.compile(rf"{_OBJECT_TAIL}{{0,8}}?(?=[,。;、,:]|$|等|和|与|\d)")  # (…系列讲座24场: a count)
         self.unquoted = re.compile(
             rf"(?:{self.run_verbs})(?:了|着|好)?({_NP}{{2,24}}?(?:{self.unquoted_heads}))(?=[,。;、,:]|$|等)")
@@ -824,10 +825,8 @@ class ProgramFinder:
             if tail.end() == m.end() and inner.endswith(QUOTED_TEAMS):
                 continue  # 组建了“藤茶技术服务队”: a body (kg.extract's QUOTED_ORG_WHOLE)
             rest = text[m.end():tail.end()]
-            if rest and (inner.endswith(MANNER_ENDINGS) or rest[0] in NOT_A_HEAD_START or rest.endswith(self.body_heads) or rest.endswith(AFTER_TIME)
-                         or rest.endswith(NOT_THE_THING)):
-                continue  # “一站式”服务: a manner; 设立“和事佬”调解室: a body; 开办“…”以来: a time;
-                # 推广“小院议事”经验: what is said of the program
+            if rest and (inner.endswith(MANNER_ENDINGS) or rest[0] in NOT_A_HEAD_START or rest.endswith(self.not_heads)):
+                continue  # “一站式”服务: a manner; “…”很受欢迎: a predicate
             keep(m.start(), tail.end(), inner)
         # A quoted name that carries its own head: “头雁工程”, “四场硬仗”.
         for m in self.quoted.finditer(text):
@@ -865,12 +864,13 @@ FINAL_PUNCT = re.compile(r"[。!?]")
 QUOTED_RUN = re.compile(r"(?:“[^“”]{1,20}”、?){2,}")
 SLOGAN_PUNCT = re.compile(r"[,。!?;:、,!]")
 _NP = r"[^\W的了各或对在为将把从与及等_]"
+MEANWHILE = r"一边[^,,。“”]{1,6}?一边"  # what a speaker does while speaking (一边打包一边说)
 # after a quoted name, the rest of a run verb's object (结对帮带活动: 对 may stand here)
 _OBJECT_TAIL = r"[^\W\d的了各或在为将把从与及等_“”]"
 NOT_A_HEAD_START = "很都也还已更不没又再均仍被让使是第"  # 推出的“…”很受欢迎: a predicate
 QUOTED_TEAMS = ("服务队", "工作队", "工作室")
 AFTER_TIME = ("以来", "之后", "以后", "期间", "之际", "时")
-NOT_THE_THING = ("经验", "做法", "理念", "精神", "成果", "成效", "经验做法")  # 推广“小院议事”经验: the program's
+NOT_THE_THING = ("经验", "做法", "理念", "精神", "成果", "成效", "经验做法")
 MANNER_ENDINGS = ("式", "型", "化", "性")
 ACTION_PREFIXES = ("完善", "健全", "加强", "深化", "加大", "强化", "规范", "提升", "优化", "推进", "开展", "建立",
                    "实施", "落实", "做好", "抓好", "形式", "各类", "各种", "一系列", "单位")  # (共建|单位负责人…)

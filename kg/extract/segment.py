@@ -143,13 +143,14 @@ CONTEXT = object()
 _new_tuple = tuple.__new__  # builds a Token from a plain tuple without a Python-level __new__
 
 
-# 会同县 (湖南) and 联合乡: a county or township whose name is a verb of joining, which after a
-# body is the verb and the level of the next body's name (县财政局会同县审计局…)
-VERB_BEFORE_LEVEL = ("会同", "联合", "协同")
+# Verbs of acting together (X联合Y开展…): between two names they join two parties, never one name
+JOINING_VERBS = ("联合", "会同", "协同", "携手", "联手")
 
 
 def _verb_then_level(w: str) -> bool:
-    return len(w) == 3 and w[2] in LEVEL_CHARS and w.startswith(VERB_BEFORE_LEVEL)
+    """会同县 (湖南), 联合乡: a county or township named like a verb of joining, which after a body
+    is the verb and the level of the next body's name (县财政局会同县审计局…)."""
+    return len(w) == 3 and w[2] in LEVEL_CHARS and w.startswith(JOINING_VERBS)
 
 
 class _Pieces(dict):
@@ -482,8 +483,6 @@ class Segmenter:
                       and self.gazetteer.is_known(w[k:])), 0)
             if k and not self.gazetteer.is_known(w):  # 云南省西双版纳傣族自治州: two divisions, a chain
                 return self._piece(w[:k], pos), self._piece(w[k:], pos)
-        if len(w) > 4 and w.endswith("村农村"):  # 三合永村农村|幸福院: the village, then a kind of home
-            return self._piece(w[:-2], pos), self._piece("农村", "n")
         if w[0] in SPLIT_FIRST or w[-2:] in self.title_tails or _verb_then_level(w) or len(w) == 2 and (
                 w[1] in NAME_GLUED_VERBS or w[0] in STRONG_ONE_CHAR_HEADS or w[1] in LEVEL_CHARS):
             return CONTEXT if self._split_needs_context(w, pos) else tuple(

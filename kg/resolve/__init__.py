@@ -41,7 +41,6 @@ CO_AGENT = ("联合", "会同", "协同", "携手", "联手", "与", "和", "同
 # A village's bodies whose head begins with 村: the village's name is written before the whole head
 VILLAGE_BODIES = frozenset(("村委会", "村民委员会"))
 GENERIC_OFFICE = "*"  # Mention.qualify of 扶贫办-like names: the page's county-level place
-MERGE_HEADS = ("", "行动", "活动", "工作", "工程", "模式", "机制", "工作机制")
 # “双月攻坚”行动: the quoted name, and what follows it. Both patterns as they were written per call:
 # QUOTED_HEAD.match also takes a final newline, QUOTED_NAME.fullmatch does not.
 QUOTED_HEAD = re.compile(r"^“([^”]+)”(.*)$")
