@@ -75,6 +75,14 @@ def run(extractor, body, title="标题", **kw):
     ("张博,电子城街道经济发展办公室副主任,也是企业的服务专员。", "电子城街道经济发展办公室", "Organization"),
     ("社区推行“网格+党建”“网格+服务”“网格+调解”三项机制。", "“网格+服务”", "Program"),  # a counted run
     ("街道推行“网格+党建”“网格+调解”工作模式。", "“网格+党建”", "Program"),  # a run right before its head
+    # a trade name opening with a generic word (苗乡/nz) or holding the segmenter's fragments (禾悦/vg, 醇/ag)
+    ("这个车间由苗乡锦绣服饰有限公司投资兴办。", "苗乡锦绣服饰有限公司", "Organization"),
+    ("南京禾悦餐饮管理有限公司负责配餐和运营。", "南京禾悦餐饮管理有限公司", "Organization"),
+    ("与青海土乡醇青稞酒业有限公司签订订单种植协议。", "青海土乡醇青稞酒业有限公司", "Organization"),
+    # a company named after a division's short name (大理 of 大理市, 琼中 of 琼中黎族苗族自治县)
+    ("商会与大理云上古城电子商务有限公司共同推出直播带货服务。", "大理云上古城电子商务有限公司", "Organization"),
+    ("乡里引入琼中黎香农业开发有限公司保价收购。", "琼中黎香农业开发有限公司", "Organization"),
+    ("双桥正大生物科技有限公司积极参与。", "双桥正大生物科技有限公司", "Organization"),
 ])
 def test_mention_types(extractor, body, name, typ):
     _, mentions, _ = run(extractor, body)
@@ -842,6 +850,8 @@ def test_verbs_are_no_part_of_a_name(extractor, body, not_in):
     # 位于X的Y: what follows sited at a place is in it
     ("走进位于城关街道的沂水县电商产业园,直播间里灯光明亮。", "沂水县电商产业园", "Place", "城关街道"),
     ("位于英塔木镇的伊宁县雪莲服饰有限公司是招商引资企业。", "伊宁县雪莲服饰有限公司", "Organization", "英塔木镇"),
+    # a company named after a division's short name is in the division, the higher of two named alike
+    ("大理市大理镇的商会与大理云上古城电子商务有限公司合作。", "大理云上古城电子商务有限公司", "Organization", "大理市"),
     # a community's name ending in 和, after its street (not 和 the conjunction)
     ("新北街道春和社区联合志愿服务队开展助老课堂。", "春和社区", "Place", "新北街道"),
 ])

@@ -164,6 +164,24 @@ def test_a_short_paragraph_cut_inside_a_body_s_head_is_rejoined():
     assert "绿野蔬菜专业合作社经营" in page.articles[0].body
 
 
+@pytest.mark.parametrize("cut, rest", [
+    ("这个车间由苗乡锦绣服", "饰有限公司投资兴办,目前吸纳搬迁群众186人就业。"),  # one character before the head
+    ("福建汀江绿源林业发", "展有限公司是首批参与的企业之一。"),
+])
+def test_a_short_paragraph_cut_just_before_a_body_s_head_is_rejoined(cut, rest):
+    page = parse_page(f"标题\n\n本报讯(记者 王林)近日,全县召开推进会。\n\n{cut}\n\n{rest}\n", "p.txt")
+    assert cut + rest in page.articles[0].body
+
+
+@pytest.mark.parametrize("headline, body", [
+    ("反诈宣传走进社区", "燕山派出所民警日前走进燕翔社区,开展宣传。"),  # a body's name opens the paragraph
+    ("致富路上的领头雁", "该合作社理事长王林说,今年收成好。"),  # 该 points back
+])
+def test_a_headline_before_a_paragraph_opening_with_a_body_stays_a_headline(headline, body):
+    page = parse_page(f"推进会召开\n\n本报讯(记者 王林)近日,全县召开推进会。\n\n{headline}\n\n{body}(李文涛)\n", "p.txt")
+    assert page.articles[-1].title == headline
+
+
 def test_a_column_label_and_kicker_open_a_new_article_and_a_photo_line_inside_it_stays_inside():
     # the first article has its byline above, the second a credit at its end; between them a
     # column label and a kicker, and inside the second a photo's caption line with no full stop

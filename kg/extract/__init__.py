@@ -1302,11 +1302,12 @@ class _ArticleRun:
         for i, m in enumerate(ments):
             if m.type != "Organization" or m.anaphor or m.qualify or i in located:
                 continue
-            for name, j in places.items():
-                stem = name[:-2] if name.endswith(("街道", "社区")) else name[:-1]
-                if len(stem) >= 2 and m.surface.startswith(stem) and not m.surface.startswith(name):
-                    self.rel("locatedIn", i, j, self._sentence_of(m))
-                    break
+            # (大理云上古城…公司 on a page of 大理市 and its 大理镇: a body is named after the higher one)
+            found = min(((_rank(name) or 9, k, j) for k, (name, j) in enumerate(places.items())
+                         if len(stem := name[:-2] if name.endswith(("街道", "社区")) else name[:-1]) >= 2
+                         and m.surface.startswith(stem) and not m.surface.startswith(name)), default=None)
+            if found:
+                self.rel("locatedIn", i, found[2], self._sentence_of(m))
 
     def _sentence_of(self, m) -> str:
         i = bisect.bisect_right([st.start for st in self.sents], m.start) - 1

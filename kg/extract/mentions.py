@@ -129,9 +129,11 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
             # (该|街道|党工委 stays: the anaphor's body)
         if hi - lo > 2 and tokens[hi - 1].text == "组" and tags[hi - 2] == "D":
             hi -= 2  # 桂香岭村|2|组: a village's numbered group of households, no body
+        if tokens[hi - 1].text.endswith("公司") and lo > 0 and tags[lo - 1] == "G" and tokens[lo - 1].pos in NAMED_POS:
+            lo -= 1  # 由|苗乡/nz|锦绣服饰有限公司: a trade name may open with a word that is no name's start elsewhere
         if tokens[hi - 1].text.endswith("公司") and lo > 0 and (tags[lo - 1] == "S" or hi - lo == 1):
             # (a bare 有限公司 after a verb the chunk pattern would not take: …匠造文化|创意|有限公司)
-            lo = _company_name_start(tokens, tags, lo)
+            lo = _company_name_start(tokens, tags, lo, seg)
         elif lo > 1 and tokens[lo - 1].text == "和" and tags[lo - 2] in "NV":
             lo = _conjoined_name_start(tokens, tags, lo)
         elif lo > 0 and tags[lo] == "P" and tokens[lo - 1].pos == "p" and len(tokens[lo - 1].text) == 1 \
@@ -237,10 +239,10 @@ def _village_and_hamlet(text: str, base: int, s: int, e: int, bare: bool) -> lis
 def _common_words_only(toks: list[Token], seg: Segmenter) -> bool:
     """Whether a body's name is made of the dictionary's common nouns only (no place, no proper
     name, no number, no word the segmenter made up, no verb: 产业扶贫硬仗指挥部 names one task
-    force): the name of a kind of body. (One word alone is a head, or an office like 扶贫办.)"""
+    force; no division's short name first: 双桥|正大|生物科技有限公司): the name of a kind of body. (One word alone is a head, or an office like 扶贫办.)"""
     return len(toks) > 1 and not toks[-1].text.endswith(CAMPAIGN_HEADS) and all(
         t.pos not in NAMED_POS and t.tag not in "DW" and seg.jieba.has_word(t.text) for t in toks) \
-        and not town_short_name(toks, seg)
+        and not town_short_name(toks, seg) and not (len(toks[0].text) >= 2 and seg.gazetteer.by_short(toks[0].text))
 
 
 def town_short_name(toks: list[Token], seg: Segmenter) -> bool:
@@ -290,11 +292,14 @@ def _end_at_terminal_head(tokens: list[Token], tags: str, lo: int, hi: int) -> i
     return hi
 
 
-def _company_name_start(tokens: list[Token], tags: str, lo: int) -> int:
+def _company_name_start(tokens: list[Token], tags: str, lo: int, seg: Segmenter) -> int:
     """阳朔县|山水|间|民宿管理有限公司: a company's trade name may hold any word (间/f is no
-    name token), so it starts at the place before, when one comes within a few tokens."""
-    return _back_to_place(tokens, tags, lo, lambda t, tag: tag in "NDVW" or tag == "S" and (
-        len(t.text) == 1 and t.text not in NOT_IN_TRADE_NAME or t.pos in ("s", "f")))
+    name token; 青海|土乡/G|醇/ag, 南京|禾悦/vg: generic words, the segmenter's fragments), so
+    it starts at the place before, when one comes within a few tokens. The place may be a
+    division's short name (大理/n|云上|古城…, 琼中|黎香农业开发有限公司), as companies are named."""
+    return _back_to_place(tokens, tags, lo, lambda t, tag: tag in "NDVWG" or tag == "S" and (
+        len(t.text) == 1 and t.text not in NOT_IN_TRADE_NAME or t.pos in ("s", "f") or t.pos in MORPHEME_POS),
+        lambda t: len(t.text) >= 2 and bool(seg.gazetteer.by_short(t.text)))
 
 
 def _conjoined_name_start(tokens: list[Token], tags: str, lo: int) -> int:
@@ -304,21 +309,26 @@ def _conjoined_name_start(tokens: list[Token], tags: str, lo: int) -> int:
     return k if k < lo - 1 else lo
 
 
-def _back_to_place(tokens: list[Token], tags: str, lo: int, inside) -> int:
+def _back_to_place(tokens: list[Token], tags: str, lo: int, inside, short_place=lambda t: False) -> int:
     """The start of the place chain that comes within four tokens before lo, all of them inside(t,
-    tag) between; lo when there is none."""
+    tag) between; lo when there is none. short_place(t): whether t names a place by a short name."""
+    def is_place(k: int) -> bool:
+        return tags[k] == "P" or tokens[k].pos == "ns" or short_place(tokens[k])
+
     k = lo - 1
-    while k >= 0 and lo - k <= 4 and tags[k] != "P" and tokens[k].pos != "ns" and inside(tokens[k], tags[k]):
+    while k >= 0 and lo - k <= 4 and not is_place(k) and inside(tokens[k], tags[k]):
         k -= 1
-    if k < 0 or k == lo - 1 or not (tags[k] == "P" or tokens[k].pos == "ns"):  # 重庆/ns|江岸|数字科技有限公司
+    if k < 0 or not is_place(k) or k == lo - 1 and (tags[k] == "P" or tokens[k].pos == "ns"):  # 重庆/ns|江岸|数字科技有限公司
         return lo
-    while k > 0 and (tags[k - 1] == "P" or tokens[k - 1].pos == "ns"):  # 重庆|山城/ns|匠造…
+    while k > 0 and is_place(k - 1):  # 重庆|山城/ns|匠造…
         k -= 1
     return k
 
 
+# the segmenter's fragments of words it does not know (禾悦/vg, 醇/ag)
+MORPHEME_POS = frozenset(("vg", "ag", "ng", "g", "tg", "dg"))
 # one-character words that never stand in a company's trade name (…的|华锦绗缝制品有限公司)
-NOT_IN_TRADE_NAME = frozenset("的和与及在是了等对为把被将从向到或、,,。;:“”")
+NOT_IN_TRADE_NAME = frozenset("的和与及在是了等对为把被将从向到或、,,。;:“”\n ")
 
 
 def _after_counted(tokens: list[Token], tags: str, lo: int, hi: int) -> int:

@@ -138,9 +138,21 @@ def _name_across(prev: str, par: str) -> bool:
 
 
 def _head_across(prev: str, par: str) -> bool:
-    """…绿野蔬菜专业合 / 作社经营: the break cuts the head of a body's or place's name in two."""
+    """…绿野蔬菜专业合 / 作社经营: the break cuts the head of a body's or place's name in two;
+    苗乡锦绣服 / 饰有限公司投资: or the name just before its head."""
     heads = _heads()
-    return any(prev[-i:] + par[:j] in heads for i in (1, 2, 3, 4) for j in (1, 2, 3, 4) if len(prev) >= i)
+    if any(prev[-i:] + par[:j] in heads for i in (1, 2, 3, 4) for j in (1, 2, 3, 4) if len(prev) >= i):
+        return True
+    # One character, then a head of three or more (two, then one of four or more: 有限公司, not
+    # 燕山派出所, which a paragraph may open with): the rest of a name, unless they point back
+    # (该合作社) or name a level (村合作社).
+    return "\u4e00" <= prev[-1:] <= "\u9fff" and any(
+        par[j:j + k] in heads and not (set(par[:j]) & _NOT_NAME_REST)
+        for j, k in ((1, 3), (1, 4), (1, 5), (1, 6), (2, 4), (2, 5), (2, 6)))
+
+
+# Characters that open a paragraph before a head (该合作社, 村委会, 本公司) rather than end a name.
+_NOT_NAME_REST = set("该本这此其各每全原新村镇乡县区市省州旗盟街社组")
 
 
 def _inside_quotes(prev: str) -> bool:
