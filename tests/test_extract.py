@@ -83,6 +83,13 @@ def run(extractor, body, title="标题", **kw):
     ("商会与大理云上古城电子商务有限公司共同推出直播带货服务。", "大理云上古城电子商务有限公司", "Organization"),
     ("乡里引入琼中黎香农业开发有限公司保价收购。", "琼中黎香农业开发有限公司", "Organization"),
     ("双桥正大生物科技有限公司积极参与。", "双桥正大生物科技有限公司", "Organization"),
+    # Mongolian names after a title, and one dotted after 是 (two parts of two characters, no label)
+    ("据合作社理事长阿拉坦仓介绍,合作社吸纳牧户63户。", "阿拉坦仓", "Person"),
+    ("嘎查党支部书记额尔德木图正带着牧民清点饲料。", "额尔德木图", "Person"),
+    ("“损失就大了。”说这话的是宝音·图门,伊和乌拉嘎查嘎查长。", "宝音·图门", "Person"),
+    # bodies named after the one they are built around or of their kind (a consortium, a troupe)
+    ("县人民医院医共体专家团队走进红山镇卫生院义诊。", "县人民医院医共体", "Organization"),
+    ("锡林浩特市乌兰牧骑走进宝力根苏木演出。", "锡林浩特市乌兰牧骑", "Organization"),
 ])
 def test_mention_types(extractor, body, name, typ):
     _, mentions, _ = run(extractor, body)
@@ -443,6 +450,7 @@ def test_bodies_joined_before_the_run_verb_all_run_it(extractor):
     "长宁区委组织部日前与长宁区民政局联合举办“邻里驿站”。",  # a time adverb between X and 与
     "长宁区委组织部联合长宁区民政局举办“邻里驿站”。",  # X联合Y V: Y is a party, not an object
     "长宁区委组织部将会同长宁区民政局在华阳街道推出“邻里驿站”。",
+    "长宁区委组织部与长宁区民政局签订合作协议,共同打造“邻里驿站”。",  # 共同 opening the next clause
 ])
 def test_bodies_joined_by_yu_and_together_both_run_it(extractor, body):
     _, _, rels = run(extractor, body)
@@ -461,6 +469,7 @@ def test_a_place_acting_together_with_a_body_runs_it_too(extractor, body):
 @pytest.mark.parametrize("body", [
     "县卫健委组织县人民医院医护人员深入青石乡、白马乡开展“送医进村”义诊行动。",  # 深入 X、Y
     "县民政局在青石镇、白马镇启动“暖心到寨”关爱项目。",  # 在 X、Y: both places where
+    "7月13日,城关街道在辖区白马社区广场举办“石榴籽”邻里节。",  # 在辖区 X: where
 ])
 def test_places_listed_after_where_do_not_run_it(extractor, body):
     _, _, rels = run(extractor, body)

@@ -362,3 +362,37 @@ def test_gai_xiao_is_the_school_last_named(pipeline):
     res = pipeline([("a.txt", [("议事课堂开进社区", "长宁区华阳小学开设了议事课堂。杭静是该校德育主任,也是课堂的发起人之一。")])])
     ((person, org, title),) = [(res.entities[p.person].name, res.entities[p.org].name, p.title) for p in res.positions]
     assert (person, org, title) == ("杭静", "长宁区华阳小学", "德育主任")
+
+
+def _posts(res):
+    return {(res.entities[p.person].name, res.entities[p.org].name, p.title) for p in res.positions}
+
+
+@pytest.mark.parametrize("body, post", [
+    # a head's title alone opening its clause: the head of the latest body of that kind
+    ("在位于开发区的南京恒锐智能装备有限公司,董事长周立新指着车间对记者说,订单排满了。",
+     ("周立新", "南京恒锐智能装备有限公司", "董事长")),
+    ("牧民成立了锡林浩特市萨如拉图雅肉羊养殖专业合作社。据合作社理事长阿拉坦仓介绍,合作社吸纳牧户63户。",
+     ("阿拉坦仓", "锡林浩特市萨如拉图雅肉羊养殖专业合作社", "理事长")),
+    ("柯桥区人民法院平水人民法庭受理了这起纠纷。庭长金慧说,纠纷当天就化解了。",
+     ("金慧", "柯桥区人民法院平水人民法庭", "庭长")),
+    ("兴坪镇九年一贯制学校开设了扎染课。副校长覃国庆介绍,参与率达98%。",
+     ("覃国庆", "兴坪镇九年一贯制学校", "副校长")),
+])
+def test_a_head_s_title_alone_is_a_post_in_the_body_last_named_of_its_kind(pipeline, body, post):
+    assert post in _posts(pipeline([("a.txt", [("标题", body)])]))
+
+
+def test_an_inner_mongolian_township_is_what_its_anaphor_and_bare_head_stand_for(pipeline):
+    body = ("盛夏时节,锡林浩特市朝克乌拉苏木的草场上,牧草已没过脚踝。今年以来,该苏木以“以草定畜”精准核载行动为抓手,"
+            "逐户核定载畜量。在哈登呼舒嘎查,苏木开办了“草原牧民夜校”。朝克乌拉苏木党委书记孟和巴雅尔表示,苏木将继续推进。")
+    res = pipeline([("a.txt", [("草畜平衡算细账", body)])])
+    runs = _runs(res)
+    assert {("朝克乌拉苏木", "“以草定畜”精准核载行动"), ("朝克乌拉苏木", "草原牧民夜校")} <= runs
+    assert "苏木党委" not in names(res, "Organization")
+
+
+def test_the_court_is_what_gai_ting_stands_for(pipeline):
+    body = "柯桥区人民法院平水人民法庭受理了纠纷。该庭为此在采茶季推出“茶园巡回审判”活动,把庭审搬到茶山上。"
+    runs = _runs(pipeline([("a.txt", [("标题", body)])]))
+    assert [s for s, o in runs if "茶园巡回审判" in o] == ["柯桥区人民法院平水人民法庭"]

@@ -15,7 +15,7 @@ from ahocorasick_rs import AhoCorasick
 
 from kg import gctune
 from kg.extract.mentions import (
-    ANAPHOR_LEVELS, INNER_BODIES, MEANWHILE, NATIONAL, QUOTED_TEAMS, TERMINAL_HEADS, PersonFinder, ProgramFinder,
+    ANAPHOR_LEVELS, BODY_ANAPHORS, INNER_BODIES, SCHOOL_HEADS, MEANWHILE, NATIONAL, QUOTED_TEAMS, TERMINAL_HEADS, PersonFinder, ProgramFinder,
     Sentence, anaphors, chunks, sentences, town_short_name,
 )
 from kg.extract.segment import JOINING_VERBS, LEVEL_CHARS, PROPER_POS, Segmentation, Segmenter
@@ -91,7 +91,7 @@ def _match(pattern: re.Pattern, text: str, pos: int) -> str:
 
 
 LEVEL_RANK = {"省": 1, "自治区": 1, "市": 2, "州": 2, "区": 3, "县": 3, "旗": 3, "新区": 3, "高新区": 3.5,
-              "开发区": 3.5, "镇": 4, "乡": 4, "街道": 4, "社区": 5, "村": 5, "村民小组": 6, "小区": 6, "花园": 6,
+              "开发区": 3.5, "镇": 4, "乡": 4, "街道": 4, "苏木": 4, "社区": 5, "村": 5, "嘎查": 5, "村民小组": 6, "小区": 6, "花园": 6,
               "街坊": 6}
 
 
@@ -108,6 +108,8 @@ def _lower(inner: str, outer: str) -> bool:
 
 
 def _adjunct(text: str, p: int) -> bool:
+    if text.endswith("辖区", 0, p):  # 在辖区|德力格尔社区广场: the place is where, as after 在 alone
+        p -= 2
     # (X会同Y开展…: 同 ends a verb of joining, not "with": see JOINED_BY_VERB)
     return text.endswith(ADJUNCT_BEFORE, max(0, p - 2), p) and not text.endswith(JOINING_VERBS, max(0, p - 2), p)
 
@@ -135,6 +137,7 @@ AS_MEANS = re.compile(r"[^,,。;]{2,30}?为(?:抓手|牵引|载体|突破口|切
 # X联合Y开展…, X将会同Y推出…: Y is a party to what X does, not an object
 JOINED_BY_VERB = re.compile(r"(?:又|也|还|将|再|曾|已|日前|近日|近期|今年|去年|此前)*(?:" + "|".join(JOINING_VERBS) + ")")
 TOGETHER = ("共同", "联合", "一起", "携手", "一道")  # X与Y共同…: Y acts with X
+TOGETHER_LATER = re.compile(r"[^。;!?;!?“”,,]{1,20}[,,](?:共同|一起|携手|一道)")  # X与Y签订协议,共同…
 SITED_AT = ("位于", "地处", "坐落于")  # X位于Y: X is in Y; 位于X的Y: Y is in X
 SITED_AT_RE = re.compile("|".join(SITED_AT))
 SERVES_AS = re.compile(r"担任|任|当选|选为")
@@ -142,9 +145,10 @@ SERVES_AS = re.compile(r"担任|任|当选|选为")
 # sentence's) 县政府 when the article names that government, else the county itself
 LEVEL_HEAD_TITLE = re.compile(r"副?([区县市镇乡旗])长")
 # Titles that name the head of their body (队长 of the 服务队), standing alone before a name
-SCHOOL_HEADS = "学校|小学|中学|大学|学院|党校"  # what 该校 stands for (an anaphor's heads, | between)
 STATIONED_TITLE = "驻村第一书记"
-HEAD_TITLES = {"理事长": "合作社", "队长": "队", "中队长": "中队", "站长": "站", "所长": "所", "馆长": "馆", "院长": "院", "场长": "场", "副场长": "场"}
+HEAD_TITLES = {"理事长": "合作社", "队长": "队", "中队长": "中队", "站长": "站", "所长": "所", "馆长": "馆", "院长": "院", "场长": "场",
+               "庭长": "法庭", "检察长": "检察院", "董事长": "公司", "总经理": "公司", "校长": SCHOOL_HEADS}
+HEAD_TITLES.update({"副" + title: head for title, head in HEAD_TITLES.items()})  # 副校长, 副总经理
 # 公司工会主席: a party or mass body inside a company is a body of its own, not part of the title
 # …,“一年下来,分红加工资有4万多元”。: a quotation closing the sentence, after a comma
 TRAILING_QUOTE = re.compile(r"[,,]“[^“”]{6,}”[。!?]?\s*$")
@@ -152,7 +156,7 @@ _PRONOUN_SPEECH = r"[他她](?!们)(?:(?:对记者|向记者|告诉记者|笑着
 PRONOUN_SPEAKS = re.compile(r"\s*" + _PRONOUN_SPEECH)
 MID_PRONOUN_SPEAKS = re.compile(r"[,,;;]" + _PRONOUN_SPEECH)  # …杜秀兰第一个走进轿厢,她笑着说
 POST_SEP = re.compile(r"[、兼]")  # 党支部书记兼村委会主任, 党委副书记、乡长
-BARE_HEAD_BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|该|兼")  # (…书记兼|村委会主任)
+BARE_HEAD_BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|该|兼|据")  # (…书记兼|村委会主任, 据|合作社理事长X介绍)
 # 新华苑社区“银龄食堂”里: the program as a place where something happens, not whose it is
 PLACE_AFTER = set("里内中前旁外")
 VILLAGE_BODY = re.compile(r"(村|社区)(?:委会|民委员会|居委会|居民委员会|党支部|党总支|党委|两委)$")
@@ -464,7 +468,7 @@ class _ArticleRun:
             s, e = m.span(1)
             actors.append((s, self.add(m.group(1), "Organization", base + s, base + e, anaphor="=" + m.group(1))))
         for s, e, level in anaphors(toks, base) if "该" in sent.text else ():  # every anaphor starts with 该
-            typ = "Organization" if seg._org_head(level) and level not in seg.place_heads else "Place"
+            typ = "Organization" if level[0] == "=" or seg._org_head(level) and level not in seg.place_heads else "Place"
             idx = self.add(sent.text[s:e], typ, base + s, base + e, anaphor=level)
             actors.append((s, idx))
             head = next((t for t in toks if t.start == base + e), None) if typ == "Place" else None
@@ -947,7 +951,11 @@ class _ArticleRun:
         first one's in unit; at: where the second begins."""
         posts = []
         for part in parts:
-            more = self._committee_department(unit, part, at) or self._post_bare(sent, at, at + len(part))
+            more = self._committee_department(unit, part, at)
+            if more is None and part in HEAD_TITLES:  # …公司党支部书记、总经理: the company's, not the last named
+                outer = self._outer_body(unit)
+                more = (outer, part) if outer is not None else None
+            more = more or self._post_bare(sent, at, at + len(part))
             if more is None and self.ex.title_re.fullmatch(part):
                 outer = self._outer_body(unit)  # …公司党支部书记、总经理: the company's
                 more = (outer, part) if outer is not None else None
@@ -1009,7 +1017,7 @@ class _ArticleRun:
             if text[k] == "该":
                 if text[k + 1:k + 2] == "校" and self.ex.title_end_re.search(text, k + 2, name_start):
                     # 该校德育主任: the school last named (小学, 中学 … end in no 校)
-                    return self.add("该校", "Organization", k, k + 2, anaphor="=" + SCHOOL_HEADS), text[k + 2:name_start]
+                    return self.add("该校", "Organization", k, k + 2, anaphor=BODY_ANAPHORS["该校"]), text[k + 2:name_start]
                 continue
             hm = self.ex.bare_head_re.match(text, k)
             if hm is None:
@@ -1200,7 +1208,11 @@ class _ArticleRun:
         for b in reversed([b for b in bounds if b <= clause]):
             cands = [(p, i) for p, i in clause_subjects if b <= p < clause]
             if cands:
-                return [self._chain_tail(cands[:1], actors)]
+                first = self._chain_tail(cands[:1], actors)
+                if text.endswith(TOGETHER, 0, verb):  # X与Y签订协议,共同开设“…”: Y too
+                    return [first, *(i for p, i in actors if b <= p < clause and i != first
+                                     and text.endswith("与", 0, p) and self._partner(text, i))]
+                return [first]
             pronoun = PRONOUN_SUBJECT.match(text, b)
             if pronoun and self._speaks(text, pronoun.end()):
                 return []  # 他强调,要…以“…”为牵引: what a speaker reports is no running subject's either
@@ -1236,8 +1248,10 @@ class _ArticleRun:
         return out
 
     def _partner(self, text: str, i: int) -> bool:
-        """X与Y共同打造…: Y, after 与, acts together with X (not an adjunct of the verb)."""
-        return text.startswith(TOGETHER, self.out.mentions[i].end - self.sent_start)
+        """X与Y共同打造…, X与Y签订协议,共同开设…: Y, after 与, acts together with X (not an
+        adjunct of the verb)."""
+        end = self.out.mentions[i].end - self.sent_start
+        return text.startswith(TOGETHER, end) or bool(TOGETHER_LATER.match(text, end))
 
     def _coordinated(self, text: str, before_verb: list[tuple[int, int]]) -> list[int]:
         """由共青团南海区委员会、南海区妇女联合会联合主办的…: the bodies joined to the last one

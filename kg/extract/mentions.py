@@ -274,7 +274,7 @@ def _stationed(out: list[Chunk], tokens: list[Token]) -> list[Chunk]:
 # title (人力资源部经理), not of the name.
 TERMINAL_HEADS = ("有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "大学", "学院", "医院")
 # …有限公司|党支部, …公司|工会: a body of its own inside one (its own head, its own posts)
-INNER_BODIES = ("工会", "党委", "党总支", "党支部", "团委", "妇联")
+INNER_BODIES = ("工会", "党委", "党总支", "党支部", "团委", "妇联", "医共体")  # (县人民医院|医共体: the hospitals it leads)
 
 
 def _end_at_terminal_head(tokens: list[Token], tags: str, lo: int, hi: int) -> int:
@@ -398,12 +398,20 @@ def _full_place(t: Token, seg: Segmenter) -> bool:
                                                or t.pos == "n" and not seg.jieba.has_word(t.text))))
 
 
+# What 该校 and 该庭 (one word each) stand for: the body last named with one of these heads
+SCHOOL_HEADS = "学校|小学|中学|大学|学院|党校"
+BODY_ANAPHORS = {"该校": "=" + SCHOOL_HEADS, "该庭": "=法庭"}
+
+
 def anaphors(tokens: list[Token], base: int = 0) -> list[tuple[int, int, str]]:
-    """该区, 该街道 ... as (start, end, level), offsets from base."""
+    """该区, 该街道 ... as (start, end, level), offsets from base; 该校 and 该庭 with the heads of
+    the bodies they stand for (=学校|小学…)."""
     out = []
     for i, t in enumerate(tokens):
         if t.tag == "A":
             out.append((t.start - base, t.end - base, t.text[1:]))
+        elif t.text in BODY_ANAPHORS:
+            out.append((t.start - base, t.end - base, BODY_ANAPHORS[t.text]))
         elif t.text == "该" and i + 1 < len(tokens) and tokens[i + 1].tag in "PO":
             out.append((t.start - base, tokens[i + 1].end - base, tokens[i + 1].text))
     return out
@@ -560,8 +568,9 @@ class PersonFinder:
                 start = run
             if start is None or not (text[:start].strip() + text[rest.end():].strip()):
                 continue  # (a line of its own is a section label: 乡村振兴·人物)
-            if dot - start == 2 and rest.end() - dot - 1 == 2 and not self.title_end.search(text, max(0, start - 6), start):
-                continue  # 基层·民生, 边关·乡村: a page's section label beside others in its line
+            if dot - start == 2 and rest.end() - dot - 1 == 2 and not self.title_end.search(text, max(0, start - 6), start) \
+                    and not (start > 0 and text[start - 1] in DOTTED_NAME_AFTER):
+                continue  # 基层·民生, 边关·乡村: a page's section label beside others in its line (说这话的是|宝音·图门: a name)
             spans.append((start, rest.end()))
         return spans
 

@@ -230,6 +230,10 @@ class Segmenter:
         for w in self.place_heads:
             if len(w) >= 3 or w in ("嘎查", "苏木"):
                 self.jieba.add_word(w, 5000, "n")
+        # and so are the long heads of bodies (九年一贯制学校: jieba made 九年|一贯制|学校, no name's head)
+        for w in self.org_heads:
+            if len(w) >= 5 and not self.jieba.has_word(w):
+                self.jieba.add_word(w, 5000, "n")
         # Trades that introduce a name are words (割胶工符永强: jieba made 割胶|工符永强)
         for w in words("roles.txt"):
             if len(w) >= 3 and not self.jieba.has_word(w):
