@@ -102,7 +102,9 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
     out = []
     for m in CHUNK.finditer(tags):
         lo, hi = m.span()
-        # Drop leading numerals: "4个城市街道" is no name.
+        # Drop leading numerals: "4个城市街道" is no name (nor 近|300|个村卫生室: about so many).
+        if tags.startswith("ND", lo) and tokens[lo].text in APPROXIMATELY:
+            lo += 1
         counted = False
         while lo < hi and tags[lo] == "D" and (tokens[lo].text.isascii() or tokens[lo].text in QUANTIFIERS):
             lo += 1
@@ -223,7 +225,10 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                 seg_start, named = t.end, False
             else:
                 named = True
-    return _stationed(out, tokens) if "驻" in map(TEXT, tokens) else out
+    texts = set(map(TEXT, tokens))
+    if "驻" in texts:
+        out = _stationed(out, tokens)
+    return _branches(out) if texts & BRANCH_HEADS else out
 
 
 # 上坎|村坡|旺|屯: a village and its hamlet the segmenter glued across the village's head
@@ -265,6 +270,24 @@ def _stationed(out: list[Chunk], tokens: list[Token]) -> list[Chunk]:
         if prev is not None and prev.org and c.org and between is not None and between.text == "驻" \
                 and between.end == c.start and c.places and c.text.endswith(STATIONED_HEADS):
             merged[-1] = Chunk(prev.start, c.end, prev.text + "驻" + c.text, c.places, True, host=prev)
+        else:
+            merged.append(c)
+    return merged
+
+
+# A body's branch named after the place it serves: 绍兴市公安局|柯桥区分局 (jieba: 分局 one word)
+BRANCH_HEADS = frozenset(("分局", "分院", "支行", "分行", "分公司"))
+
+
+def _branches(out: list[Chunk]) -> list[Chunk]:
+    """绍兴市公安局|柯桥区分局: a branch named after its place right after the body it belongs to
+    is one body, in that place (as a district's bureau is); the body is one too."""
+    merged: list[Chunk] = []
+    for c in out:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.org and c.org and prev.end == c.start and c.places \
+                and c.text.endswith(tuple(BRANCH_HEADS)) and not prev.text.endswith(tuple(BRANCH_HEADS)):
+            merged[-1] = Chunk(prev.start, c.end, prev.text + c.text, c.places, True, host=prev)
         else:
             merged.append(c)
     return merged
@@ -342,6 +365,7 @@ def _after_counted(tokens: list[Token], tags: str, lo: int, hi: int) -> int:
 
 
 MEASURES = frozenset("个家支名所座批项条位户次处")
+APPROXIMATELY = frozenset(("近", "约", "逾", "超", "超过", "共", "计"))
 # 许多|老旧小区, 不少|社区: how many, never the start of a name
 QUANTIFIERS = frozenset(("许多", "很多", "不少", "一些", "部分", "多个", "几个", "众多", "诸多", "大量", "若干", "多",
                          "各类", "多家", "一批"))
@@ -356,7 +380,8 @@ def _counted(t: Token) -> bool:
 
 # verbs that join two parties, or set one place by another (岳麓街道|毗邻|湖南大学): a boundary
 BOUNDARY_VERBS = frozenset(JOINING_VERBS + ("毗邻", "紧邻", "邻近", "靠近", "比邻"))
-_W_BETWEEN_NAMES = re.compile("(?<=[PO])W(?=[NPO])")
+# (镜水社区网格|员|联合|柯岩派出所: after a noun too, before a name, not a head: 产业链|联合|党委)
+_W_BETWEEN_NAMES = re.compile("(?<=[PO])W(?=[NPO])|(?<=N)W(?=[NP])")
 
 
 def _joining_verbs_apart(tokens: list[Token], tags: str) -> str:
@@ -393,7 +418,7 @@ def _members_in_names(tokens: list[Token], tags: str) -> str:
 def _full_place(t: Token, seg: Segmenter) -> bool:
     """A single token that is a whole place name (北关区, 山村 is not)."""
     # (孜岗村/n: a word the dictionary lacks, which the segmenter made up, is a name)
-    return seg.gazetteer.is_known(t.text) or (t.text not in seg.place_heads and (
+    return seg.gazetteer.is_known(t.text) or seg.former_township(t.text) or (t.text not in seg.place_heads and (
         t.pos == "ns" or len(t.text) >= 3 and (t.pos in ("nr", "x", "nz", "nt")
                                                or t.pos == "n" and not seg.jieba.has_word(t.text))))
 

@@ -463,6 +463,10 @@ class Segmenter:
             return [("委", "nt"), (word[1:], pos)]
         return [(word, pos)]
 
+    def former_township(self, w: str) -> bool:
+        """曲当乡: a township the gazetteer knows as a town (曲当镇) since it became one."""
+        return w.endswith("乡") and self.gazetteer.is_known(w[:-1] + "镇")
+
     def _org_head(self, w: str) -> bool:
         return bool(longest_suffix(w, self.org_heads))
 
@@ -556,8 +560,11 @@ class Segmenter:
         if place_head and (pos == "ns" or w == place_head or self.gazetteer.is_known(w) or (
                 len(place_head) >= 3 and pos == "nt") or (  # 天津经济技术开发区/nt: a zone is a place
                 len(w) >= 3 and pos in NAME_POS and place_head in VILLAGE_HEADS) or (
-                len(w) == 2 and place_head == "村" and pos in NAME_POS and w[0] not in NOT_VILLAGE_FIRST)):  # 桐木|溪村
-            return "P"  # 靳小庄村/nr: the segmenter's guessed names ending in 村 are villages
+                len(w) == 2 and place_head == "村" and pos in NAME_POS and w[0] not in NOT_VILLAGE_FIRST) or (
+                len(w) >= 3 and place_head == "乡" and self.former_township(w))):
+            # 靳小庄村/nr: the segmenter's guessed names ending in 村 are villages; 曲当乡/a: a township
+            # by its name before it became a town (曲当镇), as pages written before then call it
+            return "P"
         if w in self.org_heads or w in self.org_words or (pos == "nt" and self._org_head(w)) or (
                 pos in NAME_POS and len(longest_suffix(w, self._multi_org_set)) not in (0, len(w))) or (
                 pos not in FUNCTION_POS and len(w) >= 3 and w[-1] in STRONG_ONE_CHAR_HEADS
