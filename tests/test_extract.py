@@ -502,6 +502,8 @@ def test_you_x_qiantou_de_before_a_program_names_who_runs_it(extractor):
     ("从盘信镇高坪村搬来的吴秀英一边熨烫衣领一边笑着说。", "吴秀英"),  # 的 before, meanwhile after
     ("“在家门口挣钱。”来自那勒寺镇马家河村的妥玉兰说。", "妥玉兰"),  # 妥/a|玉兰/nr after 的
     ("81岁的居民杜秀兰第一个走进轿厢,她笑着说:“以后遛弯方便了。”", "杜秀兰"),  # a pronoun mid-sentence
+    ("家住九龙坪村的徐德明对此深有体会:“上个月我胸口发闷。”", "徐德明"),  # a colon opening the quotation
+    ("“想爸爸妈妈的时候就来这里。”五年级寄宿生韦思琪说。", "韦思琪"),  # a boarder (寄宿生/nr to the segmenter)
 ])
 def test_speakers_are_quoted(extractor, body, name):
     _, _, rels = run(extractor, "县里召开会议。" + body)

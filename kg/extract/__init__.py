@@ -15,7 +15,7 @@ from ahocorasick_rs import AhoCorasick
 
 from kg import gctune
 from kg.extract.mentions import (
-    ANAPHOR_LEVELS, BODY_ANAPHORS, INNER_BODIES, SCHOOL_HEADS, MEANWHILE, NATIONAL, QUOTED_TEAMS, TERMINAL_HEADS, PersonFinder, ProgramFinder,
+    ANAPHOR_LEVELS, BODY_ANAPHORS, INNER_BODIES, SCHOOL_HEADS, MEANWHILE, NATIONAL, QUOTE_AFTER_COLON, QUOTED_TEAMS, TERMINAL_HEADS, PersonFinder, ProgramFinder,
     Sentence, anaphors, chunks, sentences, town_short_name,
 )
 from kg.extract.segment import JOINING_VERBS, LEVEL_CHARS, PROPER_POS, Segmentation, Segmenter
@@ -137,6 +137,8 @@ AS_MEANS = re.compile(r"[^,,。;]{2,30}?为(?:抓手|牵引|载体|突破口|切
 # X联合Y开展…, X将会同Y推出…: Y is a party to what X does, not an object
 JOINED_BY_VERB = re.compile(r"(?:又|也|还|将|再|曾|已|日前|近日|近期|今年|去年|此前)*(?:" + "|".join(JOINING_VERBS) + ")")
 TOGETHER = ("共同", "联合", "一起", "携手", "一道")  # X与Y共同…: Y acts with X
+# 徐德明对此深有体会:“…”: a colon opening a quotation in the clause right after a name
+COLON_QUOTE = re.compile(r"[^,,。;;!?“”::]{0,12}[::]“")
 TOGETHER_LATER = re.compile(r"[^。;!?;!?“”,,]{1,20}[,,](?:共同|一起|携手|一道)")  # X与Y签订协议,共同…
 SITED_AT = ("位于", "地处", "坐落于")  # X位于Y: X is in Y; 位于X的Y: Y is in X
 SITED_AT_RE = re.compile("|".join(SITED_AT))
@@ -387,6 +389,8 @@ class _ArticleRun:
             known = self.ex.seg.jieba.has_word
         if any(d in self.text for d in NAME_DOTS):  # 阿依古丽·哈力木别克: a name by its form alone
             cued |= self.sentences_with(i for i, c in enumerate(self.text) if c in NAME_DOTS)
+        if ":“" in self.text or ":“" in self.text:  # 徐德明对此深有体会:“…”
+            cued |= self.sentences_with(m.start() for m in QUOTE_AFTER_COLON.finditer(self.text))
         out = {}
         for st in sents:
             lo, text = st.start, st.text
@@ -771,7 +775,8 @@ class _ArticleRun:
                     self.rel("holds", idx, unit, text, title=title)
                 # “…。”韩瑞芳脸上满是笑容 / 甄士勇对记者说 / 据刘庆霞介绍
                 after_quote = self._after_quote(sent.start) and self._first_person(actors) == idx
-                if self._speaks(text, rel_end) or (m.start > 0 and self.text[m.start - 1] == "”") or after_quote:
+                if self._speaks(text, rel_end) or (m.start > 0 and self.text[m.start - 1] == "”") or after_quote \
+                        or COLON_QUOTE.match(text, rel_end):
                     self.rel("quotedIn", idx, None, text)
             elif not (m.type == "Place" and m.anaphor and not m.surface.startswith("该")):
                 unnamed = _match(UNNAMED_RE, text, rel_end)

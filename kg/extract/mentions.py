@@ -365,6 +365,7 @@ def _after_counted(tokens: list[Token], tags: str, lo: int, hi: int) -> int:
 
 
 MEASURES = frozenset("个家支名所座批项条位户次处")
+QUOTE_AFTER_COLON = re.compile("[::]“")
 APPROXIMATELY = frozenset(("近", "约", "逾", "超", "超过", "共", "计"))
 # 许多|老旧小区, 不少|社区: how many, never the start of a name
 QUANTIFIERS = frozenset(("许多", "很多", "不少", "一些", "部分", "多个", "几个", "众多", "诸多", "大量", "若干", "多",
@@ -657,6 +658,10 @@ class PersonFinder:
                     break
                 if looks_like_person_name(cand) and len(cand) == 3:
                     unbounded.append((start, start + 3))
+        # 九龙坪村的徐德明对此深有体会:“…”: a name in the clause before a colon that opens a quotation
+        for m in QUOTE_AFTER_COLON.finditer(text) if ":“" in text or ":“" in text else ():
+            lo = max(max(map(lambda c: text.rfind(c, 0, m.start()), ",,。;;“”")), m.start() - 16)
+            unbounded += [(k, k + 3) for k in range(lo + 1, m.start() - 2) if looks_like_person_name(text[k:k + 3])]
         return spans, unbounded
 
     def _before_verb(self, text: str):
