@@ -396,3 +396,17 @@ def test_the_court_is_what_gai_ting_stands_for(pipeline):
     body = "柯桥区人民法院平水人民法庭受理了纠纷。该庭为此在采茶季推出“茶园巡回审判”活动,把庭审搬到茶山上。"
     runs = _runs(pipeline([("a.txt", [("标题", body)])]))
     assert [s for s, o in runs if "茶园巡回审判" in o] == ["柯桥区人民法院平水人民法庭"]
+
+
+@pytest.mark.parametrize("body, run", [
+    # 该公司, 该合作社, 该居委会: the body last named with that head (no level of a place)
+    ("福建汀江绿源林业发展有限公司是首批参与的企业。该公司启动“汀江碳汇林”项目。",
+     ("福建汀江绿源林业发展有限公司", "“汀江碳汇林”项目")),
+    ("牧民成立了锡林浩特市萨如拉图雅肉羊养殖专业合作社。该合作社推出“嘎查+合作社+牧户”联营模式。",
+     ("锡林浩特市萨如拉图雅肉羊养殖专业合作社", "“嘎查+合作社+牧户”联营模式")),
+    # a bare 学校 opening a clause: the school last named, whatever its head (小学)
+    ("福利镇中心小学地处山区。该校校长黄志刚介绍,学校推行“一生一导师”制度。",
+     ("福利镇中心小学", "“一生一导师”制度")),
+])
+def test_an_anaphor_or_bare_head_of_a_body_runs_what_it_runs(pipeline, body, run):
+    assert run in _runs(pipeline([("a.txt", [("标题", body)])]))

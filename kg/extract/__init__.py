@@ -62,7 +62,8 @@ NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 CLAUSE_PUNCT = re.compile(r"[,,::;]")
 # 实践站还开设了…, 管委会今年推出…: a body's head alone opening a clause is the body the article
 # last named with that head (resolved by kg.resolve as the anaphor "=" + head)
-BARE_HEAD_WORDS = re.compile(r"实践站|实践所|合作社|公司|管委会|工作队|工作组|服务队|联合党委|服务中心|协会|商会|党支部|支部")  # most sentences: none
+BARE_HEAD_WORDS = re.compile(r"实践站|实践所|合作社|公司|管委会|工作队|工作组|服务队|联合党委|服务中心|协会|商会|党支部|支部"
+                             r"|学校|卫生院|医院")  # most sentences: none
 BARE_SUBJECT = re.compile(r"(?:^|(?<=[,,::;]))" + CLAUSE_OPENER.pattern
                           + rf"({BARE_HEAD_WORDS.pattern})"
                             r"(?=[还也已先又将正今去每为把对从与和就都共累推开启实打建组举设发创搭牵进在帮探带深走利])")
@@ -470,7 +471,8 @@ class _ArticleRun:
             actors.append((m.start(1), org))
         for m in BARE_SUBJECT.finditer(sent.text) if BARE_HEAD_WORDS.search(sent.text) else ():
             s, e = m.span(1)
-            actors.append((s, self.add(m.group(1), "Organization", base + s, base + e, anaphor="=" + m.group(1))))
+            head = SCHOOL_HEADS if m.group(1) == "学校" else m.group(1)  # (学校: the 小学 or 中学 last named too)
+            actors.append((s, self.add(m.group(1), "Organization", base + s, base + e, anaphor="=" + head)))
         for s, e, level in anaphors(toks, base) if "该" in sent.text else ():  # every anaphor starts with 该
             typ = "Organization" if level[0] == "=" or seg._org_head(level) and level not in seg.place_heads else "Place"
             idx = self.add(sent.text[s:e], typ, base + s, base + e, anaphor=level)

@@ -333,7 +333,9 @@ class Resolver:
             if level[0] == "=":  # 实践站 alone: the body last named with that head
                 return latest.body_ending(level[1:], m), []
             if m.surface.startswith("该"):
-                return latest.name(level) or focus.get(level), []
+                # (该公司, 该合作社, 该居委会: the body last named with that head, which is no level)
+                return latest.name(level) or focus.get(level) or (
+                    latest.body_ending(level, m) if m.type == "Organization" else ""), []
             # the place an abbreviation leaves out
             return latest.in_sentence(level, m) or focus.get(level), []
         if m.type == "Program":
