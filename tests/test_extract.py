@@ -460,6 +460,17 @@ def test_bodies_joined_by_yu_and_together_both_run_it(extractor, body):
     assert {s for p, s, o, _, _ in rels if p == "runs"} == {"长宁区委组织部", "长宁区民政局"}
 
 
+@pytest.mark.parametrize("body, runners", [
+    ("梅山镇杏花社区联合辖区“红杜鹃”志愿服务队开展“银龄守护”反诈宣传活动。", {"杏花社区", "“红杜鹃”志愿服务队"}),
+    ("龙城街道志愿者联合会联合该街道翠岭社区党群服务中心启动“暖冬行动”。",  # the partner's chain: one name
+     {"龙城街道志愿者联合会", "翠岭社区党群服务中心"}),
+    ("去年以来,社区联合安海派出所建立“警民联巡”机制。", {"社区", "安海派出所"}),  # a bare subject joins
+])
+def test_the_subject_that_joins_a_partner_runs_it_too(extractor, body, runners):
+    _, _, rels = run(extractor, body)
+    assert {s for p, s, o, _, _ in rels if p == "runs"} == runners
+
+
 @pytest.mark.parametrize("body", [
     "入冬前,县民政局联合田老庄乡开展“暖冬行动”,为老人排查取暖设施。",
     "由县民政局与田老庄乡联合举办的“暖冬行动”今天启动。",

@@ -136,7 +136,8 @@ COORDINATED = re.compile(r"(?:又|也|还|曾|已|日前|近日|近期|今年|�
 # 以“…”为抓手: what the subject works through is its own program
 AS_MEANS = re.compile(r"[^,,。;]{2,30}?为(?:抓手|牵引|载体|突破口|切入点|引领|龙头|主线|平台|依托)")
 # X联合Y开展…, X将会同Y推出…: Y is a party to what X does, not an object
-JOINED_BY_VERB = re.compile(r"(?:又|也|还|将|再|曾|已|日前|近日|近期|今年|去年|此前)*(?:" + "|".join(JOINING_VERBS) + ")")
+# (镇里|联合…: the place itself; 联合|辖区|“红杜鹃”志愿服务队: a body of its area)
+JOINED_BY_VERB = re.compile(r"里?(?:又|也|还|将|再|曾|已|日前|近日|近期|今年|去年|此前)*(?:" + "|".join(JOINING_VERBS) + ")(?:辖区)?")
 TOGETHER = ("共同", "联合", "一起", "携手", "一道")  # X与Y共同…: Y acts with X
 # 徐德明对此深有体会:“…”: a colon opening a quotation in the clause right after a name
 COLON_QUOTE = re.compile(r"[^,,。;;!?“”::]{0,12}[::]“")
@@ -1198,7 +1199,10 @@ class _ArticleRun:
         clause = max(b for b in bounds if b <= verb) if verb is not None else 0
         before_verb = [(p, i) for p, i in actors if clause <= p < verb] if verb is not None else []
         if before_verb:  # 该街道开展的“…”活动: the actor right before the verb (whoever 由…牵头 names later)
-            return [self._chain_tail(before_verb[-1:], actors), *self._coordinated(text, before_verb)]
+            # (社区联合安海派出所建立…: the bare subject the first of them joins acts too)
+            joined = [i for p, i in clause_subjects if clause <= p < before_verb[0][0] and _bare(ments[i])
+                      and JOINED_BY_VERB.fullmatch(text, ments[i].end - self.sent_start, before_verb[0][0])]
+            return [self._chain_tail(before_verb[-1:], actors), *self._coordinated(text, before_verb), *joined]
         by = RUN_BY.search(text[at:])
         if by:  # “订单粮”种植项目由麦丰源公司与禾丰合作社共同实施: both
             inside = self._bodies_within(actors, at + by.start(1), at + by.end(1))
@@ -1269,6 +1273,9 @@ class _ArticleRun:
         p_next, i_next = before_verb[-1]
         for p, i in reversed(before_verb[:-1]):
             between = text[ments[i].end - self.sent_start:p_next]
+            if not between and ments[i].type == "Place":  # 该街道|翠岭社区…: the chain of one name
+                p_next = p
+                continue
             if COORDINATED.fullmatch(between):
                 # (由X局与Y镇联合举办的: a place too, when they act together)
                 if not ments[i].type == ments[i_next].type == "Organization" and not (
