@@ -496,6 +496,16 @@ def test_every_body_a_you_phrase_names_runs_it(extractor):
     assert {s for p, s, o, _, _ in rels if p == "runs"} == {"郸城县卫生健康委员会", "郸城县人民医院"}
 
 
+@pytest.mark.parametrize("body, program", [
+    ("县文体旅游广电局还将在威远镇举办第三届“彩虹故乡”盘绣文化展。", "“彩虹故乡”盘绣文化展"),  # an ordinal before
+    ("文化广场上灯火通明,该村举办的首届“土家山寨村晚”热闹开场。", "“土家山寨村晚”"),  # the main clause goes on
+])
+def test_a_quoted_object_held_for_the_nth_time_is_a_program(extractor, body, program):
+    _, mentions, rels = run(extractor, body)
+    assert (program, "Program") in mentions
+    assert program in {o for p, s, o, _, _ in rels if p == "runs"}
+
+
 def test_you_x_qiantou_de_before_a_program_names_who_runs_it(extractor):
     _, _, rels = run(extractor, "由市商务局牵头的“晋货出海”计划,今年将组织企业参加境外展会30场。")
     assert {(s, o) for p, s, o, _, _ in rels if p == "runs"} == {("市商务局", "“晋货出海”计划")}

@@ -167,6 +167,7 @@ def test_a_short_paragraph_cut_inside_a_body_s_head_is_rejoined():
 @pytest.mark.parametrize("cut, rest", [
     ("这个车间由苗乡锦绣服", "饰有限公司投资兴办,目前吸纳搬迁群众186人就业。"),  # one character before the head
     ("福建汀江绿源林业发", "展有限公司是首批参与的企业之一。"),
+    ("互助县人力资源和社会保", "障局今年启动“土乡工匠”技能提升行动。"),  # inside a bureau's long head
 ])
 def test_a_short_paragraph_cut_just_before_a_body_s_head_is_rejoined(cut, rest):
     page = parse_page(f"标题\n\n本报讯(记者 王林)近日,全县召开推进会。\n\n{cut}\n\n{rest}\n", "p.txt")

@@ -410,3 +410,9 @@ def test_the_court_is_what_gai_ting_stands_for(pipeline):
 ])
 def test_an_anaphor_or_bare_head_of_a_body_runs_what_it_runs(pipeline, body, run):
     assert run in _runs(pipeline([("a.txt", [("标题", body)])]))
+
+
+def test_a_bureau_abbreviated_on_a_page_of_an_autonomous_county_is_the_one_written_in_full(pipeline):
+    body = "互助县人力资源和社会保障局今年启动“土乡工匠”技能提升行动。县人社局相关负责人介绍,已培训绣娘600人次。"
+    res = pipeline([("a.txt", [("互助土族自治县 盘绣出山", body)])])
+    assert len({n for n in names(res, "Organization") if "人" in n}) == 1

@@ -366,6 +366,7 @@ def _after_counted(tokens: list[Token], tags: str, lo: int, hi: int) -> int:
 
 MEASURES = frozenset("个家支名所座批项条位户次处")
 QUOTE_AFTER_COLON = re.compile("[::]“")
+PREDICATE_POS = frozenset(("a", "ad", "d", "v"))  # what opens a predicate, not a program's head
 APPROXIMATELY = frozenset(("近", "约", "逾", "超", "超过", "共", "计"))
 # 许多|老旧小区, 不少|社区: how many, never the start of a name
 QUANTIFIERS = frozenset(("许多", "很多", "不少", "一些", "部分", "多个", "几个", "众多", "诸多", "大量", "若干", "多",
@@ -809,7 +810,8 @@ class ProgramFinder:
         # (a quotation ends with its own punctuation: _slogan)
         # 推出“四季帮办”服务, 开展“技能强牧”培训: a quoted name and a few characters of head to the
         # clause's end, as the run verb's whole object, is a program whatever its head
-        self.run_quoted = re.compile(rf"({self.run_verbs})(?:了|起|的)?(?=“)")  # (推出的“…”: the same object)
+        # (推出的“…”: the same object; 举办第三届“…”, 举办的首届“…”: and the time it is held)
+        self.run_quoted = re.compile(rf"({self.run_verbs})(?:了|起|的)?(?:首届|第[0-9一二三四五六七八九十]+[届期季])?(?=“)")
         # what ends a quoted object without heading a program: a body (设立“和事佬”调解室), a time
         # (开办“…”以来), what is said of the program (推广“小院议事”经验)
         self.not_heads = tuple(words("org_suffixes.txt")) + AFTER_TIME + NOT_THE_THING
@@ -834,7 +836,7 @@ class ProgramFinder:
                 taken.add(s)
 
         if "“" in text or "‘" in text:  # most sentences quote nothing
-            self._quoted(text, keep)
+            self._quoted(text, keep, tokens, base)
         for m in self.unquoted.finditer(text):
             if self._plain_name(m.group(1), m.start(1) + base, tokens):
                 keep(m.start(1), m.end(1), "")
@@ -847,7 +849,7 @@ class ProgramFinder:
                 e0 = m.end()
         return sorted(out)
 
-    def _quoted(self, text: str, keep) -> None:
+    def _quoted(self, text: str, keep, tokens: list[Token] | None = None, base: int = 0) -> None:
         """Quoted programs: “X”行动, “头雁工程”, runs of quoted names before 等 and a head."""
         for m in self.quoted_head.finditer(text):
             inner = m.group("a") or m.group("b")
@@ -876,6 +878,10 @@ class ProgramFinder:
             rest = text[m.end():tail.end()]
             if rest and (inner.endswith(MANNER_ENDINGS) or rest[0] in NOT_A_HEAD_START or rest.endswith(self.not_heads)):
                 continue  # “一站式”服务: a manner; “…”很受欢迎: a predicate
+            if rest and "的" in v.group(0) and tokens is not None and next(
+                    (t.pos for t in tokens if t.start == base + m.end()), "") in PREDICATE_POS:
+                keep(m.start(), m.end(), inner)  # 该村举办的首届“土家山寨村晚”|热闹/a|开场: the main clause goes on
+                continue
             keep(m.start(), tail.end(), inner)
         # A quoted name that carries its own head: “头雁工程”, “四场硬仗”.
         for m in self.quoted.finditer(text):

@@ -143,6 +143,9 @@ def _head_across(prev: str, par: str) -> bool:
     heads = _heads()
     if any(prev[-i:] + par[:j] in heads for i in (1, 2, 3, 4) for j in (1, 2, 3, 4) if len(prev) >= i):
         return True
+    # 互助县人力资源和社会保 / 障局今年启动…: a body's long head (人力资源和社会保障局) cut anywhere
+    if any(prev.endswith(h[:i]) and par.startswith(h[i:]) for h in _long_heads() for i in range(2, len(h) - 1)):
+        return True
     # One character, then a head of three or more (two, then one of four or more: 有限公司, not
     # 燕山派出所, which a paragraph may open with): the rest of a name, unless they point back
     # (该合作社) or name a level (村合作社).
@@ -190,6 +193,13 @@ def _titles() -> tuple[str, ...]:
 def _heads() -> frozenset[str]:
     from kg.lexicon import name_heads
     return frozenset(w for w in name_heads() if len(w) >= 3)
+
+
+@functools.cache
+def _long_heads() -> tuple[str, ...]:
+    """The full heads of bodies of five characters or more (人力资源和社会保障局, 卫生健康委员会)."""
+    from kg.lexicon import word_pairs
+    return tuple(full for _, full in word_pairs("body_abbreviations.txt") if len(full) >= 5)
 
 
 @functools.cache  # the import statement alone took half of _name_across

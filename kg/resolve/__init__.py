@@ -216,7 +216,9 @@ class Resolver:
             page_places.update(names.placed)
         page_counties = _page_counties(page_places)
         context = self._context_codes(page_places)
-        context.full_heads = _full_heads(page)
+        # (互助县人力资源和社会保障局 and 县人社局, which the county's full name qualifies: one body)
+        context.full_heads = {full: written | {f for w in written if (f := self.gaz.with_full_name(w))}
+                              for full, written in _full_heads(page).items()}
         program_merge: dict[tuple[str, str], str] = {}
         for ex, names in zip(page, written):
             aid = ex.article.id  # a property that builds the string: once per article
