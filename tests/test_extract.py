@@ -83,6 +83,9 @@ def run(extractor, body, title="标题", **kw):
     ("商会与大理云上古城电子商务有限公司共同推出直播带货服务。", "大理云上古城电子商务有限公司", "Organization"),
     ("乡里引入琼中黎香农业开发有限公司保价收购。", "琼中黎香农业开发有限公司", "Organization"),
     ("双桥正大生物科技有限公司积极参与。", "双桥正大生物科技有限公司", "Organization"),
+    ("江孜县吉祥粮丰青稞种植专业合作社统一经营这片田。", "江孜县吉祥粮丰青稞种植专业合作社", "Organization"),  # 粮丰/ag
+    # a headline joined to its text: the company's name opens with its place, not the words before
+    ("筑民心 兴民生墨竹工卡众联电子商务有限公司积极参与。", "墨竹工卡众联电子商务有限公司", "Organization"),
     # Mongolian names after a title, and one dotted after 是 (two parts of two characters, no label)
     ("据合作社理事长阿拉坦仓介绍,合作社吸纳牧户63户。", "阿拉坦仓", "Person"),
     ("嘎查党支部书记额尔德木图正带着牧民清点饲料。", "额尔德木图", "Person"),
@@ -885,6 +888,11 @@ def test_verbs_are_no_part_of_a_name(extractor, body, not_in):
     # 位于X的Y: what follows sited at a place is in it
     ("走进位于城关街道的沂水县电商产业园,直播间里灯光明亮。", "沂水县电商产业园", "Place", "城关街道"),
     ("位于英塔木镇的伊宁县雪莲服饰有限公司是招商引资企业。", "伊宁县雪莲服饰有限公司", "Organization", "英塔木镇"),
+    # a township and its village the segmenter's words run across (四开/m|乡莫色/l|拉达|村)
+    ("10月下旬,在四开乡莫色拉达村的荞麦晾晒场上,村民在翻晒荞麦。", "莫色拉达村", "Place", "四开乡"),
+    # X辖区的Y, 位于X辖区的Y; 该合作社位于X
+    ("徐家棚街道辖区的武汉楚澜数字科技有限公司举办招聘会。", "武汉楚澜数字科技有限公司", "Organization", "徐家棚街道"),
+    ("位于蓝鲸社区辖区的天津泰和精密制造有限公司每月举办开放日。", "天津泰和精密制造有限公司", "Organization", "蓝鲸社区"),
     # a township by its name before it became a town (曲当镇 in the gazetteer)
     ("县民政局工作人员来到曲当乡桑木堆村,为老人送去慰问品。", "桑木堆村", "Place", "曲当乡"),
     # a branch named after its district, right after the body it belongs to

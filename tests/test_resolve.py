@@ -416,3 +416,11 @@ def test_a_bureau_abbreviated_on_a_page_of_an_autonomous_county_is_the_one_writt
     body = "互助县人力资源和社会保障局今年启动“土乡工匠”技能提升行动。县人社局相关负责人介绍,已培训绣娘600人次。"
     res = pipeline([("a.txt", [("互助土族自治县 盘绣出山", body)])])
     assert len({n for n in names(res, "Organization") if "人" in n}) == 1
+
+
+def test_a_body_s_anaphor_sited_at_a_village_puts_the_body_there(pipeline):
+    body = "江孜县吉祥粮丰青稞种植专业合作社统一经营这片田。该合作社位于年堆乡甲布岗村,已吸纳社员136户。"
+    res = pipeline([("a.txt", [("标题", body)])])
+    located = {(res.entities[r.subject].name, res.entities[r.object].name) for r in res.relations
+               if r.predicate == "locatedIn"}
+    assert ("江孜县吉祥粮丰青稞种植专业合作社", "甲布岗村") in located

@@ -142,7 +142,8 @@ TOGETHER = ("共同", "联合", "一起", "携手", "一道")  # X与Y共同…:
 # 徐德明对此深有体会:“…”: a colon opening a quotation in the clause right after a name
 COLON_QUOTE = re.compile(r"[^,,。;;!?“”::]{0,12}[::]“")
 TOGETHER_LATER = re.compile(r"[^。;!?;!?“”,,]{1,20}[,,](?:共同|一起|携手|一道)")  # X与Y签订协议,共同…
-SITED_AT = ("位于", "地处", "坐落于")  # X位于Y: X is in Y; 位于X的Y: Y is in X
+SITED_AT = ("位于", "地处", "坐落于", "设在")  # X位于Y: X is in Y; 位于X的Y: Y is in X
+OF_PLACE = re.compile("(?:辖区|境内|内)?的")  # X的Y, X辖区的Y, X内的Y: Y is in the place X
 SITED_AT_RE = re.compile("|".join(SITED_AT))
 SERVES_AS = re.compile(r"担任|任|当选|选为")
 # 县长, 副乡长, 旗长: the head of a level's government; alone before a name, the page's (or the
@@ -664,9 +665,10 @@ class _ArticleRun:
         place and 的 is in that place."""
         ments = self.out.mentions
         for s1, e1, p1 in at:
-            if sent.text[e1:e1 + 1] != "的" or ments[p1].anaphor:
+            of = OF_PLACE.match(sent.text, e1)  # (徐家棚街道辖区的…公司, 产业园内的…公司)
+            if of is None or ments[p1].anaphor:
                 continue
-            body = next((i for i, m in self.sentence_mentions() if m.start == sent.start + e1 + 1
+            body = next((i for i, m in self.sentence_mentions() if m.start == sent.start + of.end()
                          and m.type == "Organization" and not m.anaphor), None)
             if body is not None:
                 self.rel("locatedIn", body, p1, sent.text)
@@ -714,18 +716,20 @@ class _ArticleRun:
         is in that place."""
         text = sent.text
         starts = {s: p for s, _, p in at}
-        for i, m in self.sentence_mentions():  # 伊顺公司位于…同心县韦州镇: a body too
+        for i, m in self.sentence_mentions():  # 伊顺公司位于…同心县韦州镇: a body too (该合作社位于…)
             end = m.end - self.sent_start
-            if m.type != "Organization" or m.anaphor or not text.startswith(SITED_AT, end):
+            if m.type != "Organization" or m.anaphor and not m.surface.startswith("该") \
+                    or not text.startswith(SITED_AT, end):
                 continue
             verb = next(v for v in SITED_AT if text.startswith(v, end))
             place = starts.get(end + len(verb))
             if place is not None:
                 self.rel("locatedIn", i, self._innermost(text, at, place), text)
         for s1, e1, p1 in at:
-            if text[e1:e1 + 1] != "的" or not text.endswith(SITED_AT, 0, s1):
+            of = OF_PLACE.match(text, e1)  # (位于蓝鲸社区辖区的…公司)
+            if of is None or not text.endswith(SITED_AT, 0, s1):
                 continue
-            after = [(m.end, i) for i, m in self.sentence_mentions() if m.start == sent.start + e1 + 1
+            after = [(m.end, i) for i, m in self.sentence_mentions() if m.start == sent.start + of.end()
                      and m.type in ("Place", "Organization") and not m.anaphor]
             if after:
                 self.rel("locatedIn", max(after)[1], p1, text)

@@ -136,6 +136,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         if tokens[hi - 1].text.endswith("公司") and lo > 0 and (tags[lo - 1] == "S" or hi - lo == 1):
             # (a bare 有限公司 after a verb the chunk pattern would not take: …匠造文化|创意|有限公司)
             lo = _company_name_start(tokens, tags, lo, seg)
+        if tokens[hi - 1].text.endswith("公司") and hi - lo > 2:
+            lo = _company_place_start(tokens, tags, lo, hi, seg)
         elif lo > 1 and tokens[lo - 1].text == "和" and tags[lo - 2] in "NV":
             lo = _conjoined_name_start(tokens, tags, lo)
         elif lo > 0 and tags[lo] == "P" and tokens[lo - 1].pos == "p" and len(tokens[lo - 1].text) == 1 \
@@ -221,7 +223,7 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                     # community named after its estate
                     c.places[-1] = (c.places[-1][0], t.end, False)
                 else:
-                    c.places += _village_and_hamlet(text, first.start, seg_start, t.end, bare)
+                    c.places += _village_and_hamlet(text, first.start, seg_start, t.end, bare, seg)
                 seg_start, named = t.end, False
             else:
                 named = True
@@ -235,10 +237,25 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
 VILLAGE_THEN_HAMLET = re.compile(r"([\u4e00-\u9fff]{2,4}村)([\u4e00-\u9fff]{2,3}屯)")
 
 
-def _village_and_hamlet(text: str, base: int, s: int, e: int, bare: bool) -> list[tuple[int, int, bool]]:
-    """The place text[s:e] (offsets from base), or the village and the hamlet it names together."""
-    m = None if bare else VILLAGE_THEN_HAMLET.fullmatch(text, s - base, e - base)
-    return [(s, s + len(m.group(1)), False), (s + len(m.group(1)), e, False)] if m else [(s, e, bare)]
+def _village_and_hamlet(text: str, base: int, s: int, e: int, bare: bool, seg: Segmenter) -> list[tuple[int, int, bool]]:
+    """The place text[s:e] (offsets from base), or the village and the hamlet it names together,
+    or the township and the village (四开/m|乡莫色/l|拉达|村: the segmenter's words cross the
+    township's end)."""
+    if bare:
+        return [(s, e, bare)]
+    m = VILLAGE_THEN_HAMLET.fullmatch(text, s - base, e - base)
+    if m:
+        return [(s, s + len(m.group(1)), False), (s + len(m.group(1)), e, False)]
+    name = text[s - base:e - base]
+    if name.endswith(TOWN_THEN_VILLAGE_ENDS):
+        k = next((k for k in range(3, len(name) - 2) if name[k - 1] in "乡镇" and (
+            seg.gazetteer.is_known(name[:k]) or seg.former_township(name[:k]))), 0)
+        if k:
+            return [(s, s + k, False), (s + k, e, False)]
+    return [(s, e, bare)]
+
+
+TOWN_THEN_VILLAGE_ENDS = ("村", "社区", "嘎查")
 
 
 def _common_words_only(toks: list[Token], seg: Segmenter) -> bool:
@@ -323,6 +340,18 @@ def _company_name_start(tokens: list[Token], tags: str, lo: int, seg: Segmenter)
     return _back_to_place(tokens, tags, lo, lambda t, tag: tag in "NDVWG" or tag == "S" and (
         len(t.text) == 1 and t.text not in NOT_IN_TRADE_NAME or t.pos in ("s", "f") or t.pos in MORPHEME_POS),
         lambda t: len(t.text) >= 2 and bool(seg.gazetteer.by_short(t.text)))
+
+
+def _company_place_start(tokens: list[Token], tags: str, lo: int, hi: int, seg: Segmenter) -> int:
+    """改善|民生|墨竹工卡|众联电子商务有限公司: a company's name opens with its place, so words before
+    the first place in it (none a place) are no part of it."""
+    def place(t: Token, tag: str) -> bool:  # (金口|河/ns: no place of one character)
+        return len(t.text) >= 2 and (tag == "P" or t.pos == "ns" or bool(seg.gazetteer.by_short(t.text)))
+
+    k = next((k for k in range(lo, hi - 1) if place(tokens[k], tags[k])), lo)
+    # (only common words before it: 晋韵|古城…, 海垦|长岭…, 禾|坪社区… keep their first word)
+    common = all(t.pos == "n" and len(t.text) >= 2 and seg.jieba.has_word(t.text) for t in tokens[lo:k])
+    return k if common else lo
 
 
 def _conjoined_name_start(tokens: list[Token], tags: str, lo: int) -> int:

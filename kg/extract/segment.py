@@ -58,6 +58,7 @@ MEETING_HEADS = ("协商会", "座谈会", "推进会", "茶话会", "见面会"
                  "交流会", "动员会", "培训会", "表彰会", "发布会", "分享会", "评议会", "听证会", "调度会", "部署会",
                  "晚会", "展销会", "博览会", "运动会", "招聘会", "年会", "例会", "夜话会", "报告会", "宣讲会",
                  "启动会", "签约会", "推介会", "联欢会", "故事会", "读书会", "庙会", "会议")
+FRAGMENT_POS = frozenset(("ag", "vg", "ng"))  # jieba's morphemes: pieces of words it does not know
 VILLAGE_HEADS = ("村", "社区", "街道", "镇", "乡", "嘎查", "苏木", "屯")  # (那吉屯/nr: a hamlet)
 TOWN_HEADS = ("镇", "乡", "街道", "社区", "苏木")
 HOLDING_HEADS = TOWN_HEADS + ("村",)  # places a lower one may be named right after (_villages)
@@ -576,8 +577,8 @@ class Segmenter:
             return "V"  # 管理, 援助, 人民调解, 健康: inside a name (应急管理局), never at its start
         if pos in ("v", "d") and len(w) >= 2:
             return "W"  # 扶贫, 改造: inside an organization's name only (危房改造清零行动指挥部)
-        if pos in NAME_POS or pos == "a" and len(w) == 1:
-            return "N"
+        if pos in NAME_POS or pos == "a" and len(w) == 1 or pos in FRAGMENT_POS and len(w) == 2:
+            return "N"  # (吉祥|粮丰/ag|青稞…合作社: two characters the segmenter did not know, a name's)
         return "S"
 
 
