@@ -84,6 +84,10 @@ def run(extractor, body, title="标题", **kw):
     ("乡里引入琼中黎香农业开发有限公司保价收购。", "琼中黎香农业开发有限公司", "Organization"),
     ("双桥正大生物科技有限公司积极参与。", "双桥正大生物科技有限公司", "Organization"),
     ("江孜县吉祥粮丰青稞种植专业合作社统一经营这片田。", "江孜县吉祥粮丰青稞种植专业合作社", "Organization"),  # 粮丰/ag
+    # a measure word or a one-character verb inside a body's name (望江|台/q|小学, 白族|调/v|艺术协会)
+    ("渝中区望江台小学四年级的40多名学生走进社区。", "渝中区望江台小学", "Organization"),
+    ("段福昌,大理市白族调艺术协会理事长,今年72岁。", "大理市白族调艺术协会", "Organization"),
+    ("由张北县兴隆湾种养殖专业合作社组织农户种植。", "张北县兴隆湾种养殖专业合作社", "Organization"),
     # a headline joined to its text: the company's name opens with its place, not the words before
     ("筑民心 兴民生墨竹工卡众联电子商务有限公司积极参与。", "墨竹工卡众联电子商务有限公司", "Organization"),
     # Mongolian names after a title, and one dotted after 是 (two parts of two characters, no label)

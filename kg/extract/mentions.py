@@ -99,6 +99,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         tags = _joining_verbs_apart(tokens, tags)
     if "SO" in tags or "GO" in tags:
         tags = _members_in_names(tokens, tags)
+    if "S" in tags:
+        tags = _measures_in_names(tokens, tags)
     out = []
     for m in CHUNK.finditer(tags):
         lo, hi = m.span()
@@ -418,12 +420,17 @@ _W_BETWEEN_NAMES = re.compile("(?<=[PO])W(?=[NPO])|(?<=N)W(?=[NP])")
 def _joining_verbs_apart(tokens: list[Token], tags: str) -> str:
     """打洛镇|联合|打洛|边境|派出所: a joining verb (or one of adjacency) after a place or body and
     before a name is a boundary (S), not a word inside one body's name."""
-    joins = [m.start() for m in _W_BETWEEN_NAMES.finditer(tags) if tokens[m.start()].text in BOUNDARY_VERBS]
-    if not joins:
+    return _retagged(tags, [m.start() for m in _W_BETWEEN_NAMES.finditer(tags)
+                            if tokens[m.start()].text in BOUNDARY_VERBS], "S")
+
+
+def _retagged(tags: str, at: list[int], tag: str) -> str:
+    """tags with the letter at each of the positions `at` made `tag`."""
+    if not at:
         return tags
     out = list(tags)
-    for k in joins:
-        out[k] = "S"
+    for k in at:
+        out[k] = tag
     return "".join(out)
 
 
@@ -433,17 +440,25 @@ MEMBER_BODIES = ("协会", "联合会", "商会", "学会", "研究会", "促进
 _MEMBER_BEFORE_BODY = re.compile(r"(?<=[NPVO])[SG](?=O)")
 
 
+# 渝中区|望江|台/q|小学, 大理市|白族|调/v|艺术协会, 张北县|兴隆|湾种/q|养殖专业合作社: a measure word or
+# a one-character verb between a place or name and the rest of a body's name is one of its words
+_MEASURE_IN_NAME = re.compile(r"(?<=[PN])S(?=[NV]{0,3}O)")
+
+
+def _measures_in_names(tokens: list[Token], tags: str) -> str:
+    # (two characters right before the head are a name of their own: 勐宋乡|那朵/q|村委会)
+    found = [k for k in (m.start() for m in _MEASURE_IN_NAME.finditer(tags))
+             if tokens[k].text not in NOT_IN_TRADE_NAME and (tags[k + 1] != "O" or len(tokens[k].text) == 1 and tokens[k].pos == "q")
+             and (tokens[k].pos == "q" or tokens[k].pos == "v" and len(tokens[k].text) == 1)]
+    return _retagged(tags, found, "N")
+
+
 def _members_in_names(tokens: list[Token], tags: str) -> str:
-    out = None
-    for m in _MEMBER_BEFORE_BODY.finditer(tags):
-        k = m.start()
-        member = tokens[k].text
-        head = tokens[k + 1].text
-        if member == "与" and head.endswith("学院") and "大学" in "".join(t.text for t in tokens[max(0, k - 3):k]) \
-                or member.endswith(("者", "师", "员", "家")) and len(member) >= 2 and head in MEMBER_BODIES:
-            out = out or list(tags)
-            out[k] = "N"
-    return "".join(out) if out else tags
+    def member(k: int) -> bool:
+        word, head = tokens[k].text, tokens[k + 1].text
+        return word == "与" and head.endswith("学院") and "大学" in "".join(t.text for t in tokens[max(0, k - 3):k]) \
+            or word.endswith(("者", "师", "员", "家")) and len(word) >= 2 and head in MEMBER_BODIES
+    return _retagged(tags, [m.start() for m in _MEMBER_BEFORE_BODY.finditer(tags) if member(m.start())], "N")
 
 
 def _full_place(t: Token, seg: Segmenter) -> bool:
