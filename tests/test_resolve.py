@@ -424,3 +424,19 @@ def test_a_body_s_anaphor_sited_at_a_village_puts_the_body_there(pipeline):
     located = {(res.entities[r.subject].name, res.entities[r.object].name) for r in res.relations
                if r.predicate == "locatedIn"}
     assert ("江孜县吉祥粮丰青稞种植专业合作社", "甲布岗村") in located
+
+
+@pytest.mark.parametrize("body, short", [
+    # a body named without the body it belongs to is the one named with it
+    ("柯桥区人民法院平水人民法庭受理了纠纷。平水人民法庭启动诉前调解程序。", "平水人民法庭"),
+    # a company's party branch named by the company's trade name is the registered company's
+    ("南京恒锐智能装备有限公司党支部成立于2019年。恒锐智能党支部联合公司工会举办技能比武。", "恒锐智能党支部"),
+])
+def test_a_body_named_short_in_its_article_is_the_one_named_in_full(pipeline, body, short):
+    assert short not in names(pipeline([("a.txt", [("标题", body)])]), "Organization")
+
+
+def test_the_hospital_a_consortium_is_named_after_is_the_county_s(pipeline):
+    res = pipeline([("a.txt", [("英山县推进医共体建设", "英山县人民医院院长陈建国说,总院对分院统一管理。"),
+                               ("图说新闻", "6月8日,县人民医院医共体专家团队走进红山镇卫生院义诊。")])])
+    assert {n for n in names(res, "Organization") if "人民医院" in n} == {"英山县人民医院", "英山县人民医院医共体"}

@@ -568,7 +568,9 @@ class _ArticleRun:
         with it: a mention of its own (not an actor: the branch acts)."""
         m = self.out.mentions[idx]
         inner = _inner_body(m)
-        return None if not inner else self.add(m.surface[:-len(inner)], "Organization", m.start, m.end - len(inner))
+        # (县人民医院|医共体: the hospital is the county's, as the consortium is)
+        return None if not inner else self.add(m.surface[:-len(inner)], "Organization", m.start, m.end - len(inner),
+                                               qualify=m.qualify)
 
     def village_in_org_head(self, c) -> None:
         """兴隆场镇|椒坪溪|村委会: a village body's head carries the village's own head (村), so

@@ -469,6 +469,10 @@ def _declared_short_forms(ex) -> dict[tuple[str, str], str]:
     return out
 
 
+# bodies that others are named after, in their names (柯桥区人民法院|平水人民法庭)
+HOST_HEADS = ("人民法院", "人民检察院", "公安局", "有限公司")
+
+
 def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer) -> dict[str, str]:
     """人民调解110指挥中心 → 卫东区人民调解110指挥中心 when the article writes both: a body named
     without its place is the one named with it."""
@@ -482,11 +486,25 @@ def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer) -> dict[str, 
                     short = long[cut:]
                     if short not in out or len(long) < len(out[short]):
                         out[short] = long
+        # 平水人民法庭, 柯桥区人民法院平水人民法庭: a body named without the body it belongs to
+        for long in orgs:
+            host = next((h for h in HOST_HEADS if 0 < long.find(h) and len(long) - long.find(h) - len(h) >= 4), "")
+            if host:
+                short = long[long.find(host) + len(host):]
+                if short in orgs and short not in out:
+                    out[short] = long
     # 铝捷公司, 铝捷型材公司: a company named by its trade name is the one registered with it
+    # (恒锐智能党支部: and so is the party branch or union named with it)
     companies = sorted((o for o in orgs if o.endswith("有限公司")), key=len)
     for short in orgs:
         if short.endswith("公司") and not short.endswith("有限公司") and len(short) >= 4 and short not in out:
             long = next((c for c in companies if short[:-2] in c), None)
+            if long:
+                out[short] = long
+        inner = next((b for b in ("党支部", "党委", "党总支", "工会") if short.endswith(b)), "")
+        trade = short[:-len(inner)] if inner else ""
+        if len(trade) >= 2 and not trade.endswith("公司") and short not in out and not place_level(trade):
+            long = next((c + inner for c in companies if trade in c and c + inner in orgs), None)
             if long:
                 out[short] = long
     # 城东路街道 … 东路街道通过开展…: a place name that lost its first character to the layout
