@@ -123,11 +123,17 @@ def test_mention_types(extractor, body, name, typ):
     "全县累计培育农民专业合作社860余家。",  # a kind of body
     "今年还对32处老旧供水站进行了改造。",  # counted: some stations, no one body
     "11家乡镇卫生院为分院,近300个村卫生室为服务网点。",  # about so many
+    "这里是国家级经济技术开发区,全年培训园区员工1200人次。",  # a rank; a time, then a verb
     "“红色引擎”激活山村发展动能。",  # 山村: a mountain village, no name  # 村级…服务站: every village's, no one body  # an idiom ending in 办 (jieba tags it nt), no office
 ])
 def test_generic_words_are_not_entities(extractor, body):
     _, mentions, _ = run(extractor, body)
     assert not {m for m in mentions if m[1] in ("Organization", "Place")}
+
+
+def test_the_kind_a_list_ends_in_is_no_place(extractor):
+    _, mentions, _ = run(extractor, "苏木辖宝日汗图嘎查、伊和乌拉嘎查等牧业嘎查。")
+    assert {m for m, t in mentions if t == "Place"} == {"宝日汗图嘎查", "伊和乌拉嘎查"}
 
 
 def test_chain_gives_located_in_for_each_link(extractor):

@@ -34,7 +34,7 @@ _ORG_CONT = r"(?:(?:[NDV][NDVGW]{0,5})?O)"
 # tokens only: the lookahead skips the other positions before trying the alternatives. It is
 # possessive (*+): no letter it runs over is a head, so giving one back cannot help.
 CHUNK = re.compile(rf"(?=[NDVGW]*+[PO])(?:{_SEGS}[NDVGW]{{0,6}}O{_ORG_CONT}*|{_SEGS}?{_ORG_FREE}{_ORG_CONT}*|{_SEGS})")
-GENERIC_BEFORE = ("各", "每个", "各个", "所有", "每", "全体")
+GENERIC_BEFORE = ("各", "每个", "各个", "所有", "每", "全体", "等")  # (…嘎查等|牧业嘎查: the kind of the list)
 # The bodies of one campaign, named by it (危房改造清零行动指挥部): never a kind of body
 CAMPAIGN_HEADS = ("指挥部", "领导小组", "专班")
 NAMED_POS = PROPER_POS | {"j"}  # the dictionary's names and abbreviations (居委会/j)
@@ -159,8 +159,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
             toks = tokens[lo:hi]
             text = "".join(map(TEXT, toks))
         first = toks[0]
-        if tags.find("G", lo, hi) >= 0 and any(t.tag == "G" and t.text.endswith("级") for t in toks):
-            continue  # 村级党群综合服务站, 区级志愿服务中心: a kind of body, each village's or district's
+        if any(t.text.endswith("级") and (t.tag == "G" or t.pos == "b") for t in toks):
+            continue  # 村级党群综合服务站, 区级志愿服务中心, 国家级/b经济技术开发区: a kind, each one's of its rank
         if tags[lo] == "O" and (len(first.text) < 3 or first.text in seg.org_heads) and first.pos != "nt":
             continue  # a bare head (中心, 学校) names no one
         if lo > 0 and (tokens[lo - 1].text in GENERIC_BEFORE or _counted(tokens[lo - 1])) \
@@ -401,7 +401,7 @@ PREDICATE_POS = frozenset(("a", "ad", "d", "v"))  # what opens a predicate, not 
 APPROXIMATELY = frozenset(("近", "约", "逾", "超", "超过", "共", "计"))
 # 许多|老旧小区, 不少|社区: how many, never the start of a name
 QUANTIFIERS = frozenset(("许多", "很多", "不少", "一些", "部分", "多个", "几个", "众多", "诸多", "大量", "若干", "多",
-                         "各类", "多家", "一批"))
+                         "各类", "多家", "一批", "全年", "当年", "每年"))  # (全年|培训|园区员工: a time, then a verb)
 NUMBERED = re.compile(r"[0-9]+")
 MEASURE = re.compile(f"[{''.join(sorted(MEASURES))}]")  # finds one in a text without a string per character
 
