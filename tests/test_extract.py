@@ -898,6 +898,8 @@ def test_verbs_are_no_part_of_a_name(extractor, body, not_in):
     # 位于X的Y: what follows sited at a place is in it
     ("走进位于城关街道的沂水县电商产业园,直播间里灯光明亮。", "沂水县电商产业园", "Place", "城关街道"),
     ("位于英塔木镇的伊宁县雪莲服饰有限公司是招商引资企业。", "伊宁县雪莲服饰有限公司", "Organization", "英塔木镇"),
+    # a village named with a word the dictionary has as a verb, after its town (宜路镇|丰收/v|村)
+    ("宜路镇丰收村种粮大户李长青说,今年收成好。", "丰收村", "Place", "宜路镇"),
     # a township and its village the segmenter's words run across (四开/m|乡莫色/l|拉达|村)
     ("10月下旬,在四开乡莫色拉达村的荞麦晾晒场上,村民在翻晒荞麦。", "莫色拉达村", "Place", "四开乡"),
     # X辖区的Y, 位于X辖区的Y; 该合作社位于X

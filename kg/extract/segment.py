@@ -201,6 +201,7 @@ class Segmenter:
         self.jieba = _jieba_class()()
         self.place_heads = words("place_suffixes.txt")  # sets: only ever asked "is w one?"
         self.org_heads = words("org_suffixes.txt")
+        self.village_words = words("village_names.txt")
         # Titles (书记, 主任) end a name: 民航路街道党委|副书记|刘庆霞.
         self.titles = words("titles.txt")
         # Generic nouns never begin a name (辖区|蒲公英志愿服务站) but may stand inside one (农业农村局).
@@ -399,6 +400,7 @@ class Segmenter:
                 inside = takewhile(lambda x: x.start < name_end, toks[i:i + MAX_VILLAGE_TOKENS])
                 # (a word the dictionary lacks is the name's, whatever its tag: 长征镇|加答/v|村)
                 if any(x.pos in NOT_IN_PLACE_POS and len(x.text) > 1 and self.jieba.has_word(x.text)
+                       and x.text not in self.village_words  # (宜路镇|丰收/v|村: a village's name)
                        or x.text in self.stop or x.text in "各每" for x in inside if x.end <= name_end):
                     break  # 依托|各|社区, 组织|辖区|各|社区: a phrase, not a name
                 while i < n and toks[i].end <= end:
