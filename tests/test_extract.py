@@ -538,6 +538,8 @@ def test_you_x_qiantou_de_before_a_program_names_who_runs_it(extractor):
     ("81岁的居民杜秀兰第一个走进轿厢,她笑着说:“以后遛弯方便了。”", "杜秀兰"),  # a pronoun mid-sentence
     ("家住九龙坪村的徐德明对此深有体会:“上个月我胸口发闷。”", "徐德明"),  # a colon opening the quotation
     ("“想爸爸妈妈的时候就来这里。”五年级寄宿生韦思琪说。", "韦思琪"),  # a boarder (寄宿生/nr to the segmenter)
+    ("“分好了才能投。”值守员曹桂英说。", "曹桂英"),  # 值守|员/zg: a role's last character cut off its verb
+    ("“在家门口就能挣钱。”说这话的是刘红梅,金寨县红源服饰有限公司车间主任。", "刘红梅"),  # who said it
 ])
 def test_speakers_are_quoted(extractor, body, name):
     _, _, rels = run(extractor, "县里召开会议。" + body)

@@ -440,3 +440,8 @@ def test_the_hospital_a_consortium_is_named_after_is_the_county_s(pipeline):
     res = pipeline([("a.txt", [("英山县推进医共体建设", "英山县人民医院院长陈建国说,总院对分院统一管理。"),
                                ("图说新闻", "6月8日,县人民医院医共体专家团队走进红山镇卫生院义诊。")])])
     assert {n for n in names(res, "Organization") if "人民医院" in n} == {"英山县人民医院", "英山县人民医院医共体"}
+
+
+def test_who_said_it_named_after_the_quotation_holds_the_post_written_after_the_name(pipeline):
+    body = "“在家门口就能挣钱。”说这话的是刘红梅,金寨县红源服饰有限公司车间主任。"
+    assert ("刘红梅", "金寨县红源服饰有限公司", "车间主任") in _posts(pipeline([("a.txt", [("标题", body)])]))

@@ -56,6 +56,8 @@ SENTENCE = re.compile(r"[^。!?;\n]*(?:[。!?;]+[”’]?|\n|$)")
 _NAME_CHARS = r"[\u4e00-\u9fff]"
 # Characters that end a name rather than continue it (verbs, particles, punctuation).
 NAME_STOP = set("说表介对在带等、是和与的正也就还都已先曾为从把被将脸考拒,。!?“”:;竖告向给到来去做笑拿用感激高家住现今同及以所要会能可让请(()),.和跟又再便即共于")
+# 说这话的是刘红梅,…车间主任: who said the quotation before, named right after
+SAID_BY = re.compile(r"(?:说这话的|说话的|讲话的)是([\u4e00-\u9fff]{2,3}?)(?=[,,。])")
 AGED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的([\u4e00-\u9fff]{2,3}?)(?=[是在正和与也就还都把从,,。、说])")
 PARTIAL = ("女士", "先生", "大爷", "大妈", "大娘", "阿姨", "老师", "师傅", "同志", "某")
 PARTIAL_RE = re.compile("|".join(PARTIAL))
@@ -397,6 +399,7 @@ def _after_counted(tokens: list[Token], tags: str, lo: int, hi: int) -> int:
 
 MEASURES = frozenset("个家支名所座批项条位户次处")
 QUOTE_AFTER_COLON = re.compile("[::]“")
+ROLE_SUFFIXES = frozenset("员工户师手")  # the last character of a role the segmenter cut off its verb (值守|员)
 PREDICATE_POS = frozenset(("a", "ad", "d", "v"))  # what opens a predicate, not a program's head
 APPROXIMATELY = frozenset(("近", "约", "逾", "超", "超过", "共", "计"))
 # 许多|老旧小区, 不少|社区: how many, never the start of a name
@@ -538,6 +541,8 @@ class PersonFinder:
         titles = self.title_words.find_matches_as_indexes(text)
         if "岁的" in text:  # 62岁的刘秀英: an age, then a name
             strong += [(m.start(1), m.end(1)) for m in AGED.finditer(text) if looks_like_person_name(m.group(1))]
+        if "的是" in text:
+            strong += [(m.start(1), m.end(1)) for m in SAID_BY.finditer(text) if looks_like_person_name(m.group(1))]
         # 居民杜军民, 道德模范余玛丽 (titles found apart from names)
         for _, _, end in titles:
             if text[end:end + 1] in "和与及或并":
@@ -672,7 +677,8 @@ class PersonFinder:
             inside = [t for t in tokens if s + base <= t.start and t.end <= e + base]
             if len(inside) == 1 and inside[0].start == s + base and inside[0].end == e + base \
                     and inside[0].pos in ("nr", "nrt", "nrfg") and before is not None \
-                    and (before.pos == "n" and len(before.text) >= 2 or before.text == "的"):  # (搬来的|吴秀英|…说)
+                    and (before.pos == "n" and len(before.text) >= 2 or before.text == "的"  # (搬来的|吴秀英|…说)
+                         or before.text in ROLE_SUFFIXES and before.start > 0):  # (值守|员/zg|曹桂英|说)
                 spans.append((s, e))
             elif before is not None and before.text == "的" and len(inside) == 2 and inside[0].start == s + base \
                     and len(inside[0].text) == 1 and inside[0].text in surnames()[0] and inside[1].pos == "nr":
