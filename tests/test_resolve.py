@@ -445,3 +445,20 @@ def test_the_hospital_a_consortium_is_named_after_is_the_county_s(pipeline):
 def test_who_said_it_named_after_the_quotation_holds_the_post_written_after_the_name(pipeline):
     body = "“在家门口就能挣钱。”说这话的是刘红梅,金寨县红源服饰有限公司车间主任。"
     assert ("刘红梅", "金寨县红源服饰有限公司", "车间主任") in _posts(pipeline([("a.txt", [("标题", body)])]))
+
+
+@pytest.mark.parametrize("body, post", [
+    ("南京恒锐智能装备有限公司成立于2010年。恒锐智能总装车间主任马俊峰说,订单排满了。",
+     ("马俊峰", "南京恒锐智能装备有限公司", "总装车间主任")),
+    ("勐海勐象茶业有限公司与合作社签了协议。“鲜叶来源可追溯。”勐象茶业总经理玉应罕说。",
+     ("玉应罕", "勐海勐象茶业有限公司", "总经理")),
+])
+def test_a_company_named_again_by_its_trade_name_is_the_registered_one(pipeline, body, post):
+    res = pipeline([("a.txt", [("标题", body)])])
+    assert post in _posts(res)
+    assert not {n for n in names(res, "Organization") if not n.endswith("公司")}
+
+
+def test_a_place_s_name_is_no_trade_name(pipeline):
+    body = "连南瑶族自治县恒泰物业服务有限公司成立了。连南瑶族自治县辖香坪镇等7个镇。"
+    assert names(pipeline([("a.txt", [("标题", body)])]), "Organization") == {"连南瑶族自治县恒泰物业服务有限公司"}

@@ -18,7 +18,7 @@ from kg.extract.mentions import (
     ANAPHOR_LEVELS, BODY_ANAPHORS, INNER_BODIES, SCHOOL_HEADS, MEANWHILE, NATIONAL, QUOTE_AFTER_COLON, QUOTED_TEAMS, TERMINAL_HEADS, PersonFinder, ProgramFinder,
     Sentence, anaphors, chunks, sentences, town_short_name,
 )
-from kg.extract.segment import JOINING_VERBS, LEVEL_CHARS, PROPER_POS, Segmentation, Segmenter
+from kg.extract.segment import JOINING_VERBS, LEVEL_CHARS, PROPER_POS, Segmentation, Segmenter, Token
 from kg.lexicon import NAME_DOTS, alternation, automaton, guarded, looks_like_person_name, words
 from kg.model import Article, ArticleExtraction, Mention, RelationMention
 
@@ -286,6 +286,24 @@ class Extractor:
         return [self.extract(a, villages) for a in articles]
 
 
+LEGAL_FORMS = ("有限公司", "有限责任公司")
+_LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司$")
+
+
+def _trade_name(full: str, seg: Segmenter) -> str:
+    """江苏博翰新能源科技股份有限公司 -> 博翰新能源科技: a company's name without the places it
+    opens with and its legal form."""
+    core = _LEGAL_FORM.sub("", full)
+    gaz = seg.gazetteer
+    for _ in range(3):
+        k = next((k for k in range(min(len(core) - 2, 9), 1, -1)
+                  if gaz.is_known(core[:k]) or gaz.by_short(core[:k])), 0)
+        if not k:
+            break
+        core = core[k:]
+    return core
+
+
 def _inner_body(m: Mention) -> str:
     """The inner body's head of a company's party branch or union (…有限公司|党支部), else ""."""
     inner = next((x for x in INNER_BODIES if m.surface.endswith(x)), "")
@@ -343,6 +361,7 @@ class _ArticleRun:
         # Which sentences hold the words some steps need, found once for the article; a sentence
         # without them skips the step. The words are Han only, so no match crosses a sentence end.
         self.run_verb_sentences = self.sentences_with(_starts(self.ex.run_words, self.text))
+        self.trade_names_at = self.by_sentence(self.trade_names(tokens)) if "有限" in self.text else {}
         self.people_at = self.people(sents, segmentation)
         # Names found anywhere in the article are names everywhere in it (…”韩瑞芳脸上满是笑容).
         self.known_people = {self.text[lo + a:lo + b] for lo, spans in self.people_at.items() for a, b in spans}
@@ -406,6 +425,31 @@ class _ArticleRun:
         found = self.by_sentence((s, (s, e)) for s, e in _leftmost_longest(self.known_people, self.text))
         return {base: [(s - base, e - base) for s, e in spans] for base, spans in found.items()}
 
+    def trade_names(self, tokens: list[Token]) -> list[tuple[int, tuple[int, int, str]]]:
+        """南京恒锐智能装备有限公司 … 恒锐智能主要生产…: a company named again by its trade name (its
+        name without its place and legal form, or the start of that, of four characters or more)
+        after its full name, as (offset, (start, end, full name)) in the article."""
+        seg = self.ex.seg
+        fulls = {c.text: c.start for cs in self.chunks_at.values() for c in cs if c.org and c.text.endswith(LEGAL_FORMS)}
+        taken = [(c.start, c.end) for cs in self.chunks_at.values() for c in cs]
+        found: dict[int, tuple[int, int, str]] = {}
+        # (on token bounds, after no name token: 连|南|瑶族自治… is no trade name's start)
+        starts = {t.start for k, t in enumerate(tokens) if k == 0 or tokens[k - 1].tag in "SW"}
+        ends = {t.end for t in tokens}
+        for full, first in fulls.items():
+            core = _trade_name(full, seg)
+            if len(core) < 4 or seg.jieba.has_word(core[:2]):
+                continue  # (农业科技有限公司: no trade name of its own)
+            for k in range(len(core), 3, -1):
+                at = self.text.find(core[:k], first + len(full))
+                while at >= 0:
+                    end = at + k
+                    if at not in found and at in starts and end in ends and not any(a < end and at < b for a, b in taken):
+                        found[at] = (at, end, full)
+                        taken.append((at, end))
+                    at = self.text.find(core[:k], end)
+        return sorted(found.items())
+
     def sentences_with(self, positions) -> set[int]:
         """The starts of the sentences that hold these offsets in the article (each of a word,
         so inside a sentence)."""
@@ -434,7 +478,8 @@ class _ArticleRun:
         if quoted:
             programs = self._named_before(sent.text, programs, found)
         sent_chunks = self.chunks_at.get(base, ())
-        if not (sent_chunks or programs or found or quoted or self.pending or "该" in sent.text):
+        if not (sent_chunks or programs or found or quoted or self.pending or "该" in sent.text
+                or base in self.trade_names_at):
             self._sentence_project(sent)  # no name, so no mention or relation but this one
             self.pronoun_speaks(sent)
             return subject
@@ -471,6 +516,8 @@ class _ArticleRun:
             if place is not None:  # 北湖社区“老秦调解室” is in 北湖社区
                 self.rel("locatedIn", org, place, sent.text)
             actors.append((m.start(1), org))
+        for start, end, full in self.trade_names_at.get(base, ()):  # 恒锐智能总装车间主任马俊峰
+            actors.append((start - base, self.add(self.text[start:end], "Organization", start, end, anaphor="@" + full)))
         for m in BARE_SUBJECT.finditer(sent.text) if BARE_HEAD_WORDS.search(sent.text) else ():
             s, e = m.span(1)
             head = SCHOOL_HEADS if m.group(1) == "学校" else m.group(1)  # (学校: the 小学 or 中学 last named too)
