@@ -131,6 +131,21 @@ def test_generic_words_are_not_entities(extractor, body):
     assert not {m for m in mentions if m[1] in ("Organization", "Place")}
 
 
+def test_a_preposition_and_a_role_after_a_role_is_no_name(extractor):
+    _, mentions, _ = run(extractor, "图为“邻里守望”志愿服务队队员向居民讲解湿垃圾分拣方法。")
+    assert not {m for m, t in mentions if t == "Person"}
+
+
+def test_he_is_called_names_a_person(extractor):
+    _, mentions, _ = run(extractor, "他叫龙文斌,是雷山县林业局选派的排里村驻村第一书记。")
+    assert ("龙文斌", "Person") in mentions
+
+
+def test_the_family_name_with_an_honorific_is_the_person_named_in_full(extractor):
+    ex, _, _ = run(extractor, "82岁居民周桂芳是小区里的“老住户”。“楼道灯修好了!”周阿婆笑着说。")
+    assert {(m.surface, m.anaphor) for m in ex.mentions if m.type == "Person"} == {("周桂芳", ""), ("周阿婆", "@周桂芳")}
+
+
 def test_the_kind_a_list_ends_in_is_no_place(extractor):
     _, mentions, _ = run(extractor, "苏木辖宝日汗图嘎查、伊和乌拉嘎查等牧业嘎查。")
     assert {m for m, t in mentions if t == "Place"} == {"宝日汗图嘎查", "伊和乌拉嘎查"}
@@ -539,6 +554,9 @@ def test_you_x_qiantou_de_before_a_program_names_who_runs_it(extractor):
     ("家住九龙坪村的徐德明对此深有体会:“上个月我胸口发闷。”", "徐德明"),  # a colon opening the quotation
     ("“想爸爸妈妈的时候就来这里。”五年级寄宿生韦思琪说。", "韦思琪"),  # a boarder (寄宿生/nr to the segmenter)
     ("“分好了才能投。”值守员曹桂英说。", "曹桂英"),  # 值守|员/zg: a role's last character cut off its verb
+    ("乌秀村村委会主任潘仕林给记者算了一笔账:村里把撂荒地流转给合作社。", "潘仕林"),
+    ("村民潘秀珍一边给辣椒装箱,一边对记者说:“家门口就能挣钱。”", "潘秀珍"),  # a comma between
+    ("“学了手艺能挣钱。”学员杨秀英说。", "杨秀英"),
     ("“在家门口就能挣钱。”说这话的是刘红梅,金寨县红源服饰有限公司车间主任。", "刘红梅"),  # who said it
 ])
 def test_speakers_are_quoted(extractor, body, name):

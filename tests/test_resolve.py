@@ -462,3 +462,8 @@ def test_a_company_named_again_by_its_trade_name_is_the_registered_one(pipeline,
 def test_a_place_s_name_is_no_trade_name(pipeline):
     body = "连南瑶族自治县恒泰物业服务有限公司成立了。连南瑶族自治县辖香坪镇等7个镇。"
     assert names(pipeline([("a.txt", [("标题", body)])]), "Organization") == {"连南瑶族自治县恒泰物业服务有限公司"}
+
+
+def test_a_town_s_head_after_ju_holds_the_town_s_post(pipeline):
+    body = "永乐镇推进村集体经济发展。据镇长韦明华介绍,截至9月底,全镇8个村集体经济收入全部超过10万元。"
+    assert ("韦明华", "永乐镇", "镇长") in _posts(pipeline([("a.txt", [("标题", body)])]))

@@ -56,7 +56,7 @@ GOVERNS = re.compile(r"(?<![管直])辖(?:(?!区)|区内的?)")  # 辖X、Y; 该
 LIST_END = re.compile(r"等|[,,。;]")
 # what may stand between a speaker and the verb: an adverb (徐志强则告诉记者), what the speaker does
 # meanwhile (一边打包一边), to whom, how
-SPEECH_LEAD = re.compile(rf"(?:则|也|还|又)?(?:{MEANWHILE})?(?:对记者|向记者|笑着|激动地|高兴地|明确)?")
+SPEECH_LEAD = re.compile(rf"(?:则|也|还|又)?(?:{MEANWHILE})?(?:对记者|向记者|给记者|笑着|激动地|高兴地|明确)?")
 ORG_STATES = re.compile(r"(?:、[^,。]{2,8}?)*(?:明确)?(?:提出|指出|强调|表示)[::]")
 NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 CLAUSE_PUNCT = re.compile(r"[,,::;]")
@@ -160,6 +160,9 @@ TRAILING_QUOTE = re.compile(r"[,,]“[^“”]{6,}”[。!?]?\s*$")
 _PRONOUN_SPEECH = r"[他她](?!们)(?:(?:对记者|向记者|告诉记者|笑着)?(?:说|表示|介绍|坦言|建议|指出|强调)|告诉记者)"
 PRONOUN_SPEAKS = re.compile(r"\s*" + _PRONOUN_SPEECH)
 MID_PRONOUN_SPEAKS = re.compile(r"[,,;;]" + _PRONOUN_SPEECH)  # …杜秀兰第一个走进轿厢,她笑着说
+# what the family name is called with instead of a title (周阿婆, 何师傅, 李大爷)
+HONORIFICS = frozenset(("阿婆", "阿姨", "阿公", "阿伯", "大爷", "大妈", "大娘", "奶奶", "爷爷", "大姐", "大哥", "师傅",
+                        "老汉", "婆婆", "老师"))
 POST_SEP = re.compile(r"[、兼]")  # 党支部书记兼村委会主任, 党委副书记、乡长
 BARE_HEAD_BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|该|兼|据")  # (…书记兼|村委会主任, 据|合作社理事长X介绍)
 # 新华苑社区“银龄食堂”里: the program as a place where something happens, not whose it is
@@ -1057,6 +1060,8 @@ class _ArticleRun:
         """[bare head or 该X][title][name] (公司总经理, 管委会副主任, 该院中医科副主任医师): the latest
         body of that head the article named; [level]长 alone (副县长, 乡长): that level's government."""
         text = self.text
+        if text.startswith("据", lo):  # 据镇长韦明华介绍: the title after 据 opens the clause
+            lo += 1
         window = text[lo:name_start]
         opens = lo == sent.start or BARE_HEAD_BOUNDARY.match(text, lo - 1)  # the title stands alone
         if window == STATIONED_TITLE and opens:  # 驻村第一书记: the village's
@@ -1404,17 +1409,17 @@ class _ArticleRun:
         titles = self.ex.seg.titles
         by_family: dict[str, list[str]] = {}
         for name in full:
-            if name[1:] not in titles:
+            if name[1:] not in titles and name[1:] not in HONORIFICS:
                 by_family.setdefault(name[0], []).append(name)
         for m in self.out.mentions:
             if m.type == "Person" and not m.anaphor and m.surface in self.dotted_first:
                 m.anaphor = "@" + self.dotted_first[m.surface]
         for m in self.out.mentions:
-            if m.type == "Person" and not m.anaphor and m.surface[1:] in titles:
+            if m.type == "Person" and not m.anaphor and (m.surface[1:] in titles or m.surface[1:] in HONORIFICS):
                 named = by_family.get(m.surface[0], [])
-                if len(named) == 1:  # 王振宇 … 王书记说: one 王 in the article
+                if len(named) == 1:  # 王振宇 … 王书记说, 周秀兰 … 周阿婆: one 王 (周) in the article
                     m.anaphor = "@" + named[0]
-        full = {name for name in full if name[1:] not in titles}
+        full = {name for name in full if name[1:] not in titles and name[1:] not in HONORIFICS}
         for name in sorted(full):
             given = name[1:]
             for start in _occurrences(given, self.text):

@@ -57,7 +57,8 @@ _NAME_CHARS = r"[\u4e00-\u9fff]"
 # Characters that end a name rather than continue it (verbs, particles, punctuation).
 NAME_STOP = set("说表介对在带等、是和与的正也就还都已先曾为从把被将脸考拒,。!?“”:;竖告向给到来去做笑拿用感激高家住现今同及以所要会能可让请(()),.和跟又再便即共于")
 # 说这话的是刘红梅,…车间主任: who said the quotation before, named right after
-SAID_BY = re.compile(r"(?:说这话的|说话的|讲话的)是([\u4e00-\u9fff]{2,3}?)(?=[,,。])")
+SAID_BY = re.compile(r"(?:说这话的|说话的|讲话的)是([\u4e00-\u9fff]{2,3}?)(?=[,,。])"
+                     r"|(?:^|(?<=[,,。]))[他她]叫([\u4e00-\u9fff]{2,3}?)(?=[,,。])")  # 他叫龙文斌,是…第一书记
 AGED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的([\u4e00-\u9fff]{2,3}?)(?=[是在正和与也就还都把从,,。、说])")
 PARTIAL = ("女士", "先生", "大爷", "大妈", "大娘", "阿姨", "老师", "师傅", "同志", "某")
 PARTIAL_RE = re.compile("|".join(PARTIAL))
@@ -503,7 +504,7 @@ class PersonFinder:
         self.title_words = automaton(titles_and_roles)  # self.title, faster
         self.title_end = re.compile(rf"(?:{self.before})$")
         # (the first lookahead only checks the character after the name: a faster failure)
-        leads = ("对记者", "向记者", "告诉记者", "笑着", "激动地", "高兴地")
+        leads = ("对记者", "向记者", "给记者", "告诉记者", "笑着", "激动地", "高兴地")
         speech = rf"(?:{alternation(leads)})?(?:{self.verbs})"  # 说, 告诉记者说
         # …吴秀英一边熨烫衣领一边笑着说, 刘正阳在讲话中表示: what the speaker does meanwhile, or when
         meanwhile = rf"(?:{MEANWHILE}|在[^,,。“”]{{1,8}}?[中时上])?"
@@ -541,8 +542,8 @@ class PersonFinder:
         titles = self.title_words.find_matches_as_indexes(text)
         if "岁的" in text:  # 62岁的刘秀英: an age, then a name
             strong += [(m.start(1), m.end(1)) for m in AGED.finditer(text) if looks_like_person_name(m.group(1))]
-        if "的是" in text:
-            strong += [(m.start(1), m.end(1)) for m in SAID_BY.finditer(text) if looks_like_person_name(m.group(1))]
+        if "的是" in text or "叫" in text:
+            strong += [m.span(m.lastindex) for m in SAID_BY.finditer(text) if looks_like_person_name(m.group(m.lastindex))]
         # 居民杜军民, 道德模范余玛丽 (titles found apart from names)
         for _, _, end in titles:
             if text[end:end + 1] in "和与及或并":
@@ -555,7 +556,8 @@ class PersonFinder:
                     continue  # four characters: a two-character family name's (吉克|阿呷) only
                 if n >= 3 and name[-1] in NAME_STOP:
                     continue  # 招聘主管陈静说: the name ends before the verb
-                if len(name) == n and looks_like_person_name(name) and name not in self.titles_and_roles:
+                if len(name) == n and looks_like_person_name(name) and name not in self.titles_and_roles \
+                        and name[1:] not in self.titles_and_roles:  # (队员|向居民: a preposition and a role)
                     strong.append((end, end + n))  # (党员|楼栋长: a title after a role, no 楼 family)
         weak, unbounded = self._weak(text, bool(titles))
         # Names taken whole, whatever tokens the segmenter cut them into (their tokens say nothing):
@@ -969,7 +971,7 @@ FINAL_PUNCT = re.compile(r"[。!?]")
 QUOTED_RUN = re.compile(r"(?:“[^“”]{1,20}”、?){2,}")
 SLOGAN_PUNCT = re.compile(r"[,。!?;:、,!]")
 _NP = r"[^\W的了各或对在为将把从与及等_]"
-MEANWHILE = r"一边[^,,。“”]{1,6}?一边"  # what a speaker does while speaking (一边打包一边说)
+MEANWHILE = r"一边[^,,。“”]{1,6}?[,,]?一边"  # what a speaker does while speaking (一边打包一边说; 一边装箱,一边说)
 # after a quoted name, the rest of a run verb's object (结对帮带活动: 对 may stand here)
 _OBJECT_TAIL = r"[^\W\d的了各或在为将把从与及等_“”]"
 NOT_A_HEAD_START = "很都也还已更不没又再均仍被让使是第"  # 推出的“…”很受欢迎: a predicate
