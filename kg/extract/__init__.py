@@ -140,7 +140,7 @@ AS_MEANS = re.compile(r"[^,,。;]{2,30}?为(?:抓手|牵引|载体|突破口|切
 JOINED_BY_VERB = re.compile(r"里?(?:又|也|还|将|再|曾|已|日前|近日|近期|今年|去年|此前)*(?:" + "|".join(JOINING_VERBS) + ")(?:辖区)?")
 TOGETHER = ("共同", "联合", "一起", "携手", "一道")  # X与Y共同…: Y acts with X
 # 徐德明对此深有体会:“…”: a colon opening a quotation in the clause right after a name
-COLON_QUOTE = re.compile(r"[^,,。;;!?“”::]{0,12}[::]“")
+COLON_QUOTE = re.compile(r"[^,,。;;!?“”::]{0,12}" + QUOTE_AFTER_COLON.pattern)
 TOGETHER_LATER = re.compile(r"[^。;!?;!?“”,,]{1,20}[,,](?:共同|一起|携手|一道)")  # X与Y签订协议,共同…
 SITED_AT = ("位于", "地处", "坐落于", "设在")  # X位于Y: X is in Y; 位于X的Y: Y is in X
 OF_PLACE = re.compile("(?:辖区|境内|内)?的")  # X的Y, X辖区的Y, X内的Y: Y is in the place X
@@ -1017,16 +1017,19 @@ class _ArticleRun:
         for part in parts:
             more = self._committee_department(unit, part, at)
             if more is None and part in HEAD_TITLES:  # …公司党支部书记、总经理: the company's, not the last named
-                outer = self._outer_body(unit)
-                more = (outer, part) if outer is not None else None
+                more = self._outer_post(unit, part)
             more = more or self._post_bare(sent, at, at + len(part))
             if more is None and self.ex.title_re.fullmatch(part):
-                outer = self._outer_body(unit)  # …公司党支部书记、总经理: the company's
-                more = (outer, part) if outer is not None else None
+                more = self._outer_post(unit, part)  # …公司党支部书记、总经理: the company's
             if more is not None:
                 posts.append(more)
             at += len(part) + 1
         return posts
+
+    def _outer_post(self, unit: int, title: str) -> tuple[int, str] | None:
+        """The post `title` in the body the inner body `unit` is of (…公司|党支部), if it is one."""
+        outer = self._outer_body(unit)
+        return (outer, title) if outer is not None else None
 
     def _committee_department(self, unit: int, part: str, at: int) -> tuple[int, str] | None:
         """区委常委、组织部部长: a department after a party committee's post is that committee's

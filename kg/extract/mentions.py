@@ -14,7 +14,7 @@ from itertools import repeat
 from operator import itemgetter
 
 from kg.extract.segment import (
-    JOINING_VERBS, LEVEL_CHARS, PARTY_PREFIXES, PROPER_POS, VERBS_AFTER_NAMES, Segmenter, Token, longest_suffix,
+    FRAGMENT_POS, JOINING_VERBS, LEVEL_CHARS, PARTY_PREFIXES, PROPER_POS, VERBS_AFTER_NAMES, Segmenter, Token, longest_suffix,
 )
 from kg.lexicon import (NAME_DOTS, alternation, automaton, common_surnames, dai_elements, first_chars, guarded,
                         looks_like_person_name, name_elements, name_heads, surnames, transliterated_name, words)
@@ -269,7 +269,7 @@ def _common_words_only(toks: list[Token], seg: Segmenter) -> bool:
     force; no division's short name first: 双桥|正大|生物科技有限公司): the name of a kind of body. (One word alone is a head, or an office like 扶贫办.)"""
     return len(toks) > 1 and not toks[-1].text.endswith(CAMPAIGN_HEADS) and all(
         t.pos not in NAMED_POS and t.tag not in "DW" and seg.jieba.has_word(t.text) for t in toks) \
-        and not town_short_name(toks, seg) and not (len(toks[0].text) >= 2 and seg.gazetteer.by_short(toks[0].text))
+        and not town_short_name(toks, seg) and not _short_division(toks[0], seg)
 
 
 def town_short_name(toks: list[Token], seg: Segmenter) -> bool:
@@ -344,14 +344,14 @@ def _company_name_start(tokens: list[Token], tags: str, lo: int, seg: Segmenter)
     division's short name (大理/n|云上|古城…, 琼中|黎香农业开发有限公司), as companies are named."""
     return _back_to_place(tokens, tags, lo, lambda t, tag: tag in "NDVWG" or tag == "S" and (
         len(t.text) == 1 and t.text not in NOT_IN_TRADE_NAME or t.pos in ("s", "f") or t.pos in MORPHEME_POS),
-        lambda t: len(t.text) >= 2 and bool(seg.gazetteer.by_short(t.text)))
+        lambda t: _short_division(t, seg))
 
 
 def _company_place_start(tokens: list[Token], tags: str, lo: int, hi: int, seg: Segmenter) -> int:
     """改善|民生|墨竹工卡|众联电子商务有限公司: a company's name opens with its place, so words before
     the first place in it (none a place) are no part of it."""
     def place(t: Token, tag: str) -> bool:  # (金口|河/ns: no place of one character)
-        return len(t.text) >= 2 and (tag == "P" or t.pos == "ns" or bool(seg.gazetteer.by_short(t.text)))
+        return len(t.text) >= 2 and (tag == "P" or t.pos == "ns") or _short_division(t, seg)
 
     k = next((k for k in range(lo, hi - 1) if place(tokens[k], tags[k])), lo)
     # (only common words before it: 晋韵|古城…, 海垦|长岭…, 禾|坪社区… keep their first word)
@@ -383,7 +383,13 @@ def _back_to_place(tokens: list[Token], tags: str, lo: int, inside, short_place=
 
 
 # the segmenter's fragments of words it does not know (禾悦/vg, 醇/ag)
-MORPHEME_POS = frozenset(("vg", "ag", "ng", "g", "tg", "dg"))
+MORPHEME_POS = FRAGMENT_POS | {"g", "tg", "dg"}
+
+
+def _short_division(t: Token, seg: Segmenter) -> bool:
+    """大理, 琼中, 双桥: a division's short name (of 大理市, 琼中黎族苗族自治县, 双桥区), as companies
+    are named after it."""
+    return len(t.text) >= 2 and bool(seg.gazetteer.by_short(t.text))
 # one-character words that never stand in a company's trade name (…的|华锦绗缝制品有限公司)
 NOT_IN_TRADE_NAME = frozenset("的和与及在是了等对为把被将从向到或、,,。;:“”\n ")
 
