@@ -534,6 +534,18 @@ def test_a_quoted_object_held_for_the_nth_time_is_a_program(extractor, body, pro
     assert program in {o for p, s, o, _, _ in rels if p == "runs"}
 
 
+def test_a_program_s_head_opening_a_sentence_then_you_x_names_who_runs_the_program(extractor):
+    _, _, rels = run(extractor, "该镇在排勇村、乌秀村等3个村开展“村社一体”合作试点。试点由县委组织部和县农业农村局联合实施。")
+    assert {"县委组织部", "县农业农村局"} <= {s for p, s, o, _, _ in rels if p == "runs" and o == "“村社一体”合作试点"}
+
+
+def test_a_person_named_earlier_who_starts_a_program_runs_it(extractor):
+    _, _, rels = run(extractor, "他叫龙文斌,是雷山县林业局选派的排里村驻村第一书记。"
+                                "为了听到群众的真心话,龙文斌在村里办起了“驻村夜话”。")
+    assert ("runs", "龙文斌", "“驻村夜话”") in {r[:3] for r in rels}
+    assert ("龙文斌", "排里村", "驻村第一书记") in _posts(rels)  # X,是…的[place][title]
+
+
 def test_you_x_qiantou_de_before_a_program_names_who_runs_it(extractor):
     _, _, rels = run(extractor, "由市商务局牵头的“晋货出海”计划,今年将组织企业参加境外展会30场。")
     assert {(s, o) for p, s, o, _, _ in rels if p == "runs"} == {("市商务局", "“晋货出海”计划")}

@@ -68,7 +68,7 @@ BARE_SUBJECT = re.compile(r"(?:^|(?<=[,,::;]))" + CLAUSE_OPENER.pattern
                           + rf"({BARE_HEAD_WORDS.pattern})"
                             r"(?=[还也已先又将正今去每为把对从与和就都共累推开启实打建组举设发创搭牵进在帮探带深走利])")
 LAST_CLAUSE_PUNCT = re.compile(rf"(?s:.*){CLAUSE_PUNCT.pattern}")  # greedy: up to the last one
-RUN_BY = re.compile(r"由([^,。]{2,30}?)(?:统一)?(?:指挥|负责|组织|实施|牵头|主办|承办|统筹|运营)")
+RUN_BY = re.compile(r"由([^,。]{2,30}?)(?:统一)?(?:指挥(?!部)|负责|组织(?!部)|实施|牵头|主办|承办|统筹|运营)")  # (not 由县委组织部…: a head)
 RUN_BY_BEFORE = re.compile(RUN_BY.pattern + "的$")  # 由X牵头的[program]
 EDITOR = re.compile(r"(?:责任|执行|值班)?编辑[::\s]*([\u4e00-\u9fff]{2,4}?)(?=$|[\s,,、;;)]|\n)", re.M)
 PASSIVE = re.compile(r"被((?:[^,。]){2,40})(?:授予|评为|确定为|列为|命名为)")
@@ -261,6 +261,8 @@ class Extractor:
         # heads a body is named by alone (公司, 管委会, 该院), longest first
         self.bare_head_re = _longest_first("org_suffixes.txt")
         self.speech_re = _longest_first("speech_verbs.txt")
+        # 试点由…实施: a program's head opening a sentence, then 由 (CLAUSE_OPENER: 目前, 今年以来…)
+        self.program_head_by = re.compile(CLAUSE_OPENER.pattern + rf"(?:该|这一?|此)?({alternation(words('program_heads.txt'))})(?=由)")
         # (柯志远出席会议时表示: the adjunct of time may go without 在)
         self.speech_after_adjunct = re.compile(rf"在?[^,。“”,]{{1,20}}(?:时|中|上)(?={self.speech_re.pattern})")
         # Where these words are in an article, to skip the sentences without them.
@@ -543,7 +545,23 @@ class _ArticleRun:
         self.positions_and_quotes(sent, actors)
         self.serves_as(sent, actors)
         self.quotes_without_verb(sent, actors)
+        if "由" in sent.text:
+            self.program_by_head(sent, actors)
         return self.runs(sent, actors, subject, programs)
+
+    def program_by_head(self, sent: Sentence, actors) -> None:
+        """…开展“村社一体”合作试点。试点由县委组织部和县农业农村局联合实施: a program's head alone
+        opening the sentence, then 由X…实施, is the program last named with that head, and X runs it."""
+        m = self.ex.program_head_by.match(sent.text)
+        by = RUN_BY.match(sent.text, m.end(1)) if m else None
+        if by is None:
+            return
+        ments = self.out.mentions
+        head = m.group(1)
+        prog = max((i for i, p in enumerate(ments) if p.type == "Program" and 0 <= p.end <= sent.start
+                    and p.surface.rstrip("”").endswith(head)), key=lambda i: ments[i].end, default=None)
+        for body in self._bodies_within(actors, by.start(1), by.end(1)) if prog is not None else ():
+            self.rel("runs", body, prog, sent.text)
 
     def _place_ending_at(self, actors, at: int) -> int | None:
         """The named place among actors that ends at `at` (in the article), if any."""
@@ -959,6 +977,8 @@ class _ArticleRun:
         该X][title], (杭琪是该校德育主任,…)"""
         if self.text[name_end:name_end + 1] == "是":
             return self._post_to_clause_end(sent, actors, name_end + 1)
+        if self.text[name_end:name_end + 2] in (",是", ",是"):  # 他叫龙文斌,是…排里村驻村第一书记
+            return self._post_to_clause_end(sent, actors, name_end + 2)
         if self.text[name_end:name_end + 1] not in (",", ","):
             return None
         ments = self.out.mentions
