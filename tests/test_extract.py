@@ -98,6 +98,10 @@ def run(extractor, body, title="标题", **kw):
     ("县人民医院医共体专家团队走进红山镇卫生院义诊。", "县人民医院医共体", "Organization"),
     ("锡林浩特市乌兰牧骑走进宝力根苏木演出。", "锡林浩特市乌兰牧骑", "Organization"),
     ("阳朔县第一中学教育集团与白沙镇初级中学共建课程超市。", "白沙镇初级中学", "Organization"),  # 初级中学/l
+    # a university's students' association, and the university
+    ("湖南师范大学青年志愿者协会的志愿者来了。", "湖南师范大学青年志愿者协会", "Organization"),
+    ("湖南师范大学青年志愿者协会的志愿者来了。", "湖南师范大学", "Organization"),
+    ("翠殷花园业委会主任孙立新说,楼道亮了。", "翠殷花园业委会", "Organization"),  # owners' committee
     ("柯岩街道镜水社区网格员联合柯岩派出所民警走进农贸市场。", "柯岩派出所", "Organization"),  # 员|联合: a verb
 ])
 def test_mention_types(extractor, body, name, typ):

@@ -15,7 +15,7 @@ from ahocorasick_rs import AhoCorasick
 
 from kg import gctune
 from kg.extract.mentions import (
-    ANAPHOR_LEVELS, BODY_ANAPHORS, INNER_BODIES, SCHOOL_HEADS, MEANWHILE, NATIONAL, QUOTE_AFTER_COLON, QUOTED_TEAMS, TERMINAL_HEADS, PersonFinder, ProgramFinder,
+    ANAPHOR_LEVELS, BODY_ANAPHORS, INNER_BODIES, SCHOOL_HEADS, STUDENT_BODIES, MEANWHILE, NATIONAL, QUOTE_AFTER_COLON, QUOTED_TEAMS, TERMINAL_HEADS, PersonFinder, ProgramFinder,
     Sentence, anaphors, chunks, sentences, town_short_name,
 )
 from kg.extract.segment import JOINING_VERBS, LEVEL_CHARS, PROPER_POS, Segmentation, Segmenter, Token
@@ -291,6 +291,7 @@ class Extractor:
         return [self.extract(a, villages) for a in articles]
 
 
+UNIVERSITY_BODY = re.compile(rf"(.+?(?:大学|学院))[^学院]+(?:{'|'.join(STUDENT_BODIES)})$")
 LEGAL_FORMS = ("有限公司", "有限责任公司")
 _LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司$")
 
@@ -625,6 +626,9 @@ class _ArticleRun:
         outer = self._outer_body(idx)
         if outer is not None and prev is not None and not self.out.mentions[prev].anaphor:
             self.rel("locatedIn", outer, prev, sent.text)
+        university = UNIVERSITY_BODY.match(c.text)
+        if university:  # 湖南师范大学|青年志愿者协会: the university is a body too
+            self.add(university.group(1), "Organization", c.start, c.start + university.end(1))
         # 北关区全丰公司植保无人机产业扶贫项目: a project named after the body that runs it
         m = OWN_PROJECT.match(text, c.end, sent.end)
         if m:
