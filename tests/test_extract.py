@@ -127,6 +127,7 @@ def test_mention_types(extractor, body, name, typ):
     "全县累计培育农民专业合作社860余家。",  # a kind of body
     "今年还对32处老旧供水站进行了改造。",  # counted: some stations, no one body
     "11家乡镇卫生院为分院,近300个村卫生室为服务网点。",  # about so many
+    "专家团队在卫生院中医馆坐诊,接诊群众300余人次。",  # a department of a health centre, no body
     "这里是国家级经济技术开发区,全年培训园区员工1200人次。",  # a rank; a time, then a verb
     "“红色引擎”激活山村发展动能。",  # 山村: a mountain village, no name  # 村级…服务站: every village's, no one body  # an idiom ending in 办 (jieba tags it nt), no office
 ])
@@ -941,6 +942,8 @@ def test_verbs_are_no_part_of_a_name(extractor, body, not_in):
     # X辖区的Y, 位于X辖区的Y; 该合作社位于X
     ("徐家棚街道辖区的武汉楚澜数字科技有限公司举办招聘会。", "武汉楚澜数字科技有限公司", "Organization", "徐家棚街道"),
     ("位于蓝鲸社区辖区的天津泰和精密制造有限公司每月举办开放日。", "天津泰和精密制造有限公司", "Organization", "蓝鲸社区"),
+    # a station named by its town's name without 镇, a word, when the town is named nearby
+    ("平水派出所民警与队员在平水镇集镇主要路段开展夜间巡逻。", "平水派出所", "Organization", "平水镇"),
     # a township by its name before it became a town (曲当镇 in the gazetteer)
     ("县民政局工作人员来到曲当乡桑木堆村,为老人送去慰问品。", "桑木堆村", "Place", "曲当乡"),
     # a branch named after its district, right after the body it belongs to

@@ -467,3 +467,8 @@ def test_a_place_s_name_is_no_trade_name(pipeline):
 def test_a_town_s_head_after_ju_holds_the_town_s_post(pipeline):
     body = "永乐镇推进村集体经济发展。据镇长韦明华介绍,截至9月底,全镇8个村集体经济收入全部超过10万元。"
     assert ("韦明华", "永乐镇", "镇长") in _posts(pipeline([("a.txt", [("标题", body)])]))
+
+
+def test_gai_yuan_and_a_title_is_a_post_in_the_court_or_procuratorate_last_named(pipeline):
+    body = "柯桥区人民检察院开展公益诉讼。“支持起诉不是替当事人打官司。”该院副检察长陆文杰表示,该院还将设立服务窗口。"
+    assert ("陆文杰", "柯桥区人民检察院", "副检察长") in _posts(pipeline([("a.txt", [("标题", body)])]))

@@ -676,7 +676,8 @@ class _ArticleRun:
         if len(inside) == 1:  # 国务院, 扶贫办 yes; 志愿服务队, 合作社 (a kind of body) no
             t = inside[0]
             return len(t.text) >= 3 and t.text not in self.ex.seg.org_heads and t.pos in ("nt", "i", "j", "nz", "x", "l")
-        if any(t.pos in PROPER_POS and t.tag != "O" for t in inside) or town_short_name(inside, self.ex.seg):
+        if any(t.pos in PROPER_POS and t.tag != "O" for t in inside) \
+                or town_short_name(inside, self.ex.seg, {t.text for t in toks if t.tag == "P"}):
             return True
         return len(c.text) > 5
 

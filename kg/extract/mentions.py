@@ -9,6 +9,7 @@ verbs after one. Programs are quoted names with a head (“头雁工程”,
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
@@ -105,6 +106,7 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
     if "S" in tags:
         tags = _measures_in_names(tokens, tags)
     out = []
+    places_named = {t.text for t in tokens if t.tag == "P"}  # (平水派出所 … 平水镇)
     for m in CHUNK.finditer(tags):
         lo, hi = m.span()
         # Drop leading numerals: "4个城市街道" is no name (nor 近|300|个村卫生室: about so many).
@@ -169,7 +171,7 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         if lo > 0 and (tokens[lo - 1].text in GENERIC_BEFORE or _counted(tokens[lo - 1])) \
                 or _counted(first):
             continue  # 各街道党工委, 两家农机合作社, 一个红旗村: every one or some, no particular one
-        if tags.find("P", lo, hi) < 0 and _common_words_only(toks, seg):
+        if tags.find("P", lo, hi) < 0 and _common_words_only(toks, seg, places_named):
             continue  # 卫生服务中心, 人民调解工作室, 卫星工厂: a kind of body, no name
         c = Chunk(first.start, toks[-1].end, text)
         if lo > 0 and tokens[lo - 1].text in PARTY_PREFIXES and tags.find("O", lo, hi) >= 0:
@@ -263,22 +265,23 @@ def _village_and_hamlet(text: str, base: int, s: int, e: int, bare: bool, seg: S
 TOWN_THEN_VILLAGE_ENDS = ("村", "社区", "嘎查")
 
 
-def _common_words_only(toks: list[Token], seg: Segmenter) -> bool:
+def _common_words_only(toks: list[Token], seg: Segmenter, named: Collection[str] = ()) -> bool:
     """Whether a body's name is made of the dictionary's common nouns only (no place, no proper
     name, no number, no word the segmenter made up, no verb: 产业扶贫硬仗指挥部 names one task
     force; no division's short name first: 双桥|正大|生物科技有限公司): the name of a kind of body. (One word alone is a head, or an office like 扶贫办.)"""
     return len(toks) > 1 and not toks[-1].text.endswith(CAMPAIGN_HEADS) and all(
         t.pos not in NAMED_POS and t.tag not in "DW" and seg.jieba.has_word(t.text) for t in toks) \
-        and not town_short_name(toks, seg) and not _short_division(toks[0], seg)
+        and not town_short_name(toks, seg, named) and not _short_division(toks[0], seg)
 
 
-def town_short_name(toks: list[Token], seg: Segmenter) -> bool:
+def town_short_name(toks: list[Token], seg: Segmenter, named: Collection[str] = ()) -> bool:
     """湾|桥|商会: the words before the head are a town's name without its 镇 (乡, 街道), as bodies
-    of a town are named (湾桥商会 of 湾桥镇)."""
+    of a town are named (湾桥商会 of 湾桥镇); a word too when the town is named nearby (named:
+    the places there; 平水/n|派出所 … 平水镇)."""
     k = next((k for k, t in enumerate(toks) if t.tag == "O"), len(toks))
     stem = "".join(t.text for t in toks[:k])
-    return 2 <= len(stem) <= 3 and not seg.jieba.has_word(stem) \
-        and any(seg.gazetteer.is_known(stem + h) for h in ("镇", "乡", "街道"))  # (幸福院, 合作联合社: words)
+    return 2 <= len(stem) <= 3 and any(  # (幸福院, 合作联合社: words)
+        stem + h in named or not seg.jieba.has_word(stem) and seg.gazetteer.is_known(stem + h) for h in ("镇", "乡", "街道"))
 
 
 def _stationed(out: list[Chunk], tokens: list[Token]) -> list[Chunk]:
@@ -317,7 +320,7 @@ def _branches(out: list[Chunk]) -> list[Chunk]:
 
 # 湖南金岭新材料有限公司|人力资源部, 解放军外国语学院|英语系: a department after these is part of a
 # title (人力资源部经理), not of the name.
-TERMINAL_HEADS = ("有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "大学", "学院", "医院")
+TERMINAL_HEADS = ("有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "大学", "学院", "医院", "卫生院")
 # …有限公司|党支部, …公司|工会: a body of its own inside one (its own head, its own posts)
 STUDENT_BODIES = ("协会", "学生会", "志愿服务队", "研究会")  # a university's bodies of its students
 INNER_BODIES = ("工会", "党委", "党总支", "党支部", "团委", "妇联", "医共体")  # (县人民医院|医共体: the hospitals it leads)
