@@ -472,3 +472,9 @@ def test_a_town_s_head_after_ju_holds_the_town_s_post(pipeline):
 def test_gai_yuan_and_a_title_is_a_post_in_the_court_or_procuratorate_last_named(pipeline):
     body = "柯桥区人民检察院开展公益诉讼。“支持起诉不是替当事人打官司。”该院副检察长陆文杰表示,该院还将设立服务窗口。"
     assert ("陆文杰", "柯桥区人民检察院", "副检察长") in _posts(pipeline([("a.txt", [("标题", body)])]))
+
+
+def test_a_company_by_its_trade_name_in_another_article_of_the_page_is_the_registered_one(pipeline):
+    res = pipeline([("a.txt", [("佛山企业扎根郎德镇", "佛山市禾丰农业科技有限公司在郎德镇建起蔬菜基地。"),
+                               ("田间课堂开课", "禾丰公司派出4名技术员常驻基地,全程指导。")])])
+    assert {n for n in names(res, "Organization") if "禾丰" in n} == {"佛山市禾丰农业科技有限公司"}

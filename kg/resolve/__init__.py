@@ -220,10 +220,12 @@ class Resolver:
         context.full_heads = {full: written | {f for w in written if (f := self.gaz.with_full_name(w))}
                               for full, written in _full_heads(page).items()}
         program_merge: dict[tuple[str, str], str] = {}
+        # (禾盛公司 in one article, 佛山市禾盛农业科技有限公司 in another: one company)
+        page_companies = sorted({o for names in written for o in names.orgs if o.endswith("有限公司")}, key=len)
         for ex, names in zip(page, written):
             aid = ex.article.id  # a property that builds the string: once per article
             focus = _article_focus(names, page_counties)
-            short_forms = _short_forms(names.orgs, names.places, self.gaz)
+            short_forms = _short_forms(names.orgs, names.places, self.gaz, page_companies)
             short_forms.update(_short_programs(names.quoted))
             if "简称" in ex.article.text:
                 short_forms.update(_declared_short_forms(ex))
@@ -473,7 +475,7 @@ def _declared_short_forms(ex) -> dict[tuple[str, str], str]:
 HOST_HEADS = ("人民法院", "人民检察院", "公安局", "有限公司")
 
 
-def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer) -> dict[str, str]:
+def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer, page_companies: list[str] = ()) -> dict[str, str]:
     """人民调解110指挥中心 → 卫东区人民调解110指挥中心 when the article writes both: a body named
     without its place is the one named with it."""
     out: dict[str, str] = {}
@@ -498,7 +500,9 @@ def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer) -> dict[str, 
     companies = sorted((o for o in orgs if o.endswith("有限公司")), key=len)
     for short in orgs:
         if short.endswith("公司") and not short.endswith("有限公司") and len(short) >= 4 and short not in out:
-            long = next((c for c in companies if short[:-2] in c), None)
+            # (the article's own company first, else the page's: 禾盛公司 of another article's)
+            long = next((c for c in companies if short[:-2] in c), None) \
+                or next((c for c in page_companies if short[:-2] in c), None)
             if long:
                 out[short] = long
         inner = next((b for b in ("党支部", "党委", "党总支", "工会") if short.endswith(b)), "")
