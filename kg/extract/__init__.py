@@ -15,7 +15,7 @@ from ahocorasick_rs import AhoCorasick
 
 from kg import gctune
 from kg.extract.mentions import (
-    ANAPHOR_LEVELS, BODY_ANAPHORS, INNER_BODIES, SCHOOL_HEADS, STUDENT_BODIES, MEANWHILE, NATIONAL, QUOTE_AFTER_COLON, QUOTED_TEAMS, TERMINAL_HEADS, PersonFinder, ProgramFinder,
+    ANAPHOR_LEVELS, BODY_ANAPHORS, HONORIFICS, INNER_BODIES, SCHOOL_HEADS, STUDENT_BODIES, MEANWHILE, NATIONAL, QUOTE_AFTER_COLON, QUOTED_TEAMS, TERMINAL_HEADS, PersonFinder, ProgramFinder,
     Sentence, anaphors, chunks, sentences, town_short_name,
 )
 from kg.extract.segment import JOINING_VERBS, LEVEL_CHARS, PROPER_POS, Segmentation, Segmenter, Token
@@ -160,11 +160,9 @@ TRAILING_QUOTE = re.compile(r"[,,]“[^“”]{6,}”[。!?]?\s*$")
 _PRONOUN_SPEECH = r"[他她](?!们)(?:(?:对记者|向记者|告诉记者|笑着)?(?:说|表示|介绍|坦言|建议|指出|强调)|告诉记者)"
 PRONOUN_SPEAKS = re.compile(r"\s*" + _PRONOUN_SPEECH)
 MID_PRONOUN_SPEAKS = re.compile(r"[,,;;]" + _PRONOUN_SPEECH)  # …杜秀兰第一个走进轿厢,她笑着说
-# what the family name is called with instead of a title (周阿婆, 何师傅, 李大爷)
-HONORIFICS = frozenset(("阿婆", "阿姨", "阿公", "阿伯", "大爷", "大妈", "大娘", "奶奶", "爷爷", "大姐", "大哥", "师傅",
-                        "老汉", "婆婆", "老师"))
+IS_AFTER_NAME = re.compile(r"[,,]?是")
 POST_SEP = re.compile(r"[、兼]")  # 党支部书记兼村委会主任, 党委副书记、乡长
-BARE_HEAD_BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|该|兼|据")  # (…书记兼|村委会主任, 据|合作社理事长X介绍)
+BARE_HEAD_BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|该|兼")  # (…书记兼|村委会主任)
 # 新华苑社区“银龄食堂”里: the program as a place where something happens, not whose it is
 PLACE_AFTER = set("里内中前旁外")
 VILLAGE_BODY = re.compile(r"(村|社区)(?:委会|民委员会|居委会|居民委员会|党支部|党总支|党委|两委)$")
@@ -292,7 +290,6 @@ class Extractor:
 
 
 UNIVERSITY_BODY = re.compile(rf"(.+?(?:大学|学院))[^学院]+(?:{'|'.join(STUDENT_BODIES)})$")
-LEGAL_FORMS = ("有限公司", "有限责任公司")
 _LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司$")
 
 
@@ -436,7 +433,7 @@ class _ArticleRun:
         name without its place and legal form, or the start of that, of four characters or more)
         after its full name, as (offset, (start, end, full name)) in the article."""
         seg = self.ex.seg
-        fulls = {c.text: c.start for cs in self.chunks_at.values() for c in cs if c.org and c.text.endswith(LEGAL_FORMS)}
+        fulls = {c.text: c.start for cs in self.chunks_at.values() for c in cs if c.org and _LEGAL_FORM.search(c.text)}
         taken = [(c.start, c.end) for cs in self.chunks_at.values() for c in cs]
         found: dict[int, tuple[int, int, str]] = {}
         # (on token bounds, after no name token: 连|南|瑶族自治… is no trade name's start)
@@ -793,11 +790,10 @@ class _ArticleRun:
         starts = {s: p for s, _, p in at}
         for i, m in self.sentence_mentions():  # 伊顺公司位于…同心县韦州镇: a body too (该合作社位于…)
             end = m.end - self.sent_start
-            if m.type != "Organization" or m.anaphor and not m.surface.startswith("该") \
-                    or not text.startswith(SITED_AT, end):
+            verb = SITED_AT_RE.match(text, end) if m.type == "Organization" else None
+            if verb is None or m.anaphor and not m.surface.startswith("该"):
                 continue
-            verb = next(v for v in SITED_AT if text.startswith(v, end))
-            place = starts.get(end + len(verb))
+            place = starts.get(verb.end())
             if place is not None:
                 self.rel("locatedIn", i, self._innermost(text, at, place), text)
         for s1, e1, p1 in at:
@@ -980,10 +976,9 @@ class _ArticleRun:
     def _post_after(self, sent: Sentence, actors, name_end: int) -> tuple[int, str] | None:
         """[name],[organization][title]: 刘凯平,东湖社区党支部书记,…; [name]是[organization or
         该X][title], (杭琪是该校德育主任,…)"""
-        if self.text[name_end:name_end + 1] == "是":
-            return self._post_to_clause_end(sent, actors, name_end + 1)
-        if self.text[name_end:name_end + 2] in (",是", ",是"):  # 他叫龙文斌,是…排里村驻村第一书记
-            return self._post_to_clause_end(sent, actors, name_end + 2)
+        is_ = IS_AFTER_NAME.match(self.text, name_end)  # (他叫龙文斌,是…排里村驻村第一书记)
+        if is_:
+            return self._post_to_clause_end(sent, actors, is_.end())
         if self.text[name_end:name_end + 1] not in (",", ","):
             return None
         ments = self.out.mentions
@@ -1040,12 +1035,11 @@ class _ArticleRun:
         first one's in unit; at: where the second begins."""
         posts = []
         for part in parts:
-            more = self._committee_department(unit, part, at)
-            if more is None and part in HEAD_TITLES:  # …公司党支部书记、总经理: the company's, not the last named
-                more = self._outer_post(unit, part)
-            more = more or self._post_bare(sent, at, at + len(part))
-            if more is None and self.ex.title_re.fullmatch(part):
-                more = self._outer_post(unit, part)  # …公司党支部书记、总经理: the company's
+            # (…公司党支部书记、总经理: the company's, before the last body named with 公司)
+            more = self._committee_department(unit, part, at) \
+                or (self._outer_post(unit, part) if part in HEAD_TITLES else None) \
+                or self._post_bare(sent, at, at + len(part)) \
+                or (self._outer_post(unit, part) if self.ex.title_re.fullmatch(part) else None)
             if more is not None:
                 posts.append(more)
             at += len(part) + 1
@@ -1088,10 +1082,10 @@ class _ArticleRun:
         """[bare head or 该X][title][name] (公司总经理, 管委会副主任, 该院中医科副主任医师): the latest
         body of that head the article named; [level]长 alone (副县长, 乡长): that level's government."""
         text = self.text
-        if text.startswith("据", lo):  # 据镇长韦明华介绍: the title after 据 opens the clause
+        opens = lo == sent.start or BARE_HEAD_BOUNDARY.match(text, lo - 1)  # the title stands alone
+        if text.startswith("据", lo):  # 据镇长韦明华介绍, 据合作社理事长X介绍: and so it does after 据
             lo += 1
         window = text[lo:name_start]
-        opens = lo == sent.start or BARE_HEAD_BOUNDARY.match(text, lo - 1)  # the title stands alone
         if window == STATIONED_TITLE and opens:  # 驻村第一书记: the village's
             return self.add("村", "Place", lo + 1, lo + 2, anaphor="村"), window
         if window in HEAD_TITLES and opens:
@@ -1435,19 +1429,22 @@ class _ArticleRun:
         full = {m.surface for m in self.out.mentions
                 if m.type == "Person" and len(m.surface) == 3 and looks_like_person_name(m.surface)}
         titles = self.ex.seg.titles
+
+        def addressed(name: str) -> bool:  # 王书记, 周阿婆: a family name and what it is called by
+            return name[1:] in titles or name[1:] in HONORIFICS
+
+        full = {name for name in full if not addressed(name)}
         by_family: dict[str, list[str]] = {}
         for name in full:
-            if name[1:] not in titles and name[1:] not in HONORIFICS:
-                by_family.setdefault(name[0], []).append(name)
+            by_family.setdefault(name[0], []).append(name)
         for m in self.out.mentions:
             if m.type == "Person" and not m.anaphor and m.surface in self.dotted_first:
                 m.anaphor = "@" + self.dotted_first[m.surface]
         for m in self.out.mentions:
-            if m.type == "Person" and not m.anaphor and (m.surface[1:] in titles or m.surface[1:] in HONORIFICS):
+            if m.type == "Person" and not m.anaphor and addressed(m.surface):
                 named = by_family.get(m.surface[0], [])
                 if len(named) == 1:  # 王振宇 … 王书记说, 周秀兰 … 周阿婆: one 王 (周) in the article
                     m.anaphor = "@" + named[0]
-        full = {name for name in full if name[1:] not in titles and name[1:] not in HONORIFICS}
         for name in sorted(full):
             given = name[1:]
             for start in _occurrences(given, self.text):

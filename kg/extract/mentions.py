@@ -60,8 +60,13 @@ NAME_STOP = set("说表介对在带等、是和与的正也就还都已先曾为
 # 说这话的是刘红梅,…车间主任: who said the quotation before, named right after
 SAID_BY = re.compile(r"(?:说这话的|说话的|讲话的)是([\u4e00-\u9fff]{2,3}?)(?=[,,。])"
                      r"|(?:^|(?<=[,,。]))[他她]叫([\u4e00-\u9fff]{2,3}?)(?=[,,。])")  # 他叫龙文斌,是…第一书记
+QUOTE_AFTER_COLON = re.compile("[::]“")  # 徐德明对此深有体会:“…”: who speaks is named before
+ROLE_SUFFIXES = frozenset("员工户师手")  # the last character of a role the segmenter cut off its verb (值守|员)
 AGED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的([\u4e00-\u9fff]{2,3}?)(?=[是在正和与也就还都把从,,。、说])")
+# A family name and a form of address: 李先生, 王大爷 name no one the text names in full (PARTIAL, no
+# name); 周阿婆, 李奶奶 are the one 周 (李) the article names in full (HONORIFICS, kg.extract)
 PARTIAL = ("女士", "先生", "大爷", "大妈", "大娘", "阿姨", "老师", "师傅", "同志", "某")
+HONORIFICS = frozenset(("阿婆", "阿公", "阿伯", "奶奶", "爷爷", "大姐", "大哥", "老汉", "婆婆"))
 PARTIAL_RE = re.compile("|".join(PARTIAL))
 NATIONAL = {"党中央", "国务院", "中共中央", "全国人大", "全国政协", "中央"}
 
@@ -138,13 +143,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
             # (该|街道|党工委 stays: the anaphor's body)
         if hi - lo > 2 and tokens[hi - 1].text == "组" and tags[hi - 2] == "D":
             hi -= 2  # 桂香岭村|2|组: a village's numbered group of households, no body
-        if tokens[hi - 1].text.endswith("公司") and lo > 0 and tags[lo - 1] == "G" and tokens[lo - 1].pos in NAMED_POS:
-            lo -= 1  # 由|苗乡/nz|锦绣服饰有限公司: a trade name may open with a word that is no name's start elsewhere
-        if tokens[hi - 1].text.endswith("公司") and lo > 0 and (tags[lo - 1] == "S" or hi - lo == 1):
-            # (a bare 有限公司 after a verb the chunk pattern would not take: …匠造文化|创意|有限公司)
-            lo = _company_name_start(tokens, tags, lo, seg)
-        if tokens[hi - 1].text.endswith("公司") and hi - lo > 2:
-            lo = _company_place_start(tokens, tags, lo, hi, seg)
+        if tokens[hi - 1].text.endswith("公司"):
+            lo = _company_name_start(tokens, tags, lo, hi, seg)
         elif lo > 1 and tokens[lo - 1].text == "和" and tags[lo - 2] in "NV":
             lo = _conjoined_name_start(tokens, tags, lo)
         elif lo > 0 and tags[lo] == "P" and tokens[lo - 1].pos == "p" and len(tokens[lo - 1].text) == 1 \
@@ -230,7 +230,7 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                     # community named after its estate
                     c.places[-1] = (c.places[-1][0], t.end, False)
                 else:
-                    c.places += _village_and_hamlet(text, first.start, seg_start, t.end, bare, seg)
+                    c.places += _place_parts(text, first.start, seg_start, t.end, bare, seg)
                 seg_start, named = t.end, False
             else:
                 named = True
@@ -244,7 +244,7 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
 VILLAGE_THEN_HAMLET = re.compile(r"([\u4e00-\u9fff]{2,4}村)([\u4e00-\u9fff]{2,3}屯)")
 
 
-def _village_and_hamlet(text: str, base: int, s: int, e: int, bare: bool, seg: Segmenter) -> list[tuple[int, int, bool]]:
+def _place_parts(text: str, base: int, s: int, e: int, bare: bool, seg: Segmenter) -> list[tuple[int, int, bool]]:
     """The place text[s:e] (offsets from base), or the village and the hamlet it names together,
     or the township and the village (四开/m|乡莫色/l|拉达|村: the segmenter's words cross the
     township's end)."""
@@ -343,14 +343,21 @@ def _end_at_terminal_head(tokens: list[Token], tags: str, lo: int, hi: int) -> i
     return hi
 
 
-def _company_name_start(tokens: list[Token], tags: str, lo: int, seg: Segmenter) -> int:
-    """阳朔县|山水|间|民宿管理有限公司: a company's trade name may hold any word (间/f is no
+def _company_name_start(tokens: list[Token], tags: str, lo: int, hi: int, seg: Segmenter) -> int:
+    """Where the name of the company tokens[lo:hi] names starts. A trade name may open with a
+    word that opens no other name (由|苗乡/nz|锦绣服饰有限公司). It may hold any word (间/f is no
     name token; 青海|土乡/G|醇/ag, 南京|禾悦/vg: generic words, the segmenter's fragments), so
-    it starts at the place before, when one comes within a few tokens. The place may be a
-    division's short name (大理/n|云上|古城…, 琼中|黎香农业开发有限公司), as companies are named."""
-    return _back_to_place(tokens, tags, lo, lambda t, tag: tag in "NDVWG" or tag == "S" and (
-        len(t.text) == 1 and t.text not in NOT_IN_TRADE_NAME or t.pos in ("s", "f") or t.pos in MORPHEME_POS),
-        lambda t: _short_division(t, seg))
+    after a function word (or for a bare 有限公司 after a verb the chunk pattern would not take:
+    …匠造文化|创意|有限公司) it starts at the place before, when one comes within a few tokens;
+    the place may be a division's short name (大理/n|云上|古城…, 琼中|黎香农业开发有限公司), as
+    companies are named. And it opens with its place, not the common words before that."""
+    if lo > 0 and tags[lo - 1] == "G" and tokens[lo - 1].pos in NAMED_POS:
+        lo -= 1
+    if lo > 0 and (tags[lo - 1] == "S" or hi - lo == 1):
+        lo = _back_to_place(tokens, tags, lo, lambda t, tag: tag in "NDVWG" or tag == "S" and (
+            len(t.text) == 1 and t.text not in NOT_IN_TRADE_NAME or t.pos in ("s", "f") or t.pos in MORPHEME_POS),
+            lambda t: _short_division(t, seg))
+    return _company_place_start(tokens, tags, lo, hi, seg) if hi - lo > 2 else lo
 
 
 def _company_place_start(tokens: list[Token], tags: str, lo: int, hi: int, seg: Segmenter) -> int:
@@ -396,6 +403,8 @@ def _short_division(t: Token, seg: Segmenter) -> bool:
     """大理, 琼中, 双桥: a division's short name (of 大理市, 琼中黎族苗族自治县, 双桥区), as companies
     are named after it."""
     return len(t.text) >= 2 and bool(seg.gazetteer.by_short(t.text))
+
+
 # one-character words that never stand in a company's trade name (…的|华锦绗缝制品有限公司)
 NOT_IN_TRADE_NAME = frozenset("的和与及在是了等对为把被将从向到或、,,。;:“”\n ")
 
@@ -411,9 +420,6 @@ def _after_counted(tokens: list[Token], tags: str, lo: int, hi: int) -> int:
 
 
 MEASURES = frozenset("个家支名所座批项条位户次处")
-QUOTE_AFTER_COLON = re.compile("[::]“")
-ROLE_SUFFIXES = frozenset("员工户师手")  # the last character of a role the segmenter cut off its verb (值守|员)
-PREDICATE_POS = frozenset(("a", "ad", "d", "v"))  # what opens a predicate, not a program's head
 APPROXIMATELY = frozenset(("近", "约", "逾", "超", "超过", "共", "计"))
 # 许多|老旧小区, 不少|社区: how many, never the start of a name
 QUANTIFIERS = frozenset(("许多", "很多", "不少", "一些", "部分", "多个", "几个", "众多", "诸多", "大量", "若干", "多",
@@ -725,7 +731,7 @@ class PersonFinder:
                     unbounded.append((start, start + 3))
         # 九龙坪村的徐德明对此深有体会:“…”: a name in the clause before a colon that opens a quotation
         for m in QUOTE_AFTER_COLON.finditer(text) if ":“" in text or ":“" in text else ():
-            lo = max(max(map(lambda c: text.rfind(c, 0, m.start()), ",,。;;“”")), m.start() - 16)
+            lo = max(max(text.rfind(c, 0, m.start()) for c in ",,。;;“”"), m.start() - 16)
             unbounded += [(k, k + 3) for k in range(lo + 1, m.start() - 2) if looks_like_person_name(text[k:k + 3])]
         return spans, unbounded
 
@@ -987,6 +993,7 @@ MEANWHILE = r"一边[^,,。“”]{1,6}?[,,]?一边"  # what a speaker does whil
 # after a quoted name, the rest of a run verb's object (结对帮带活动: 对 may stand here)
 _OBJECT_TAIL = r"[^\W\d的了各或在为将把从与及等_“”]"
 NOT_A_HEAD_START = "很都也还已更不没又再均仍被让使是第"  # 推出的“…”很受欢迎: a predicate
+PREDICATE_POS = frozenset(("a", "ad", "d", "v"))  # what opens a predicate, not a program's head
 QUOTED_TEAMS = ("服务队", "工作队", "工作室")
 AFTER_TIME = ("以来", "之后", "以后", "期间", "之际", "时")
 NOT_THE_THING = ("经验", "做法", "理念", "精神", "成果", "成效", "经验做法")

@@ -473,6 +473,7 @@ def _declared_short_forms(ex) -> dict[tuple[str, str], str]:
 
 # bodies that others are named after, in their names (柯桥区人民法院|平水人民法庭)
 HOST_HEADS = ("人民法院", "人民检察院", "公安局", "有限公司")
+HOSTED = re.compile(rf".+?(?:{'|'.join(HOST_HEADS)})(.{{4,}})$")  # the host's name, then the body's (4 or more)
 
 
 def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer, page_companies: list[str] = ()) -> dict[str, str]:
@@ -490,11 +491,9 @@ def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer, page_companie
                         out[short] = long
         # 平水人民法庭, 柯桥区人民法院平水人民法庭: a body named without the body it belongs to
         for long in orgs:
-            host = next((h for h in HOST_HEADS if 0 < long.find(h) and len(long) - long.find(h) - len(h) >= 4), "")
-            if host:
-                short = long[long.find(host) + len(host):]
-                if short in orgs and short not in out:
-                    out[short] = long
+            hosted = HOSTED.match(long)
+            if hosted and hosted.group(1) in orgs and hosted.group(1) not in out:
+                out[hosted.group(1)] = long
     # 铝捷公司, 铝捷型材公司: a company named by its trade name is the one registered with it
     # (恒锐智能党支部: and so is the party branch or union named with it)
     companies = sorted((o for o in orgs if o.endswith("有限公司")), key=len)
