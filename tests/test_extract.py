@@ -1216,3 +1216,39 @@ def test_facilities_every_community_has_are_no_body(extractor, body):
 def test_words_that_look_like_towns_or_programs(extractor, body):
     _, mentions, _ = run(extractor, body)
     assert not {m for m, t in mentions if t in ("Place", "Program") and len(m) > 1}
+
+
+@pytest.mark.parametrize("body, team", [
+    ("该乡成立“索玛花”普法宣讲队,进村入户宣讲。", "“索玛花”普法宣讲队"),
+    ("村里组建“壮乡阿妈”调解队,化解邻里矛盾。", "“壮乡阿妈”调解队"),
+    ("镇上成立“石榴籽”家园服务站,为牧民办事。", "“石榴籽”家园服务站"),
+    ("红山街道“戎耀玄武”退役军人服务站正式挂牌。", "红山街道“戎耀玄武”退役军人服务站"),
+])
+def test_a_team_named_by_a_quoted_name_and_what_its_members_do_is_a_body(extractor, body, team):
+    _, mentions, _ = run(extractor, body)
+    assert (team, "Organization") in mentions
+
+
+@pytest.mark.parametrize("body", [
+    "老娘舅们组建“老娘舅”调解队伍,化解纠纷。",  # the ranks, not a team's name
+    "推行“全科医生+专科医生+健康管理师”团队签约模式。",  # a model of work
+    "打造“五星级”就业服务站,方便群众求职。",  # a grade
+    "“红枫义警”队员每晚巡逻。",  # its members
+])
+def test_what_follows_a_quoted_name_is_not_always_a_team(extractor, body):
+    _, mentions, _ = run(extractor, body)
+    assert not [m for m, t in mentions if t == "Organization" and "”" in m]
+
+
+def test_a_studio_named_by_a_quoted_name_is_no_program(extractor):
+    _, mentions, _ = run(extractor, "村里设立“老娘舅”调解工作室,化解纠纷。")
+    assert ("“老娘舅”调解工作室", "Organization") in mentions
+    assert not [m for m, t in mentions if t == "Program"]
+
+
+def test_an_ethnic_group_s_autonomous_county_unnamed_is_a_kind_not_a_place(extractor):
+    _, mentions, _ = run(extractor, "景宁畲族自治县召开大会。作为全国唯一的畲族自治县,该县今年将在21个村推广。"
+                                    "临夏回族自治州东乡族自治县也派人参加。")
+    places = {m for m, t in mentions if t == "Place"}
+    assert "畲族自治县" not in places
+    assert {"景宁畲族自治县", "临夏回族自治州", "东乡族自治县"} <= places

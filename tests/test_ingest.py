@@ -279,3 +279,11 @@ def test_the_marked_items_of_a_digest_are_one_article_with_every_item_s_credit()
     assert digest.title == "基层治理短讯三则"
     assert digest.reporters == ["赵一鸣", "刘畅", "孙悦", "周婷"]
     assert "时间银行" in digest.body and photo.photographers == ["王晨阳"]
+
+
+def test_a_photo_item_s_headline_may_share_only_characters_with_its_caption():
+    page = parse_page("县委统战部 部署“石榴籽”行动\n\n本报讯(记者 蓝晓燕)4月7日,县委统战部召开推进会。\n\n"
+                      "春茶开采正当时\n\n近日,澄照乡茶岙村的茶园里,茶农们正忙着采摘明前茶。(钟文斌 摄)\n\n"
+                      "共建平安酉阳 共享美好生活\n\n2025年3月31日,沙湾镇分会场迎来首批游客。(雷晓峰 摄)\n", "p.txt")
+    assert [(a.title, a.kind) for a in page.articles] == [
+        ("县委统战部 部署“石榴籽”行动", "news"), ("春茶开采正当时", "news"), ("", "photo")]

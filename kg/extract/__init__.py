@@ -15,7 +15,7 @@ from ahocorasick_rs import AhoCorasick
 
 from kg import gctune
 from kg.extract.mentions import (
-    ANAPHOR_LEVELS, BODY_ANAPHORS, HONORIFICS, INNER_BODIES, SCHOOL_HEADS, STUDENT_BODIES, MEANWHILE, NATIONAL, QUOTE_AFTER_COLON, QUOTED_TEAMS, TERMINAL_HEADS, PersonFinder, ProgramFinder,
+    ANAPHOR_LEVELS, BODY_ANAPHORS, HONORIFICS, INNER_BODIES, SCHOOL_HEADS, STUDENT_BODIES, MEANWHILE, NATIONAL, QUOTE_AFTER_COLON, QUOTED_ORG, QUOTED_TEAMS, TERMINAL_HEADS, PersonFinder, ProgramFinder,
     Sentence, anaphors, chunks, sentences, town_short_name,
 )
 from kg.extract.segment import JOINING_VERBS, LEVEL_CHARS, PROPER_POS, Segmentation, Segmenter, Token
@@ -170,14 +170,9 @@ VILLAGE_BODY = re.compile(r"(村|社区)(?:委会|民委员会|居委会|居民�
 # as in Yunnan), the 村委会 is the administrative village itself: a place.
 COMMITTEE_OVER_GROUPS = re.compile(r"(?<!村)村委会[\u4e00-\u9fff]{1,6}村民小组")
 
-# “双迎攻坚”领导小组: a body named after the program it runs
-QUOTED_ORG_HEADS = ("工作领导小组", "领导小组", "指挥部", "工作组", "工作队", "工作专班", "办公室", "志愿服务队", "志愿服务站",
-                    "服务队", "工作室", "调解室", "服务站", "服务中心", "协会", "合作社", "基金会")
 PROGRAM_BODIES = ("领导小组", "指挥部", "工作组", "工作专班", "办公室")  # bodies named after what they run
-# “漓水卫士”党员志愿服务队: a few name characters may come between the quote and the head
 NAME_SPLIT = "[" + "".join(NAME_DOTS) + "]"
 QUOTED_NAME = re.compile(r"“([^“”]{2,24})”")
-QUOTED_ORG = re.compile(r"[“‘]([^“”‘’]{2,15})[”’]((?:党员|青年|巾帼|红色|爱心)?(?:" + "|".join(QUOTED_ORG_HEADS) + "))")
 # “藤茶技术服务队”: a team's or studio's head inside the quotation (the name without its quotes;
 # a room or station so quoted is as often a program's name: “麓山调解室” in six communities)
 QUOTED_ORG_WHOLE = re.compile(r"“([^“”‘’,,。+]{2,10}(?:" + "|".join(QUOTED_TEAMS) + "))”")

@@ -52,6 +52,7 @@ LOCATIVES = frozenset(("在", "到", "赴", "来自", "从", "去", "前往", "�
 ONE_CHAR_NAME_HEADS = ("村", "镇", "乡", "县", "区", "市", "省")
 DIVISION_HEADS = ("县", "区", "市", "省")
 ANAPHOR_LEVELS = frozenset((*LEVEL_CHARS, "村", "街道", "社区"))  # 该 + one of these is an anaphor (该乡, 该街道)
+AUTONOMOUS_KIND = re.compile(r"[\u4e00-\u9fff]{1,2}族(?:自治[区州县旗]|乡)")  # (全国唯一的)畲族自治县: a kind
 HOUSING_HEADS = ("家园", "花园", "新村", "小区", "公寓", "嘉园")
 SENTENCE = re.compile(r"[^。!?;\n]*(?:[。!?;]+[”’]?|\n|$)")
 _NAME_CHARS = r"[\u4e00-\u9fff]"
@@ -208,6 +209,10 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                 if named and seg.gazetteer.is_known(t.text) \
                         and not seg.gazetteer.is_known(text[seg_start - first.start:t.end - first.start]):
                     seg_start, named = t.start, False  # 江苏援疆|伊宁县: a division's name is its own
+                if AUTONOMOUS_KIND.fullmatch(text, seg_start - first.start, t.end - first.start) \
+                        and not seg.gazetteer.is_known(text[seg_start - first.start:t.end - first.start]):
+                    seg_start, named = t.end, False  # 全国唯一的畲族自治县: a kind of county, no one county
+                    continue
                 bare = not named and not _full_place(t, seg)
                 head = "" if t.text in seg.region_short else seg.place_head(t.text)  # 广州 is no 广 + 州
                 short = not bare and t.end - seg_start - len(head) < 2
@@ -923,8 +928,9 @@ class ProgramFinder:
         """Quoted programs: “X”行动, “头雁工程”, runs of quoted names before 等 and a head."""
         for m in self.quoted_head.finditer(text):
             inner = m.group("a") or m.group("b")
-            if not FINAL_PUNCT.search(inner) and len(inner) <= 24 and inner not in self.bodies:  # “两委”一道走访
-                keep(m.start(), m.end(), inner)
+            if not FINAL_PUNCT.search(inner) and len(inner) <= 24 and inner not in self.bodies \
+                    and not ((body := QUOTED_ORG.match(text, m.start())) and body.end() > m.end()):
+                keep(m.start(), m.end(), inner)  # (“两委”一道走访: a body's name quoted)
         # A run of quoted names before 等 and a head (开展“文明助交通”“靓丽星期一”…等志愿服务活动).
         for run in QUOTED_RUN.finditer(text):
             rest = text[run.end():run.end() + 16]
@@ -995,6 +1001,17 @@ _OBJECT_TAIL = r"[^\W\d的了各或在为将把从与及等_“”]"
 NOT_A_HEAD_START = "很都也还已更不没又再均仍被让使是第"  # 推出的“…”很受欢迎: a predicate
 PREDICATE_POS = frozenset(("a", "ad", "d", "v"))  # what opens a predicate, not a program's head
 QUOTED_TEAMS = ("服务队", "工作队", "工作室")
+# “双迎攻坚”领导小组, “老娘舅”调解工作室: a body named after what it runs or does (kg.extract), no program
+QUOTED_ORG_HEADS = ("工作领导小组", "领导小组", "指挥部", "工作组", "工作队", "工作专班", "办公室", "志愿服务队", "志愿服务站",
+                    "服务队", "工作室", "调解室", "服务站", "服务中心", "协会", "合作社", "基金会")
+# “漓水卫士”党员志愿服务队, “索玛花”普法宣讲队, “壮乡阿妈”调解队: a few characters of what its
+# members are or do may come between the quote and the head (not a 团队 of professions, nor a 队伍,
+# the ranks: 调解队伍建设); “五星级”: a grade, no name
+QUOTED_TEAM_HEADS = ("(?<!团)队(?![伍员长])",)
+_WORK_BEFORE_HEAD = r"[^\W\d的了在和与及为是把被将从向到等中各队_]"
+QUOTED_ORG = re.compile(r"[“‘]([^“”‘’]{2,15}(?<![式型化性级]))[”’]((?:党员|青年|巾帼|红色|爱心)?(?:"
+                        + "|".join(QUOTED_ORG_HEADS) + ")"
+                        + rf"|{_WORK_BEFORE_HEAD}{{0,5}}?(?:" + "|".join(QUOTED_ORG_HEADS + QUOTED_TEAM_HEADS) + "))")
 AFTER_TIME = ("以来", "之后", "以后", "期间", "之际", "时")
 NOT_THE_THING = ("经验", "做法", "理念", "精神", "成果", "成效", "经验做法")
 MANNER_ENDINGS = ("式", "型", "化", "性")

@@ -207,7 +207,7 @@ def _finish(d: _Draft, source: str, index: int) -> Article:
     above_subtitle = [lines[k - 1] for k, b in enumerate(lines) if b in subtitle and k and lines[k - 1] in candidates]
     title = (above_subtitle[:1] or with_unit or candidates or [""])[-1]
     body = "\n".join(d.body)
-    if title and not d.led and not d.credit.reporters and not _shares_bigram(title, body):
+    if title and not d.led and not d.credit.reporters and not _about(title, body):
         title = ""  # a banner or slogan over a caption, not its headline (a reported item has one)
     kicker = [b for b in lines if b != title and b not in subtitle]
     kind = "photo" if not title and d.credit.photographers else "news"
@@ -234,7 +234,11 @@ def _date(body: str) -> str | None:
     return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
 
 
-def _shares_bigram(title: str, body: str) -> bool:
+def _about(title: str, body: str) -> bool:
+    """Whether a line over a caption speaks of what the caption shows: it shares two characters
+    in a row with it, or most of its own (春茶开采正当时 over 茶农们正忙着采摘明前茶); a banner's
+    slogan shares few (共建平安酉阳 共享美好生活)."""
     han = [c if "\u4e00" <= c <= "\u9fff" else " " for c in title]
     grams = {a + b for a, b in zip(han, han[1:]) if a != " " and b != " "}
-    return any(g in body for g in grams)
+    chars = [c for c in han if c != " "]
+    return any(g in body for g in grams) or len(chars) >= 4 and sum(c in body for c in chars) >= 0.4 * len(chars)
