@@ -1252,3 +1252,58 @@ def test_an_ethnic_group_s_autonomous_county_unnamed_is_a_kind_not_a_place(extra
     places = {m for m, t in mentions if t == "Place"}
     assert "畲族自治县" not in places
     assert {"景宁畲族自治县", "临夏回族自治州", "东乡族自治县"} <= places
+
+
+def test_a_village_named_by_a_verb_before_its_party_branch(extractor):
+    _, mentions, rels = run(extractor, "公司党委与长征镇加答村党支部联合开展共建活动。")
+    assert ("加答村", "Place") in mentions
+    assert ("locatedIn", "加答村", "长征镇") in {r[:3] for r in rels}
+
+
+def test_an_anaphor_glued_to_the_name_after_it(extractor):
+    _, mentions, rels = run(extractor, "巡察组进驻林家坪镇,对该镇南圪垛村、白家峁村等12个村开展巡察。")
+    assert ("南圪垛村", "Place") in mentions and ("镇南圪垛村", "Place") not in mentions
+
+
+@pytest.mark.parametrize("body", ["在城庄镇某村,监督人员发现问题。", "发现个别村将收益用于发放补贴。"])
+def test_an_unnamed_village_is_no_place(extractor, body):
+    _, mentions, _ = run(extractor, body)
+    assert not {m for m, t in mentions if t == "Place" and m.endswith("村")}
+
+
+def test_numbered_units_of_a_body(extractor):
+    _, mentions, rels = run(extractor, "县委第二巡察组正式进驻该镇。县纪委监委派驻第三纪检监察组对口县农业农村局开展监督。")
+    assert {("县委第二巡察组", "Organization"), ("县纪委监委派驻第三纪检监察组", "Organization")} <= mentions
+    assert ("第三纪检监察组", "Organization") not in mentions
+
+
+def test_a_department_s_party_group_and_the_department_in_one_chain_of_posts(extractor):
+    ex, _, _ = run(extractor, "县农业农村局党组书记、局长冯建明作表态发言。县卫健委党组成员王强参加。")
+    holds = {ex.mentions[r.object].surface for r in ex.relations if r.predicate == "holds"
+             and ex.mentions[r.subject].surface == "冯建明"}
+    assert holds == {"县农业农村局党组", "县农业农村局"}
+    assert "县卫健委党组" not in {m.surface for m in ex.mentions}  # 党组成员: a title
+
+
+def test_a_standing_member_s_seat_before_a_comma_is_one_of_the_posts(extractor):
+    ex, _, _ = run(extractor, "县委常委,县纪委书记李志强出席会议并讲话。")
+    holds = {ex.mentions[r.object].surface for r in ex.relations if r.predicate == "holds"}
+    assert holds == {"县委", "县纪委"}
+
+
+@pytest.mark.parametrize("body, name, container", [
+    ("启用仪式上,溪前村老年协会向许氏兄弟赠送了牌匾。", "溪前村老年协会", "溪前村"),  # 溪前/f: a locative word
+    ("担任县水利局驻前庄村工作队队长。", "县水利局驻前庄村工作队", "前庄村"),  # 前/f
+    ("晋江市慈善总会陈埭分会举办新春募捐活动。", "晋江市慈善总会陈埭分会", "晋江市"),  # a branch of the society
+    ("市侨联、市工商联有关负责人参加。", "市工商联", "市"),
+])
+def test_bodies_named_with_locatives_branches_and_federations(extractor, body, name, container):
+    _, mentions, rels = run(extractor, body)
+    assert (name, "Organization") in mentions
+    assert ("locatedIn", name, container) in {r[:3] for r in rels}
+
+
+def test_a_body_joined_by_its_anaphor_runs_with_the_town(extractor):
+    _, mentions, rels = run(extractor, "福建锦尚服饰织造有限公司的培训室里座无虚席。英林镇联合该公司开办的“锦尚技能夜校”迎来学员。")
+    assert not [m for m, _ in mentions if "联合" in m]
+    assert ("runs", "英林镇", "“锦尚技能夜校”") in {r[:3] for r in rels}

@@ -303,9 +303,14 @@ def _trade_name(full: str, seg: Segmenter) -> str:
 
 
 def _inner_body(m: Mention) -> str:
-    """The inner body's head of a company's party branch or union (…有限公司|党支部), else ""."""
+    """The inner body's head of a company's party branch or union (…有限公司|党支部), or of a
+    department's party group (县农业农村局|党组), else ""."""
+    if m.anaphor:
+        return ""
+    if m.surface.endswith("党组") and m.surface[:-2].endswith(("局", "委", "办", "厅")):
+        return "党组"
     inner = next((x for x in INNER_BODIES if m.surface.endswith(x)), "")
-    return inner if inner and not m.anaphor and m.surface[:-len(inner)].endswith(TERMINAL_HEADS) else ""
+    return inner if inner and m.surface[:-len(inner)].endswith(TERMINAL_HEADS) else ""
 
 
 def page_committees_are_villages(articles) -> bool:
@@ -650,6 +655,10 @@ class _ArticleRun:
 
     def org_is_named(self, c, toks) -> bool:
         """区委组织部 and 蒲公英志愿服务站 name one body; 社区巡逻队, 志愿服务队, 物业公司 do not."""
+        if c.host is not None and not c.text.startswith(c.host.text + "驻"):
+            return self.org_is_named(c.host, toks)  # 县纪委监委派驻第三纪检监察组: its body's numbered team
+        if c.host is not None and not c.text.startswith(c.host.text + "驻"):
+            return self.org_is_named(c.host, toks)  # 县纪委监委派驻第三纪检监察组: its body's numbered team
         text = self.text
         org_start = c.places[-1][1] if c.places else c.start
         org_text = text[org_start:c.end]
@@ -658,9 +667,15 @@ class _ArticleRun:
                 return False  # (依托)社区党群服务中心: every community has one, no particular one
             inside = [t for t in toks if org_start <= t.start and t.end <= c.end]
             parent = next((k for k, t in enumerate(inside[:-1]) if t.tag == "O" and t.text.endswith(ABBREVIATED_HEADS)), None)
-            if parent is not None and not org_text.endswith("党组") and len(inside) - parent <= 3 \
-                    and all(t.tag in "ND" for t in inside[parent + 1:-1]):
-                return True  # 市农业农村局|土肥|站: a unit of an abbreviated body, named by it (卫健委|党组|成员: a title)
+            between = inside[parent + 1:-1] if parent is not None else []
+            if parent is not None and not org_text.endswith("党组") and len(between) <= 2 and (
+                    all(t.tag in "ND" for t in between) or between[0].text.startswith("第")):
+                # 市农业农村局|土肥|站: a unit of an abbreviated body, named by it (卫健委|党组|成员: a
+                # title); 县委|第二|巡察|组: one of its numbered units
+                return True
+            if org_text.endswith("党组") and len(org_text) > 2:
+                # 县农业农村局党组|书记: the bureau's party group (党组|成员: a title, no body)
+                return not text.startswith("成员", c.end)
             return (len(org_text) >= 2 or org_text == "委") and org_text.endswith(ABBREVIATED_HEADS) and not org_text.startswith("党组织")
         if c.places or c.text in NATIONAL:
             return True
@@ -1008,8 +1023,10 @@ class _ArticleRun:
         posts.append((unit, parts[0]))
         posts += self._more_posts(sent, unit, parts[1:], name_start - len(gap) + len(parts[0]) + 1)
         start = ments[unit].start
-        while start > sent.start and text[start - 1] == "、":  # 县政协委员、…公司总经理
+        while start > sent.start and text[start - 1] in "、,,":  # 县政协委员、…公司总经理
             prev = self._post_before(units, start - 1)
+            if text[start - 1] != "、" and (prev is None or not prev[1].endswith("常委")):
+                break  # (县委常委,县纪委书记…: a standing member's seat, then the posts it comes with)
             if prev is None:  # 驻村第一书记、工作队队长: a title alone opening the chain
                 bare = self._post_bare(sent, sent.start + _clause_start(sent.text, start - 1 - sent.start), start - 1)
                 if bare is not None:

@@ -35,6 +35,7 @@ _ORG_CONT = r"(?:(?:[NDV][NDVGW]{0,5})?O)"
 # tokens only: the lookahead skips the other positions before trying the alternatives. It is
 # possessive (*+): no letter it runs over is a head, so giving one back cannot help.
 CHUNK = re.compile(rf"(?=[NDVGW]*+[PO])(?:{_SEGS}[NDVGW]{{0,6}}O{_ORG_CONT}*|{_SEGS}?{_ORG_FREE}{_ORG_CONT}*|{_SEGS})")
+UNNAMED_FIRST = ("个别", "某")  # (in a report of misconduct: 城庄镇某村, 个别村)
 GENERIC_BEFORE = ("各", "每个", "各个", "所有", "每", "全体", "等")  # (…嘎查等|牧业嘎查: the kind of the list)
 # The bodies of one campaign, named by it (危房改造清零行动指挥部): never a kind of body
 CAMPAIGN_HEADS = ("指挥部", "领导小组", "专班")
@@ -111,6 +112,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         tags = _members_in_names(tokens, tags)
     if "S" in tags:
         tags = _measures_in_names(tokens, tags)
+        if "SP" in tags:
+            tags = _locatives_in_names(tokens, tags)
     out = []
     places_named = {t.text for t in tokens if t.tag == "P"}  # (平水派出所 … 平水镇)
     for m in CHUNK.finditer(tags):
@@ -170,8 +173,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         if tags[lo] == "O" and (len(first.text) < 3 or first.text in seg.org_heads) and first.pos != "nt":
             continue  # a bare head (中心, 学校) names no one
         if lo > 0 and (tokens[lo - 1].text in GENERIC_BEFORE or _counted(tokens[lo - 1])) \
-                or _counted(first):
-            continue  # 各街道党工委, 两家农机合作社, 一个红旗村: every one or some, no particular one
+                or _counted(first) or first.text in UNNAMED_FIRST:
+            continue  # 各街道党工委, 两家农机合作社, 一个红旗村, 个别村: every one or some, no particular one
         if tags.find("P", lo, hi) < 0 and _common_words_only(toks, seg, places_named):
             continue  # 卫生服务中心, 人民调解工作室, 卫星工厂: a kind of body, no name
         c = Chunk(first.start, toks[-1].end, text)
@@ -240,7 +243,7 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
             else:
                 named = True
     texts = set(map(TEXT, tokens))
-    if "驻" in texts:
+    if "驻" in texts or "派驻" in texts:
         out = _stationed(out, tokens)
     return _branches(out) if texts & BRANCH_HEADS else out
 
@@ -297,16 +300,20 @@ def _stationed(out: list[Chunk], tokens: list[Token]) -> list[Chunk]:
     for c in out:
         prev = merged[-1] if merged else None
         between = at.get(prev.end) if prev is not None else None
-        if prev is not None and prev.org and c.org and between is not None and between.text == "驻" \
-                and between.end == c.start and c.places and c.text.endswith(STATIONED_HEADS):
-            merged[-1] = Chunk(prev.start, c.end, prev.text + "驻" + c.text, c.places, True, host=prev)
+        if prev is not None and prev.org and c.org and between is not None and between.end == c.start and (
+                between.text == "驻" and c.places and c.text.endswith(STATIONED_HEADS)
+                or between.text == "派驻" and c.text.startswith("第")):
+            # (县纪委监委|派驻|第三纪检监察组: a numbered team it sends to other bodies)
+            # in the village it is stationed in; a numbered team where its body is
+            merged[-1] = Chunk(prev.start, c.end, prev.text + between.text + c.text,
+                               c.places if between.text == "驻" else prev.places, True, host=prev)
         else:
             merged.append(c)
     return merged
 
 
 # A body's branch named after the place it serves: 绍兴市公安局|柯桥区分局 (jieba: 分局 one word)
-BRANCH_HEADS = frozenset(("分局", "分院", "支行", "分行", "分公司"))
+BRANCH_HEADS = frozenset(("分局", "分院", "支行", "分行", "分公司", "分会"))
 
 
 def _branches(out: list[Chunk]) -> list[Chunk]:
@@ -440,15 +447,16 @@ def _counted(t: Token) -> bool:
 
 # verbs that join two parties, or set one place by another (岳麓街道|毗邻|湖南大学): a boundary
 BOUNDARY_VERBS = frozenset(JOINING_VERBS + ("毗邻", "紧邻", "邻近", "靠近", "比邻"))
-# (镜水社区网格|员|联合|柯岩派出所: after a noun too, before a name, not a head: 产业链|联合|党委)
-_W_BETWEEN_NAMES = re.compile("(?<=[PO])W(?=[NPO])|(?<=N)W(?=[NP])")
+# (镜水社区网格|员|联合|柯岩派出所: after a noun too, before a name or an anaphor (英林镇|联合|该公司),
+# not a head: 产业链|联合|党委)
+_W_BETWEEN_NAMES = re.compile("(?<=[PO])W(?=[NPOA]|S[PO])|(?<=N)W(?=[NP])")
 
 
 def _joining_verbs_apart(tokens: list[Token], tags: str) -> str:
     """打洛镇|联合|打洛|边境|派出所: a joining verb (or one of adjacency) after a place or body and
     before a name is a boundary (S), not a word inside one body's name."""
-    return _retagged(tags, [m.start() for m in _W_BETWEEN_NAMES.finditer(tags)
-                            if tokens[m.start()].text in BOUNDARY_VERBS], "S")
+    return _retagged(tags, [k for k in (m.start() for m in _W_BETWEEN_NAMES.finditer(tags))
+                            if tokens[k].text in BOUNDARY_VERBS and (tags[k + 1] != "S" or tokens[k + 1].text == "该")], "S")
 
 
 def _retagged(tags: str, at: list[int], tag: str) -> str:
@@ -478,6 +486,19 @@ def _measures_in_names(tokens: list[Token], tags: str) -> str:
              if tokens[k].text not in NOT_IN_TRADE_NAME and (tags[k + 1] != "O" or len(tokens[k].text) == 1 and tokens[k].pos == "q")
              and (tokens[k].pos == "q" or tokens[k].pos == "v" and len(tokens[k].text) == 1)]
     return _retagged(tags, found, "N")
+
+
+# 溪前/f|村, 驻|前/f|庄村: a locative word (溪前, 前) right before a village's head is its name's
+_LOCATIVE_BEFORE_PLACE = re.compile("S(?=P)")
+VILLAGE_ONLY_HEADS = ("村", "屯")
+
+
+def _locatives_in_names(tokens: list[Token], tags: str) -> str:
+    def name(k: int) -> bool:
+        t, head = tokens[k], tokens[k + 1].text
+        return t.pos == "f" and (len(t.text) == 2 and head in VILLAGE_ONLY_HEADS
+                                 or len(t.text) == 1 and len(head) == 2 and head.endswith(VILLAGE_ONLY_HEADS))
+    return _retagged(tags, [m.start() for m in _LOCATIVE_BEFORE_PLACE.finditer(tags) if name(m.start())], "N")
 
 
 def _members_in_names(tokens: list[Token], tags: str) -> str:

@@ -287,6 +287,8 @@ class Segmenter:
             merged = _he_names(merged)
         if ("辖" in text or "、" in text) and LISTED_PLACE.search(text):
             merged = self._listed_places(text, merged)
+        if "该" in text and ANAPHOR_GLUED.search(text):
+            merged = _anaphor_apart(merged)
         if committees_are_villages and "村委会" in text:
             merged = _committees_as_villages(text, merged)
         if merged is not out:  # tokens merged or cut: the fields at hand are out of date
@@ -391,8 +393,9 @@ class Segmenter:
                 below = _below(t.text)
                 m = below.match(text, t.end)
                 if m and text.startswith(HEAD_THEN_WORD, m.end() - 1):  # 杏花湾村村民: one 村 less
-                    m = below.match(text, t.end, m.end() - 1)
-                if not m or m.group(1) in self.stop or m.group(1)[0] in "各每全该本":
+                    # (加答村|党支部: the only 村, when no shorter name is there)
+                    m = below.match(text, t.end, m.end() - 1) or (m if text.startswith("党", m.end()) else None)
+                if not m or m.group(1) in self.stop or m.group(1)[0] in "各每全该本某":
                     break
                 end = m.end()
                 head = self.place_head(m.group(1))
@@ -534,9 +537,9 @@ class Segmenter:
             return "S"  # 鱼化寨街道|辖区|学校: the schools in its area, no body's name
         if w == "城市":
             return "V"  # 区|城市|管理局: inside a name; never its start (4个|城市|街道 is no name)
-        if w in self.titles or w.endswith(("城市", "街区")) or w[0] in "各每" and pos != "nr" \
+        if w in self.titles or w.endswith(("城市", "街区")) or w[0] in "各每某" and pos != "nr" \
                 or w in PREPOSITIONS:
-            return "S"  # titles end a name; 各街道, 每个社区: all of them, no name; 经 (via), 由
+            return "S"  # titles end a name; 各街道, 每个社区, 某村: all of them or one unnamed, no name; 经 (via), 由
         if len(w) >= 3 and w.endswith("部") and all(c in "东南西北中" for c in w[:-1]):
             return "S"  # 中南部, 东北部: a part of a place, no department
         if w in FOUNDING_VERBS or w in ADDRESS_WORDS or w in PARTY_PREFIXES or len(w) == 2 and w[0] == w[1] and w[0] in LEVEL_CHARS + "村" \
@@ -623,6 +626,23 @@ def _same_places_elsewhere(text: str, toks: list[Token], names) -> list[Token]:
 def _below(place: str) -> re.Pattern:
     """The pattern of a place named right after `place` (a town's village, a village's hamlet)."""
     return HAMLET_AFTER_VILLAGE if place.endswith("村") else VILLAGE_AFTER_TOWN
+
+
+# 该|镇南/ns|圪垛村: the segmenter glued the anaphor's level to the name of a place after it
+ANAPHOR_GLUED = re.compile(f"该[{LEVEL_CHARS}村]")
+
+
+def _anaphor_apart(toks: list[Token]) -> list[Token]:
+    """该|镇南|圪垛村 -> 该镇|南|圪垛村: the level is the anaphor's (tag A), the rest the name's."""
+    out = list(toks)
+    for k in range(len(toks) - 2, 0, -1):
+        t = toks[k]
+        if toks[k - 1].text == ANAPHOR_PREFIX and t.text[0] in LEVEL_CHARS + "村" and len(t.text) >= 2 \
+                and t.pos in ("ns", "nr", "nz") and toks[k + 1].tag == "P":
+            before = toks[k - 1]
+            out[k - 1:k + 1] = [Token(before.text + t.text[0], "r", before.start, "A", t.start + 1),
+                                Token(t.text[1:], t.pos, t.start + 1, "N", t.end)]
+    return out
 
 
 def _he_names(toks: list[Token]) -> list[Token]:
