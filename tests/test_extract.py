@@ -1307,3 +1307,28 @@ def test_a_body_joined_by_its_anaphor_runs_with_the_town(extractor):
     _, mentions, rels = run(extractor, "福建锦尚服饰织造有限公司的培训室里座无虚席。英林镇联合该公司开办的“锦尚技能夜校”迎来学员。")
     assert not [m for m, _ in mentions if "联合" in m]
     assert ("runs", "英林镇", "“锦尚技能夜校”") in {r[:3] for r in rels}
+
+
+@pytest.mark.parametrize("body, name, typ", [
+    ("清河街道与相邻的清河湾科技园反复商议。", "清河湾科技园", "Place"),  # 清/t|河湾: opens with 清河 of 清河街道
+    ("位于上地街道的上地云谷科技园东门。", "上地云谷科技园", "Place"),
+    ("为中关村科学城内1600余家科技企业办理登记。", "中关村科学城", "Place"),
+    ("社区党委与北京安泰嘉和物业管理有限公司反复商议。", "北京安泰嘉和物业管理有限公司", "Organization"),  # 嘉/nr|和
+    ("社区还组建了“楼门长议事队”,每周收集一次意见。", "楼门长议事队", "Organization"),
+    ("由观澜社区养老服务驿站统一配餐。", "观澜社区养老服务驿站", "Organization"),
+    ("在佛山市顺德区北滘镇广东智澜电器有限公司的展厅里。", "广东智澜电器有限公司", "Organization"),  # its province
+    ("据容桂街道经济和科技促进局相关负责人介绍。", "容桂街道经济和科技促进局", "Organization"),
+])
+def test_zones_companies_and_teams_the_segmenter_cuts_apart(extractor, body, name, typ):
+    _, mentions, _ = run(extractor, body)
+    assert (name, typ) in mentions
+
+
+def test_a_word_that_opens_a_clause_opens_no_community_s_name(extractor):
+    _, mentions, _ = run(extractor, "原来以为要靠抢,结果社区按先老人、后上班族的顺序安排。")
+    assert not [m for m, t in mentions if t == "Place" and m != "社区"]
+
+
+def test_quoted_activities_in_a_run_are_no_team(extractor):
+    _, mentions, _ = run(extractor, "党支部开展“党员先锋岗”“技术攻关党员突击队”等活动。")
+    assert not [m for m, t in mentions if t == "Organization" and "突击队" in m]

@@ -15,7 +15,7 @@ from ahocorasick_rs import AhoCorasick
 
 from kg import gctune
 from kg.extract.mentions import (
-    ANAPHOR_LEVELS, BODY_ANAPHORS, HONORIFICS, INNER_BODIES, SCHOOL_HEADS, STUDENT_BODIES, MEANWHILE, NATIONAL, QUOTE_AFTER_COLON, QUOTED_ORG, QUOTED_TEAMS, TERMINAL_HEADS, PersonFinder, ProgramFinder,
+    ANAPHOR_LEVELS, BODY_ANAPHORS, HONORIFICS, INNER_BODIES, SCHOOL_HEADS, STUDENT_BODIES, MEANWHILE, NATIONAL, QUOTE_AFTER_COLON, QUOTED_ORG, QUOTED_TEAM_RE, TERMINAL_HEADS, PersonFinder, ProgramFinder,
     Sentence, anaphors, chunks, sentences, town_short_name,
 )
 from kg.extract.segment import JOINING_VERBS, LEVEL_CHARS, PROPER_POS, Segmentation, Segmenter, Token
@@ -175,7 +175,7 @@ NAME_SPLIT = "[" + "".join(NAME_DOTS) + "]"
 QUOTED_NAME = re.compile(r"“([^“”]{2,24})”")
 # “藤茶技术服务队”: a team's or studio's head inside the quotation (the name without its quotes;
 # a room or station so quoted is as often a program's name: “麓山调解室” in six communities)
-QUOTED_ORG_WHOLE = re.compile(r"“([^“”‘’,,。+]{2,10}(?:" + "|".join(QUOTED_TEAMS) + "))”")
+QUOTED_ORG_WHOLE = re.compile(r"(?<!”)“([^“”‘’,,。+]{2,10}" + QUOTED_TEAM_RE + ")”(?!“)")  # (“…”“…”等活动: a run of activities)
 OWN_PROJECT = re.compile(r"([^\W的了也都还在对为将把从与及该这那等是和_]{4,16}?(?:项目|工程))(?=[,。;、,]|$)")
 SENTENCE_PROJECT = re.compile(r"^([\u4e00-\u9fff]{4,14}?(?:工程|项目))(?=[涉是由于将已共总占位覆包])")
 
@@ -612,6 +612,8 @@ class _ArticleRun:
         # 柏庄镇北街村卫生室 is 北街村卫生室: the name starts at its own (last) place.
         # (该|街道翠岭社区党群服务中心 is 翠岭社区党群服务中心: a bare level before a named place)
         start = named_places[-1][0] if len(named_places) > 1 or named_places and c.places[0][2] else c.start
+        if c.name_start >= 0:
+            start = c.name_start
         idx = self.add(text[start:c.end], "Organization", start, c.end, qualify=qualify,
                        written=c.text if start != c.start else "")
         if prev is not None and not self.out.mentions[prev].anaphor:

@@ -42,7 +42,7 @@ CAMPAIGN_HEADS = ("指挥部", "领导小组", "专班")
 NAMED_POS = PROPER_POS | {"j"}  # the dictionary's names and abbreviations (居委会/j)
 # Zones that are named with their county or city (沂南县电商产业园, 晋江市经济开发区)
 ZONE_HEADS = frozenset(("产业园", "产业园区", "园区", "工业园", "工业园区", "科技园", "创业园", "物流园", "开发区",
-                        "经济开发区", "经济技术开发区", "高新区", "高新技术产业开发区", "经开区", "示范区"))
+                        "经济开发区", "经济技术开发区", "高新区", "高新技术产业开发区", "经开区", "示范区", "科学城", "科技城"))
 # Teams a body stations in a village (…局驻…村工作队)
 STATIONED_HEADS = ("工作队", "工作组", "帮扶队", "驻村工作队", "服务队")
 # A province's short name alone is the province where these follow it (来自江西的…, 销往北京、天津等地).
@@ -83,6 +83,7 @@ class Chunk:
     places: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, end, bare)
     org: bool = False
     host: "Chunk | None" = None  # the body whose stationed team this is (a body of its own too)
+    name_start: int = -1  # where the body's name starts, when not at its last place (北滘镇|广东智澜…)
 
 
 @dataclass(slots=True)  # many per article: no __dict__ each
@@ -116,6 +117,7 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
             tags = _locatives_in_names(tokens, tags)
     out = []
     places_named = {t.text for t in tokens if t.tag == "P"}  # (平水派出所 … 平水镇)
+    stems = None  # their names without their heads, when asked for
     for m in CHUNK.finditer(tags):
         lo, hi = m.span()
         # Drop leading numerals: "4个城市街道" is no name (nor 近|300|个村卫生室: about so many).
@@ -137,6 +139,11 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                 lo += 1  # 许多|老旧|小区: no place's name starts with a verb (a body's may: 教育扶贫…指挥部)
         if lo == hi:
             continue
+        if lo > 0 and tags[lo - 1] == "S" and len(tokens[lo - 1].text) == 1 and tokens[lo - 1].text.isalpha():
+            if stems is None:
+                stems = _place_stems(places_named, seg)
+            if any((tokens[lo - 1].text + tokens[lo].text).startswith(stem) for stem in stems):
+                lo -= 1  # 清/t|河湾科技园 … 清河街道: a name that opens with a named place's name
         if hi - lo > 1 and tags.startswith("NP", lo) and len(tokens[lo].text) == 1 \
                 and len(tokens[lo + 1].text) >= 3 and seg.gazetteer.is_known(tokens[lo + 1].text):
             lo += 1  # ——记|海东市市场监管局…: no name begins with one character before a division's full name
@@ -206,6 +213,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                     t is toks[0] and lo > 0 and tokens[lo - 1].text in LOCATIVES)  # 在广东打工
                 if t is not toks[-1] or not alone or t is toks[0] and lo > 0 and tokens[lo - 1].text in "老新大小":
                     named = True  # 河南|科技学院, 江苏|援疆…, 老|重庆: no province of its own
+                    if c.places and c.places[-1][1] == t.start and text[:t.start - first.start].endswith(TOWN_LEVEL_ENDS):
+                        c.name_start = t.start  # 北滘镇|广东|智澜电器有限公司: a company named with its province
                     continue
                 seg_start, named = t.start, False  # 销往|北京、: the province alone
             if t.tag == "P":
@@ -231,10 +240,11 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                     seg_start, named = t.end, False
                     continue
                 if c.places and c.places[-1][1] == seg_start and (
-                        head in ZONE_HEADS and text[c.places[-1][1] - 1 - first.start] in "县区市旗"
+                        head in ZONE_HEADS and (text[c.places[-1][1] - 1 - first.start] in "县区市旗" or t.start == seg_start and t.text == head)
                         or t.text == "社区" and not c.places[-1][2] and text[
                             c.places[-1][0] - first.start:c.places[-1][1] - first.start].endswith(HOUSING_HEADS)):
-                    # 沂南县电商产业园: a zone is named with the county it belongs to; 康悦家园|社区: a
+                    # 沂南县电商产业园: a zone is named with the county it belongs to (中关村|科学城: with
+                    # the place it grew from, its head alone); 康悦家园|社区: a
                     # community named after its estate
                     c.places[-1] = (c.places[-1][0], t.end, False)
                 else:
@@ -246,6 +256,11 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
     if "驻" in texts or "派驻" in texts:
         out = _stationed(out, tokens)
     return _branches(out) if texts & BRANCH_HEADS else out
+
+
+def _place_stems(places: Collection[str], seg: Segmenter) -> set[str]:
+    """The names of places without their heads (清河 of 清河街道), of two characters or more."""
+    return {p[:-len(head)] for p in places if (head := seg.place_head(p)) and len(p) - len(head) >= 2}
 
 
 # 上坎|村坡|旺|屯: a village and its hamlet the segmenter glued across the village's head
@@ -271,6 +286,7 @@ def _place_parts(text: str, base: int, s: int, e: int, bare: bool, seg: Segmente
 
 
 TOWN_THEN_VILLAGE_ENDS = ("村", "社区", "嘎查")
+TOWN_LEVEL_ENDS = ("镇", "乡", "街道", "区", "县")  # (广东|智澜: a province's short name after these)
 
 
 def _common_words_only(toks: list[Token], seg: Segmenter, named: Collection[str] = ()) -> bool:
@@ -363,12 +379,18 @@ def _company_name_start(tokens: list[Token], tags: str, lo: int, hi: int, seg: S
     …匠造文化|创意|有限公司) it starts at the place before, when one comes within a few tokens;
     the place may be a division's short name (大理/n|云上|古城…, 琼中|黎香农业开发有限公司), as
     companies are named. And it opens with its place, not the common words before that."""
+    def in_trade_name(t: Token, tag: str) -> bool:
+        return tag in "NDVWG" or tag == "S" and (
+            len(t.text) == 1 and t.text not in NOT_IN_TRADE_NAME or t.pos in ("s", "f") or t.pos in MORPHEME_POS)
+
     if lo > 0 and tags[lo - 1] == "G" and tokens[lo - 1].pos in NAMED_POS:
         lo -= 1
+    if lo > 1 and tokens[lo - 1].text == "和" and tags[lo - 2] == "N" and len(tokens[lo - 2].text) == 1:
+        # 北京|安泰|嘉/nr|和|物业管理有限公司: 和 after a name's lone character is the name's (嘉和)
+        k = _back_to_place(tokens, tags, lo - 1, in_trade_name, lambda t: _short_division(t, seg))
+        return k if k < lo - 1 else lo
     if lo > 0 and (tags[lo - 1] == "S" or hi - lo == 1):
-        lo = _back_to_place(tokens, tags, lo, lambda t, tag: tag in "NDVWG" or tag == "S" and (
-            len(t.text) == 1 and t.text not in NOT_IN_TRADE_NAME or t.pos in ("s", "f") or t.pos in MORPHEME_POS),
-            lambda t: _short_division(t, seg))
+        lo = _back_to_place(tokens, tags, lo, in_trade_name, lambda t: _short_division(t, seg))
     return _company_place_start(tokens, tags, lo, hi, seg) if hi - lo > 2 else lo
 
 
@@ -970,7 +992,7 @@ class ProgramFinder:
             inner = m.group("a") or m.group("b")
             if _slogan(inner) or len(inner) < (2 if tail.end() > m.end() else 3):
                 continue
-            if tail.end() == m.end() and inner.endswith(QUOTED_TEAMS):
+            if tail.end() == m.end() and inner.endswith(QUOTED_TEAMS) and not inner.endswith("团队"):
                 continue  # 组建了“藤茶技术服务队”: a body (kg.extract's QUOTED_ORG_WHOLE)
             rest = text[m.end():tail.end()]
             if rest and (inner.endswith(MANNER_ENDINGS) or rest[0] in NOT_A_HEAD_START or rest.endswith(self.not_heads)):
@@ -1021,7 +1043,8 @@ MEANWHILE = r"一边[^,,。“”]{1,6}?[,,]?一边"  # what a speaker does whil
 _OBJECT_TAIL = r"[^\W\d的了各或在为将把从与及等_“”]"
 NOT_A_HEAD_START = "很都也还已更不没又再均仍被让使是第"  # 推出的“…”很受欢迎: a predicate
 PREDICATE_POS = frozenset(("a", "ad", "d", "v"))  # what opens a predicate, not a program's head
-QUOTED_TEAMS = ("服务队", "工作队", "工作室")
+QUOTED_TEAMS = ("队", "工作室")  # “藤茶技术服务队”, “楼门长议事队” (a 团队 of professions is no name: QUOTED_TEAM_RE)
+QUOTED_TEAM_RE = "(?:(?<!团)队|工作室)"
 # “双迎攻坚”领导小组, “老娘舅”调解工作室: a body named after what it runs or does (kg.extract), no program
 QUOTED_ORG_HEADS = ("工作领导小组", "领导小组", "指挥部", "工作组", "工作队", "工作专班", "办公室", "志愿服务队", "志愿服务站",
                     "服务队", "工作室", "调解室", "服务站", "服务中心", "协会", "合作社", "基金会")
