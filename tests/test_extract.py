@@ -1296,8 +1296,12 @@ def test_a_standing_member_s_seat_before_a_comma_is_one_of_the_posts(extractor):
     ("担任县水利局驻前庄村工作队队长。", "县水利局驻前庄村工作队", "前庄村"),  # 前/f
     ("晋江市慈善总会陈埭分会举办新春募捐活动。", "晋江市慈善总会陈埭分会", "晋江市"),  # a branch of the society
     ("市侨联、市工商联有关负责人参加。", "市工商联", "市"),
+    ("4月2日,在红星街道畲乡实验小学的彩带教室里上课。", "畲乡实验小学", "红星街道"),  # a school of its own name
+    ("铁西街道中心小学举办活动。", "铁西街道中心小学", "铁西街道"),  # a school named by its street
+    ("丹灶镇育英小学举办活动。", "丹灶镇育英小学", "丹灶镇"),
+    ("该局与县非遗保护中心共同建立工作机制。", "县非遗保护中心", "县"),
 ])
-def test_bodies_named_with_locatives_branches_and_federations(extractor, body, name, container):
+def test_bodies_in_their_places(extractor, body, name, container):
     _, mentions, rels = run(extractor, body)
     assert (name, "Organization") in mentions
     assert ("locatedIn", name, container) in {r[:3] for r in rels}
@@ -1332,3 +1336,13 @@ def test_a_word_that_opens_a_clause_opens_no_community_s_name(extractor):
 def test_quoted_activities_in_a_run_are_no_team(extractor):
     _, mentions, _ = run(extractor, "党支部开展“党员先锋岗”“技术攻关党员突击队”等活动。")
     assert not [m for m, t in mentions if t == "Organization" and "突击队" in m]
+
+
+def test_a_people_s_land_opens_a_school_s_name(extractor):
+    _, _, rels = run(extractor, "畲乡实验小学还把彩带纹样融入校服,打造“彩带里的童年”校园文化品牌。")
+    assert ("runs", "畲乡实验小学", "“彩带里的童年”校园文化品牌") in {r[:3] for r in rels}
+
+
+def test_the_next_day_and_a_building_crew_are_no_body(extractor):
+    _, mentions, _ = run(extractor, "维修方案当场敲定,第二天施工队就进了场。")
+    assert not [m for m, t in mentions if t == "Organization"]

@@ -170,6 +170,8 @@ VILLAGE_BODY = re.compile(r"(村|社区)(?:委会|民委员会|居委会|居民�
 # as in Yunnan), the 村委会 is the administrative village itself: a place.
 COMMITTEE_OVER_GROUPS = re.compile(r"(?<!村)村委会[\u4e00-\u9fff]{1,6}村民小组")
 
+CITY_SCHOOL = re.compile("(?:小学|中学|幼儿园)$")
+SCHOOL_KINDS = ("中心", "第", "实验", "初级", "高级", "完全", "九年", "十二年", "民族", "职业")
 PROGRAM_BODIES = ("领导小组", "指挥部", "工作组", "工作专班", "办公室")  # bodies named after what they run
 NAME_SPLIT = "[" + "".join(NAME_DOTS) + "]"
 QUOTED_NAME = re.compile(r"“([^“”]{2,24})”")
@@ -614,6 +616,10 @@ class _ArticleRun:
         start = named_places[-1][0] if len(named_places) > 1 or named_places and c.places[0][2] else c.start
         if c.name_start >= 0:
             start = c.name_start
+        elif named_places and text.endswith("街道", 0, named_places[-1][1]) and CITY_SCHOOL.search(c.text) \
+                and c.end - named_places[-1][1] >= 4 and not text.startswith(SCHOOL_KINDS, named_places[-1][1]):
+            # 红星街道|畲乡实验小学: a school of its own name in a city's street (街道中心小学: named by it)
+            start = named_places[-1][1]
         idx = self.add(text[start:c.end], "Organization", start, c.end, qualify=qualify,
                        written=c.text if start != c.start else "")
         if prev is not None and not self.out.mentions[prev].anaphor:

@@ -134,6 +134,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
             continue
         if tags.startswith("DW", lo):  # 周婆婆|一|走进|社区卫生服务站: "as soon as", then a verb
             lo += 1
+        if tags[lo] == "D" and ORDINAL_TIME.fullmatch(tokens[lo].text):
+            lo += 1  # 第二天|施工队就进了场: the next day, no body's number
         if lo < hi and tags[lo] in "VW" and tags.find("O", lo, hi) < 0:
             while lo < hi and tags[lo] in "VW":
                 lo += 1  # 许多|老旧|小区: no place's name starts with a verb (a body's may: 教育扶贫…指挥部)
@@ -459,6 +461,7 @@ APPROXIMATELY = frozenset(("近", "约", "逾", "超", "超过", "共", "计"))
 QUANTIFIERS = frozenset(("许多", "很多", "不少", "一些", "部分", "多个", "几个", "众多", "诸多", "大量", "若干", "多",
                          "各类", "多家", "一批", "全年", "当年", "每年"))  # (全年|培训|园区员工: a time, then a verb)
 NUMBERED = re.compile(r"[0-9]+")
+ORDINAL_TIME = re.compile(r"第[一二三四五六七八九十两0-9]{1,3}[天日周年月]")
 MEASURE = re.compile(f"[{''.join(sorted(MEASURES))}]")  # finds one in a text without a string per character
 
 

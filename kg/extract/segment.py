@@ -32,6 +32,7 @@ FUNCTION_POS = {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "r", "m", "q", 
 _DIGITS = set("0123456789一二三四五六七八九十百零〇两第号")
 ANAPHOR_PREFIX = "该"
 LEVEL_CHARS = "区县市镇乡省旗州"
+ETHNIC_LAND = frozenset("苗侗瑶壮畲彝藏羌黎傣")  # 苗乡, 畲乡: the land of a people
 SPLIT_FIRST = frozenset(LEVEL_CHARS + "村委由在到从向对为与和及被把将给让经据以于自往朝沿按党支总居辖率请驻")  # words _split may cut
 # 党委书记 is 党委 + 书记: the body a title names is part of the organization's name.
 TITLE_BODIES = ("党工委", "党总支", "党支部", "党委", "总支", "支部", "居委会", "村委会")
@@ -558,9 +559,9 @@ class Segmenter:
         if pos == "ns" and w in self.region_short:
             return "P"  # 来自江西的求职者, 销往北京、天津: a province or municipality by its short name
         place_head = self.place_head(w)
-        if len(w) == 2 and w[1] in "乡镇" and not self.gazetteer.is_known(w):
+        if len(w) == 2 and w[1] in "乡镇" and not self.gazetteer.is_known(w) and w[0] not in ETHNIC_LAND:
             return "G"  # 山乡, 水乡, 城镇: words (inside a body's name only: 赣州客乡文旅…公司); a town named by
-            # one character is one the gazetteer knows
+            # one character is one the gazetteer knows (苗乡, 畲乡: a people's land, a name's first word)
         if place_head in KNOWN_ONLY_HEADS and w != place_head and not self.gazetteer.is_known(w):
             place_head = ""  # 锦旗, 扬旗, 联盟 (tagged ns): no banner or league
         if place_head and (pos == "ns" or w == place_head or self.gazetteer.is_known(w) or (
