@@ -1346,3 +1346,15 @@ def test_a_people_s_land_opens_a_school_s_name(extractor):
 def test_the_next_day_and_a_building_crew_are_no_body(extractor):
     _, mentions, _ = run(extractor, "维修方案当场敲定,第二天施工队就进了场。")
     assert not [m for m, t in mentions if t == "Organization"]
+
+
+@pytest.mark.parametrize("body, runner, program", [
+    ("全县划分为综合网格,由县委政法委牵头,会同公安、司法等部门建立“吹哨报到”联动机制。", "县委政法委", "“吹哨报到”联动机制"),
+    ("这是区城管委在该街道开展的“智慧分类”试点项目。", "区城管委", "“智慧分类”试点"),  # 在该街道: where
+    ("名单在县纪委监委搭建的“阳光村务”监督平台上同步公开。", "县纪委监委", "“阳光村务”监督平台"),
+    ("记者获悉,该局在区政务服务中心开设的“科创企业服务专区”已运行满百日。", "该局", "“科创企业服务专区”"),
+])
+def test_who_runs_what_a_clause_leads_or_qualifies(extractor, body, runner, program):
+    _, _, rels = run(extractor, body)
+    runs = {r[1:3] for r in rels if r[0] == "runs"}
+    assert runs == {(runner, program)}

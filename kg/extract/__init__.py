@@ -69,7 +69,7 @@ BARE_SUBJECT = re.compile(r"(?:^|(?<=[,,::;]))" + CLAUSE_OPENER.pattern
                             r"(?=[还也已先又将正今去每为把对从与和就都共累推开启实打建组举设发创搭牵进在帮探带深走利])")
 LAST_CLAUSE_PUNCT = re.compile(rf"(?s:.*){CLAUSE_PUNCT.pattern}")  # greedy: up to the last one
 RUN_BY = re.compile(r"由([^,。]{2,30}?)(?:统一)?(?:指挥(?!部)|负责|组织(?!部)|实施|牵头|主办|承办|统筹|运营)")  # (not 由县委组织部…: a head)
-RUN_BY_BEFORE = re.compile(RUN_BY.pattern + "的$")  # 由X牵头的[program]
+RUN_BY_BEFORE = re.compile(RUN_BY.pattern + "(?:的|[,,][^,,。;;]*)$")  # 由X牵头的[program]; 由X牵头,会同…建立[program]
 EDITOR = re.compile(r"(?:责任|执行|值班)?编辑[::\s]*([\u4e00-\u9fff]{2,4}?)(?=$|[\s,,、;;)]|\n)", re.M)
 PASSIVE = re.compile(r"被((?:[^,。]){2,40})(?:授予|评为|确定为|列为|命名为)")
 PRONOUN = re.compile(r"[她他](?!们)")
@@ -1252,8 +1252,15 @@ class _ArticleRun:
         if m is None:
             return None
         ments = self.out.mentions
-        return next((i for _, i in actors if ments[i].end - self.sent_start == m.start()
-                     and ments[i].type in ("Organization", "Place")), None)
+        found = next(((p, i) for p, i in actors if ments[i].end - self.sent_start == m.start()
+                      and ments[i].type in ("Organization", "Place")), None)
+        if found is None:
+            return None
+        where = _before_anaphor(text, found[0])
+        if text[where - 1:where] == "在":  # 区城管委|在该街道|开展的“…”: where, not who (but 在X搭建的…上: X)
+            return next((i for _, i in actors if ments[i].end - self.sent_start == where - 1
+                         and ments[i].type in ("Organization", "Place")), found[1])
+        return found[1]
 
     def _owner(self, at: int, actors) -> int | None:
         """该区“马铃薯良种繁育工程”, 椒坪溪村(的)“爱心积分超市”: the body or place right before a
@@ -1291,7 +1298,7 @@ class _ArticleRun:
             if inside:
                 return inside
         by = RUN_BY_BEFORE.search(text, 0, at)
-        if by:  # 由市商务局牵头的“晋品出海”计划; 由X主办、Y承办的: both
+        if by:  # 由市商务局牵头的“晋品出海”计划; 由X主办、Y承办的: both; 由X牵头,会同Y建立“…”: X
             inside = self._bodies_within(actors, by.start(1), by.end(1))
             if inside:
                 return inside

@@ -998,6 +998,9 @@ class ProgramFinder:
             if tail.end() == m.end() and inner.endswith(QUOTED_TEAMS) and not inner.endswith("团队"):
                 continue  # 组建了“藤茶技术服务队”: a body (kg.extract's QUOTED_ORG_WHOLE)
             rest = text[m.end():tail.end()]
+            if rest and rest[0] in NOT_A_HEAD_START and "的" in v.group(0) and not inner.endswith(MANNER_ENDINGS):
+                keep(m.start(), m.end(), inner)  # 该局开设的“科创企业服务专区”|已运行满百日: the name, then a predicate
+                continue
             if rest and (inner.endswith(MANNER_ENDINGS) or rest[0] in NOT_A_HEAD_START or rest.endswith(self.not_heads)):
                 continue  # “一站式”服务: a manner; “…”很受欢迎: a predicate
             if rest and "的" in v.group(0) and tokens is not None and next(
