@@ -1358,3 +1358,19 @@ def test_who_runs_what_a_clause_leads_or_qualifies(extractor, body, runner, prog
     _, _, rels = run(extractor, body)
     runs = {r[1:3] for r in rels if r[0] == "runs"}
     assert runs == {(runner, program)}
+
+
+def test_overseas_relatives_and_a_suggestion_name_their_person(extractor):
+    _, mentions, rels = run(extractor, "侨眷许文华家的祖厝年久失修。新加坡侨胞、青年企业家施嘉豪建议,依托产业优势设立海外仓。")
+    assert {("许文华", "Person"), ("施嘉豪", "Person")} <= mentions
+    assert ("quotedIn", "施嘉豪") in {r[:2] for r in rels}
+
+
+def test_a_place_joined_to_a_body_in_a_passive_runs_with_it(extractor):
+    _, _, rels = run(extractor, "10月14日,由大理市人社局与银桥镇联合举办的“银桥茶韵”技能培训行动开班。")
+    assert {r[1] for r in rels if r[0] == "runs"} == {"大理市人社局", "银桥镇"}
+
+
+def test_a_body_that_co_founds_a_class_runs_it(extractor):
+    _, _, rels = run(extractor, "“银龄数字课堂”由街道党群服务中心与辖区上海星途网络科技有限公司党支部联合开办。")
+    assert "上海星途网络科技有限公司党支部" in {r[1] for r in rels if r[0] == "runs"}

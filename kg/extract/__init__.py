@@ -68,7 +68,7 @@ BARE_SUBJECT = re.compile(r"(?:^|(?<=[,,::;]))" + CLAUSE_OPENER.pattern
                           + rf"({BARE_HEAD_WORDS.pattern})"
                             r"(?=[还也已先又将正今去每为把对从与和就都共累推开启实打建组举设发创搭牵进在帮探带深走利])")
 LAST_CLAUSE_PUNCT = re.compile(rf"(?s:.*){CLAUSE_PUNCT.pattern}")  # greedy: up to the last one
-RUN_BY = re.compile(r"由([^,。]{2,30}?)(?:统一)?(?:指挥(?!部)|负责|组织(?!部)|实施|牵头|主办|承办|统筹|运营)")  # (not 由县委组织部…: a head)
+RUN_BY = re.compile(r"由([^,。]{2,40}?)(?:统一)?(?:指挥(?!部)|负责|组织(?!部)|实施|牵头|主办|承办|统筹|运营|举办|开办|筹办|共建)")  # (not 由县委组织部…: a head)
 RUN_BY_BEFORE = re.compile(RUN_BY.pattern + "(?:的|[,,][^,,。;;]*)$")  # 由X牵头的[program]; 由X牵头,会同…建立[program]
 EDITOR = re.compile(r"(?:责任|执行|值班)?编辑[::\s]*([\u4e00-\u9fff]{2,4}?)(?=$|[\s,,、;;)]|\n)", re.M)
 PASSIVE = re.compile(r"被((?:[^,。]){2,40})(?:授予|评为|确定为|列为|命名为)")
@@ -1343,10 +1343,13 @@ class _ArticleRun:
         return [] if speakers else None
 
     def _bodies_within(self, actors, lo: int, hi: int) -> list[int]:
-        """The bodies named between lo and hi (sentence offsets), each once: not one inside another's
-        name (…公司|工会: the union)."""
+        """The bodies (and places) named between lo and hi (sentence offsets), each once: not one
+        inside another's name (…公司|工会: the union)."""
         ments = self.out.mentions
-        inside = [i for p, i in actors if lo <= p < hi and ments[i].type == "Organization"]
+        # (由县交通运输局与百都乡联合组织实施: a place acts too, unless it is where: 由X在Y镇组织)
+        text, at = self.text, self.sent_start
+        inside = [i for p, i in actors if lo <= p < hi and (ments[i].type == "Organization" or ments[i].type == "Place"
+                                                          and not (at + p > 0 and text[at + p - 1] in "在到于"))]
         return [i for i in inside if not any(j != i and ments[j].start <= ments[i].start and ments[i].end <= ments[j].end
                                              and (ments[j].start, ments[j].end) != (ments[i].start, ments[i].end)
                                              for j in inside)]
