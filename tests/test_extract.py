@@ -1374,3 +1374,19 @@ def test_a_place_joined_to_a_body_in_a_passive_runs_with_it(extractor):
 def test_a_body_that_co_founds_a_class_runs_it(extractor):
     _, _, rels = run(extractor, "“银龄数字课堂”由街道党群服务中心与辖区上海星途网络科技有限公司党支部联合开办。")
     assert "上海星途网络科技有限公司党支部" in {r[1] for r in rels if r[0] == "runs"}
+
+
+def test_red_heritage_sites_and_a_standing_member_s_committee(extractor):
+    ex, mentions, rels = run(extractor, "2025年3月28日,叶坪乡叶坪革命旧址群迎来研学高峰。图为瑞金市委常委、宣传部部长郭丽华(左二)"
+                                        "与学生一起。走进位于沙洲坝镇枫树下村的瑞金市红色家书纪念馆。")
+    assert {("叶坪革命旧址群", "Place"), ("瑞金市红色家书纪念馆", "Organization"), ("瑞金市委", "Organization")} <= mentions
+    assert ("locatedIn", "瑞金市红色家书纪念馆", "枫树下村") in {r[:3] for r in rels}
+    holds = {ex.mentions[r.object].surface for r in ex.relations if r.predicate == "holds"}
+    assert holds == {"瑞金市委", "瑞金市委宣传部"}
+
+
+@pytest.mark.parametrize("body", ["今年以来,泽覃乡依托新时代文明实践站,组建了宣讲队。",
+                                  "阜平县有城南庄晋察冀边区革命纪念馆等文旅资源。"])
+def test_what_a_place_relies_on_and_a_region_of_history_are_no_names_of_it(extractor, body):
+    _, mentions, _ = run(extractor, body)
+    assert not [m for m, t in mentions if "依托" in m or m.endswith("边区")]

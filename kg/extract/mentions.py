@@ -471,10 +471,10 @@ def _counted(t: Token) -> bool:
 
 
 # verbs that join two parties, or set one place by another (岳麓街道|毗邻|湖南大学): a boundary
-BOUNDARY_VERBS = frozenset(JOINING_VERBS + ("毗邻", "紧邻", "邻近", "靠近", "比邻"))
+BOUNDARY_VERBS = frozenset(JOINING_VERBS + ("毗邻", "紧邻", "邻近", "靠近", "比邻", "依托"))  # (泽覃乡|依托|…实践站)
 # (镜水社区网格|员|联合|柯岩派出所: after a noun too, before a name or an anaphor (英林镇|联合|该公司),
 # not a head: 产业链|联合|党委)
-_W_BETWEEN_NAMES = re.compile("(?<=[PO])W(?=[NPOA]|S[PO])|(?<=N)W(?=[NP])")
+_W_BETWEEN_NAMES = re.compile("(?<=[PO])W(?=[NPOAG]|S[PO])|(?<=N)W(?=[NP])")
 
 
 def _joining_verbs_apart(tokens: list[Token], tags: str) -> str:

@@ -75,7 +75,7 @@ _NOT_IN_NAME = "的了在与是对为把被将从向到等及或辖以有共让�
 LISTED_PLACE = re.compile(rf"(?<=[辖、])((?:(?![{_NOT_IN_NAME}和])[\u4e00-\u9fff]){{1,6}}?"
                           r"(?:村|社区|嘎查))(?=[、,,。;;]|等|和|及)")
 # Kinds of region (mountains, a reservoir, forests): 太行山区 is a region, not a district.
-REGION_KINDS = ("山区", "库区", "林区", "牧区", "矿区", "老区", "灾区", "景区", "城区", "郊区")
+REGION_KINDS = ("山区", "库区", "林区", "牧区", "矿区", "老区", "灾区", "景区", "城区", "郊区", "边区")  # (晋察冀边区: of history)
 NOT_IN_PLACE_POS = {"v", "vd", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "d", "r", "ad", "m", "q", "t"}
 # A place right after its town or community, whatever the segmenter made of its unknown name:
 # 柏庄镇|花村店村, 杨沟村(前坪), 锦帆社区|怡园里小区. The longest within five characters.
@@ -429,6 +429,8 @@ class Segmenter:
         if len(word) == 2 and prev and prev[0] == ANAPHOR_PREFIX and word[0] in LEVEL_CHARS \
                 and not self.jieba.has_word(word):
             return [(word[0], "n"), (word[1], "n")]  # 该|乡松|垭口村 -> 该|乡|松 (该乡, then a village's name)
+        if len(word) >= 4 and word[0] in LEVEL_CHARS and word[1] == "委" and word[2:] in self.titles:
+            return [(word[0], "n"), ("委", "nt"), (word[2:], "n")]  # 瑞金|市委常委 -> 市 + 委 + 常委
         if len(word) >= 2 and word[0] in LEVEL_CHARS + "村" and word[1:] not in self.stop and (
                 word[1:] in self.org_heads or word[1:] in self.org_words or (
                     self._org_head(word[1:]) and (len(word) == 2 or prev and (prev[2] in "ND" or prev[0] in self.region_short)
