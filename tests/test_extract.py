@@ -1390,3 +1390,13 @@ def test_red_heritage_sites_and_a_standing_member_s_committee(extractor):
 def test_what_a_place_relies_on_and_a_region_of_history_are_no_names_of_it(extractor, body):
     _, mentions, _ = run(extractor, body)
     assert not [m for m, t in mentions if "依托" in m or m.endswith("边区")]
+
+
+def test_a_name_whose_first_word_the_segmenter_read_as_a_time(extractor):
+    _, mentions, rels = run(extractor, "“现在在家门口就能挣钱。”绣娘石月娥说。")
+    assert ("石月娥", "Person") in mentions and ("quotedIn", "石月娥") in {r[:2] for r in rels}
+
+
+def test_the_soviet_areas_of_history_are_no_places(extractor):
+    _, mentions, _ = run(extractor, "该馆现藏苏区时期家书。该村在苏区时期有137人参加红军。")
+    assert not [m for m, t in mentions if t == "Place" and m.endswith("苏区")]

@@ -852,8 +852,9 @@ def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
                                           or after.pos == "d" and len(after.text) > 1)
         return t.pos in PERSON_POS and (len(t.text) >= 3 or t.pos == "x")
     common = inside[0].text[0] in common_surnames()
-    # 向|明亮; 何国/r|良 (jieba reads 何 as "what"): a common family name may begin a pronoun's token
-    first_ok = len(inside[0].text) == 1 or common and inside[0].pos == "r" \
+    # 向|明亮; 何国/r|良 (jieba reads 何 as "what"), 石月/t|娥 (a month): a common family name may
+    # begin a pronoun's or a time's token
+    first_ok = len(inside[0].text) == 1 or common and inside[0].pos in ("r", "t") \
         or inside[0].pos not in NOT_IN_NAME_POS - {"m", "q"}
     if not first_ok or any(t.pos in PARTICLE_POS for t in inside[1:]):
         return False

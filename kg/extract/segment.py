@@ -75,7 +75,7 @@ _NOT_IN_NAME = "的了在与是对为把被将从向到等及或辖以有共让�
 LISTED_PLACE = re.compile(rf"(?<=[辖、])((?:(?![{_NOT_IN_NAME}和])[\u4e00-\u9fff]){{1,6}}?"
                           r"(?:村|社区|嘎查))(?=[、,,。;;]|等|和|及)")
 # Kinds of region (mountains, a reservoir, forests): 太行山区 is a region, not a district.
-REGION_KINDS = ("山区", "库区", "林区", "牧区", "矿区", "老区", "灾区", "景区", "城区", "郊区", "边区")  # (晋察冀边区: of history)
+REGION_KINDS = ("山区", "库区", "林区", "牧区", "矿区", "老区", "灾区", "景区", "城区", "郊区", "边区", "苏区")  # (晋察冀边区, 苏区: of history)
 NOT_IN_PLACE_POS = {"v", "vd", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "d", "r", "ad", "m", "q", "t"}
 # A place right after its town or community, whatever the segmenter made of its unknown name:
 # 柏庄镇|花村店村, 杨沟村(前坪), 锦帆社区|怡园里小区. The longest within five characters.
