@@ -663,9 +663,7 @@ class _ArticleRun:
 
     def org_is_named(self, c, toks) -> bool:
         """区委组织部 and 蒲公英志愿服务站 name one body; 社区巡逻队, 志愿服务队, 物业公司 do not."""
-        if c.host is not None and not c.text.startswith(c.host.text + "驻"):
-            return self.org_is_named(c.host, toks)  # 县纪委监委派驻第三纪检监察组: its body's numbered team
-        if c.host is not None and not c.text.startswith(c.host.text + "驻"):
+        if c.host is not None and c.text.startswith(c.host.text + "派驻"):
             return self.org_is_named(c.host, toks)  # 县纪委监委派驻第三纪检监察组: its body's numbered team
         text = self.text
         org_start = c.places[-1][1] if c.places else c.start

@@ -1051,7 +1051,6 @@ _OBJECT_TAIL = r"[^\W\d的了各或在为将把从与及等_“”]"
 NOT_A_HEAD_START = "很都也还已更不没又再均仍被让使是第"  # 推出的“…”很受欢迎: a predicate
 PREDICATE_POS = frozenset(("a", "ad", "d", "v"))  # what opens a predicate, not a program's head
 QUOTED_TEAMS = ("队", "工作室")  # “藤茶技术服务队”, “楼门长议事队” (a 团队 of professions is no name: QUOTED_TEAM_RE)
-QUOTED_TEAM_RE = "(?:(?<!团)队|工作室)"
 # “双迎攻坚”领导小组, “老娘舅”调解工作室: a body named after what it runs or does (kg.extract), no program
 QUOTED_ORG_HEADS = ("工作领导小组", "领导小组", "指挥部", "工作组", "工作队", "工作专班", "办公室", "志愿服务队", "志愿服务站",
                     "服务队", "工作室", "调解室", "服务站", "服务中心", "协会", "合作社", "基金会")
@@ -1059,6 +1058,7 @@ QUOTED_ORG_HEADS = ("工作领导小组", "领导小组", "指挥部", "工作�
 # members are or do may come between the quote and the head (not a 团队 of professions, nor a 队伍,
 # the ranks: 调解队伍建设); “五星级”: a grade, no name
 QUOTED_TEAM_HEADS = ("(?<!团)队(?![伍员长])",)
+QUOTED_TEAM_RE = f"(?:{QUOTED_TEAM_HEADS[0]}|工作室)"  # a quoted name that is a team's whole name
 _WORK_BEFORE_HEAD = r"[^\W\d的了在和与及为是把被将从向到等中各队_]"
 QUOTED_ORG = re.compile(r"[“‘]([^“”‘’]{2,15}(?<![式型化性级]))[”’]((?:党员|青年|巾帼|红色|爱心)?(?:"
                         + "|".join(QUOTED_ORG_HEADS) + ")"
