@@ -141,11 +141,13 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                 lo += 1  # 许多|老旧|小区: no place's name starts with a verb (a body's may: 教育扶贫…指挥部)
         if lo == hi:
             continue
-        if lo > 0 and tags[lo - 1] == "S" and len(tokens[lo - 1].text) == 1 and tokens[lo - 1].text.isalpha():
+        if lo > 0 and tags[lo - 1] == "S" and len(tokens[lo - 1].text) == 1 and tokens[lo - 1].pos not in PARTICLE_POS \
+                and tokens[lo - 1].text.isalpha():
             if stems is None:
                 stems = _place_stems(places_named, seg)
-            if any((tokens[lo - 1].text + tokens[lo].text).startswith(stem) for stem in stems):
-                lo -= 1  # 清/t|河湾科技园 … 清河街道: a name that opens with a named place's name
+            name = tokens[lo - 1].text + tokens[lo].text
+            if any(name[:k] in stems for k in range(2, len(name) + 1)):
+                lo -= 1  # 清/t|河湾科技园 … 清河街道, 定/v|海瑞丰…公司 … 定海区: a name opening with a named place's
         if hi - lo > 1 and tags.startswith("NP", lo) and len(tokens[lo].text) == 1 \
                 and len(tokens[lo + 1].text) >= 3 and seg.gazetteer.is_known(tokens[lo + 1].text):
             lo += 1  # ——记|海东市市场监管局…: no name begins with one character before a division's full name
@@ -223,7 +225,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                 if named and seg.gazetteer.is_known(t.text) \
                         and not seg.gazetteer.is_known(text[seg_start - first.start:t.end - first.start]):
                     seg_start, named = t.start, False  # 江苏援疆|伊宁县: a division's name is its own
-                if AUTONOMOUS_KIND.fullmatch(text, seg_start - first.start, t.end - first.start) \
+                if (t.text.startswith("自治") or t.text.endswith("族乡")) \
+                        and AUTONOMOUS_KIND.fullmatch(text, seg_start - first.start, t.end - first.start) \
                         and not seg.gazetteer.is_known(text[seg_start - first.start:t.end - first.start]):
                     seg_start, named = t.end, False  # 全国唯一的畲族自治县: a kind of county, no one county
                     continue
