@@ -40,6 +40,7 @@ VERSION = "1"
 # A name right after these is where or with whom something happens, not who does it.
 ADJUNCT_BEFORE = ("在", "到", "于", "从", "以", "对", "向", "与", "和", "同", "把", "将", "经过", "通过", "依托", "围绕",
                   "配合", "邀请", "深入", "走进", "来到", "前往", "组织")
+WHERE_BEFORE = ("在", "到", "于")  # a name right after these is where (由X在Y镇组织, X在该街道开展的…)
 ANAPHOR_BEFORE = re.compile(f"该(?:{alternation(ANAPHOR_LEVELS)})$")
 CLAUSE_OPENER = re.compile(r"[\s\d年月日上下午近日今年以来去年同时此外目前期间当天,]*")
 # A quoted or titled name: no clause punctuation inside (a quotation of speech has some, and the
@@ -309,7 +310,7 @@ def _inner_body(m: Mention) -> str:
     department's party group (县农业农村局|党组), else ""."""
     if m.anaphor:
         return ""
-    if m.surface.endswith("党组") and m.surface[:-2].endswith(("局", "委", "办", "厅")):
+    if m.surface.endswith("党组") and m.surface[:-2].endswith(ABBREVIATED_HEADS):
         return "党组"
     inner = next((x for x in INNER_BODIES if m.surface.endswith(x)), "")
     return inner if inner and m.surface[:-len(inner)].endswith(TERMINAL_HEADS) else ""
@@ -1255,7 +1256,7 @@ class _ArticleRun:
         if found is None:
             return None
         where = _before_anaphor(text, found[0])
-        if text[where - 1:where] == "在":  # 区城管委|在该街道|开展的“…”: where, not who (but 在X搭建的…上: X)
+        if text.endswith(WHERE_BEFORE, 0, where):  # 区城管委|在该街道|开展的“…”: where, not who (but 在X搭建的…上: X)
             return next((i for _, i in actors if ments[i].end - self.sent_start == where - 1
                          and ments[i].type in ("Organization", "Place")), found[1])
         return found[1]
@@ -1347,7 +1348,7 @@ class _ArticleRun:
         # (由县交通运输局与百都乡联合组织实施: a place acts too, unless it is where: 由X在Y镇组织)
         text, at = self.text, self.sent_start
         inside = [i for p, i in actors if lo <= p < hi and (ments[i].type == "Organization" or ments[i].type == "Place"
-                                                          and not (at + p > 0 and text[at + p - 1] in "在到于"))]
+                                                          and not text.endswith(WHERE_BEFORE, 0, at + p))]
         return [i for i in inside if not any(j != i and ments[j].start <= ments[i].start and ments[i].end <= ments[j].end
                                              and (ments[j].start, ments[j].end) != (ments[i].start, ments[i].end)
                                              for j in inside)]

@@ -324,8 +324,8 @@ def _stationed(out: list[Chunk], tokens: list[Token]) -> list[Chunk]:
         if prev is not None and prev.org and c.org and between is not None and between.end == c.start and (
                 between.text == "驻" and c.places and c.text.endswith(STATIONED_HEADS)
                 or between.text == "派驻" and c.text.startswith("第")):
-            # (县纪委监委|派驻|第三纪检监察组: a numbered team it sends to other bodies)
-            # in the village it is stationed in; a numbered team where its body is
+            # in the village it is stationed in; a numbered team it sends to other bodies
+            # (县纪委监委|派驻|第三纪检监察组) where its body is
             merged[-1] = Chunk(prev.start, c.end, prev.text + between.text + c.text,
                                c.places if between.text == "驻" else prev.places, True, host=prev)
         else:
@@ -999,7 +999,7 @@ class ProgramFinder:
             inner = m.group("a") or m.group("b")
             if _slogan(inner) or len(inner) < (2 if tail.end() > m.end() else 3):
                 continue
-            if tail.end() == m.end() and inner.endswith(QUOTED_TEAMS) and not inner.endswith("团队"):
+            if tail.end() == m.end() and QUOTED_TEAM_END.search(inner):
                 continue  # 组建了“藤茶技术服务队”: a body (kg.extract's QUOTED_ORG_WHOLE)
             rest = text[m.end():tail.end()]
             if rest and rest[0] in NOT_A_HEAD_START and "的" in v.group(0) and not inner.endswith(MANNER_ENDINGS):
@@ -1053,19 +1053,18 @@ MEANWHILE = r"一边[^,,。“”]{1,6}?[,,]?一边"  # what a speaker does whil
 _OBJECT_TAIL = r"[^\W\d的了各或在为将把从与及等_“”]"
 NOT_A_HEAD_START = "很都也还已更不没又再均仍被让使是第"  # 推出的“…”很受欢迎: a predicate
 PREDICATE_POS = frozenset(("a", "ad", "d", "v"))  # what opens a predicate, not a program's head
-QUOTED_TEAMS = ("队", "工作室")  # “藤茶技术服务队”, “楼门长议事队” (a 团队 of professions is no name: QUOTED_TEAM_RE)
 # “双迎攻坚”领导小组, “老娘舅”调解工作室: a body named after what it runs or does (kg.extract), no program
 QUOTED_ORG_HEADS = ("工作领导小组", "领导小组", "指挥部", "工作组", "工作队", "工作专班", "办公室", "志愿服务队", "志愿服务站",
                     "服务队", "工作室", "调解室", "服务站", "服务中心", "协会", "合作社", "基金会")
-# “漓水卫士”党员志愿服务队, “索玛花”普法宣讲队, “壮乡阿妈”调解队: a few characters of what its
-# members are or do may come between the quote and the head (not a 团队 of professions, nor a 队伍,
-# the ranks: 调解队伍建设); “五星级”: a grade, no name
-QUOTED_TEAM_HEADS = ("(?<!团)队(?![伍员长])",)
-QUOTED_TEAM_RE = f"(?:{QUOTED_TEAM_HEADS[0]}|工作室)"  # a quoted name that is a team's whole name
+# a team's head (“索玛花”普法宣讲队; not a 团队 of professions, nor a 队伍, the ranks: 调解队伍建设)
+QUOTED_TEAM_HEAD = "(?<!团)队(?![伍员长])"
+QUOTED_TEAM_RE = f"(?:{QUOTED_TEAM_HEAD}|工作室)"  # a quoted name that is a team's whole name (“藤茶技术服务队”)
+QUOTED_TEAM_END = re.compile(QUOTED_TEAM_RE + "$")
+# “漓水卫士”党员志愿服务队, “壮乡阿妈”调解队: a few characters of what its members are or do may
+# come between the quote and the head; “五星级”: a grade, no name
 _WORK_BEFORE_HEAD = r"[^\W\d的了在和与及为是把被将从向到等中各队_]"
-QUOTED_ORG = re.compile(r"[“‘]([^“”‘’]{2,15}(?<![式型化性级]))[”’]((?:党员|青年|巾帼|红色|爱心)?(?:"
-                        + "|".join(QUOTED_ORG_HEADS) + ")"
-                        + rf"|{_WORK_BEFORE_HEAD}{{0,5}}?(?:" + "|".join(QUOTED_ORG_HEADS + QUOTED_TEAM_HEADS) + "))")
+QUOTED_ORG = re.compile(r"[“‘]([^“”‘’]{2,15}(?<![式型化性级]))[”’]"
+                        + rf"({_WORK_BEFORE_HEAD}{{0,5}}?(?:{'|'.join(QUOTED_ORG_HEADS)}|{QUOTED_TEAM_HEAD}))")
 AFTER_TIME = ("以来", "之后", "以后", "期间", "之际", "时")
 NOT_THE_THING = ("经验", "做法", "理念", "精神", "成果", "成效", "经验做法")
 MANNER_ENDINGS = ("式", "型", "化", "性")

@@ -429,8 +429,12 @@ class Segmenter:
         if len(word) == 2 and prev and prev[0] == ANAPHOR_PREFIX and word[0] in LEVEL_CHARS \
                 and not self.jieba.has_word(word):
             return [(word[0], "n"), (word[1], "n")]  # 该|乡松|垭口村 -> 该|乡|松 (该乡, then a village's name)
-        if len(word) >= 4 and word[0] in LEVEL_CHARS and word[1] == "委" and word[2:] in self.titles:
-            return [(word[0], "n"), ("委", "nt"), (word[2:], "n")]  # 瑞金|市委常委 -> 市 + 委 + 常委
+        # 县委书记 -> 县 + 委 + 书记, 市委常委 -> 市 + 委 + 常委: a level's abbreviated body, then the
+        # title (before the level's body alone: 委常委 ends in a head too)
+        k = next((k for k in range(len(word) - 1, 1, -1) if word[0] in LEVEL_CHARS and word[k:] in self.titles
+                  and word[1:k] in self.org_heads), 0)
+        if k:
+            return [(word[0], "n"), (word[1:k], "nt"), (word[k:], "n")]
         if len(word) >= 2 and word[0] in LEVEL_CHARS + "村" and word[1:] not in self.stop and (
                 word[1:] in self.org_heads or word[1:] in self.org_words or (
                     self._org_head(word[1:]) and (len(word) == 2 or prev and (prev[2] in "ND" or prev[0] in self.region_short)
@@ -453,11 +457,6 @@ class Segmenter:
             (word[:k] for k in range(len(word) - 1, 1, -1) if word[k:] in self.titles and word[:k] in self.org_heads), "")
         if body:  # 党委书记 -> 党委 + 书记, 小学校长 -> 小学 + 校长
             return [(body, "nt"), (word[len(body):], "n")]
-        # 县委书记 -> 县 + 委 + 书记 (a level's abbreviated body, then the title)
-        k = next((k for k in range(len(word) - 1, 1, -1) if word[0] in LEVEL_CHARS and word[k:] in self.titles
-                  and word[1:k] in self.org_heads), 0)
-        if k:
-            return [(word[0], "n"), (word[1:k], "nt"), (word[k:], "n")]
         if len(word) >= 3 and word[-1] == "副" and word[0] in LEVEL_CHARS and word[1:-1] in self.org_heads:
             return [(word[0], "n"), (word[1:-1], "nt"), ("副", "b")]  # 旗委副|书记: 副 is the title's
         # 医保|局局长 -> 局 + 局长: a one-character head glued to the title that repeats it
