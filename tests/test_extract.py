@@ -1277,12 +1277,17 @@ def test_numbered_units_of_a_body(extractor):
     assert ("第三纪检监察组", "Organization") not in mentions
 
 
-def test_a_department_s_party_group_and_the_department_in_one_chain_of_posts(extractor):
-    ex, _, _ = run(extractor, "县农业农村局党组书记、局长冯建明作表态发言。县卫健委党组成员王强参加。")
-    holds = {ex.mentions[r.object].surface for r in ex.relations if r.predicate == "holds"
-             and ex.mentions[r.subject].surface == "冯建明"}
-    assert holds == {"县农业农村局党组", "县农业农村局"}
-    assert "县卫健委党组" not in {m.surface for m in ex.mentions}  # 党组成员: a title
+def test_a_party_group_named_only_in_titles_gives_posts_of_the_department(extractor):
+    ex, _, _ = run(extractor, "县农业农村局党组书记、局长冯建明作表态发言。县卫健委党组成员王强表示,要抓落实。")
+    holds = {(ex.mentions[r.object].surface, r.title) for r in ex.relations if r.predicate == "holds"}
+    assert holds == {("县农业农村局", "党组书记"), ("县农业农村局", "局长"), ("县卫健委", "党组成员")}
+    assert not any(m.surface.endswith("党组") for m in ex.mentions)
+
+
+def test_a_party_group_that_acts_is_a_body_with_its_secretary(extractor):
+    ex, _, _ = run(extractor, "县农业农村局党组书记、局长冯建明作表态发言。会议要求该局党组限期整改。")
+    holds = {(ex.mentions[r.object].surface, r.title) for r in ex.relations if r.predicate == "holds"}
+    assert holds == {("县农业农村局党组", "党组书记"), ("县农业农村局", "局长")}
 
 
 def test_a_standing_member_s_seat_before_a_comma_is_one_of_the_posts(extractor):
@@ -1400,3 +1405,18 @@ def test_a_name_whose_first_word_the_segmenter_read_as_a_time(extractor):
 def test_the_soviet_areas_of_history_are_no_places(extractor):
     _, mentions, _ = run(extractor, "该馆现藏苏区时期家书。该村在苏区时期有137人参加红军。")
     assert not [m for m, t in mentions if t == "Place" and m.endswith("苏区")]
+
+
+def test_a_post_in_brackets_after_a_quotation_names_the_speaker_and_the_post(extractor):
+    ex, mentions, rels = run(extractor, "“大家的事大家议。”潘建军(沙宜村党支部书记)说,茶叶是村里的宝。"
+                                        "“现在好了。”姜海波(江沿社区党委书记)介绍。")
+    holds = {(ex.mentions[r.subject].surface, ex.mentions[r.object].surface, r.title)
+             for r in ex.relations if r.predicate == "holds"}
+    assert ("潘建军", "沙宜村党支部", "书记") in holds
+    quoted = {ex.mentions[r.subject].surface for r in ex.relations if r.predicate == "quotedIn"}
+    assert {"潘建军", "姜海波"} <= quoted
+
+
+def test_a_hui_family_name_of_qinghai(extractor):
+    _, mentions, _ = run(extractor, "社区党委书记冶学英介绍,社区组建了服务队。")
+    assert ("冶学英", "Person") in mentions

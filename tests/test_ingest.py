@@ -154,6 +154,21 @@ def test_the_headline_is_the_line_above_its_sub_headline_under_a_banner_and_a_ki
     assert page.articles[0].title == "“红管家”走进楼组 老小区过上新日子"
 
 
+def test_a_lead_ending_in_its_credit_is_not_joined_to_the_next_paragraph():
+    page = parse_page("养老服务圈\n\n本报讯 今年以来,区民政局加快构建养老服务圈。记者 滕雪峰 通讯员 蔺春雨/图\n\n"
+                      "走进群力街道综合养老服务中心,老人们在读书看报。\n", "p.txt")
+    (a,) = page.articles
+    assert a.reporters == ["滕雪峰", "蔺春雨"] and a.photographers == ["滕雪峰", "蔺春雨"]
+    assert "蔺春雨" not in a.body and "养老服务圈。\n走进" in a.body
+
+
+def test_names_apart_in_brackets_after_the_last_sentence_are_its_credit_whatever_their_family_names():
+    assert split_trailing("让群众凭一技之长稳定就业。(韩雪 铁成龙)")[1].reporters == ["韩雪", "铁成龙"]
+    assert split_trailing("形成了基层协商格局。(骆文静 展鹏)")[1].reporters == ["骆文静", "展鹏"]
+    assert split_trailing("他们来到了(展览 现场)")[1] is None  # not after a sentence's end
+    assert split_trailing("一起包粽子。(上午 下午)")[1] is None  # no name among them
+
+
 def test_a_name_cut_after_a_full_stop_in_a_short_paragraph_is_rejoined():
     page = parse_page("标题\n\n工坊由雪域手工艺品有限公司运营。公司总经理央宗\n\n卓玛介绍,工坊有织娘62名。\n", "p.txt")
     assert "总经理央宗卓玛介绍" in page.articles[0].body

@@ -162,6 +162,7 @@ _PRONOUN_SPEECH = r"[他她](?!们)(?:(?:对记者|向记者|告诉记者|笑着
 PRONOUN_SPEAKS = re.compile(r"\s*" + _PRONOUN_SPEECH)
 MID_PRONOUN_SPEAKS = re.compile(r"[,,;;]" + _PRONOUN_SPEECH)  # …杜秀兰第一个走进轿厢,她笑着说
 IS_AFTER_NAME = re.compile(r"[,,]?是")
+BRACKETED_POST = re.compile(r"[((][^()()。,,]{2,24}[))]")
 POST_SEP = re.compile(r"[、兼]")  # 党支部书记兼村委会主任, 党委副书记、乡长
 BARE_HEAD_BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|该|兼")  # (…书记兼|村委会主任)
 # 新华苑社区“银龄食堂”里: the program as a place where something happens, not whose it is
@@ -863,6 +864,10 @@ class _ArticleRun:
                     units = [(u.start - sent.start, i) for i, u in self.sentence_mentions()
                              if sent.start <= u.start < sent.end and u.type in ("Organization", "Place")]
                 posts = self._posts_before(sent, units, m.start)
+                bracket = BRACKETED_POST.match(self.text, m.end)  # 潘建军(沙宜村党支部书记)说
+                if bracket and not posts:
+                    posts = self._posts_before(sent, units, bracket.end() - 1)
+                    rel_end = bracket.end() - sent.start
                 if not posts:
                     post = self._post_after(sent, actors, m.end)
                     posts = [post] if post is not None else []
@@ -1028,7 +1033,8 @@ class _ArticleRun:
         posts = []
         parts = POST_SEP.split(gap)
         posts.append((unit, parts[0]))
-        posts += self._more_posts(sent, unit, parts[1:], name_start - len(gap) + len(parts[0]) + 1)
+        posts += self._more_posts(sent, unit, parts[1:], name_start - len(gap) + len(parts[0]) + 1,
+                                  own=parts[0].startswith("党组"))
         start = ments[unit].start
         while start > sent.start and text[start - 1] in "、,,":  # 县政协委员、…公司总经理
             prev = self._post_before(units, start - 1)
@@ -1049,16 +1055,18 @@ class _ArticleRun:
                 posts.append(shared)
         return [(u, self._inner_title(u, title)) for u, title in posts]
 
-    def _more_posts(self, sent: Sentence, unit: int, parts: list[str], at: int) -> list[tuple[int, str]]:
+    def _more_posts(self, sent: Sentence, unit: int, parts: list[str], at: int, own: bool = False) -> list[tuple[int, str]]:
         """The posts after the first of a chain joined by 、 or 兼 (书记、村委会主任; 副书记、县长), the
-        first one's in unit; at: where the second begins."""
+        first one's in unit; at: where the second begins; own: the first is a post of the unit's
+        own party group (县人社局党组书记、局长), so a title alone after it is the unit's too."""
         posts = []
         for part in parts:
             # (…公司党支部书记、总经理: the company's, before the last body named with 公司)
             more = self._committee_department(unit, part, at) \
                 or (self._outer_post(unit, part) if part in HEAD_TITLES else None) \
                 or self._post_bare(sent, at, at + len(part)) \
-                or (self._outer_post(unit, part) if self.ex.title_re.fullmatch(part) else None)
+                or (self._outer_post(unit, part) or ((unit, part) if own else None)
+                    if self.ex.title_re.fullmatch(part) else None)
             if more is not None:
                 posts.append(more)
             at += len(part) + 1

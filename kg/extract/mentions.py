@@ -35,6 +35,7 @@ _ORG_CONT = r"(?:(?:[NDV][NDVGW]{0,5})?O)"
 # tokens only: the lookahead skips the other positions before trying the alternatives. It is
 # possessive (*+): no letter it runs over is a head, so giving one back cannot help.
 CHUNK = re.compile(rf"(?=[NDVGW]*+[PO])(?:{_SEGS}[NDVGW]{{0,6}}O{_ORG_CONT}*|{_SEGS}?{_ORG_FREE}{_ORG_CONT}*|{_SEGS})")
+GROUP_TITLES = ("书记", "副书记", "成员")  # 局党组书记: a post of the bureau whose party group it is
 UNNAMED_FIRST = ("个别", "某")  # (in a report of misconduct: 城庄镇某村, 个别村)
 GENERIC_BEFORE = ("各", "每个", "各个", "所有", "每", "全体", "等")  # (…嘎查等|牧业嘎查: the kind of the list)
 # The bodies of one campaign, named by it (危房改造清零行动指挥部): never a kind of body
@@ -152,6 +153,12 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                 and len(tokens[lo + 1].text) >= 3 and seg.gazetteer.is_known(tokens[lo + 1].text):
             lo += 1  # ——记|海东市市场监管局…: no name begins with one character before a division's full name
         hi = _end_at_terminal_head(tokens, tags, lo, hi)
+        if hi - lo > 1 and tokens[hi - 1].text == "党组" and tags[hi - 2] == "O" \
+                and _group_title_after(tokens, hi) and not any(
+                    t.text == "党组" and not _group_title_after(tokens, k + 1) for k, t in enumerate(tokens)):
+            # 县人社局|党组书记: a party group named only in its secretary's title is no body of its
+            # own, its secretary a post of the bureau (but not where the group acts: 该局党组限期整改)
+            hi -= 1
         if lo > 0 and tokens[lo - 1].text == "该" and hi - lo > 1 and tags.find("O", lo, hi) < 0 \
                 and tokens[lo].text in ANAPHOR_LEVELS:
             lo += 1  # 该|乡|松垭口村: the level is the anaphor's (anaphors), the chain starts after it
@@ -587,11 +594,11 @@ class PersonFinder:
         self.listed = re.compile(rf"((?:{_NAME_CHARS}{{2,3}}、)+{_NAME_CHARS}{{2,3}})等")
         # 鲁岗镇、潘店镇等 is a list of places: a name ending in a head is no person's
         self.place_and_org_heads = name_heads()
-        # 刘凯平,东湖社区党支部书记,…: a name, then its post
-        name_then_comma = rf"(?:^|(?<=[”。,:;]))({_NAME_CHARS}{{2,3}})(?:[,,]|是)"  # (杭琪是该校德育主任)
+        # 刘凯平,东湖社区党支部书记,…: a name, then its post (杭琪是该校德育主任; 潘建军(沙宜村党支部书记)说)
+        name_then_comma = rf"(?:^|(?<=[”。,:;]))({_NAME_CHARS}{{2,3}})(?:[,,]|是|[((])"
         self.before_post = re.compile(
-            rf"{name_then_comma}(?=[^,,。]{{2,20}}?{guarded(titles_and_roles)}"
-            rf"(?:[,,。]|说|表示|介绍))")
+            rf"{name_then_comma}(?=[^,,。()()]{{2,20}}?{guarded(titles_and_roles)}"
+            rf"(?:[,,。))、]|说|表示|介绍))")
         # before_post without its lookahead: a third as slow, and not in 4 of 5 sentences with a title
         self.name_then_comma = re.compile(name_then_comma)
         # the second part of a dotted name: the shortest one before what ends a name (库尔班|家的…)
@@ -840,14 +847,15 @@ def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
         # (退休工人|高建国/ns说: a three-character name the segmenter took for a place's, when
         # speech or punctuation follows it, not more of a phrase as after 群众|满意度/ns)
         t = inside[0]
-        if t.pos in ("ns", "j", "v"):  # (书记|车石保/j|介绍: or for an abbreviation's, 吕占魁/v|说: a verb's)
+        if t.pos in ("ns", "j", "v", "n"):  # (书记|车石保/j|介绍: or for an abbreviation's, 吕占魁/v|说: a
+            # verb's, 冶学英/n|介绍: a noun's)
             after = next((x for x in tokens if x.start == e), None)
             if len(t.text) != 3 or after is None:
                 return False
             if after.text.startswith(("说", "表示", "介绍")):
                 return True
-            # (a verb's only before speech: 群众|融得进/v|、 is no name)
-            return t.pos != "v" and (after.text.startswith("是") or after.tag == "S" and not after.text.isalnum())
+            # (a verb's or a noun's only before speech: 群众|融得进/v|、 is no name)
+            return t.pos not in ("v", "n") and (after.text.startswith("是") or after.tag == "S" and not after.text.isalnum())
         if t.pos in PERSON_POS and len(t.text) == 2:
             # 经理|陈立|任…委员, 医师|石静|一边…: a verb that follows names, or an adverb of two characters
             after = next((x for x in tokens if x.start == e), None)
@@ -891,6 +899,11 @@ def _surname_glued(tokens: list[Token], s: int, e: int) -> bool:
     glued = next((t for t in tokens if t.start < s < t.end), None)
     return glued is not None and glued.end == s + 1 and glued.pos in PERSON_POS and all(
         t.pos in PERSON_POS for t in tokens if s < t.start and t.end <= e)
+
+
+def _group_title_after(tokens: list[Token], k: int) -> bool:
+    """Whether a title of a party group's member follows token k-1 (党组|书记, 党组|副|书记)."""
+    return "".join(t.text for t in tokens[k:k + 2]).startswith(GROUP_TITLES)
 
 
 def _name_tokens(tokens: list[Token], s: int, e: int) -> bool:

@@ -50,11 +50,14 @@ class Credit:
 
 
 _HAN_NAME = re.compile("[\u4e00-\u9fff]{2,4}")
+_SENTENCE_ENDS = ("。", "!", "?", "”", "…")
 _SPACED_ROLE = re.compile(r"(?:记者|通讯员)\s")
 
 
-def parse_credit(text: str, *, require_role: bool = False) -> Credit | None:
-    """Names in a credit such as "记者 冉红政 通讯员 马英文/图"; None if it is not one."""
+def parse_credit(text: str, *, require_role: bool = False, listed: bool = False) -> Credit | None:
+    """Names in a credit such as "记者 冉红政 通讯员 马英文/图"; None if it is not one. listed: the
+    text stands where a credit does (bracketed after an article's last sentence), so two or more
+    names apart are names if one of them looks like one (铁成龙, 展鹏: family names of no list)."""
     text = text.strip()
     # anchored at the end: the only match sub would remove (every mark ends in 图, 摄 or 影: most
     # texts, headlines, end otherwise and need no search)
@@ -68,7 +71,9 @@ def parse_credit(text: str, *, require_role: bool = False) -> Credit | None:
     # after 记者 or 通讯员 and a space a name is a name whatever its family name (星永红, 拉毛措:
     # Tu, Tibetan; 记者手记 is a column's label)
     spaced = has_role and _SPACED_ROLE.search(core) is not None
-    if not tokens or not all(looks_like_person_name(t) or spaced and _HAN_NAME.fullmatch(t) for t in tokens):
+    if not tokens or not all(looks_like_person_name(t) or spaced and _HAN_NAME.fullmatch(t) for t in tokens) and not (
+            listed and len(tokens) >= 2 and " " in core and all(_HAN_NAME.fullmatch(t) for t in tokens)
+            and any(map(looks_like_person_name, tokens))):
         return None
     names = list(dict.fromkeys(tokens))
     credit = Credit()
@@ -131,7 +136,8 @@ def split_trailing(par: str) -> tuple[str, Credit | None]:
     last = par.rstrip()[-1:]
     m = _TRAILING_PAREN.search(par) if last in (")", ")") else None
     if m:
-        credit = parse_credit(m.group(1))
+        # (…稳定就业。(韩雪 铁成龙): names apart after the last sentence, whatever their family names)
+        credit = parse_credit(m.group(1), listed=par[m.start() - 1:m.start()] in _SENTENCE_ENDS)
         if credit:
             return par[:m.start()].rstrip(), credit
     m = _TRAILING_BARE.search(par, _credit_tail_start(par)) if "\u4e00" <= last <= "\u9fff" else None

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Callable
 
-from kg.ingest.byline import is_lead, split_lead
+from kg.ingest.byline import is_lead, split_lead, split_trailing
 
 # Characters that end a paragraph for good: sentence-final punctuation, closing quotes and brackets.
 TERMINAL = set("。!?…”’\"')』」》:;.!?")
@@ -84,6 +84,8 @@ def _is_cut(prev: str, par: str, nxt: str, is_byline: Callable[[str], bool]) -> 
         return False  # most lines: no cut whether or not either line is a byline, so do not ask
     if is_byline(par):
         return False
+    if not opens_mid_sentence and split_trailing(prev)[1] is not None:
+        return False  # …等服务。记者 滕雪峰 通讯员 蔺春雨/图: the paragraph ends in its credit, not mid-sentence
     if is_byline(prev):
         # 本报讯(通讯员 朱晓婷)走进位于浙江晶 / 澜水晶科技有限公司…: a lead whose text runs on
         # is body text cut by the layout; a byline or a lead that is only its credit is not
