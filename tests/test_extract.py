@@ -1420,3 +1420,27 @@ def test_a_post_in_brackets_after_a_quotation_names_the_speaker_and_the_post(ext
 def test_a_hui_family_name_of_qinghai(extractor):
     _, mentions, _ = run(extractor, "社区党委书记冶学英介绍,社区组建了服务队。")
     assert ("冶学英", "Person") in mentions
+
+
+def test_the_office_after_a_street_committee_s_post_is_the_street_s(extractor):
+    ex, _, rels = run(extractor, "长江路街道党工委副书记、办事处主任柴国梁表示,下一步要干。")
+    holds = {(ex.mentions[r.object].surface, r.title) for r in ex.relations if r.predicate == "holds"}
+    assert holds == {("长江路街道党工委", "副书记"), ("长江路街道办事处", "办事处主任")}
+    assert any(r[:3] == ("locatedIn", "长江路街道办事处", "长江路街道") for r in rels)
+
+
+@pytest.mark.parametrize("body, name, typ", [
+    ("工农街道安顺楼院是一处始建于1958年的老楼院。", "安顺楼院", "Place"),  # a named compound (楼院 alone: none)
+    ("街道建成了锦华社区日间照料中心。", "锦华社区日间照料中心", "Organization"),
+    ("今年以来,董家口经济区管委会以活动为总抓手。", "董家口经济区", "Place"),  # 董家|口/q|经济区
+    ("区河长办还上线“智慧河湖”信息平台。", "区河长办", "Organization"),
+])
+def test_heads_of_compounds_zones_and_offices(extractor, body, name, typ):
+    _, mentions, _ = run(extractor, body)
+    assert (name, typ) in mentions
+    assert ("楼院", "Place") not in mentions and ("老楼院", "Place") not in mentions
+
+
+def test_a_bare_community_day_care_centre_is_no_particular_one(extractor):
+    _, mentions, _ = run(extractor, "社区日间照料中心每天开放。")
+    assert not any(t == "Organization" for _, t in mentions)

@@ -226,7 +226,8 @@ def test_a_head_alone_opening_a_clause_is_the_body_last_named_with_it(pipeline):
 
 @pytest.mark.parametrize("name, level", [("渝中区", "区"), ("大坪片区", "片区"), ("凤屿小区", "小区"),
                                          ("浦江水晶产业园区", "园区"), ("中原高新区", "高新区"),
-                                         ("滨海新区", "区")])  # a 新区 is its district (滨海新区委)
+                                         ("滨海新区", "区"), ("安顺楼院", "楼院"),  # a 新区 is its district (滨海新区委)
+                                         ("董家口经济区", "经济区")])
 def test_the_level_a_bare_level_word_means(name, level):
     # 区应急管理局 takes the article's 区: a 片区 or 园区 is none
     assert place_level(name) == level
@@ -478,3 +479,9 @@ def test_a_company_by_its_trade_name_in_another_article_of_the_page_is_the_regis
     res = pipeline([("a.txt", [("佛山企业扎根郎德镇", "佛山市禾丰农业科技有限公司在郎德镇建起蔬菜基地。"),
                                ("田间课堂开课", "禾丰公司派出4名技术员常驻基地,全程指导。")])])
     assert {n for n in names(res, "Organization") if "禾丰" in n} == {"佛山市禾丰农业科技有限公司"}
+
+
+def test_a_body_of_a_compound_named_by_its_head_alone_is_no_body(pipeline):
+    res = pipeline([("a.txt", [("党建网格", "社区建立网格党支部、楼院党小组。工农街道安顺楼院成立了楼院党小组。")])])
+    assert "安顺楼院" in names(res, "Place")
+    assert "楼院党小组" not in names(res, "Organization")

@@ -93,7 +93,7 @@ def _match(pattern: re.Pattern, text: str, pos: int) -> str:
 
 
 LEVEL_RANK = {"省": 1, "自治区": 1, "市": 2, "州": 2, "区": 3, "县": 3, "旗": 3, "新区": 3, "高新区": 3.5,
-              "开发区": 3.5, "镇": 4, "乡": 4, "街道": 4, "苏木": 4, "社区": 5, "村": 5, "嘎查": 5, "村民小组": 6, "小区": 6, "花园": 6,
+              "开发区": 3.5, "镇": 4, "乡": 4, "街道": 4, "苏木": 4, "社区": 5, "村": 5, "嘎查": 5, "村民小组": 6, "小区": 6, "楼院": 6, "花园": 6,
               "街坊": 6}
 
 
@@ -130,7 +130,7 @@ def _bare(m) -> bool:
 # Facilities every community or street has: 社区党群服务中心, 街道综治中心 name a kind, not one body
 # the departments of a party committee (区委组织部), written alone after the committee's post
 PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委", "社会工作部")
-LOCAL_FACILITIES = frozenset(("党群服务中心", "综治中心", "党群活动中心", "养老服务中心", "便民服务站"))
+LOCAL_FACILITIES = frozenset(("党群服务中心", "综治中心", "党群活动中心", "养老服务中心", "日间照料中心", "便民服务站"))
 COORDINATORS = ("、", "和", "与", "及", "以及", "同")
 # X、Y; X又与Y; X日前与Y (an adverb of time between the first party and 与)
 COORDINATED = re.compile(r"(?:又|也|还|曾|已|日前|近日|近期|今年|去年|此前)*(?:" + "|".join(COORDINATORS) + ")")
@@ -1062,7 +1062,7 @@ class _ArticleRun:
         posts = []
         for part in parts:
             # (…公司党支部书记、总经理: the company's, before the last body named with 公司)
-            more = self._committee_department(unit, part, at) \
+            more = self._committee_department(unit, part, at) or self._street_office(sent, unit, part, at) \
                 or (self._outer_post(unit, part) if part in HEAD_TITLES else None) \
                 or self._post_bare(sent, at, at + len(part)) \
                 or (self._outer_post(unit, part) or ((unit, part) if own else None)
@@ -1086,6 +1086,20 @@ class _ArticleRun:
             return None
         org = self.add(committee.surface + dept, "Organization", at, at + len(dept), qualify=committee.qualify,
                        anaphor=committee.anaphor)
+        return org, part
+
+    def _street_office(self, sent: Sentence, unit: int, part: str, at: int) -> tuple[int, str] | None:
+        """街道党工委副书记、办事处主任: the office after a street's party working committee's post is
+        that street's (清真巷街道办事处)."""
+        committee = self.out.mentions[unit]
+        if not part.startswith("办事处") or not committee.surface.endswith("街道党工委") \
+                or not self.ex.title_re.fullmatch(part, 3):
+            return None
+        org = self.add(committee.surface[:-3] + "办事处", "Organization", at, at + 3, qualify=committee.qualify,
+                       anaphor=committee.anaphor)
+        street = next((r.object for r in self.out.relations if r.predicate == "locatedIn" and r.subject == unit), None)
+        if street is not None:
+            self.rel("locatedIn", org, street, sent.text)
         return org, part
 
     def _post_of_previous(self, sent: Sentence, hi: int) -> tuple[int, str] | None:

@@ -43,7 +43,7 @@ CAMPAIGN_HEADS = ("指挥部", "领导小组", "专班")
 NAMED_POS = PROPER_POS | {"j"}  # the dictionary's names and abbreviations (居委会/j)
 # Zones that are named with their county or city (沂南县电商产业园, 晋江市经济开发区)
 ZONE_HEADS = frozenset(("产业园", "产业园区", "园区", "工业园", "工业园区", "科技园", "创业园", "物流园", "开发区",
-                        "经济开发区", "经济技术开发区", "高新区", "高新技术产业开发区", "经开区", "示范区", "科学城", "科技城"))
+                        "经济开发区", "经济技术开发区", "高新区", "高新技术产业开发区", "经开区", "经济区", "示范区", "科学城", "科技城"))
 # Teams a body stations in a village (…局驻…村工作队)
 STATIONED_HEADS = ("工作队", "工作组", "帮扶队", "驻村工作队", "服务队")
 # A province's short name alone is the province where these follow it (来自江西的…, 销往北京、天津等地).
@@ -55,7 +55,7 @@ ONE_CHAR_NAME_HEADS = ("村", "镇", "乡", "县", "区", "市", "省")
 DIVISION_HEADS = ("县", "区", "市", "省")
 ANAPHOR_LEVELS = frozenset((*LEVEL_CHARS, "村", "街道", "社区"))  # 该 + one of these is an anaphor (该乡, 该街道)
 AUTONOMOUS_KIND = re.compile(r"[\u4e00-\u9fff]{1,2}族(?:自治[区州县旗]|乡)")  # (全国唯一的)畲族自治县: a kind
-HOUSING_HEADS = ("家园", "花园", "新村", "小区", "公寓", "嘉园")
+HOUSING_HEADS = ("家园", "花园", "新村", "小区", "公寓", "嘉园", "楼院")
 SENTENCE = re.compile(r"[^。!?;\n]*(?:[。!?;]+[”’]?|\n|$)")
 _NAME_CHARS = r"[\u4e00-\u9fff]"
 # Characters that end a name rather than continue it (verbs, particles, punctuation).
@@ -531,6 +531,10 @@ VILLAGE_ONLY_HEADS = ("村", "屯")
 def _locatives_in_names(tokens: list[Token], tags: str) -> str:
     def name(k: int) -> bool:
         t, head = tokens[k], tokens[k + 1].text
+        if t.pos == "s" or t.pos == "q" and len(t.text) == 1:
+            # 董家|口/q|经济区: a place word or a measure between a name and a zone's head is part of
+            # the zone's name
+            return k > 0 and tags[k - 1] in "PN" and head in ZONE_HEADS
         return t.pos == "f" and (len(t.text) == 2 and head in VILLAGE_ONLY_HEADS
                                  or len(t.text) == 1 and len(head) == 2 and head.endswith(VILLAGE_ONLY_HEADS))
     return _retagged(tags, [m.start() for m in _LOCATIVE_BEFORE_PLACE.finditer(tags) if name(m.start())], "N")
