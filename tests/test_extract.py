@@ -1444,3 +1444,15 @@ def test_heads_of_compounds_zones_and_offices(extractor, body, name, typ):
 def test_a_bare_community_day_care_centre_is_no_particular_one(extractor):
     _, mentions, _ = run(extractor, "社区日间照料中心每天开放。")
     assert not any(t == "Organization" for _, t in mentions)
+
+
+def test_a_village_name_the_segmenter_read_as_a_count_is_a_name(extractor):
+    ex, mentions, rels = run(extractor, "在夷陵区太平溪镇许家湾村的柑橘园里,退捕渔民正忙着。全镇有100余个村民小组。")
+    assert ("许家湾村", "Place") in mentions  # 许家/m: no numeral before its measure
+    assert ("locatedIn", "许家湾村", "太平溪镇") in {r[:3] for r in rels}
+    assert not any(name.startswith("余") for name, _ in mentions)  # 100余个: a count
+
+
+def test_a_name_glued_to_the_last_character_of_its_title(extractor):
+    _, mentions, rels = run(extractor, "和她搭档的网格员罗晓燕说:“以前靠本子记。”")  # 网格|员罗晓燕/nr
+    assert ("罗晓燕", "Person") in mentions

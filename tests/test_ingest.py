@@ -169,6 +169,11 @@ def test_names_apart_in_brackets_after_the_last_sentence_are_its_credit_whatever
     assert split_trailing("一起包粽子。(上午 下午)")[1] is None  # no name among them
 
 
+def test_a_name_cut_after_a_title_before_a_copula_is_rejoined():
+    page = parse_page("标题\n\n第二天施工队就进了场。\n\n枫香坪社区网格员石秀\n\n英是土家族姑娘,她负责3号网格。\n", "p.txt")
+    assert "网格员石秀英是土家族姑娘" in page.articles[0].body
+
+
 def test_a_name_cut_after_a_full_stop_in_a_short_paragraph_is_rejoined():
     page = parse_page("标题\n\n工坊由雪域手工艺品有限公司运营。公司总经理央宗\n\n卓玛介绍,工坊有织娘62名。\n", "p.txt")
     assert "总经理央宗卓玛介绍" in page.articles[0].body

@@ -476,8 +476,12 @@ MEASURE = re.compile(f"[{''.join(sorted(MEASURES))}]")  # finds one in a text wi
 
 
 def _counted(t: Token) -> bool:
-    """一个, 两家, 5|家, 11支: a numeral with a measure word."""
-    return t.pos in ("m", "mq", "q") and t.text[-1] in MEASURES
+    """一个, 两家, 5|家, 11支: a numeral with a measure word (许家/m|湾村: a name, whatever the
+    segmenter took it for)."""
+    return t.pos in ("m", "mq", "q") and t.text[-1] in MEASURES and all(c in NUMERALS for c in t.text[:-1])
+
+
+NUMERALS = frozenset("0123456789一二三四五六七八九十百千万两几多数每各整半零〇余来")
 
 
 # verbs that join two parties, or set one place by another (岳麓街道|毗邻|湖南大学): a boundary
@@ -899,8 +903,10 @@ def _end_glued(tokens: list[Token], s: int, e: int) -> bool:
 
 def _surname_glued(tokens: list[Token], s: int, e: int) -> bool:
     """脱贫|户韦|玉兰: the role's last character and the family name are one token, which the
-    segmenter took for a name, as it did the rest."""
+    segmenter took for a name, as it did the rest (网格|员罗晓燕: or the whole name)."""
     glued = next((t for t in tokens if t.start < s < t.end), None)
+    if glued is not None and glued.start == s - 1 and glued.end == e:
+        return glued.pos in PERSON_POS
     return glued is not None and glued.end == s + 1 and glued.pos in PERSON_POS and all(
         t.pos in PERSON_POS for t in tokens if s < t.start and t.end <= e)
 

@@ -165,7 +165,7 @@ def _inside_quotes(prev: str) -> bool:
     return prev.count("“") > prev.count("”")
 
 
-_SPEAKS_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}(?:说|介绍|表示|告诉|坦言|指出|强调|透露)")
+_SPEAKS_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}(?:说|介绍|表示|告诉|坦言|指出|强调|透露|是)")  # (…网格员石秀 / 英是…)
 
 
 def _person_across(prev: str, par: str) -> bool:
