@@ -169,6 +169,13 @@ def test_names_apart_in_brackets_after_the_last_sentence_are_its_credit_whatever
     assert split_trailing("一起包粽子。(上午 下午)")[1] is None  # no name among them
 
 
+def test_a_line_reporting_who_spoke_is_the_kicker_of_the_headline_under_it():
+    page = parse_page("童振宇在箭厂河乡调研时强调\n\n用好红色资源 推动乡村振兴\n\n"
+                      "本报讯(记者 宋思佳)6月21日,县长童振宇到箭厂河乡调研红色旅游。\n", "p.txt")
+    (a,) = page.articles
+    assert (a.kicker, a.title) == ("童振宇在箭厂河乡调研时强调", "用好红色资源 推动乡村振兴")
+
+
 def test_a_name_cut_after_a_title_before_a_copula_is_rejoined():
     page = parse_page("标题\n\n第二天施工队就进了场。\n\n枫香坪社区网格员石秀\n\n英是土家族姑娘,她负责3号网格。\n", "p.txt")
     assert "网格员石秀英是土家族姑娘" in page.articles[0].body

@@ -32,6 +32,9 @@ _LABEL = re.compile(r"^(?:\d{1,2}\s|[一二三四五六七八九十]+、)|" + _C
 _NAME_END = r"(?:省|市|区|县|旗|镇|乡|街道|社区|村|局|委|办|处|所|院|馆|站|中心|政协|法院|公司|部)"
 _UNIT_KICKER = r"^[\u4e00-\u9fff]{1,9}" + _NAME_END + r"\s*[::]$"
 _KICKER_NAME = re.compile(r"^[\u4e00-\u9fff]{1,9}" + _NAME_END + r"\s*[::]?$|^.{1,20}[::]$")
+# A line reporting who spoke (童振宇在箭厂河乡调研时强调) is a kicker: the headline under it is
+# what was said.
+_SPEAKER_KICKER = re.compile(r"(?:强调|指出|要求|表示|时说|寄语|勉励)$")
 _FURNITURE = re.compile(_COLUMN + "|" + _UNIT_KICKER)
 _STARTS_WITH_UNIT = re.compile(r"^[\u4e00-\u9fff0-9]{1,12}?" + _NAME_END)
 _DIRECTIONS = re.compile(r"[东南西北中]+部")
@@ -194,7 +197,7 @@ def split_articles(pars: list[str], source: str,
 def _finish(d: _Draft, source: str, index: int) -> Article:
     lines = [b for b in d.block if not _LABEL.search(b)]
     subtitle = [b for b in lines if b.startswith(("—", "-"))]
-    kickers = {k for k, b in enumerate(lines) if _KICKER_NAME.match(b)}
+    kickers = {k for k, b in enumerate(lines) if _KICKER_NAME.match(b) or k + 1 < len(lines) and _SPEAKER_KICKER.search(b)}
     last_kicker = max(kickers, default=-1)
     # A kicker stands right above its headline: a line above the kicker is a slogan or label.
     candidates = [b for k, b in enumerate(lines) if k > last_kicker and b not in subtitle] or [
