@@ -1456,3 +1456,10 @@ def test_a_village_name_the_segmenter_read_as_a_count_is_a_name(extractor):
 def test_a_name_glued_to_the_last_character_of_its_title(extractor):
     _, mentions, rels = run(extractor, "和她搭档的网格员罗晓燕说:“以前靠本子记。”")  # 网格|员罗晓燕/nr
     assert ("罗晓燕", "Person") in mentions
+
+
+def test_a_kind_of_place_after_is_names_no_place(extractor):
+    _, mentions, _ = run(extractor, "阿巴嘎旗位于锡林郭勒盟中北部,是典型的纯牧业旗。这里是全国闻名的光明村。")
+    places = {n for n, t in mentions if t == "Place"}
+    assert "纯牧业旗" not in places  # 纯/a: what kind of banner it is
+    assert {"阿巴嘎旗", "光明村"} <= places  # 光明: a name of a common word, no description

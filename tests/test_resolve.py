@@ -485,3 +485,11 @@ def test_a_body_of_a_compound_named_by_its_head_alone_is_no_body(pipeline):
     res = pipeline([("a.txt", [("党建网格", "社区建立网格党支部、楼院党小组。工农街道安顺楼院成立了楼院党小组。")])])
     assert "安顺楼院" in names(res, "Place")
     assert "楼院党小组" not in names(res, "Organization")
+
+
+def test_an_anaphor_is_not_the_body_named_after_it_in_its_sentence(pipeline):
+    res = pipeline([("a.txt", [("茶产业", "今年1月,由县农业农村局牵头成立了茶产业发展联盟。今年,该局还将实施“万亩茶园提质增效”项目,"
+                                         "并联合县市场监督管理局开展茶叶质量安全抽检。")])])
+    runs = {(res.entities[r.subject].name, res.entities[r.object].name) for r in res.relations if r.predicate == "runs"}
+    assert any(s.endswith("农业农村局") and "万亩茶园" in o for s, o in runs)
+    assert not any(s.endswith("市场监督管理局") for s, _ in runs)

@@ -179,6 +179,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         text = "".join(map(TEXT, toks))
         if "届" in text:
             continue  # 县十七届人大(四次会议): a numbered session, not the body
+        if lo > 0 and tokens[lo - 1].text == "的" and tags[hi - 1] == "P" and _place_kind(tokens, tags, lo, hi, seg):
+            continue
         if MEASURE.search(text):  # 爱心人士组建11支|党员志愿者服务队: what is counted is no one body
             lo = _after_counted(tokens, tags, lo, hi)
             if lo >= hi:
@@ -268,6 +270,25 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
     if "驻" in texts or "派驻" in texts:
         out = _stationed(out, tokens)
     return _branches(out) if texts & BRANCH_HEADS else out
+
+
+KIND_POS = frozenset(("n", "a", "b", "vn", "an", "d", "v"))
+DESCRIBING_POS = frozenset(("a", "b", "an", "d"))
+
+
+def _place_kind(tokens: list[Token], tags: str, lo: int, hi: int, seg: Segmenter) -> bool:
+    """(阿巴嘎旗)是典型的|纯|牧业|旗: a place of common words after 是…的 says what kind of place
+    the subject is, and names none."""
+    if hi - lo < 2 or any(tags[k] not in "NVG" or tokens[k].pos not in KIND_POS or seg.gazetteer.is_known(tokens[k].text)
+                          for k in range(lo, hi - 1)) or not any(tokens[k].pos in DESCRIBING_POS for k in range(lo, hi - 1)):
+        return False  # (是全国闻名的|光明|村: a name of common words, not a kind: 纯/a, 大/a, 重点/b describe)
+    for k in range(lo - 2, max(-1, lo - 12), -1):
+        word = tokens[k].text
+        if word == "是":
+            return True
+        if len(word) == 1 and word in CLAUSE_MARKS:
+            return False
+    return False
 
 
 def _place_stems(places: Collection[str], seg: Segmenter) -> set[str]:

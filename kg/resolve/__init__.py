@@ -254,12 +254,15 @@ class Resolver:
 
     def _mention_keys(self, ex, aid: str, focus: _Focus, short_forms: dict, context, entities,
                       program_merge) -> list[str | None]:
-        keys: list[str | None] = []
+        keys: list[str | None] = [None] * len(ex.mentions)
         latest = _Latest(ex)  # level -> latest named mention, for 该X and 在红柳湾村,村党支部…
         # A mention written again in the article resolves as it did the first time (only 该X and
         # local abbreviations depend on what came before), so each different mention is resolved once.
         resolved: dict[tuple, tuple] = {}
-        for m in ex.mentions:
+        # in the order of the text (a sentence's anaphors are extracted after its names: 该局还将实施…,
+        # 并联合县市场监管局…: 该局 is not the body named after it)
+        for k in sorted(range(len(ex.mentions)), key=lambda k: ex.mentions[k].start):
+            m = ex.mentions[k]
             signature = (m.surface, m.type, m.anaphor, m.qualify, m.written)
             got = resolved.get(signature)
             if got is None:
@@ -268,7 +271,6 @@ class Resolver:
                     resolved[signature] = got
             key, e, latest_level, name = got
             if key is None:
-                keys.append(None)
                 continue
             if m.start >= 0 or m.type == "Person":
                 e.articles.add(aid)
@@ -276,7 +278,7 @@ class Resolver:
                 latest[latest_level] = (name, m.end)
             if m.type == "Organization" and not m.anaphor and m.start >= 0:
                 latest.bodies.append((e.name, m.end))
-            keys.append(key)
+            keys[k] = key
         return keys
 
     def _first_mention(self, m: Mention, focus: _Focus, latest, ex, short_forms, context, entities,
