@@ -1463,3 +1463,9 @@ def test_a_kind_of_place_after_is_names_no_place(extractor):
     places = {n for n, t in mentions if t == "Place"}
     assert "纯牧业旗" not in places  # 纯/a: what kind of banner it is
     assert {"阿巴嘎旗", "光明村"} <= places  # 光明: a name of a common word, no description
+
+
+def test_a_committee_whose_member_speaks_after_a_chain_of_posts_says_nothing(extractor):
+    ex, _, _ = run(extractor, "区委副书记、区长韩立新在会上表示,下一步要干。")
+    quoted = {ex.mentions[r.subject].surface for r in ex.relations if r.predicate == "quotedIn"}
+    assert quoted == {"韩立新"}

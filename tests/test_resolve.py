@@ -493,3 +493,10 @@ def test_an_anaphor_is_not_the_body_named_after_it_in_its_sentence(pipeline):
     runs = {(res.entities[r.subject].name, res.entities[r.object].name) for r in res.relations if r.predicate == "runs"}
     assert any(s.endswith("农业农村局") and "万亩茶园" in o for s, o in runs)
     assert not any(s.endswith("市场监督管理局") for s, _ in runs)
+
+
+def test_a_one_character_county_keeps_its_level_before_its_committee_and_government(pipeline):
+    res = pipeline([("a.txt", [("新县", "新县地处大别山腹地。县委组织部选派第一书记。县民政局开展慰问。县政府出台办法。")])])
+    orgs = names(res, "Organization")
+    assert {"新县县委组织部", "新县民政局", "新县县政府"} <= orgs
+    assert "新县委组织部" not in orgs

@@ -261,7 +261,7 @@ class Extractor:
         # 试点由…实施: a program's head opening a sentence, then 由 (CLAUSE_OPENER: 目前, 今年以来…)
         self.program_head_by = re.compile(CLAUSE_OPENER.pattern + rf"(?:该|这一?|此)?({alternation(words('program_heads.txt'))})(?=由)")
         # (柯志远出席会议时表示: the adjunct of time may go without 在)
-        self.speech_after_adjunct = re.compile(rf"在?[^,。“”,]{{1,20}}(?:时|中|上)(?={self.speech_re.pattern})")
+        self.speech_after_adjunct = re.compile(rf"在?[^,。“”,、]{{1,20}}(?:时|中|上)(?={self.speech_re.pattern})")
         # Where these words are in an article, to skip the sentences without them.
         # PersonFinder.title and .verb in one: a sentence holds a match of the union exactly
         # when it holds a word of either list (no match crosses a sentence end).

@@ -351,7 +351,10 @@ class Resolver:
             if base:
                 if m.surface in VILLAGE_BODIES:  # 村委会: 北岭后村村委会 (also written 北岭后村委会)
                     return base + m.surface, [m.surface, base + m.surface[1:]]
-                rest = m.surface[len(m.qualify):] if m.surface.startswith(m.qualify) else m.surface
+                # (新县|县委组织部: a one-character name keeps its level before 委 and 政府, 新县县委组织部,
+                # 临县县政府, but not before a department, 临县民政局)
+                own = len(base) == 2 and m.surface.startswith((m.qualify + "委", m.qualify + "政府"))
+                rest = m.surface[len(m.qualify):] if m.surface.startswith(m.qualify) and not own else m.surface
                 return base + rest, [m.surface]
             if m.qualify in LOCAL_LEVELS:
                 return "", []  # 村两委 with no one village in view: a kind of body, not one body
