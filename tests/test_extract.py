@@ -1469,3 +1469,25 @@ def test_a_committee_whose_member_speaks_after_a_chain_of_posts_says_nothing(ext
     ex, _, _ = run(extractor, "区委副书记、区长韩立新在会上表示,下一步要干。")
     quoted = {ex.mentions[r.subject].surface for r in ex.relations if r.predicate == "quotedIn"}
     assert quoted == {"韩立新"}
+
+
+def test_a_company_whose_name_opens_with_a_character_and_he_after_its_city(extractor):
+    ex, mentions, _ = run(extractor, "“业主满意了。”青岛安和物业管理有限公司项目经理冼振东说,好。")  # 青岛|安/v|和|物业
+    assert ("青岛安和物业管理有限公司", "Organization") in mentions
+    assert {(ex.mentions[r.object].surface, r.title) for r in ex.relations if r.predicate == "holds"} == {
+        ("青岛安和物业管理有限公司", "项目经理")}
+
+
+def test_a_measure_word_in_a_cooperative_s_name_before_its_trade(extractor):
+    ex, mentions, _ = run(extractor, "喻德胜是新县杨柳畈油茶种植专业合作社的理事长,也是村里有名的能人。")  # 畈/q, 种植/v
+    assert ("新县杨柳畈油茶种植专业合作社", "Organization") in mentions
+    assert {(ex.mentions[r.object].surface, r.title) for r in ex.relations if r.predicate == "holds"} == {
+        ("新县杨柳畈油茶种植专业合作社", "理事长")}
+
+
+def test_a_body_named_again_without_its_place_is_named(extractor):
+    ex, _, _ = run(extractor, "服务队与夷陵区锦屏小学合作开设课堂。“孩子们很喜欢。”锦屏小学校长詹丽萍说,学校很重视。"
+                              "社区组建了第二网格党支部。网格党支部每周开会。")
+    holds = {(ex.mentions[r.object].surface, r.title) for r in ex.relations if r.predicate == "holds"}
+    assert holds == {("锦屏小学", "校长")}
+    assert "网格党支部" not in {m.surface for m in ex.mentions}  # a kind: no place before it

@@ -694,7 +694,12 @@ class _ArticleRun:
         if any(t.pos in PROPER_POS and t.tag != "O" for t in inside) \
                 or town_short_name(inside, self.ex.seg, {t.text for t in toks if t.tag == "P"}):
             return True
-        return len(c.text) > 5
+        # (夷陵区锦屏小学 … 锦屏小学: a body named before with its place, named again without it)
+        if len(c.text) > 5:
+            return True
+        places = {m.surface for m in self.out.mentions if m.type == "Place" and not m.anaphor}
+        return any(m.type == "Organization" and len(m.surface) > len(c.text) and m.surface.endswith(c.text)
+                   and m.surface[:-len(c.text)] in places for m in self.out.mentions)
 
     def governs(self, sent: Sentence, toks, places: list[int]) -> None:
         """Containment the text states: 北关区辖红旗路街道、灯塔路街道…; X位于Y; 北关区的红旗路街道."""

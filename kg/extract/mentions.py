@@ -418,8 +418,10 @@ def _company_name_start(tokens: list[Token], tags: str, lo: int, hi: int, seg: S
 
     if lo > 0 and tags[lo - 1] == "G" and tokens[lo - 1].pos in NAMED_POS:
         lo -= 1
-    if lo > 1 and tokens[lo - 1].text == "和" and tags[lo - 2] == "N" and len(tokens[lo - 2].text) == 1:
-        # 北京|安泰|嘉/nr|和|物业管理有限公司: 和 after a name's lone character is the name's (嘉和)
+    if lo > 1 and tokens[lo - 1].text == "和" and len(tokens[lo - 2].text) == 1 and (tags[lo - 2] == "N" or (
+            lo > 2 and tags[lo - 3] == "P" and tokens[lo - 2].text not in NOT_IN_TRADE_NAME)):
+        # 北京|安泰|嘉/nr|和|物业管理有限公司: 和 after a name's lone character is the name's (嘉和; 青岛|安/v|和|…:
+        # one right after the place, whatever the segmenter took it for)
         k = _back_to_place(tokens, tags, lo - 1, in_trade_name, lambda t: _short_division(t, seg))
         return k if k < lo - 1 else lo
     if lo > 0 and (tags[lo - 1] == "S" or hi - lo == 1):
@@ -537,7 +539,7 @@ _MEMBER_BEFORE_BODY = re.compile(r"(?<=[NPVO])[SG](?=O)")
 
 # 渝中区|望江|台/q|小学, 大理市|白族|调/v|艺术协会, 张北县|兴隆|湾种/q|养殖专业合作社: a measure word or
 # a one-character verb between a place or name and the rest of a body's name is one of its words
-_MEASURE_IN_NAME = re.compile(r"(?<=[PN])S(?=[NV]{0,3}O)")
+_MEASURE_IN_NAME = re.compile(r"(?<=[PN])S(?=[NVW]{0,3}O)")
 
 
 def _measures_in_names(tokens: list[Token], tags: str) -> str:
