@@ -1491,3 +1491,4 @@ def test_a_body_named_again_without_its_place_is_named(extractor):
     holds = {(ex.mentions[r.object].surface, r.title) for r in ex.relations if r.predicate == "holds"}
     assert holds == {("锦屏小学", "校长")}
     assert "网格党支部" not in {m.surface for m in ex.mentions}  # a kind: no place before it
+

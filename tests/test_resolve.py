@@ -500,3 +500,15 @@ def test_a_one_character_county_keeps_its_level_before_its_committee_and_governm
     orgs = names(res, "Organization")
     assert {"新县县委组织部", "新县民政局", "新县县政府"} <= orgs
     assert "新县委组织部" not in orgs
+
+
+@pytest.mark.parametrize("body, body_name, program", [
+    ("区里成立了城东区民族团结进步创建工作领导小组。领导小组建立了“月调度、季观摩”工作机制。",
+     "城东区民族团结进步创建工作领导小组", "月调度、季观摩"),
+    ("今年3月,工农街道成立了工农街道红色物业联盟。联盟还推出了“红色积分”激励机制。",
+     "工农街道红色物业联盟", "红色积分"),
+])
+def test_a_leading_group_or_an_alliance_acts_by_its_head_alone(pipeline, body, body_name, program):
+    res = pipeline([("a.txt", [("标题", body)])])
+    runs = {(res.entities[r.subject].name, res.entities[r.object].name) for r in res.relations if r.predicate == "runs"}
+    assert any(s == body_name and program in o for s, o in runs), runs
