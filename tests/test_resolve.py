@@ -512,3 +512,16 @@ def test_a_leading_group_or_an_alliance_acts_by_its_head_alone(pipeline, body, b
     res = pipeline([("a.txt", [("标题", body)])])
     runs = {(res.entities[r.subject].name, res.entities[r.object].name) for r in res.relations if r.predicate == "runs"}
     assert any(s == body_name and program in o for s, o in runs), runs
+
+
+def test_the_lead_body_acts_with_those_it_joins_in_the_next_clause(pipeline):
+    res = pipeline([("a.txt", [("渔民上岸", "夷陵区加强长江保护。为让退捕渔民上得了岸,区农业农村局牵头,"
+                                         "联合区人社局、区民政局开展“渔民上岸·就业护航”专项行动。")])])
+    runs = {res.entities[r.subject].name for r in res.relations if r.predicate == "runs"}
+    assert runs == {"夷陵区农业农村局", "夷陵区人社局", "夷陵区民政局"}
+
+
+def test_a_program_taken_as_the_main_means_is_run(pipeline):
+    res = pipeline([("a.txt", [("项目攻坚", "今年以来,董家口经济区管委会以“项目攻坚年”活动为总抓手,推动项目建设。")])])
+    runs = {(res.entities[r.subject].name, res.entities[r.object].name) for r in res.relations if r.predicate == "runs"}
+    assert ("董家口经济区管委会", "“项目攻坚年”活动") in runs

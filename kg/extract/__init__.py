@@ -135,7 +135,7 @@ COORDINATORS = ("、", "和", "与", "及", "以及", "同")
 # X、Y; X又与Y; X日前与Y (an adverb of time between the first party and 与)
 COORDINATED = re.compile(r"(?:又|也|还|曾|已|日前|近日|近期|今年|去年|此前)*(?:" + "|".join(COORDINATORS) + ")")
 # 以“…”为抓手: what the subject works through is its own program
-AS_MEANS = re.compile(r"[^,,。;]{2,30}?为(?:抓手|牵引|载体|突破口|切入点|引领|龙头|主线|平台|依托)")
+AS_MEANS = re.compile(r"[^,,。;]{2,30}?为(?:总|重要|主要)?(?:抓手|牵引|载体|突破口|切入点|引领|龙头|主线|平台|依托)")
 # X联合Y开展…, X将会同Y推出…: Y is a party to what X does, not an object
 # (镇里|联合…: the place itself; 联合|辖区|“红杜鹃”志愿服务队: a body of its area)
 JOINED_BY_VERB = re.compile(r"里?(?:又|也|还|将|再|曾|已|日前|近日|近期|今年|去年|此前)*(?:" + "|".join(JOINING_VERBS) + ")(?:辖区)?")
@@ -1335,6 +1335,10 @@ class _ArticleRun:
             # (社区联合安海派出所建立…: the bare subject the first of them joins acts too)
             joined = [i for p, i in clause_subjects if clause <= p < before_verb[0][0] and _bare(ments[i])
                       and JOINED_BY_VERB.fullmatch(text, ments[i].end - self.sent_start, before_verb[0][0])]
+            if clause and JOINED_BY_VERB.fullmatch(text, clause, before_verb[0][0]):
+                # X牵头,联合Y、Z开展“…”: the clause that names whom X joins acts with X, the subject before it
+                lead = [i for p, i in clause_subjects if _clause_start(text, clause - 1) <= p < clause]
+                joined += lead[:1]
             return [self._chain_tail(before_verb[-1:], actors), *self._coordinated(text, before_verb), *joined]
         by = RUN_BY.search(text[at:])
         if by:  # “订单粮”种植项目由麦丰源公司与禾丰合作社共同实施: both
