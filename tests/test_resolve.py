@@ -525,3 +525,17 @@ def test_a_program_taken_as_the_main_means_is_run(pipeline):
     res = pipeline([("a.txt", [("项目攻坚", "今年以来,董家口经济区管委会以“项目攻坚年”活动为总抓手,推动项目建设。")])])
     runs = {(res.entities[r.subject].name, res.entities[r.object].name) for r in res.relations if r.predicate == "runs"}
     assert ("董家口经济区管委会", "“项目攻坚年”活动") in runs
+
+
+def test_a_body_made_by_another_is_the_subject_of_the_clauses_after(pipeline):
+    res = pipeline([("a.txt", [("红色故事", "为讲好红色故事,由县文化广电和旅游局牵头成立的新县红色故事讲解员协会,"
+                                         "常年开展“红色故事大家讲”宣讲活动。")])])
+    runs = {res.entities[r.subject].name for r in res.relations if r.predicate == "runs"}
+    assert runs == {"新县红色故事讲解员协会"}
+
+
+def test_a_quoted_program_one_of_whose_events_is_reported(pipeline):
+    res = pipeline([("a.txt", [("音乐季", "由新县文化广电和旅游局、千斤乡人民政府联合主办的“大别山乡村音乐季”首场演出"
+                                         "在千斤乡桂花岭村举行。")])])
+    runs = {(res.entities[r.subject].name, res.entities[r.object].name) for r in res.relations if r.predicate == "runs"}
+    assert runs == {("新县文化广电和旅游局", "大别山乡村音乐季"), ("千斤乡人民政府", "大别山乡村音乐季")}

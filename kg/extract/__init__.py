@@ -75,6 +75,8 @@ EDITOR = re.compile(r"(?:责任|执行|值班)?编辑[::\s]*([\u4e00-\u9fff]{2,4
 PASSIVE = re.compile(r"被((?:[^,。]){2,40})(?:授予|评为|确定为|列为|命名为)")
 PRONOUN = re.compile(r"[她他](?!们)")
 PRONOUN_SUBJECT = re.compile(CLAUSE_OPENER.pattern + PRONOUN.pattern)  # 她先后…, 去年他…
+# 由X牵头成立的Y: Y, made by X, is the subject of the clauses after it
+MADE_BY_SUBJECT = re.compile(CLAUSE_OPENER.pattern + r"由[^,,。;]{2,40}?(?:成立|组建|建立|创办|设立)的")
 SENTENCE_END = re.compile(r"[。;]")
 
 
@@ -1361,6 +1363,11 @@ class _ArticleRun:
                     return [first, *(i for p, i in actors if b <= p < clause and i != first
                                      and text.endswith("与", 0, p) and self._partner(text, i))]
                 return [first]
+            made = MADE_BY_SUBJECT.match(text, b)
+            if made:  # 由县文旅局牵头成立的新县…协会,常年开展“…”: the body made is the subject
+                body = next((i for p, i in actors if p == made.end() and ments[i].type == "Organization"), None)
+                if body is not None:
+                    return [body]
             pronoun = PRONOUN_SUBJECT.match(text, b)
             if pronoun and self._speaks(text, pronoun.end()):
                 return []  # 他强调,要…以“…”为牵引: what a speaker reports is no running subject's either

@@ -1041,6 +1041,9 @@ class ProgramFinder:
             m = self.quoted.match(text, v.end())
             tail = self.object_end.match(text, m.end()) if m else None
             if tail is None:
+                if m is not None and "的" in v.group(0) and text.startswith(EVENT_OF, m.end()) \
+                        and not _slogan(inner := m.group("a") or m.group("b")) and len(inner) >= 3:
+                    keep(m.start(), m.end(), inner)  # 联合主办的“大别山乡村音乐季”|首场演出在…举行: one of its events
                 continue
             inner = m.group("a") or m.group("b")
             if _slogan(inner) or len(inner) < (2 if tail.end() > m.end() else 3):
@@ -1097,6 +1100,7 @@ _NP = r"[^\W的了各或对在为将把从与及等_]"
 MEANWHILE = r"一边[^,,。“”]{1,6}?[,,]?一边"  # what a speaker does while speaking (一边打包一边说; 一边装箱,一边说)
 # after a quoted name, the rest of a run verb's object (结对帮带活动: 对 may stand here)
 _OBJECT_TAIL = r"[^\W\d的了各或在为将把从与及等_“”]"
+EVENT_OF = ("首场", "首届", "首期", "首次", "首批")  # “…”首场演出: an event of the program named
 NOT_A_HEAD_START = "很都也还已更不没又再均仍被让使是第"  # 推出的“…”很受欢迎: a predicate
 PREDICATE_POS = frozenset(("a", "ad", "d", "v"))  # what opens a predicate, not a program's head
 # “双迎攻坚”领导小组, “老娘舅”调解工作室: a body named after what it runs or does (kg.extract), no program
