@@ -1492,3 +1492,9 @@ def test_a_body_named_again_without_its_place_is_named(extractor):
     assert holds == {("锦屏小学", "校长")}
     assert "网格党支部" not in {m.surface for m in ex.mentions}  # a kind: no place before it
 
+
+
+def test_a_team_named_with_the_place_it_aids_is_its_province_s(extractor):
+    _, mentions, _ = run(extractor, "去年,广东省对口支援汶川县工作组为救援队捐赠了无人机。")
+    assert ("广东省对口支援汶川县工作组", "Organization") in mentions
+    assert ("汶川县工作组", "Organization") not in mentions

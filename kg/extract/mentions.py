@@ -269,6 +269,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
     texts = set(map(TEXT, tokens))
     if "驻" in texts or "派驻" in texts:
         out = _stationed(out, tokens)
+    if texts & AID_WORDS:
+        _aid_teams(out, tokens)
     return _branches(out) if texts & BRANCH_HEADS else out
 
 
@@ -359,6 +361,26 @@ def _stationed(out: list[Chunk], tokens: list[Token]) -> list[Chunk]:
         else:
             merged.append(c)
     return merged
+
+
+AID_VERBS = frozenset(("对口支援", "支援", "援建", "对口帮扶", "对口协作"))
+AID_WORDS = frozenset(("对口", "支援", "援建", "帮扶", "协作"))  # the words they are cut into (对口|支援)
+
+
+def _aid_teams(out: list[Chunk], tokens: list[Token]) -> None:
+    """广东省|对口支援|汶川县工作组: a province's (city's) team named with the place it aids is
+    named from the province on (and is in the place it aids)."""
+    at = {t.start: k for k, t in enumerate(tokens)}
+    for prev, c in zip(out, out[1:]):
+        k = at.get(prev.end)
+        if k is None or prev.org or not prev.places or not c.org or not c.places or not c.text.endswith(STATIONED_HEADS):
+            continue
+        between = ""
+        while k < len(tokens) and tokens[k].start < c.start and len(between) < 6:
+            between += tokens[k].text
+            k += 1
+        if between in AID_VERBS:
+            c.name_start = prev.start
 
 
 # A body's branch named after the place it serves: 绍兴市公安局|柯桥区分局 (jieba: 分局 one word)
