@@ -1498,3 +1498,9 @@ def test_a_team_named_with_the_place_it_aids_is_its_province_s(extractor):
     _, mentions, _ = run(extractor, "去年,广东省对口支援汶川县工作组为救援队捐赠了无人机。")
     assert ("广东省对口支援汶川县工作组", "Organization") in mentions
     assert ("汶川县工作组", "Organization") not in mentions
+
+
+def test_bodies_that_lead_and_build_a_platform_both_run_it(extractor):
+    ex, _, _ = run(extractor, "近年来,由区委社会工作部牵头、区数据资源管理局具体承建,建成“智治余杭”基层治理数字平台。")
+    runs = {ex.mentions[r.subject].surface for r in ex.relations if r.predicate == "runs"}
+    assert runs == {"区委社会工作部", "区数据资源管理局"}

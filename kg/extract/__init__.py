@@ -69,7 +69,7 @@ BARE_SUBJECT = re.compile(r"(?:^|(?<=[,,::;]))" + CLAUSE_OPENER.pattern
                           + rf"({BARE_HEAD_WORDS.pattern})"
                             r"(?=[还也已先又将正今去每为把对从与和就都共累推开启实打建组举设发创搭牵进在帮探带深走利])")
 LAST_CLAUSE_PUNCT = re.compile(rf"(?s:.*){CLAUSE_PUNCT.pattern}")  # greedy: up to the last one
-RUN_BY = re.compile(r"由([^,。]{2,40}?)(?:统一)?(?:指挥(?!部)|负责|组织(?!部)|实施|牵头|主办|承办|统筹|运营|举办|开办|筹办|共建)")  # (not 由县委组织部…: a head)
+RUN_BY = re.compile(r"由([^,。]{2,40}?)(?:统一|具体)?(?:指挥(?!部)|负责|组织(?!部)|实施|牵头|主办|承办|承建|统筹|运营|举办|开办|筹办|共建)")  # (not 由县委组织部…: a head)
 RUN_BY_BEFORE = re.compile(RUN_BY.pattern + "(?:的|[,,][^,,。;;]*)$")  # 由X牵头的[program]; 由X牵头,会同…建立[program]
 EDITOR = re.compile(r"(?:责任|执行|值班)?编辑[::\s]*([\u4e00-\u9fff]{2,4}?)(?=$|[\s,,、;;)]|\n)", re.M)
 PASSIVE = re.compile(r"被((?:[^,。]){2,40})(?:授予|评为|确定为|列为|命名为)")
