@@ -1504,3 +1504,8 @@ def test_bodies_that_lead_and_build_a_platform_both_run_it(extractor):
     ex, _, _ = run(extractor, "近年来,由区委社会工作部牵头、区数据资源管理局具体承建,建成“智治余杭”基层治理数字平台。")
     runs = {ex.mentions[r.subject].surface for r in ex.relations if r.predicate == "runs"}
     assert runs == {"区委社会工作部", "区数据资源管理局"}
+
+
+def test_a_name_whose_last_character_the_segmenter_took_for_a_word(extractor):
+    _, mentions, _ = run(extractor, "“我们很乐意。”庞立群说。")  # 庞立/nr|群/n
+    assert ("庞立群", "Person") in mentions

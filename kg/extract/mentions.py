@@ -969,6 +969,8 @@ def _name_tokens(tokens: list[Token], s: int, e: int) -> bool:
     first, rest = inside[0], inside[1:]
     if all(t.pos in PERSON_POS for t in inside):
         return True  # 柯志|明 (说): the segmenter's guessed name, cut before its last character
+    if len(inside) == 2 and first.pos == "nr" and len(first.text) == 2 and len(rest[0].text) == 1:
+        return rest[0].pos not in NOT_IN_NAME_POS  # 庞立/nr|群/n (说): its last character taken for a word
     return len(first.text) == 1 and not any(t.pos in NOT_IN_NAME_POS for t in rest)
 
 
