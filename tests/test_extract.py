@@ -1509,3 +1509,11 @@ def test_bodies_that_lead_and_build_a_platform_both_run_it(extractor):
 def test_a_name_whose_last_character_the_segmenter_took_for_a_word(extractor):
     _, mentions, _ = run(extractor, "“我们很乐意。”庞立群说。")  # 庞立/nr|群/n
     assert ("庞立群", "Person") in mentions
+
+
+def test_a_body_of_common_words_is_a_kind_unless_a_place_named_so_is_near(extractor):
+    _, mentions, _ = run(extractor, "全镇有茶叶专业合作社21家。位于世昌街道的桃花湾安置点是全县最大的安置点。"
+                                    "安置点内的桃花湾幼儿园同步开学。")
+    orgs = {n for n, t in mentions if t == "Organization"}
+    assert "茶叶专业合作社" not in orgs  # 茶叶|专业合作社/nt: a kind, whatever the head's tag
+    assert "桃花湾幼儿园" in orgs  # 桃花湾安置点 named before: 桃花湾 is a name

@@ -195,8 +195,9 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         if lo > 0 and (tokens[lo - 1].text in GENERIC_BEFORE or _counted(tokens[lo - 1])) \
                 or _counted(first) or first.text in UNNAMED_FIRST:
             continue  # 各街道党工委, 两家农机合作社, 一个红旗村, 个别村: every one or some, no particular one
-        if tags.find("P", lo, hi) < 0 and _common_words_only(toks, seg, places_named):
-            continue  # 卫生服务中心, 人民调解工作室, 卫星工厂: a kind of body, no name
+        if tags.find("P", lo, hi) < 0 and _common_words_only(toks, seg, places_named) \
+                and "".join(map(TEXT, toks[:-1])) not in _place_stems(_chunk_places(out), seg):
+            continue  # 卫生服务中心, 人民调解工作室, 卫星工厂: a kind of body, no name (桃花湾安置点 … 桃花湾|幼儿园: one)
         c = Chunk(first.start, toks[-1].end, text)
         if lo > 0 and tokens[lo - 1].text in PARTY_PREFIXES and tags.find("O", lo, hi) >= 0:
             c.start, c.text = tokens[lo - 1].start, tokens[lo - 1].text + text  # 共青团南海区委员会
@@ -293,6 +294,11 @@ def _place_kind(tokens: list[Token], tags: str, lo: int, hi: int, seg: Segmenter
     return False
 
 
+def _chunk_places(out: list[Chunk]) -> set[str]:
+    """The named places of the chunks found so far."""
+    return {c.text[s - c.start:e - c.start] for c in out for s, e, bare in c.places if not bare}
+
+
 def _place_stems(places: Collection[str], seg: Segmenter) -> set[str]:
     """The names of places without their heads (清河 of 清河街道), of two characters or more."""
     return {p[:-len(head)] for p in places if (head := seg.place_head(p)) and len(p) - len(head) >= 2}
@@ -328,8 +334,10 @@ def _common_words_only(toks: list[Token], seg: Segmenter, named: Collection[str]
     """Whether a body's name is made of the dictionary's common nouns only (no place, no proper
     name, no number, no word the segmenter made up, no verb: 产业扶贫硬仗指挥部 names one task
     force; no division's short name first: 双桥|正大|生物科技有限公司): the name of a kind of body. (One word alone is a head, or an office like 扶贫办.)"""
+    # (a cooperative's head says nothing by its part of speech: 茶叶|专业合作社/nt is a kind)
     return len(toks) > 1 and not toks[-1].text.endswith(CAMPAIGN_HEADS) and all(
-        t.pos not in NAMED_POS and t.tag not in "DW" and seg.jieba.has_word(t.text) for t in toks) \
+        (t.pos not in NAMED_POS or k == len(toks) - 1 and t.text.endswith("合作社")) and t.tag not in "DW"
+        and seg.jieba.has_word(t.text) for k, t in enumerate(toks)) \
         and not town_short_name(toks, seg, named) and not _short_division(toks[0], seg)
 
 
