@@ -1517,3 +1517,10 @@ def test_a_body_of_common_words_is_a_kind_unless_a_place_named_so_is_near(extrac
     orgs = {n for n, t in mentions if t == "Organization"}
     assert "茶叶专业合作社" not in orgs  # 茶叶|专业合作社/nt: a kind, whatever the head's tag
     assert "桃花湾幼儿园" in orgs  # 桃花湾安置点 named before: 桃花湾 is a name
+
+
+def test_a_level_s_rank_names_no_place(extractor):
+    ex, mentions, _ = run(extractor, "她也是侗族大歌自治区级代表性传承人。樟村坪镇桃溪坪村村级河长滕永福说,河清了。")
+    assert {n for n, t in mentions if t == "Place"} == {"樟村坪镇", "桃溪坪村"}
+    assert {(ex.mentions[r.object].surface, r.title) for r in ex.relations if r.predicate == "holds"} == {
+        ("桃溪坪村", "村级河长")}

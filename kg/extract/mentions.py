@@ -153,6 +153,10 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                 and len(tokens[lo + 1].text) >= 3 and seg.gazetteer.is_known(tokens[lo + 1].text):
             lo += 1  # ——记|海东市市场监管局…: no name begins with one character before a division's full name
         hi = _end_at_terminal_head(tokens, tags, lo, hi)
+        if hi < len(tokens) and tokens[hi].text == "级" and tags[hi - 1] == "P":
+            hi -= 1  # 桃溪坪村|村|级/q|河长, 侗族大歌|自治区|级: a level's rank, no place
+            if tags.find("P", lo, hi) < 0 and tags.find("O", lo, hi) < 0:
+                continue
         if hi - lo > 1 and tokens[hi - 1].text == "党组" and tags[hi - 2] == "O" \
                 and _group_title_after(tokens, hi) and not any(
                     t.text == "党组" and not _group_title_after(tokens, k + 1) for k, t in enumerate(tokens)):
