@@ -696,9 +696,9 @@ class _ArticleRun:
         if any(t.pos in PROPER_POS and t.tag != "O" for t in inside) \
                 or town_short_name(inside, self.ex.seg, {t.text for t in toks if t.tag == "P"}):
             return True
-        # (夷陵区锦屏小学 … 锦屏小学: a body named before with its place, named again without it)
         if len(c.text) > 5:
             return True
+        # 夷陵区锦屏小学 … 锦屏小学: a body named before with its place, named again without it
         places = {m.surface for m in self.out.mentions if m.type == "Place" and not m.anaphor}
         return any(m.type == "Organization" and len(m.surface) > len(c.text) and m.surface.endswith(c.text)
                    and m.surface[:-len(c.text)] in places for m in self.out.mentions)
