@@ -539,3 +539,10 @@ def test_a_quoted_program_one_of_whose_events_is_reported(pipeline):
                                          "在千斤乡桂花岭村举行。")])])
     runs = {(res.entities[r.subject].name, res.entities[r.object].name) for r in res.relations if r.predicate == "runs"}
     assert runs == {("新县文化广电和旅游局", "大别山乡村音乐季"), ("千斤乡人民政府", "大别山乡村音乐季")}
+
+
+def test_a_member_of_the_team_last_named(pipeline):
+    res = pipeline([("a.txt", [("银发先锋", "丰禾社区组建了丰禾社区银发先锋志愿服务队。队员王秀芝今年70岁了。"
+                                        "“我们讲好故事。”王秀芝说。")])])
+    posts = {(res.entities[p.person].name, res.entities[p.org].name, p.title) for p in res.positions}
+    assert posts == {("王秀芝", "丰禾社区银发先锋志愿服务队", "队员")}

@@ -154,7 +154,7 @@ SERVES_AS = re.compile(r"担任|任|当选|选为")
 LEVEL_HEAD_TITLE = re.compile(r"副?([区县市镇乡旗])长")
 # Titles that name the head of their body (队长 of the 服务队), standing alone before a name
 STATIONED_TITLE = "驻村第一书记"
-HEAD_TITLES = {"理事长": "合作社", "队长": "队", "中队长": "中队", "站长": "站", "所长": "所", "馆长": "馆", "院长": "院", "场长": "场",
+HEAD_TITLES = {"理事长": "合作社", "队长": "队", "队员": "队", "中队长": "中队", "站长": "站", "所长": "所", "馆长": "馆", "院长": "院", "场长": "场",
                "庭长": "法庭", "检察长": "检察院", "董事长": "公司", "总经理": "公司", "校长": SCHOOL_HEADS}
 HEAD_TITLES.update({"副" + title: head for title, head in HEAD_TITLES.items()})  # 副校长, 副总经理
 # 公司工会主席: a party or mass body inside a company is a body of its own, not part of the title
