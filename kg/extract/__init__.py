@@ -18,7 +18,7 @@ from kg.extract.mentions import (
     ANAPHOR_LEVELS, BODY_ANAPHORS, HONORIFICS, INNER_BODIES, SCHOOL_HEADS, STUDENT_BODIES, MEANWHILE, NATIONAL, QUOTE_AFTER_COLON, QUOTED_ORG, QUOTED_TEAM_RE, TERMINAL_HEADS, PersonFinder, ProgramFinder,
     Sentence, anaphors, chunks, sentences, town_short_name,
 )
-from kg.extract.segment import JOINING_VERBS, LEVEL_CHARS, PROPER_POS, Segmentation, Segmenter, Token
+from kg.extract.segment import FOUNDING_VERBS, JOINING_VERBS, LEVEL_CHARS, PROPER_POS, Segmentation, Segmenter, Token
 from kg.lexicon import NAME_DOTS, alternation, automaton, guarded, looks_like_person_name, words
 from kg.model import Article, ArticleExtraction, Mention, RelationMention
 
@@ -76,7 +76,7 @@ PASSIVE = re.compile(r"被((?:[^,。]){2,40})(?:授予|评为|确定为|列为|�
 PRONOUN = re.compile(r"[她他](?!们)")
 PRONOUN_SUBJECT = re.compile(CLAUSE_OPENER.pattern + PRONOUN.pattern)  # 她先后…, 去年他…
 # 由X牵头成立的Y: Y, made by X, is the subject of the clauses after it
-MADE_BY_SUBJECT = re.compile(CLAUSE_OPENER.pattern + r"由[^,,。;]{2,40}?(?:成立|组建|建立|创办|设立)的")
+MADE_BY_SUBJECT = re.compile(CLAUSE_OPENER.pattern + rf"由[^,,。;]{{2,40}}?(?:{alternation(FOUNDING_VERBS)})的")
 SENTENCE_END = re.compile(r"[。;]")
 
 
@@ -95,7 +95,7 @@ def _match(pattern: re.Pattern, text: str, pos: int) -> str:
 
 
 LEVEL_RANK = {"省": 1, "自治区": 1, "市": 2, "州": 2, "区": 3, "县": 3, "旗": 3, "新区": 3, "高新区": 3.5,
-              "开发区": 3.5, "镇": 4, "乡": 4, "街道": 4, "苏木": 4, "社区": 5, "村": 5, "嘎查": 5, "村民小组": 6, "小区": 6, "楼院": 6, "花园": 6,
+              "开发区": 3.5, "经济区": 3.5, "镇": 4, "乡": 4, "街道": 4, "苏木": 4, "社区": 5, "村": 5, "嘎查": 5, "村民小组": 6, "小区": 6, "楼院": 6, "花园": 6,
               "街坊": 6}
 
 
@@ -1069,7 +1069,7 @@ class _ArticleRun:
         posts = []
         for part in parts:
             # (…公司党支部书记、总经理: the company's, before the last body named with 公司)
-            more = self._committee_department(unit, part, at) or self._street_office(sent, unit, part, at) \
+            more = self._committee_body(sent, unit, part, at) \
                 or (self._outer_post(unit, part) if part in HEAD_TITLES else None) \
                 or self._post_bare(sent, at, at + len(part)) \
                 or (self._outer_post(unit, part) or ((unit, part) if own else None)
@@ -1084,29 +1084,25 @@ class _ArticleRun:
         outer = self._outer_body(unit)
         return (outer, title) if outer is not None else None
 
-    def _committee_department(self, unit: int, part: str, at: int) -> tuple[int, str] | None:
+    def _committee_body(self, sent: Sentence, unit: int, part: str, at: int) -> tuple[int, str] | None:
         """区委常委、组织部部长: a department after a party committee's post is that committee's
-        (区委组织部), whether or not the article named it before."""
+        (区委组织部), whether or not the article named it before; 街道党工委副书记、办事处主任: the
+        office after a street's working committee's post is the street's (清真巷街道办事处, in it)."""
         committee = self.out.mentions[unit]
-        dept = next((d for d in PARTY_DEPARTMENTS if part.startswith(d)), None)
-        if dept is None or not committee.surface.endswith("委") or not self.ex.title_re.fullmatch(part, len(dept)):
+        if part.startswith("办事处") and committee.surface.endswith("街道党工委"):
+            body, name = "办事处", committee.surface[:-3] + "办事处"
+        else:
+            body = next((d for d in PARTY_DEPARTMENTS if part.startswith(d)), None)
+            if body is None or not committee.surface.endswith("委"):
+                return None
+            name = committee.surface + body
+        if not self.ex.title_re.fullmatch(part, len(body)):
             return None
-        org = self.add(committee.surface + dept, "Organization", at, at + len(dept), qualify=committee.qualify,
-                       anaphor=committee.anaphor)
-        return org, part
-
-    def _street_office(self, sent: Sentence, unit: int, part: str, at: int) -> tuple[int, str] | None:
-        """街道党工委副书记、办事处主任: the office after a street's party working committee's post is
-        that street's (清真巷街道办事处)."""
-        committee = self.out.mentions[unit]
-        if not part.startswith("办事处") or not committee.surface.endswith("街道党工委") \
-                or not self.ex.title_re.fullmatch(part, 3):
-            return None
-        org = self.add(committee.surface[:-3] + "办事处", "Organization", at, at + 3, qualify=committee.qualify,
-                       anaphor=committee.anaphor)
-        street = next((r.object for r in self.out.relations if r.predicate == "locatedIn" and r.subject == unit), None)
-        if street is not None:
-            self.rel("locatedIn", org, street, sent.text)
+        org = self.add(name, "Organization", at, at + len(body), qualify=committee.qualify, anaphor=committee.anaphor)
+        if body == "办事处":
+            street = next((r.object for r in self.out.relations if r.predicate == "locatedIn" and r.subject == unit), None)
+            if street is not None:
+                self.rel("locatedIn", org, street, sent.text)
         return org, part
 
     def _post_of_previous(self, sent: Sentence, hi: int) -> tuple[int, str] | None:

@@ -35,7 +35,9 @@ _ORG_CONT = r"(?:(?:[NDV][NDVGW]{0,5})?O)"
 # tokens only: the lookahead skips the other positions before trying the alternatives. It is
 # possessive (*+): no letter it runs over is a head, so giving one back cannot help.
 CHUNK = re.compile(rf"(?=[NDVGW]*+[PO])(?:{_SEGS}[NDVGW]{{0,6}}O{_ORG_CONT}*|{_SEGS}?{_ORG_FREE}{_ORG_CONT}*|{_SEGS})")
-GROUP_TITLES = ("书记", "副书记", "成员")  # 局党组书记: a post of the bureau whose party group it is
+# 局党组书记: a post of the bureau whose party group it is (the titles of kg/data/titles.txt that
+# open with 党组, without it)
+GROUP_TITLES = tuple(sorted(t[2:] for t in words("titles.txt") if t.startswith("党组")))
 UNNAMED_FIRST = ("个别", "某")  # (in a report of misconduct: 城庄镇某村, 个别村)
 GENERIC_BEFORE = ("各", "每个", "各个", "所有", "每", "全体", "等")  # (…嘎查等|牧业嘎查: the kind of the list)
 # The bodies of one campaign, named by it (危房改造清零行动指挥部): never a kind of body
@@ -119,6 +121,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
     out = []
     places_named = {t.text for t in tokens if t.tag == "P"}  # (平水派出所 … 平水镇)
     stems = None  # their names without their heads, when asked for
+    group_acts = None  # whether a party group is named apart from a title (该局党组限期整改), when asked for
+    found_stems: tuple[int, set[str]] = (-1, set())  # (how many chunks, the stems of their named places)
     for m in CHUNK.finditer(tags):
         lo, hi = m.span()
         # Drop leading numerals: "4个城市街道" is no name (nor 近|300|个村卫生室: about so many).
@@ -157,12 +161,13 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
             hi -= 1  # 桃溪坪村|村|级/q|河长, 侗族大歌|自治区|级: a level's rank, no place
             if tags.find("P", lo, hi) < 0 and tags.find("O", lo, hi) < 0:
                 continue
-        if hi - lo > 1 and tokens[hi - 1].text == "党组" and tags[hi - 2] == "O" \
-                and _group_title_after(tokens, hi) and not any(
-                    t.text == "党组" and not _group_title_after(tokens, k + 1) for k, t in enumerate(tokens)):
-            # 县人社局|党组书记: a party group named only in its secretary's title is no body of its
-            # own, its secretary a post of the bureau (but not where the group acts: 该局党组限期整改)
-            hi -= 1
+        if hi - lo > 1 and tokens[hi - 1].text == "党组" and tags[hi - 2] == "O" and _group_title_after(tokens, hi):
+            if group_acts is None:
+                group_acts = any(t.text == "党组" and not _group_title_after(tokens, k + 1) for k, t in enumerate(tokens))
+            if not group_acts:
+                # 县人社局|党组书记: a party group named only in its secretary's title is no body of its
+                # own, its secretary a post of the bureau (but not where the group acts: 该局党组限期整改)
+                hi -= 1
         if lo > 0 and tokens[lo - 1].text == "该" and hi - lo > 1 and tags.find("O", lo, hi) < 0 \
                 and tokens[lo].text in ANAPHOR_LEVELS:
             lo += 1  # 该|乡|松垭口村: the level is the anaphor's (anaphors), the chain starts after it
@@ -199,9 +204,11 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         if lo > 0 and (tokens[lo - 1].text in GENERIC_BEFORE or _counted(tokens[lo - 1])) \
                 or _counted(first) or first.text in UNNAMED_FIRST:
             continue  # 各街道党工委, 两家农机合作社, 一个红旗村, 个别村: every one or some, no particular one
-        if tags.find("P", lo, hi) < 0 and _common_words_only(toks, seg, places_named) \
-                and "".join(map(TEXT, toks[:-1])) not in _place_stems(_chunk_places(out), seg):
-            continue  # 卫生服务中心, 人民调解工作室, 卫星工厂: a kind of body, no name (桃花湾安置点 … 桃花湾|幼儿园: one)
+        if tags.find("P", lo, hi) < 0 and _common_words_only(toks, seg, places_named):
+            if found_stems[0] != len(out):  # (the chunks before this one are complete)
+                found_stems = len(out), _place_stems(_chunk_places(out), seg)
+            if "".join(map(TEXT, toks[:-1])) not in found_stems[1]:
+                continue  # 卫生服务中心, 人民调解工作室, 卫星工厂: a kind of body, no name (桃花湾安置点 … 桃花湾|幼儿园: one)
         c = Chunk(first.start, toks[-1].end, text)
         if lo > 0 and tokens[lo - 1].text in PARTY_PREFIXES and tags.find("O", lo, hi) >= 0:
             c.start, c.text = tokens[lo - 1].start, tokens[lo - 1].text + text  # 共青团南海区委员会
