@@ -1500,6 +1500,20 @@ def test_a_team_named_with_the_place_it_aids_is_its_province_s(extractor):
     assert ("汶川县工作组", "Organization") not in mentions
 
 
+def test_a_team_named_by_its_province_and_the_one_character_region_it_aids(extractor):
+    ex, mentions, _ = run(extractor, "山东援藏白朗县工作组组长王刚说,明年继续办班。")  # 援藏: one word
+    assert ("山东援藏白朗县工作组", "Organization") in mentions
+    assert {(ex.mentions[r.object].surface, r.title) for r in ex.relations if r.predicate == "holds"} == {
+        ("山东援藏白朗县工作组", "组长")}
+
+
+def test_a_team_numbered_by_its_batch_of_cadres_is_one_body(extractor):
+    ex, mentions, _ = run(extractor, "天津市第五批援甘干部人才临潭联络组在村里实施“津临同心”项目。")
+    assert ("天津市第五批援甘干部人才临潭联络组", "Organization") in mentions
+    assert {ex.mentions[r.subject].surface for r in ex.relations if r.predicate == "runs"} == {
+        "天津市第五批援甘干部人才临潭联络组"}  # not the city
+
+
 def test_bodies_that_lead_and_build_a_platform_both_run_it(extractor):
     ex, _, _ = run(extractor, "近年来,由区委社会工作部牵头、区数据资源管理局具体承建,建成“智治余杭”基层治理数字平台。")
     runs = {ex.mentions[r.subject].surface for r in ex.relations if r.predicate == "runs"}

@@ -209,6 +209,14 @@ def test_a_body_abbreviated_is_the_one_written_in_full_on_the_page(pipeline):
     assert not {n for n in by_name if "医保局" in n}
 
 
+def test_a_team_named_again_from_the_county_it_serves_is_the_same_team(pipeline):
+    res = pipeline([("a.txt", [("帮扶", "天津市第五批援甘干部人才临潭联络组投入资金300万元。"
+                                        "临潭联络组还实施了“津临同心”项目。")])])
+    teams = {e.name: e for e in res.entities.values() if e.name.endswith("联络组")}
+    assert list(teams) == ["天津市第五批援甘干部人才临潭联络组"]
+    assert "临潭联络组" in teams["天津市第五批援甘干部人才临潭联络组"].aliases
+
+
 def test_a_company_named_by_its_trade_name_is_the_registered_one(pipeline):
     res = pipeline([("a.txt", [("车间旁有了职工之家", "走进佛山市顺德区铝捷型材有限公司的车间。铝捷公司有员工620多人,"
                                                     "铝捷型材公司今年扩产。")])])

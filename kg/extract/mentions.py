@@ -116,6 +116,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         tags = _members_in_names(tokens, tags)
     if "S" in tags:
         tags = _measures_in_names(tokens, tags)
+        if "DS" in tags:
+            tags = _batches_in_names(tokens, tags)
         if "SP" in tags:
             tags = _locatives_in_names(tokens, tags)
     out = []
@@ -282,7 +284,7 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
     if "驻" in texts or "派驻" in texts:
         out = _stationed(out, tokens)
     if texts & AID_WORDS:
-        _aid_teams(out, tokens)
+        _aid_teams(out, tokens, seg)
     return _branches(out) if texts & BRANCH_HEADS else out
 
 
@@ -382,24 +384,33 @@ def _stationed(out: list[Chunk], tokens: list[Token]) -> list[Chunk]:
     return merged
 
 
-AID_VERBS = frozenset(("对口支援", "支援", "援建", "对口帮扶", "对口协作"))
-AID_WORDS = frozenset(("对口", "支援", "援建", "帮扶", "协作"))  # the words they are cut into (对口|支援)
+# (援藏, 援疆, 援青 …: aiding a province named by its one-character abbreviation)
+PROVINCE_AID = frozenset("援" + p for p in "藏疆青黔滇蒙宁甘川渝鄂桂")
+AID_VERBS = frozenset(("对口支援", "支援", "援建", "对口帮扶", "对口协作")) | PROVINCE_AID
+AID_WORDS = frozenset(("对口", "支援", "援建", "帮扶", "协作")) | PROVINCE_AID  # the words they are cut into (对口|支援)
 
 
-def _aid_teams(out: list[Chunk], tokens: list[Token]) -> None:
-    """广东省|对口支援|汶川县工作组: a province's (city's) team named with the place it aids is
-    named from the province on (and is in the place it aids)."""
+def _aid_teams(out: list[Chunk], tokens: list[Token], seg: Segmenter) -> None:
+    """广东省|对口支援|汶川县工作组, 上海|援藏|江孜县工作组: a province's (city's) team named with
+    the place it aids is named from the province on (and is in the place it aids)."""
     at = {t.start: k for k, t in enumerate(tokens)}
-    for prev, c in zip(out, out[1:]):
-        k = at.get(prev.end)
-        if k is None or prev.org or not prev.places or not c.org or not c.places or not c.text.endswith(STATIONED_HEADS):
+    ends = {c.end: c for c in out}
+    for c in out:
+        if not c.org or not c.places or not c.text.endswith(STATIONED_HEADS):
             continue
-        between = ""
-        while k < len(tokens) and tokens[k].start < c.start and len(between) < 6:
-            between += tokens[k].text
-            k += 1
-        if between in AID_VERBS:
-            c.name_start = prev.start
+        k = at.get(c.start)
+        for width in (2, 1):  # the aid verb, two words or one (对口|支援, 援藏)
+            if k is None or k - width < 1 or "".join(t.text for t in tokens[k - width:k]) not in AID_VERBS:
+                continue
+            sender = tokens[k - width - 1]
+            prev = ends.get(sender.end)
+            if prev is not None and not prev.org and prev.places:
+                c.name_start = prev.start
+            elif sender.tag == "P" and sender.text in seg.region_short:  # (上海|援藏: a short name, no chunk)
+                c.name_start = sender.start
+            else:
+                continue
+            break
 
 
 # A body's branch named after the place it serves: 绍兴市公安局|柯桥区分局 (jieba: 分局 one word)
@@ -521,8 +532,8 @@ NOT_IN_TRADE_NAME = frozenset("的和与及在是了等对为把被将从向到�
 
 def _after_counted(tokens: list[Token], tags: str, lo: int, hi: int) -> int:
     """Where the chunk tokens[lo:hi] starts after its last counted token (11支|党员志愿者服务队)."""
-    counted = [k for k in range(lo, hi) if _counted(tokens[k]) or (
-        tags[k] == "D" and k + 1 < hi and tokens[k + 1].text in MEASURES)]
+    counted = [k for k in range(lo, hi) if _counted(tokens[k]) and not (k > lo and tokens[k - 1].text[0] == "第") or (
+        tags[k] == "D" and k + 1 < hi and tokens[k + 1].text in MEASURES)]  # (第十|批: an ordinal, no count)
     if not counted:
         return lo
     k = counted[-1]
@@ -589,6 +600,16 @@ def _measures_in_names(tokens: list[Token], tags: str) -> str:
              if tokens[k].text not in NOT_IN_TRADE_NAME and (tags[k + 1] != "O" or len(tokens[k].text) == 1 and tokens[k].pos == "q")
              and (tokens[k].pos == "q" or tokens[k].pos == "v" and len(tokens[k].text) == 1)]
     return _retagged(tags, found, "N")
+
+
+# 上海市|第十/m|批/q|援藏干部人才…联络小组: a team numbered by its batch of cadres is named so
+_BATCH_IN_NAME = re.compile(r"(?<=P)DS(?=[NVGW]{0,5}O)")
+
+
+def _batches_in_names(tokens: list[Token], tags: str) -> str:
+    found = [k for k in (m.start() for m in _BATCH_IN_NAME.finditer(tags))
+             if tokens[k].text.startswith("第") and tokens[k + 1].text == "批"]
+    return _retagged(tags, [j for k in found for j in (k, k + 1)], "N")
 
 
 # 溪前/f|村, 驻|前/f|庄村: a locative word (溪前, 前) right before a village's head is its name's

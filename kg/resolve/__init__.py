@@ -490,7 +490,9 @@ def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer, page_companie
     if len(orgs) > 1:
         for long in orgs:
             for cut in range(1, len(long) - 3):
-                if long[cut - 1] in _LEVELS_BY_END and long[cut:] in orgs and place_level(long[:cut]):
+                if long[cut:] in orgs and (long[cut - 1] in _LEVELS_BY_END and place_level(long[:cut]) or (
+                        # 上海市第十批援藏干部人才|定日联络小组: named again from the county it serves on
+                        cut >= 4 and (gaz.by_short(long[cut:cut + 2]) or gaz.by_short(long[cut:cut + 3])))):
                     short = long[cut:]
                     if short not in out or len(long) < len(out[short]):
                         out[short] = long
