@@ -1514,6 +1514,40 @@ def test_a_team_numbered_by_its_batch_of_cadres_is_one_body(extractor):
         "天津市第五批援甘干部人才临潭联络组"}  # not the city
 
 
+def test_a_division_s_team_stationed_in_another_is_named_from_the_sender(extractor):
+    ex, mentions, _ = run(extractor, "东莞市驻昭通市东西部协作工作组在当地开展帮扶。昭通市驻东莞劳务工作站负责对接岗位。")
+    assert {("东莞市驻昭通市东西部协作工作组", "Organization"), ("昭通市驻东莞劳务工作站", "Organization")} <= set(mentions)
+    located = {(ex.mentions[r.subject].surface, ex.mentions[r.object].surface) for r in ex.relations if r.predicate == "locatedIn"}
+    assert located == {("东莞市驻昭通市东西部协作工作组", "昭通市"), ("昭通市驻东莞劳务工作站", "东莞")}  # where it stands
+
+
+def test_a_note_on_how_a_post_is_held_does_not_hide_it(extractor):
+    ex, _, _ = run(extractor, "东莞市派驻昭通市工作组组长、昭通市委常委、副市长(挂职)廖明辉表示,将继续引进企业。")
+    holds = {(ex.mentions[r.object].surface, r.title) for r in ex.relations if r.predicate == "holds"}
+    assert ("东莞市派驻昭通市工作组", "组长") in holds and ("昭通市委", "常委") in holds
+
+
+def test_joining_verb_glued_to_a_county_after_an_adverb(extractor):
+    _, mentions, _ = run(extractor, "县民政局表示,该局将会同县残联开展走访。")
+    assert ("县残联", "Organization") in mentions
+    assert not any(name.startswith("会同") for name, _ in mentions)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("工作组成员孔德明介绍,产品卖得好。", "孔德明"),  # 工作|组成员|孔德明: 成员 introduces a name
+    ("今年45岁的木文军是村里的护林员。", "木文军"),  # 木, a Naxi family name
+    ("返乡青年和丽英在电话里告诉记者,收入翻了番。", "和丽英"),  # 和 after a role: a family name here
+])
+def test_names_of_yunnan_families_and_members(extractor, text, name):
+    _, mentions, _ = run(extractor, text)
+    assert (name, "Person") in mentions
+
+
+def test_a_kind_of_county_of_several_peoples_names_none(extractor):
+    _, mentions, _ = run(extractor, "积石山县是全国唯一的保安族东乡族撒拉族自治县。")
+    assert [m for m in mentions if m[1] == "Place"] == [("积石山县", "Place")]
+
+
 def test_bodies_that_lead_and_build_a_platform_both_run_it(extractor):
     ex, _, _ = run(extractor, "近年来,由区委社会工作部牵头、区数据资源管理局具体承建,建成“智治余杭”基层治理数字平台。")
     runs = {ex.mentions[r.subject].surface for r in ex.relations if r.predicate == "runs"}

@@ -186,6 +186,13 @@ def test_a_name_cut_after_a_full_stop_in_a_short_paragraph_is_rejoined():
     assert "总经理央宗卓玛介绍" in page.articles[0].body
 
 
+def test_a_short_paragraph_opening_with_a_clause_of_where_is_cut_not_a_headline():
+    page = parse_page("山海相连\n\n记者 李明\n\n两地结对以来成效明显。\n\n在人才交流上,两地互派“百名医生”帮\n\n扶团队,累计派出医生120人次。\n\n"
+                      "下一步,两地将深化合作。(通讯员王芳 记者赵亮)\n", "p.txt")
+    assert [a.title for a in page.articles] == ["山海相连"]
+    assert "“百名医生”帮扶团队" in page.articles[0].body
+
+
 def test_a_short_paragraph_cut_inside_a_body_s_head_is_rejoined():
     page = parse_page("标题\n\n石门坑村蔬菜基地由绿野蔬菜专业合\n\n作社经营,目前流转土地320亩。\n", "p.txt")
     assert "绿野蔬菜专业合作社经营" in page.articles[0].body

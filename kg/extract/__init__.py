@@ -102,6 +102,9 @@ LEVEL_RANK = {"省": 1, "自治区": 1, "市": 2, "州": 2, "区": 3, "县": 3, 
 _RANKS_LONGEST_FIRST = sorted(LEVEL_RANK.items(), key=lambda x: -len(x[0]))  # 村民小组 before 村
 
 
+SECONDED = ("(挂职)", "(兼职)", "(主持)")
+
+
 def _rank(name: str) -> float:  # (a zone is in a district and holds streets: 3.5)
     return next((r for h, r in _RANKS_LONGEST_FIRST if name.endswith(h)), 0)
 
@@ -870,7 +873,9 @@ class _ArticleRun:
                 if units is None:  # 社区工作人员侯翔宇: a bare level word stands for the article's own unit in a post
                     units = [(u.start - sent.start, i) for i, u in self.sentence_mentions()
                              if sent.start <= u.start < sent.end and u.type in ("Organization", "Place")]
-                posts = self._posts_before(sent, units, m.start)
+                # 副区长(挂职)林振豪: a note on how the post is held stands between it and the name
+                note = 4 if self.text.startswith(SECONDED, m.start - 4) else 0
+                posts = self._posts_before(sent, units, m.start - note)
                 bracket = BRACKETED_POST.match(self.text, m.end)  # 潘建军(沙宜村党支部书记)说
                 if bracket and not posts:
                     posts = self._posts_before(sent, units, bracket.end() - 1)

@@ -56,7 +56,7 @@ LOCATIVES = frozenset(("在", "到", "赴", "来自", "从", "去", "前往", "�
 ONE_CHAR_NAME_HEADS = ("村", "镇", "乡", "县", "区", "市", "省")
 DIVISION_HEADS = ("县", "区", "市", "省")
 ANAPHOR_LEVELS = frozenset((*LEVEL_CHARS, "村", "街道", "社区"))  # 该 + one of these is an anaphor (该乡, 该街道)
-AUTONOMOUS_KIND = re.compile(r"[\u4e00-\u9fff]{1,2}族(?:自治[区州县旗]|乡)")  # (全国唯一的)畲族自治县: a kind
+AUTONOMOUS_KIND = re.compile(r"(?:[\u4e00-\u9fff]{1,3}?族){1,3}(?:自治[区州县旗]|乡)")  # (全国唯一的)畲族自治县: a kind
 HOUSING_HEADS = ("家园", "花园", "新村", "小区", "公寓", "嘉园", "楼院")
 SENTENCE = re.compile(r"[^。!?;\n]*(?:[。!?;]+[”’]?|\n|$)")
 _NAME_CHARS = r"[\u4e00-\u9fff]"
@@ -380,6 +380,13 @@ def _stationed(out: list[Chunk], tokens: list[Token]) -> list[Chunk]:
             merged[-1] = Chunk(prev.start, c.end, prev.text + between.text + c.text,
                                c.places if between.text == "驻" else prev.places, True, host=prev)
         else:
+            if prev is not None and not prev.org and prev.places and not prev.places[-1][2] and c.org \
+                    and between is not None and between.text in ("驻", "派驻") and between.end == c.start \
+                    and at[c.start].tag == "P" and prev.text[-1] in "省市县区州旗盟":
+                c.name_start = prev.start  # 珠海市|驻|贡山县…工作组, 台江区|派驻|…, 贡山县|驻|珠海劳务工作站: a division's office
+                # stationed in another is named from the division that sends it, and is where it stands
+                if not c.places:  # (珠海: a city's short name, here a place of its own)
+                    c.places = [(c.start, at[c.start].end, False)]
             merged.append(c)
     return merged
 
@@ -594,10 +601,15 @@ _MEMBER_BEFORE_BODY = re.compile(r"(?<=[NPVO])[SG](?=O)")
 _MEASURE_IN_NAME = re.compile(r"(?<=[PN])S(?=[NVW]{0,3}O)")
 
 
+# 珠海市驻贡山县|东西部/f|协作工作组: the national pairing of east and west names teams and programs
+LOCATIVES_IN_NAMES = frozenset(("东西部",))
+
+
 def _measures_in_names(tokens: list[Token], tags: str) -> str:
     # (two characters right before the head are a name of their own: 勐宋乡|那朵/q|村委会)
     found = [k for k in (m.start() for m in _MEASURE_IN_NAME.finditer(tags))
-             if tokens[k].text not in NOT_IN_TRADE_NAME and (tags[k + 1] != "O" or len(tokens[k].text) == 1 and tokens[k].pos == "q")
+             if tokens[k].text in LOCATIVES_IN_NAMES or tokens[k].text not in NOT_IN_TRADE_NAME
+             and (tags[k + 1] != "O" or len(tokens[k].text) == 1 and tokens[k].pos == "q")
              and (tokens[k].pos == "q" or tokens[k].pos == "v" and len(tokens[k].text) == 1)]
     return _retagged(tags, found, "N")
 
@@ -717,8 +729,11 @@ class PersonFinder:
         if "的是" in text or "叫" in text:
             strong += [m.span(m.lastindex) for m in SAID_BY.finditer(text) if looks_like_person_name(m.group(m.lastindex))]
         # 居民杜军民, 道德模范余玛丽 (titles found apart from names)
+        he = []  # 村民|和/c|秀珍/nr: the family name 和 (of the Naxi), which the tokens must confirm
         for _, _, end in titles:
             if text[end:end + 1] in "和与及或并":
+                if text[end] == "和" and looks_like_person_name(text[end:end + 3]):
+                    he.append((end, end + 3))
                 continue  # 工人和家人: a conjunction after the role, not a family name
             if text[end:end + 1] in "任为" and self.title.search(text[end + 1:end + 8]):
                 continue  # 党员干部任网格长: the verb "serve as", not the family name 任
@@ -751,6 +766,9 @@ class PersonFinder:
                 spans = spans + self._on_token_bounds(tokens, base, strong, weak, listed, unbounded)
             if titles:
                 spans += self._titled_speaker(text, tokens, base, titles, spans)
+            if he:
+                given = {t.start - base: t for t in tokens if t.pos == "nr" and len(t.text) == 2}
+                spans += [(s, e) for s, e in he if s + 1 in given and self.speech_after.search(text, e, e + 12)]
             if known is not None and "nrfg" in map(POS, tokens):  # 习近平/nrfg: a person the dictionary knows
                 for t in tokens:
                     if t.pos == "nrfg" and len(t.text) == 3 and looks_like_person_name(t.text) \

@@ -423,7 +423,9 @@ class Segmenter:
         """区委 is 区 + 委 (北关|区委 -> 北关区|委, or an abbreviation); 区卫健委 is 区 + 卫健委;
         北关区|委多措 is 北关区|委|多措. prev: the piece before, (text, pos, tag, town), or None."""
         if _verb_then_level(word):  # 该局|会同县|民政局: "jointly with" the county's bureau, after a body
-            return [(word[:2], "v"), (word[2], "n")] if prev and prev[2] in "OA" else [(word, pos)]
+            # (or after an adverb: 该局|将|会同县…, 并|会同县…)
+            return [(word[:2], "v"), (word[2], "n")] if prev and (prev[2] in "OA" or prev[1] == "d" or prev[0] == "并") \
+                else [(word, pos)]
         if len(word) == 2 and word[1] in NAME_GLUED_VERBS and prev and prev[1] == "nr" and len(prev[0]) <= 2:
             return [(word[0], "nr"), (word[1], "v")]  # 柯志|明说 -> 柯志|明|说
         if len(word) == 2 and prev and prev[0] == ANAPHOR_PREFIX and word[0] in LEVEL_CHARS \

@@ -111,6 +111,8 @@ _SENTENCE_START = re.compile(r"^(?:\d{1,2}月\d{1,2}日(?:上午|中午|下午|�
                              r"目前|当天|据了解|据悉|据介绍|此外|同时)[,,]|^[^“”]{2,}[,,][^,,]{2,}[,,]"
                              # (据区退役军人事 / 务局相关负责人介绍: 据, "according to", opens no headline)
                              r"|^据"
+                             # (在消费协作上,工作组…: a clause of where or when opens a sentence)
+                             r"|^在[^,,“”]{1,12}(?:上|中|里|下|方面|期间|之际)[,,]"
                              # (one comma, no space, colon or quotation: 村口的农产品展销区,长沙市岳麓区荷叶)
                              r"|^[^“”\s::]{2,}[,,][^“”\s::,,]{2,}$")
 
