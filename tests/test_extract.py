@@ -1548,6 +1548,24 @@ def test_a_kind_of_county_of_several_peoples_names_none(extractor):
     assert [m for m in mentions if m[1] == "Place"] == [("积石山县", "Place")]
 
 
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    ("据悉,下一步区委组织部还将分批组织培训。", "区委组织部", "一步区委组织部"),  # 一步/m: no number of a name
+    ("聚天下英才 创湾区未来。区人才工作局表示,将继续办好驿站。", "区人才工作局", "创湾区"),  # 湾区: a region's word
+    ("由区妇联牵头成立的福田区女科技工作者联谊会召开会员大会。", "福田区女科技工作者联谊会", ""),
+    ("由街道党工委牵头成立的科技园园区党委挂牌运行。", "科技园园区党委", "科技园园区"),  # the zone's head again: the body's
+])
+def test_names_and_what_is_no_part_of_them(extractor, text, wanted, unwanted):
+    _, mentions, _ = run(extractor, text)
+    surfaces = {name for name, _ in mentions}
+    assert wanted in surfaces and unwanted not in surfaces
+
+
+def test_a_kind_of_building_s_party_committee_is_no_body(extractor):
+    _, mentions, _ = run(extractor, "街道在重点楼宇成立楼宇党委,首批吸纳楼宇党委12个,党员由楼宇党委统一管理。"
+                                    "汇丰大厦楼宇党委书记周敏说,服务更近了。")
+    assert sorted(m for m in mentions if m[1] != "Place") == [("周敏", "Person"), ("汇丰大厦楼宇党委", "Organization")]
+
+
 def test_bodies_that_lead_and_build_a_platform_both_run_it(extractor):
     ex, _, _ = run(extractor, "近年来,由区委社会工作部牵头、区数据资源管理局具体承建,建成“智治余杭”基层治理数字平台。")
     runs = {ex.mentions[r.subject].surface for r in ex.relations if r.predicate == "runs"}

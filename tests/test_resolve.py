@@ -209,6 +209,13 @@ def test_a_body_abbreviated_is_the_one_written_in_full_on_the_page(pipeline):
     assert not {n for n in by_name if "医保局" in n}
 
 
+def test_an_abbreviation_takes_the_page_s_district_over_one_named_as_often(pipeline):
+    res = pipeline([("a.txt", [("驿站温暖求职路", "宝安区人社局在宝安区各街道建成青年驿站5个。"),
+                               ("园区当好店小二", "公司去年从福田区搬到园区。园区联合区人社局设立人才专窗,宝安区的企业都来咨询。")])])
+    orgs = names(res, "Organization")
+    assert "宝安区人社局" in orgs and not any(n.startswith("福田区") for n in orgs)
+
+
 def test_a_team_named_again_from_the_county_it_serves_is_the_same_team(pipeline):
     res = pipeline([("a.txt", [("帮扶", "天津市第五批援甘干部人才临潭联络组投入资金300万元。"
                                         "临潭联络组还实施了“津临同心”项目。")])])

@@ -131,7 +131,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         if tags.startswith("ND", lo) and tokens[lo].text in APPROXIMATELY:
             lo += 1
         counted = False
-        while lo < hi and tags[lo] == "D" and (tokens[lo].text.isascii() or tokens[lo].text in QUANTIFIERS):
+        while lo < hi and tags[lo] == "D" and (tokens[lo].text.isascii() or tokens[lo].text in QUANTIFIERS
+                                                or tokens[lo].text in NUMERAL_ADVERBS):
             lo += 1
             if lo < hi and tokens[lo].text in MEASURES:  # 11|支|党员志愿者服务队: the measure too
                 lo += 1
@@ -139,6 +140,11 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                 counted = True  # 32|处老旧|供水站: the measure glued to the next word
         if counted:
             continue
+        if lo > m.start() and tags[lo] == "W" and tags[lo - 1] == "D":
+            while lo < hi and tags[lo] in "VWG":
+                lo += 1  # 首批|吸纳|楼宇党委: a verb after how many, no name's start (nor a kind of body)
+            if lo == hi:
+                continue
         if tags.startswith("DW", lo):  # 周婆婆|一|走进|社区卫生服务站: "as soon as", then a verb
             lo += 1
         if tags[lo] == "D" and ORDINAL_TIME.fullmatch(tokens[lo].text):
@@ -266,6 +272,10 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                         c.start, c.text = t.start, text[t.start - first.start:]
                         c.places = [(t.start, t.end, True)]
                     seg_start, named = t.end, False
+                    continue
+                if c.places and c.places[-1][1] == seg_start and t.start == seg_start and t.text == head \
+                        and head in ZONE_HEADS and text[c.places[-1][0] - first.start:seg_start - first.start].endswith(tuple(ZONE_HEADS)):
+                    seg_start, named = t.end, False  # 南山智谷产业园|园区|党委: the zone's head again, the body's
                     continue
                 if c.places and c.places[-1][1] == seg_start and (
                         head in ZONE_HEADS and (text[c.places[-1][1] - 1 - first.start] in "县区市旗" or t.start == seg_start and t.text == head)
@@ -551,8 +561,10 @@ MEASURES = frozenset("个家支名所座批项条位户次处")
 APPROXIMATELY = frozenset(("近", "约", "逾", "超", "超过", "共", "计"))
 # 许多|老旧小区, 不少|社区: how many, never the start of a name
 QUANTIFIERS = frozenset(("许多", "很多", "不少", "一些", "部分", "多个", "几个", "众多", "诸多", "大量", "若干", "多",
-                         "各类", "多家", "一批", "全年", "当年", "每年"))  # (全年|培训|园区员工: a time, then a verb)
+                         "各类", "多家", "一批", "首批", "全年", "当年", "每年"))  # (全年|培训|园区员工: a time, then a verb)
 NUMBERED = re.compile(r"[0-9]+")
+# 下|一步/m|区委组织部, 一起/m|到|…: words of one that are no number in a name
+NUMERAL_ADVERBS = frozenset(("一步", "一起", "一同", "一道", "一直", "一并", "一律", "一度"))
 ORDINAL_TIME = re.compile(r"第[一二三四五六七八九十两0-9]{1,3}[天日周年月]")
 MEASURE = re.compile(f"[{''.join(sorted(MEASURES))}]")  # finds one in a text without a string per character
 
@@ -731,7 +743,7 @@ class PersonFinder:
         # 居民杜军民, 道德模范余玛丽 (titles found apart from names)
         he = []  # 村民|和/c|秀珍/nr: the family name 和 (of the Naxi), which the tokens must confirm
         for _, _, end in titles:
-            if text[end:end + 1] in "和与及或并":
+            if text[end:end + 1] in "和与及或并由":  # (党员|由…: by whom, no family name 由)
                 if text[end] == "和" and looks_like_person_name(text[end:end + 3]):
                     he.append((end, end + 3))
                 continue  # 工人和家人: a conjunction after the role, not a family name

@@ -75,7 +75,8 @@ _NOT_IN_NAME = "的了在与是对为把被将从向到等及或辖以有共让�
 LISTED_PLACE = re.compile(rf"(?<=[辖、])((?:(?![{_NOT_IN_NAME}和])[\u4e00-\u9fff]){{1,6}}?"
                           r"(?:村|社区|嘎查))(?=[、,,。;;]|等|和|及)")
 # Kinds of region (mountains, a reservoir, forests): 太行山区 is a region, not a district.
-REGION_KINDS = ("山区", "库区", "林区", "牧区", "矿区", "老区", "灾区", "景区", "城区", "郊区", "边区", "苏区")  # (晋察冀边区, 苏区: of history)
+REGION_KINDS = ("山区", "库区", "林区", "牧区", "矿区", "老区", "灾区", "景区", "城区", "郊区", "边区", "苏区",  # (晋察冀边区, 苏区: of history)
+                "湾区")  # (粤港澳大湾区; 聚英才 创|湾区/ns|未来: a word of its own too)
 NOT_IN_PLACE_POS = {"v", "vd", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "d", "r", "ad", "m", "q", "t"}
 # A place right after its town or community, whatever the segmenter made of its unknown name:
 # 柏庄镇|花村店村, 杨沟村(前坪), 锦帆社区|怡园里小区. The longest within five characters.
@@ -555,7 +556,7 @@ class Segmenter:
             return "W"  # 联系|居委会, 利用|社区活动室: a verb, whatever the dictionary says; no name begins with it
         if w in self.generic and w not in self.place_heads:
             return "G"
-        if len(w) > 2 and w.endswith(REGION_KINDS) and not self.gazetteer.is_known(w):
+        if (len(w) > 2 or w == "湾区") and w.endswith(REGION_KINDS) and not self.gazetteer.is_known(w):
             return "S"  # 太行山区, 三峡库区: a natural or economic region, no division
         if len(w) == 4 and (pos == "i" or w[0] == w[2]):
             return "S"  # an idiom (大操大办, tagged nt; 大包大揽): never a name, however it ends

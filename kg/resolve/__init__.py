@@ -174,7 +174,10 @@ def _article_focus(names: _Written, page_counties: dict[str, str]) -> _Focus:
                 n1, n2 = heapq.nlargest(2, c.values())
                 if n1 < 2 * n2:
                     continue  # several villages, none foremost: 村党支部 is no particular one
-        focus[lv] = first_in_head.get(lv) or max(c, key=c.__getitem__)  # max: the first of equals
+        # max: the first of equals, but the page's own district or county before them (公司去年从福田区
+        # 搬到园区…,联合区人才工作局: the page's 南山区, named as often)
+        own = page_counties.get(lv)
+        focus[lv] = first_in_head.get(lv) or max(c, key=lambda name: (c[name], name == own))
     for lv, name in page_counties.items():  # 区委 in an article that never names its district: the page's
         focus.setdefault(lv, name)
     return _Focus(focus)
