@@ -1566,6 +1566,25 @@ def test_a_kind_of_building_s_party_committee_is_no_body(extractor):
     assert sorted(m for m in mentions if m[1] != "Place") == [("周敏", "Person"), ("汇丰大厦楼宇党委", "Organization")]
 
 
+@pytest.mark.parametrize("text, names", [
+    ("”区政协委员、市口腔医院院长仲明远说。", {"仲明远"}),  # 仲/zg|明远/a: a rare family name, then speech
+    ("从事法律工作的区政协委员欧阳珂则关注业委会的运行。", {"欧阳珂"}),  # 则: "whereas", after the name
+    ("居民反映后,区人大代表阮志宏、汤佩芸先后3次到现场察看。", {"阮志宏", "汤佩芸"}),  # listed after a name found
+])
+def test_persons_after_titles(extractor, text, names):
+    _, mentions, _ = run(extractor, text)
+    assert {n for n, t in mentions if t == "Person"} == names
+
+
+def test_canteens_and_studios_named_with_their_place_are_bodies_in_it(extractor):
+    ex, mentions, _ = run(extractor, "在蜀山区笔架山街道翠竹社区长者食堂,老人们排队打饭。"
+                                     "芜湖路街道政协委员工作室举办“同心议事厅”协商活动。同安街道落实区委组织部的部署。")
+    located = {(ex.mentions[r.subject].surface, ex.mentions[r.object].surface) for r in ex.relations if r.predicate == "locatedIn"}
+    assert {("翠竹社区长者食堂", "翠竹社区"), ("芜湖路街道政协委员工作室", "芜湖路街道")} <= located
+    assert ("区委组织部", "Organization") in mentions  # 落实: a verb, no part of a place's name
+    assert not any(n.startswith("同安街道落实") for n, _ in mentions)
+
+
 def test_bodies_that_lead_and_build_a_platform_both_run_it(extractor):
     ex, _, _ = run(extractor, "近年来,由区委社会工作部牵头、区数据资源管理局具体承建,建成“智治余杭”基层治理数字平台。")
     runs = {ex.mentions[r.subject].surface for r in ex.relations if r.predicate == "runs"}

@@ -61,7 +61,7 @@ HOUSING_HEADS = ("家园", "花园", "新村", "小区", "公寓", "嘉园", "�
 SENTENCE = re.compile(r"[^。!?;\n]*(?:[。!?;]+[”’]?|\n|$)")
 _NAME_CHARS = r"[\u4e00-\u9fff]"
 # Characters that end a name rather than continue it (verbs, particles, punctuation).
-NAME_STOP = set("说表介对在带等、是和与的正也就还都已先曾为从把被将脸考拒,。!?“”:;竖告向给到来去做笑拿用感激高家住现今同及以所要会能可让请(()),.和跟又再便即共于")
+NAME_STOP = set("说表介对在带等、是和与的正也就还都已先曾为从把被将脸考拒,。!?“”:;竖告向给到来去做笑拿用感激高家住现今同及以所要会能可让请(()),.和跟又再便即共于则")
 # 说这话的是刘红梅,…车间主任: who said the quotation before, named right after
 SAID_BY = re.compile(r"(?:说这话的|说话的|讲话的)是([\u4e00-\u9fff]{2,3}?)(?=[,,。])"
                      r"|(?:^|(?<=[,,。]))[他她]叫([\u4e00-\u9fff]{2,3}?)(?=[,,。])")  # 他叫龙文斌,是…第一书记
@@ -778,6 +778,8 @@ class PersonFinder:
                 spans = spans + self._on_token_bounds(tokens, base, strong, weak, listed, unbounded)
             if titles:
                 spans += self._titled_speaker(text, tokens, base, titles, spans)
+            if "、" in text and spans:
+                spans += self._listed_after(text, tokens, base, spans)
             if he:
                 given = {t.start - base: t for t in tokens if t.pos == "nr" and len(t.text) == 2}
                 spans += [(s, e) for s, e in he if s + 1 in given and self.speech_after.search(text, e, e + 12)]
@@ -787,6 +789,21 @@ class PersonFinder:
                             and known(t.text):
                         spans.append((t.start - base, t.end - base))
         return [x for x in dict.fromkeys(spans) if not _is_partial(text[x[0]:x[1]])] if spans else []
+
+    @staticmethod
+    def _listed_after(text: str, tokens: list[Token], base: int, found) -> list[tuple[int, int]]:
+        """区人大代表阮志宏、汤佩芸先后…: the names the segmenter took whole, listed after a name
+        found, are names too."""
+        names = {t.start - base: t for t in tokens if t.pos in ("nr", "nrt", "nrfg") and len(t.text) in (2, 3)}
+        spans = []
+        for _, e in found:
+            while text[e:e + 1] == "、":
+                t = names.get(e + 1)
+                if t is None or not looks_like_person_name(t.text):
+                    break
+                e = e + 1 + len(t.text)
+                spans.append((e - len(t.text), e))
+        return spans
 
     def _titled_speaker(self, text: str, tokens: list[Token], base: int, titles, found) -> list[tuple[int, int]]:
         """商会秘书长|禾秋菊|介绍: a name the segmenter tags as one, between a title and a speech
@@ -1000,6 +1017,10 @@ def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
         return True  # 傅立/nr|群: the segmenter's guessed name, its last character cut off
     if len(inside) == 2 and inside[0].pos == "nr" and len(inside[0].text) == 1:
         return True  # 乡长|岑/nr|立新/d: the segmenter read the family name as one
+    if len(inside) == 2 and len(inside[0].text) == 1 and inside[0].pos in ("zg", "ng", "g"):
+        # 院长|仲/zg|明远/a|说: a rare family name the segmenter knows as a morpheme, then speech
+        after = next((x for x in tokens if x.start == e), None)
+        return after is not None and after.text.startswith(("说", "表示", "介绍"))
     return all(t.pos in PERSON_POS for t in inside[1:])  # 能|力强: a rare family name needs more
 
 
