@@ -1585,6 +1585,25 @@ def test_canteens_and_studios_named_with_their_place_are_bodies_in_it(extractor)
     assert not any(n.startswith("同安街道落实") for n, _ in mentions)
 
 
+def test_a_body_set_up_in_a_place_is_in_it_and_acts_by_its_head(extractor):
+    ex, _, _ = run(extractor, "今年3月,区人民法院在平望镇梅堰社区设立丝绸行业劳动争议巡回法庭,选派法官驻点办案。"
+                              "巡回法庭还开展“法律进车间”活动。")
+    located = {(ex.mentions[r.subject].surface, ex.mentions[r.object].surface) for r in ex.relations if r.predicate == "locatedIn"}
+    assert ("丝绸行业劳动争议巡回法庭", "梅堰社区") in located
+    assert {ex.mentions[r.subject].surface for r in ex.relations if r.predicate == "runs"} == {"巡回法庭"}  # (resolved: the court)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("来自贵州省的挡车工龙廷海拿着短信道谢。", "龙廷海"),
+    ("”在锦缘丝绸有限公司工作的四川籍女工田秀英说。", "田秀英"),
+    ("”织造车间主任沙建明说。", "沙建明"),  # 沙建/ns|明说: a name read as a place's, glued to the verb
+    ("徒弟韦小燕是她的广西老乡。", "韦小燕"),
+])
+def test_names_after_trades_of_the_mill(extractor, text, name):
+    _, mentions, _ = run(extractor, text)
+    assert (name, "Person") in mentions
+
+
 def test_bodies_that_lead_and_build_a_platform_both_run_it(extractor):
     ex, _, _ = run(extractor, "近年来,由区委社会工作部牵头、区数据资源管理局具体承建,建成“智治余杭”基层治理数字平台。")
     runs = {ex.mentions[r.subject].surface for r in ex.relations if r.predicate == "runs"}

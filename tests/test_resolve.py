@@ -216,6 +216,14 @@ def test_an_abbreviation_takes_the_page_s_district_over_one_named_as_often(pipel
     assert "宝安区人社局" in orgs and not any(n.startswith("福田区") for n in orgs)
 
 
+def test_a_body_named_with_its_town_s_name_without_the_level_is_the_town_s(pipeline):
+    res = pipeline([("a.txt", [("商会建联盟", "由横扇镇商会牵头成立的横扇丝绸产业党建联盟召开会议。横扇商会会长周建国说,"
+                                          "丝绸产业党建联盟已有成员31家。")])])
+    orgs = {e.name: e for e in res.entities.values() if e.type == "Organization"}
+    assert set(orgs) == {"横扇镇商会", "横扇丝绸产业党建联盟"}
+    assert "横扇商会" in orgs["横扇镇商会"].aliases and "丝绸产业党建联盟" in orgs["横扇丝绸产业党建联盟"].aliases
+
+
 def test_a_team_named_again_from_the_county_it_serves_is_the_same_team(pipeline):
     res = pipeline([("a.txt", [("帮扶", "天津市第五批援甘干部人才临潭联络组投入资金300万元。"
                                         "临潭联络组还实施了“津临同心”项目。")])])

@@ -63,7 +63,7 @@ NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 CLAUSE_PUNCT = re.compile(r"[,,::;]")
 # 实践站还开设了…, 管委会今年推出…: a body's head alone opening a clause is the body the article
 # last named with that head (resolved by kg.resolve as the anaphor "=" + head)
-BARE_HEAD_WORDS = re.compile(r"实践站|实践所|合作社|公司|管委会|工作队|工作组|服务队|联合党委|服务中心|协会|商会|党支部|支部|领导小组|联盟|专班"
+BARE_HEAD_WORDS = re.compile(r"实践站|实践所|合作社|公司|管委会|工作队|工作组|服务队|联合党委|服务中心|协会|商会|党支部|支部|领导小组|联盟|专班|巡回法庭"
                              r"|学校|卫生院|医院")  # most sentences: none
 BARE_SUBJECT = re.compile(r"(?:^|(?<=[,,::;]))" + CLAUSE_OPENER.pattern
                           + rf"({BARE_HEAD_WORDS.pattern})"
@@ -151,6 +151,7 @@ TOGETHER_LATER = re.compile(r"[^。;!?;!?“”,,]{1,20}[,,](?:共同|一起|携
 SITED_AT = ("位于", "地处", "坐落于", "设在")  # X位于Y: X is in Y; 位于X的Y: Y is in X
 OF_PLACE = re.compile("(?:辖区|境内|内)?的")  # X的Y, X辖区的Y, X内的Y: Y is in the place X
 SITED_AT_RE = re.compile("|".join(SITED_AT))
+SET_UP_IN = re.compile(f"(?:{'|'.join(sorted(FOUNDING_VERBS | {'开设', '建成', '挂牌'}, key=len, reverse=True))})了?")
 SERVES_AS = re.compile(r"担任|任|当选|选为")
 # 县长, 副乡长, 旗长: the head of a level's government; alone before a name, the page's (or the
 # sentence's) 县政府 when the article names that government, else the county itself
@@ -755,6 +756,8 @@ class _ArticleRun:
                     self.rel("locatedIn", p1, self._innermost(text, at, p2), text)
         if sited:
             self.sited(sent, at)
+        if "在" in text and SET_UP_IN.search(text):
+            self.set_up_in(sent, at)
         if len(at) > 1:
             self.parents_named(sent, at)
         if "的" in text:
@@ -832,6 +835,21 @@ class _ArticleRun:
                      and m.type in ("Place", "Organization") and not m.anaphor]
             if after:
                 self.rel("locatedIn", max(after)[1], p1, text)
+
+    def set_up_in(self, sent: Sentence, at) -> None:
+        """在盛泽镇绸韵社区设立纺织行业劳动争议巡回法庭: a body set up in a place is in it."""
+        text = sent.text
+        for s1, _, p1 in at:
+            if s1 == 0 or text[s1 - 1] != "在":
+                continue
+            inner = self._innermost(text, at, p1)
+            verb = SET_UP_IN.match(text, next(e for _, e, p in at if p == inner))
+            if verb is None:
+                continue
+            body = next((i for i, m in self.sentence_mentions() if m.start == sent.start + verb.end()
+                         and m.type == "Organization" and not m.anaphor), None)
+            if body is not None:
+                self.rel("locatedIn", body, inner, text)
 
     def listed_kind(self, sent: Sentence, lo: int, counted: re.Match, at) -> list[int]:
         """辖凤屿新村、湖畔里、金桂苑等7个小区, 辖桂城街道和九江、西樵…6个镇: the items of a list that

@@ -427,8 +427,9 @@ class Segmenter:
             # (or after an adverb: 该局|将|会同县…, 并|会同县…)
             return [(word[:2], "v"), (word[2], "n")] if prev and (prev[2] in "OA" or prev[1] == "d" or prev[0] == "并") \
                 else [(word, pos)]
-        if len(word) == 2 and word[1] in NAME_GLUED_VERBS and prev and prev[1] == "nr" and len(prev[0]) <= 2:
-            return [(word[0], "nr"), (word[1], "v")]  # 柯志|明说 -> 柯志|明|说
+        if len(word) == 2 and word[1] in NAME_GLUED_VERBS and prev and len(prev[0]) <= 2 and (
+                prev[1] == "nr" or prev[1] == "ns" and len(prev[0]) == 2 and looks_like_person_name(prev[0] + word[0])):
+            return [(word[0], "nr"), (word[1], "v")]  # 柯志|明说 -> 柯志|明|说 (沙建/ns|明说: a name read as a place's)
         if len(word) == 2 and prev and prev[0] == ANAPHOR_PREFIX and word[0] in LEVEL_CHARS \
                 and not self.jieba.has_word(word):
             return [(word[0], "n"), (word[1], "n")]  # 该|乡松|垭口村 -> 该|乡|松 (该乡, then a village's name)

@@ -491,14 +491,25 @@ def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer, page_companie
     # Each name's own tails are looked up (rather than every pair of names compared), in the
     # same order of names, so the shortest long form, first of equals, is still the one kept.
     if len(orgs) > 1:
+        # (震泽 of 震泽镇: a town's or county's name without its level, 震泽|蚕丝产业党建联盟)
+        stems = {p[:-1]: p for p in places if len(p) >= 3 and p[-1] in "镇乡县区市旗" and place_level(p)}
         for long in orgs:
             for cut in range(1, len(long) - 3):
-                if long[cut:] in orgs and (long[cut - 1] in _LEVELS_BY_END and place_level(long[:cut]) or (
+                if long[cut:] in orgs and (long[cut - 1] in _LEVELS_BY_END and place_level(long[:cut])
+                                           or long[:cut] in stems or (
                         # 上海市第十批援藏干部人才|定日联络小组: named again from the county it serves on
                         cut >= 4 and (gaz.by_short(long[cut:cut + 2]) or gaz.by_short(long[cut:cut + 3])))):
                     short = long[cut:]
                     if short not in out or len(long) < len(out[short]):
                         out[short] = long
+        # 震泽商会 … 震泽镇商会: a body named with its town's name without the level is the one
+        # named with it
+        for short in orgs:
+            stem = next((short[:k] for k in (2, 3) if short[:k] in stems), "")
+            if stem and short not in out and len(short) - len(stem) >= 2:
+                long = stems[stem] + short[len(stem):]
+                if long in orgs:
+                    out[short] = long
         # 平水人民法庭, 柯桥区人民法院平水人民法庭: a body named without the body it belongs to
         for long in orgs:
             hosted = HOSTED.match(long)
