@@ -1604,6 +1604,26 @@ def test_names_after_trades_of_the_mill(extractor, text, name):
     assert (name, "Person") in mentions
 
 
+@pytest.mark.parametrize("text, name", [
+    ("”村民贾改莲笑着说,去年收入高。", "贾改莲"),  # 贾|改莲笑/v: the given name glued to what she does
+    ("”嘎查长敖日格勒介绍,去年收割饲草2100多吨。", "敖日格勒"),  # 嘎查长 a word; 敖日 + 格勒, Mongolian
+])
+def test_names_glued_to_what_follows_or_to_a_title(extractor, text, name):
+    _, mentions, _ = run(extractor, text)
+    assert (name, "Person") in mentions
+
+
+def test_no_person_in_an_idiom_after_a_role(extractor):
+    _, mentions, _ = run(extractor, "局长表示,发展乡村民宿大有可为。")
+    assert not [m for m in mentions if m[1] == "Person"]
+
+
+def test_a_mining_area_inside_a_body_s_name_and_the_towns_concerned(extractor):
+    ex, mentions, _ = run(extractor, "旗林草局联合科研院所成立了伊金霍洛旗矿区植被恢复技术服务团。问题及时推送至属地镇。")
+    assert ("伊金霍洛旗矿区植被恢复技术服务团", "Organization") in mentions
+    assert not any(n.startswith("属地") for n, _ in mentions)
+
+
 def test_bodies_that_lead_and_build_a_platform_both_run_it(extractor):
     ex, _, _ = run(extractor, "近年来,由区委社会工作部牵头、区数据资源管理局具体承建,建成“智治余杭”基层治理数字平台。")
     runs = {ex.mentions[r.subject].surface for r in ex.relations if r.predicate == "runs"}

@@ -224,6 +224,12 @@ def test_a_body_named_with_its_town_s_name_without_the_level_is_the_town_s(pipel
     assert "横扇商会" in orgs["横扇镇商会"].aliases and "丝绸产业党建联盟" in orgs["横扇丝绸产业党建联盟"].aliases
 
 
+def test_a_company_by_its_trade_name_is_the_registered_limited_liability_one(pipeline):
+    res = pipeline([("a.txt", [("矿区复绿", "该旗联合伊金霍洛旗鑫旺煤炭有限责任公司等单位举办招聘会。鑫旺煤炭公司今年投入800万元。")])])
+    (company,) = {n for n in names(res, "Organization") if "公司" in n}
+    assert company == "伊金霍洛旗鑫旺煤炭有限责任公司"
+
+
 def test_a_team_named_again_from_the_county_it_serves_is_the_same_team(pipeline):
     res = pipeline([("a.txt", [("帮扶", "天津市第五批援甘干部人才临潭联络组投入资金300万元。"
                                         "临潭联络组还实施了“津临同心”项目。")])])

@@ -1028,9 +1028,11 @@ def _end_glued(tokens: list[Token], s: int, e: int) -> bool:
     """楼栋长|张福|根先|把: the token holding the name's last character begins with it, and what
     follows it in that token ends a name (先, 也, 说)."""
     glued = next((t for t in tokens if t.start < e < t.end), None)
-    if glued is None or glued.start != e - 1 or glued.text[1] not in NAME_STOP:
+    # (村民|贾/nr|改莲笑/v|着说: or its last two characters, the given name)
+    if glued is None or not s < glued.start >= e - 2 or glued.text[e - glued.start] not in NAME_STOP \
+            or glued.start == e - 2 and (len(glued.text) > 3 or glued.pos in ("i", "l")):  # (村民|宿|大有可为/i)
         return False
-    before = [t for t in tokens if s <= t.start and t.end <= e - 1]
+    before = [t for t in tokens if s <= t.start and t.end <= glued.start]
     # (78岁的|杨淑/n|芬说: a common family name begins the token, whatever the segmenter took it for)
     return bool(before) and before[0].start == s and all(t.pos in PERSON_POS for t in before[1:]) and (
         before[0].pos in PERSON_POS or before[0].text[0] in common_surnames() and (

@@ -234,6 +234,10 @@ class Segmenter:
         for w in self.place_heads:
             if len(w) >= 3 or w in ("嘎查", "苏木"):
                 self.jieba.add_word(w, 5000, "n")
+        # and so are the titles named after them (嘎查长: jieba made 嘎查|长敖日|格勒 of 嘎查长敖日格勒)
+        for w in self.titles:
+            if w.startswith(("嘎查", "苏木")):
+                self.jieba.add_word(w, 5000, "n")
         # and so are the long heads of bodies (九年一贯制学校: jieba made 九年|一贯制|学校, no name's head)
         for w in self.org_heads:
             if len(w) >= 5 and not self.jieba.has_word(w):
@@ -558,7 +562,8 @@ class Segmenter:
         if w in self.generic and w not in self.place_heads:
             return "G"
         if (len(w) > 2 or w == "湾区") and w.endswith(REGION_KINDS) and not self.gazetteer.is_known(w):
-            return "S"  # 太行山区, 三峡库区: a natural or economic region, no division
+            return "G"  # 太行山区, 三峡库区: a natural or economic region, no division (inside a body's name:
+            # 准格尔旗|矿区|植被恢复技术服务团)
         if len(w) == 4 and (pos == "i" or w[0] == w[2]):
             return "S"  # an idiom (大操大办, tagged nt; 大包大揽): never a name, however it ends
         if pos == "ns" and w in self.region_short:

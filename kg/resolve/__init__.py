@@ -484,6 +484,9 @@ HOST_HEADS = ("人民法院", "人民检察院", "公安局", "有限公司")
 HOSTED = re.compile(rf".+?(?:{'|'.join(HOST_HEADS)})(.{{4,}})$")  # the host's name, then the body's (4 or more)
 
 
+REGISTERED = ("有限公司", "有限责任公司")  # a company's registered name ends so
+
+
 def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer, page_companies: list[str] = ()) -> dict[str, str]:
     """人民调解110指挥中心 → 卫东区人民调解110指挥中心 when the article writes both: a body named
     without its place is the one named with it."""
@@ -517,9 +520,9 @@ def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer, page_companie
                 out[hosted.group(1)] = long
     # 铝捷公司, 铝捷型材公司: a company named by its trade name is the one registered with it
     # (恒锐智能党支部: and so is the party branch or union named with it)
-    companies = sorted((o for o in orgs if o.endswith("有限公司")), key=len)
+    companies = sorted((o for o in orgs if o.endswith(REGISTERED)), key=len)
     for short in orgs:
-        if short.endswith("公司") and not short.endswith("有限公司") and len(short) >= 4 and short not in out:
+        if short.endswith("公司") and not short.endswith(REGISTERED) and len(short) >= 4 and short not in out:
             # (the article's own company first, else the page's: 禾盛公司 of another article's)
             long = next((c for c in companies if short[:-2] in c), None) \
                 or next((c for c in page_companies if short[:-2] in c), None)
