@@ -1624,6 +1624,24 @@ def test_a_mining_area_inside_a_body_s_name_and_the_towns_concerned(extractor):
     assert not any(n.startswith("属地") for n, _ in mentions)
 
 
+def test_a_supply_cooperative_abbreviated_holds_its_party_group_s_posts(extractor):
+    ex, _, _ = run(extractor, "”区供销社党组书记、主任马国栋表示,该社将再建2个服务中心。在柳树湾村供销综合服务社,货架上摆满了农资。")
+    holds = {(ex.mentions[r.object].surface, r.title) for r in ex.relations if r.predicate == "holds"}
+    assert holds == {("区供销社", "党组书记"), ("区供销社", "主任")}
+    located = {(ex.mentions[r.subject].surface, ex.mentions[r.object].surface) for r in ex.relations if r.predicate == "locatedIn"}
+    assert ("柳树湾村供销综合服务社", "柳树湾村") in located
+
+
+@pytest.mark.parametrize("text, name", [
+    ("巉口镇崖湾村村民苏德祥高兴地说,地又能种了。", "苏德祥"),  # 苏 + 德祥, no Mongolian 苏德
+    ("——记甘肃农业大学驻安定区科技特派员孔德明", "孔德明"),
+])
+def test_names_of_profiles_and_villagers(extractor, text, name):
+    _, mentions, _ = run(extractor, text)
+    assert (name, "Person") in mentions
+    assert not any(n.startswith("记") for n, _ in mentions)
+
+
 def test_bodies_that_lead_and_build_a_platform_both_run_it(extractor):
     ex, _, _ = run(extractor, "近年来,由区委社会工作部牵头、区数据资源管理局具体承建,建成“智治余杭”基层治理数字平台。")
     runs = {ex.mentions[r.subject].surface for r in ex.relations if r.predicate == "runs"}

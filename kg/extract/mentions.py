@@ -145,6 +145,10 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                 lo += 1  # 首批|吸纳|楼宇党委: a verb after how many, no name's start (nor a kind of body)
             if lo == hi:
                 continue
+        if tokens[lo].text == "记" and lo > 0 and tokens[lo - 1].text in ("—", "——"):
+            lo += 1  # ——记|甘肃农业大学…: a profile's subtitle, "about", then the name
+            if lo == hi:
+                continue
         if tags.startswith("DW", lo):  # 周婆婆|一|走进|社区卫生服务站: "as soon as", then a verb
             lo += 1
         if tags[lo] == "D" and ORDINAL_TIME.fullmatch(tokens[lo].text):
@@ -763,6 +767,9 @@ class PersonFinder:
         # transliterated ones, dotted ones, and four characters with a two-character family name
         # (吉克|阿呷: a Yi clan's name, or 欧阳, 司马).
         whole = self._transliterated(text, titles)
+        if whole and strong:  # 村民|苏德祥: a common family name and a given name, no Mongolian 苏德
+            longer = {a for a, b in strong if b - a == 3}
+            whole = [(a, b) for a, b in whole if not (b - a == 2 and a in longer and text[a] in common_surnames())]
         whole += [x for x in strong + weak if x[1] - x[0] == 4 and text[x[0]:x[0] + 2] in double]
         if any(d in text for d in NAME_DOTS):
             whole += self._dotted(text)
