@@ -1642,6 +1642,27 @@ def test_names_of_profiles_and_villagers(extractor, text, name):
     assert not any(n.startswith("记") for n, _ in mentions)
 
 
+def _runners(ex):
+    return {(ex.mentions[r.subject].surface, ex.mentions[r.object].surface) for r in ex.relations if r.predicate == "runs"}
+
+
+def test_a_body_that_is_joining_another_runs_what_they_launch(extractor):
+    ex, _, _ = run(extractor, "目前,区人才工作局正联合共青团福田区委推出“青年之友”求职社群,定期组织活动。")
+    assert ("区人才工作局", "“青年之友”求职社群") in _runners(ex)
+
+
+def test_an_association_by_its_head_runs_its_first_salon(extractor):
+    ex, _, _ = run(extractor, "今年3月,福田区女科技工作者联谊会成立。5月,联谊会联合深圳大学举办了首场“她说科技”跨界沙龙。")
+    assert ("联谊会", "“她说科技”跨界沙龙") in _runners(ex)  # (resolved: the association named before)
+
+
+def test_the_place_where_a_program_stands_does_not_run_it(extractor):
+    ex, _, _ = run(extractor, "位于鼓楼区五凤街道的“闽宁好物”消费帮扶专馆由鼓楼区商务局运营,去年销售800万元。"
+                              "该区街道在社区设立“爱心超市”。")  # (a bare level: no chain of places before it)
+    assert _runners(ex) >= {("鼓楼区商务局", "“闽宁好物”消费帮扶专馆")}
+    assert not any(s.endswith("五凤街道") for s, _ in _runners(ex))
+
+
 def test_bodies_that_lead_and_build_a_platform_both_run_it(extractor):
     ex, _, _ = run(extractor, "近年来,由区委社会工作部牵头、区数据资源管理局具体承建,建成“智治余杭”基层治理数字平台。")
     runs = {ex.mentions[r.subject].surface for r in ex.relations if r.predicate == "runs"}

@@ -63,11 +63,11 @@ NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 CLAUSE_PUNCT = re.compile(r"[,,::;]")
 # 实践站还开设了…, 管委会今年推出…: a body's head alone opening a clause is the body the article
 # last named with that head (resolved by kg.resolve as the anaphor "=" + head)
-BARE_HEAD_WORDS = re.compile(r"实践站|实践所|合作社|公司|管委会|工作队|工作组|服务队|联合党委|服务中心|协会|商会|党支部|支部|领导小组|联盟|专班|巡回法庭"
+BARE_HEAD_WORDS = re.compile(r"实践站|实践所|合作社|公司|管委会|工作队|工作组|服务队|联合党委|服务中心|协会|商会|联谊会|党支部|支部|领导小组|联盟|专班|巡回法庭"
                              r"|学校|卫生院|医院")  # most sentences: none
 BARE_SUBJECT = re.compile(r"(?:^|(?<=[,,::;]))" + CLAUSE_OPENER.pattern
                           + rf"({BARE_HEAD_WORDS.pattern})"
-                            r"(?=[还也已先又将正今去每为把对从与和就都共累推开启实打建组举设发创搭牵进在帮探带深走利])")
+                            r"(?=[还也已先又将正今去每为把对从与和就都共累推开启实打建组举设发创搭牵进在帮探带深走利联])")
 LAST_CLAUSE_PUNCT = re.compile(rf"(?s:.*){CLAUSE_PUNCT.pattern}")  # greedy: up to the last one
 RUN_BY = re.compile(r"由([^,。]{2,40}?)(?:统一|具体)?(?:指挥(?!部)|负责|组织(?!部)|实施|牵头|主办|承办|承建|统筹|运营|举办|开办|筹办|共建)")  # (not 由县委组织部…: a head)
 RUN_BY_BEFORE = re.compile(RUN_BY.pattern + "(?:的|[,,][^,,。;;]*)$")  # 由X牵头的[program]; 由X牵头,会同…建立[program]
@@ -143,7 +143,7 @@ COORDINATED = re.compile(r"(?:又|也|还|曾|已|日前|近日|近期|今年|�
 AS_MEANS = re.compile(r"[^,,。;]{2,30}?为(?:总|重要|主要)?(?:抓手|牵引|载体|突破口|切入点|引领|龙头|主线|平台|依托)")
 # X联合Y开展…, X将会同Y推出…: Y is a party to what X does, not an object
 # (镇里|联合…: the place itself; 联合|辖区|“红杜鹃”志愿服务队: a body of its area)
-JOINED_BY_VERB = re.compile(r"里?(?:又|也|还|将|再|曾|已|日前|近日|近期|今年|去年|此前)*(?:" + "|".join(JOINING_VERBS) + ")(?:辖区)?")
+JOINED_BY_VERB = re.compile(r"里?(?:又|也|还|将|再|曾|已|正在|正|先后|积极|主动|日前|近日|近期|今年|去年|此前)*(?:" + "|".join(JOINING_VERBS) + ")(?:辖区)?")
 TOGETHER = ("共同", "联合", "一起", "携手", "一道")  # X与Y共同…: Y acts with X
 # 徐德明对此深有体会:“…”: a colon opening a quotation in the clause right after a name
 COLON_QUOTE = re.compile(r"[^,,。;;!?“”::]{0,12}" + QUOTE_AFTER_COLON.pattern)
@@ -1316,8 +1316,21 @@ class _ArticleRun:
         ments = self.out.mentions
         if any(m.type == "Organization" and m.start <= at < m.end for m in ments[self.sent_first:]):
             return None  # 云锦社区“时间银行”服务站: the quote begins a body's name, the program is not the place's
-        return next((i for _, i in actors if ments[i].end == end and ments[i].type in ("Organization", "Place")),
-                    None)
+        owner = next((i for _, i in actors if ments[i].end == end and ments[i].type in ("Organization", "Place")), None)
+        if owner is not None and self.text.endswith(SITED_AT, 0, self._chain_start(owner)):
+            return None  # 位于台江区上海街道的“安定好物”专馆: where it stands, not whose it is
+        return owner
+
+    def _chain_start(self, idx: int) -> int:
+        """Where the chain of places ending with mention idx begins (台江区|上海街道: 台江区's start)."""
+        ments = self.out.mentions
+        start = ments[idx].start
+        while True:
+            before = next((m for m in ments[self.sent_first:] if m.end == start and m.start < start and m.type == "Place"),
+                          None)
+            if before is None:
+                return start
+            start = before.start
 
     def _sentence_project(self, sent: Sentence) -> None:
         """前坪水库移民搬迁工程涉及…: a project as the sentence's subject."""

@@ -1106,7 +1106,7 @@ class ProgramFinder:
         # 推出“四季帮办”服务, 开展“技能强牧”培训: a quoted name and a few characters of head to the
         # clause's end, as the run verb's whole object, is a program whatever its head
         # (推出的“…”: the same object; 举办第三届“…”, 举办的首届“…”: and the time it is held)
-        self.run_quoted = re.compile(rf"({self.run_verbs})(?:了|起|的)?(?:首届|第[0-9一二三四五六七八九十]+[届期季])?(?=“)")
+        self.run_quoted = re.compile(rf"({self.run_verbs})(?:了|起|的)?(?:首届|首场|首期|第[0-9一二三四五六七八九十]+[届期季场])?(?=“)")
         # what ends a quoted object without heading a program: a body (设立“和事佬”调解室), a time
         # (开办“…”以来), what is said of the program (推广“小院议事”经验)
         self.not_heads = tuple(words("org_suffixes.txt")) + AFTER_TIME + NOT_THE_THING
