@@ -1663,6 +1663,24 @@ def test_the_place_where_a_program_stands_does_not_run_it(extractor):
     assert not any(s.endswith("五凤街道") for s, _ in _runners(ex))
 
 
+def _holds(ex):
+    return {(ex.mentions[r.subject].surface, ex.mentions[r.object].surface, r.title) for r in ex.relations
+            if r.predicate == "holds"}
+
+
+@pytest.mark.parametrize("text, post", [
+    ("”区总工会党组书记、常务副主席柏德明表示,将继续服务。", ("柏德明", "区总工会", "常务副主席")),
+    ("平望镇党委委员、组织委员金晓峰介绍,联盟将定期开会。", ("金晓峰", "平望镇党委", "组织委员")),  # no 组|织委员
+    ("来自东莞市的医生梁志华挂职昭通市第一人民医院副院长。", ("梁志华", "昭通市第一人民医院", "副院长")),
+    ("”县边境管理大队政治教导员施永平表示,轮训结束了。", ("施永平", "县边境管理大队", "政治教导员")),
+    ("园区党委挂牌运行,园区党委书记由街道党工委委员俞海涛兼任,企业负责人任委员。", ("俞海涛", "园区党委", "书记")),
+    ("”台江区派驻安定区协作工作组组长、安定区委常委、副区长(挂职)林振豪表示,将继续。", ("林振豪", "安定区", "副区长")),
+])
+def test_posts_written_in_the_ways_of_officials(extractor, text, post):
+    ex, _, _ = run(extractor, text)
+    assert post in _holds(ex)
+
+
 def test_bodies_that_lead_and_build_a_platform_both_run_it(extractor):
     ex, _, _ = run(extractor, "近年来,由区委社会工作部牵头、区数据资源管理局具体承建,建成“智治余杭”基层治理数字平台。")
     runs = {ex.mentions[r.subject].surface for r in ex.relations if r.predicate == "runs"}

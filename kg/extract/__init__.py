@@ -152,7 +152,7 @@ SITED_AT = ("位于", "地处", "坐落于", "设在")  # X位于Y: X is in Y; �
 OF_PLACE = re.compile("(?:辖区|境内|内)?的")  # X的Y, X辖区的Y, X内的Y: Y is in the place X
 SITED_AT_RE = re.compile("|".join(SITED_AT))
 SET_UP_IN = re.compile(f"(?:{'|'.join(sorted(FOUNDING_VERBS | {'开设', '建成', '挂牌'}, key=len, reverse=True))})了?")
-SERVES_AS = re.compile(r"担任|任|当选|选为")
+SERVES_AS = re.compile(r"担任|任|当选|选为|挂职")
 # 县长, 副乡长, 旗长: the head of a level's government; alone before a name, the page's (or the
 # sentence's) 县政府 when the article names that government, else the county itself
 LEVEL_HEAD_TITLE = re.compile(r"副?([区县市镇乡旗])长")
@@ -963,15 +963,25 @@ class _ArticleRun:
     def serves_as(self, sent: Sentence, actors) -> None:
         """周志鹏,在李家堡镇沙河沟村担任第一书记: [person] … 在[organization or place]担任[title]."""
         ments = self.out.mentions
-        for m in SERVES_AS.finditer(sent.text) if "任" in sent.text or "选" in sent.text else ():  # 担任, 任, 当选
+        text = sent.text
+        for m in SERVES_AS.finditer(text) if "任" in text or "选" in text or "挂职" in text else ():  # 担任, 当选
             at = sent.start + m.start()
             unit = next((i for _, i in actors if ments[i].end == at and ments[i].type in ("Organization", "Place")
                          and not ments[i].anaphor), None)
-            title = _match(self.ex.title_re, sent.text, m.end())
+            title = _match(self.ex.title_re, text, m.end())
             person = next((i for _, i in reversed(actors) if ments[i].type == "Person" and ments[i].end <= at), None)
             if unit is not None and title and person is not None:
-                self.rel("holds", person, unit, sent.text, title=title)
+                self.rel("holds", person, unit, text, title=title)
                 continue
+            if person is not None and unit is None and not title and at - ments[person].end <= (text[m.start() - 1] == "兼"):
+                # 园区党委书记由街道党工委委员俞海涛兼任: the post before 由, the person after it
+                by = text.rfind("由", 0, ments[person].start - sent.start)
+                body = next((i for _, i in reversed(actors) if by > 0 and "," not in text[by:m.start()]
+                             and ments[i].type == "Organization" and not ments[i].anaphor
+                             and self.ex.title_re.fullmatch(text, ments[i].end - sent.start, by)), None)
+                if body is not None:
+                    self.rel("holds", person, body, text, title=text[ments[body].end - sent.start:by])
+                    continue
             if person is None or unit is not None:
                 continue
             if title:  # 成立凤屿新村小区党支部,…蔡金水当选支部书记: the title names the body's head word
@@ -1092,7 +1102,10 @@ class _ArticleRun:
         posts = []
         for part in parts:
             # (…公司党支部书记、总经理: the company's, before the last body named with 公司)
-            more = self._committee_body(sent, unit, part, at) \
+            # (镇党委委员、组织委员: a member's office in the same committee)
+            more = self._committee_body(sent, unit, part, at) or self._committee_place(unit, part, at) \
+                or ((unit, part) if part.endswith("委员") and self.out.mentions[unit].surface.endswith("委")
+                    and self.ex.title_re.fullmatch(part) else None) \
                 or (self._outer_post(unit, part) if part in HEAD_TITLES else None) \
                 or self._post_bare(sent, at, at + len(part)) \
                 or (self._outer_post(unit, part) or ((unit, part) if own else None)
@@ -1127,6 +1140,24 @@ class _ArticleRun:
             if street is not None:
                 self.rel("locatedIn", org, street, sent.text)
         return org, part
+
+    def _committee_place(self, unit: int, part: str, at: int) -> tuple[int, str] | None:
+        """安定区委常委、副区长: the head of a level's government after a post in that level's named
+        committee is the head of the committee's own district (its government where the article
+        names one), not of another the article names."""
+        committee = self.out.mentions[unit]
+        gov = LEVEL_HEAD_TITLE.fullmatch(part)
+        if gov is None or committee.anaphor or committee.qualify or not committee.surface.endswith(gov.group(1) + "委"):
+            return None
+        place = committee.surface[:-1]
+        if place.endswith(gov.group(1) * 2):
+            place = place[:-1]  # 新县县委: a one-character county keeps its level before 委
+        if len(place) < 3 and not self.ex.seg.gazetteer.is_known(place):  # (区委常委: a bare committee, the page's)
+            return None
+        if re.search(f"(?<!委、)(?<!委){gov.group(1)}(?:人民)?政府", self.text):
+            # (新县县委 … 新县县政府: the committee's name without 委)
+            return self.add(committee.surface[:-1] + "政府", "Organization", at, at + len(part)), part
+        return self.add(place, "Place", at, at + len(part)), part
 
     def _post_of_previous(self, sent: Sentence, hi: int) -> tuple[int, str] | None:
         """北关区委书记王建国、副书记李文明: a title alone (ending at hi) after 、 and a person holding
@@ -1178,6 +1209,8 @@ class _ArticleRun:
             if hm is None:
                 continue
             head = hm.group(0)
+            if len(head) == 1 and self.ex.title_re.fullmatch(text, k, name_start):
+                continue  # 组织委员: a title that opens with a one-character head (组), no 组's 织委员
             gap = text[k + len(head):name_start]
             # (chain: the posts after a bare head's may follow it, joined by 、: 工作队队长、村第一书记)
             parts = POST_SEP.split(gap) if chain else [gap]

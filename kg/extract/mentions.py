@@ -1027,7 +1027,8 @@ def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
     if len(inside) == 2 and len(inside[0].text) == 1 and inside[0].pos in ("zg", "ng", "g"):
         # 院长|仲/zg|明远/a|说: a rare family name the segmenter knows as a morpheme, then speech
         after = next((x for x in tokens if x.start == e), None)
-        return after is not None and after.text.startswith(("说", "表示", "介绍"))
+        if after is not None and after.text.startswith(("说", "表示", "介绍")):
+            return True
     return all(t.pos in PERSON_POS for t in inside[1:])  # 能|力强: a rare family name needs more
 
 
