@@ -1681,6 +1681,28 @@ def test_posts_written_in_the_ways_of_officials(extractor, text, post):
     assert post in _holds(ex)
 
 
+@pytest.mark.parametrize("text, body", [
+    ("大连金沙滩海珍品有限公司总经理鞠文涛说,今年产量翻番。", "大连金沙滩海珍品有限公司"),  # 大连/d: the city
+    ("保定海岳机械有限公司负责人表示,订单增加了。", "保定海岳机械有限公司"),  # 保定/v
+    ("拥政街道推行积分制。拥政派出所民警冷宏宇每周驻在社区。", "拥政派出所"),  # 拥政/v, named as the street is
+    ("去年,柳池坝村由村党支部牵头成立了乡贤参事会。", "村党支部"),  # 村由村: 村, 由, 村 (the village's, resolved)
+])
+def test_bodies_named_with_words_the_segmenter_reads_otherwise(extractor, text, body):
+    _, mentions, _ = run(extractor, text)
+    assert (body, "Organization") in mentions
+
+
+def test_a_verb_after_a_village_is_no_part_of_a_body_s_name(extractor):
+    _, mentions, _ = run(extractor, "去年,青岗坪村利用合作社的茶园开发了体验项目。")
+    assert not any("利用" in n for n, _ in mentions)
+
+
+def test_rare_family_names_and_assistants(extractor):
+    ex, mentions, _ = run(extractor, "杏树街道党工委书记綦振华表示,将继续推进。”公司总经理助理温晓冬说。")
+    assert {("綦振华", "Person"), ("温晓冬", "Person")} <= set(mentions)
+    assert ("綦振华", "杏树街道党工委", "书记") in _holds(ex)
+
+
 def test_bodies_that_lead_and_build_a_platform_both_run_it(extractor):
     ex, _, _ = run(extractor, "近年来,由区委社会工作部牵头、区数据资源管理局具体承建,建成“智治余杭”基层治理数字平台。")
     runs = {ex.mentions[r.subject].surface for r in ex.relations if r.predicate == "runs"}

@@ -110,6 +110,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
     letters as one string, when at hand)."""
     if tags is None:
         tags = "".join(map(TAG, tokens))
+    if seg.region_short_as_words:
+        tags = _regions_before_names(tokens, tags, seg.region_short_as_words)
     if "W" in tags:  # (a regular expression finds the few W between names: no loop over every tag)
         tags = _joining_verbs_apart(tokens, tags)
     if "SO" in tags or "GO" in tags:
@@ -123,6 +125,12 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
     out = []
     places_named = {t.text for t in tokens if t.tag == "P"}  # (平水派出所 … 平水镇)
     stems = None  # their names without their heads, when asked for
+    if "WO" in tags or "VO" in tags:
+        # 拥政/v|派出所 … 拥政街道: a verb that is the name of a place the text names, before a head,
+        # is that name (a body named after the place)
+        stems = _place_stems(places_named, seg)
+        tags = _retagged(tags, [k for k in range(len(tokens) - 1) if tags[k] in "WV" and tags[k + 1] == "O"
+                                and tokens[k].text in stems], "N")
     group_acts = None  # whether a party group is named apart from a title (该局党组限期整改), when asked for
     found_stems: tuple[int, set[str]] = (-1, set())  # (how many chunks, the stems of their named places)
     for m in CHUNK.finditer(tags):
@@ -594,6 +602,13 @@ def _joining_verbs_apart(tokens: list[Token], tags: str) -> str:
     before a name is a boundary (S), not a word inside one body's name."""
     return _retagged(tags, [k for k in (m.start() for m in _W_BETWEEN_NAMES.finditer(tags))
                             if tokens[k].text in BOUNDARY_VERBS and (tags[k + 1] != "S" or tokens[k + 1].text == "该")], "S")
+
+
+def _regions_before_names(tokens: list[Token], tags: str, regions: frozenset[str]) -> str:
+    """大连/d|金沙滩|海珍品|有限公司: a city's short name the dictionary reads as a common word is
+    the city right before a name or a body's head."""
+    at = [k for k, t in enumerate(tokens) if t.text in regions and k + 1 < len(tokens) and tags[k + 1] in "NO"]
+    return _retagged(tags, at, "P")
 
 
 def _retagged(tags: str, at: list[int], tag: str) -> str:

@@ -148,6 +148,9 @@ _new_tuple = tuple.__new__  # builds a Token from a plain tuple without a Python
 
 # Verbs of acting together (X联合Y开展…): between two names they join two parties, never one name
 JOINING_VERBS = ("联合", "会同", "协同", "携手", "联手")
+# Verbs taking a place or body as object that no body's name holds (指导, 调度 may: 就业指导中心)
+VERBS_IN_NO_NAME = frozenset(("利用", "联系", "参观", "关心", "陪伴", "途经", "商量", "交由", "移交", "落户", "入驻",
+                              "进驻", "落实", "会同"))
 
 
 def _verb_then_level(w: str) -> bool:
@@ -251,6 +254,9 @@ class Segmenter:
         for w in self.generic:
             if len(w) >= 3 and w.endswith(("村", "社区", "公寓", "小区")) and w not in self.place_heads:
                 self.jieba.add_word(w, 5000, "n")
+        # Short names of regions the dictionary reads as common words (大连/d, 保定/v, 平凉/a): a place
+        # only right before a name (大连|金沙滩海珍品有限公司, 大连|海洋大学; mentions.chunks)
+        self.region_short_as_words = frozenset(w for w in self.region_short if self._pos_of(w) not in NAME_POS)
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -431,6 +437,8 @@ class Segmenter:
             # (or after an adverb: 该局|将|会同县…, 并|会同县…)
             return [(word[:2], "v"), (word[2], "n")] if prev and (prev[2] in "OA" or prev[1] == "d" or prev[0] == "并") \
                 else [(word, pos)]
+        if len(word) == 3 and word[0] == word[2] and word[0] in LEVEL_CHARS + "村" and word[1] in PREPOSITIONS:
+            return [(word[0], "n"), (word[1], "p"), (word[2], "n")]  # 柳池坝|村由村|党支部: 村, 由, 村党支部
         if len(word) == 2 and word[1] in NAME_GLUED_VERBS and prev and len(prev[0]) <= 2 and (
                 prev[1] == "nr" or prev[1] == "ns" and len(prev[0]) == 2 and looks_like_person_name(prev[0] + word[0])):
             return [(word[0], "nr"), (word[1], "v")]  # 柯志|明说 -> 柯志|明|说 (沙建/ns|明说: a name read as a place's)
@@ -558,7 +566,9 @@ class Segmenter:
         if w.endswith("单位"):
             return "G"  # 施工单位, 共建单位: a kind of party, never the start of its name
         if w in self.object_verbs:
-            return "W"  # 联系|居委会, 利用|社区活动室: a verb, whatever the dictionary says; no name begins with it
+            # 联系|居委会, 利用|社区活动室: a verb, whatever the dictionary says; no name begins with it
+            # (and some stand inside none: 青岗坪村|利用|合作社…, but 县就业指导中心)
+            return "S" if w in VERBS_IN_NO_NAME else "W"
         if w in self.generic and w not in self.place_heads:
             return "G"
         if (len(w) > 2 or w == "湾区") and w.endswith(REGION_KINDS) and not self.gazetteer.is_known(w):
