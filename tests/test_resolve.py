@@ -230,6 +230,16 @@ def test_a_company_by_its_trade_name_is_the_registered_limited_liability_one(pip
     assert company == "伊金霍洛旗鑫旺煤炭有限责任公司"
 
 
+def test_a_medical_consortium_by_its_short_names_is_one_body_that_runs_its_platform(pipeline):
+    res = pipeline([("a.txt", [("县人民医院医共体让群众家门口看名医", "2021年,由县人民医院牵头,组建了咸丰县人民医院医疗共同体"
+                                                  "(以下简称医共体)。医共体还搭建了“云上会诊”远程诊疗平台。")])])
+    orgs = {e.name: e for e in res.entities.values() if e.type == "Organization"}
+    assert "县人民医院医共体" in orgs["咸丰县人民医院医疗共同体"].aliases
+    assert not any(n.endswith("医共体") for n in orgs)
+    assert {(r.subject, res.entities[r.object].name) for r in res.relations if r.predicate == "runs"} == {
+        ("Organization/咸丰县人民医院医疗共同体", "“云上会诊”远程诊疗平台")}
+
+
 def test_a_team_named_again_from_the_county_it_serves_is_the_same_team(pipeline):
     res = pipeline([("a.txt", [("帮扶", "天津市第五批援甘干部人才临潭联络组投入资金300万元。"
                                         "临潭联络组还实施了“津临同心”项目。")])])

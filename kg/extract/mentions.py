@@ -465,7 +465,7 @@ def _branches(out: list[Chunk]) -> list[Chunk]:
 TERMINAL_HEADS = ("有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "大学", "学院", "医院", "卫生院")
 # …有限公司|党支部, …公司|工会: a body of its own inside one (its own head, its own posts)
 STUDENT_BODIES = ("协会", "学生会", "志愿服务队", "研究会")  # a university's bodies of its students
-INNER_BODIES = ("工会", "党委", "党总支", "党支部", "团委", "妇联", "医共体")  # (县人民医院|医共体: the hospitals it leads)
+INNER_BODIES = ("工会", "党委", "党总支", "党支部", "团委", "妇联", "医共体", "医疗共同体")  # (县人民医院|医共体: the hospitals it leads)
 
 
 def _end_at_terminal_head(tokens: list[Token], tags: str, lo: int, hi: int) -> int:
