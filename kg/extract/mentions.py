@@ -801,7 +801,7 @@ class PersonFinder:
             if titles:
                 spans += self._titled_speaker(text, tokens, base, titles, spans)
             if "、" in text and spans:
-                spans += self._listed_after(text, tokens, base, spans)
+                spans += self._names_listed_after(text, tokens, base, spans)
             if he:
                 given = {t.start - base: t for t in tokens if t.pos == "nr" and len(t.text) == 2}
                 spans += [(s, e) for s, e in he if s + 1 in given and self.speech_after.search(text, e, e + 12)]
@@ -813,7 +813,7 @@ class PersonFinder:
         return [x for x in dict.fromkeys(spans) if not _is_partial(text[x[0]:x[1]])] if spans else []
 
     @staticmethod
-    def _listed_after(text: str, tokens: list[Token], base: int, found) -> list[tuple[int, int]]:
+    def _names_listed_after(text: str, tokens: list[Token], base: int, found) -> list[tuple[int, int]]:
         """区人大代表阮志宏、汤佩芸先后…: the names the segmenter took whole, listed after a name
         found, are names too."""
         names = {t.start - base: t for t in tokens if t.pos in ("nr", "nrt", "nrfg") and len(t.text) in (2, 3)}
