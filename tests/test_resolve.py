@@ -240,6 +240,13 @@ def test_a_medical_consortium_by_its_short_names_is_one_body_that_runs_its_platf
         ("Organization/咸丰县人民医院医疗共同体", "“云上会诊”远程诊疗平台")}
 
 
+def test_a_bare_team_joined_to_a_branch_runs_what_they_set_up_together(pipeline):
+    res = pipeline([("a.txt", [("积分超市", "县民政局选派干部组成石门村驻村工作队。为激发内生动力,村党支部和驻村工作队"
+                                        "在村委会设立了“爱心积分超市”,村民可凭积分兑换物品。")])])
+    runners = {res.entities[r.subject].name for r in res.relations if r.predicate == "runs"}
+    assert runners == {"石门村党支部", "石门村驻村工作队"}
+
+
 def test_a_team_named_again_from_the_county_it_serves_is_the_same_team(pipeline):
     res = pipeline([("a.txt", [("帮扶", "天津市第五批援甘干部人才临潭联络组投入资金300万元。"
                                         "临潭联络组还实施了“津临同心”项目。")])])

@@ -68,6 +68,9 @@ BARE_HEAD_WORDS = re.compile(r"实践站|实践所|合作社|公司|管委会|�
 BARE_SUBJECT = re.compile(r"(?:^|(?<=[,,::;]))" + CLAUSE_OPENER.pattern
                           + rf"({BARE_HEAD_WORDS.pattern})"
                             r"(?=[还也已先又将正今去每为把对从与和就都共累推开启实打建组举设发创搭牵进在帮探带深走利联])")
+# 怒珠村党总支和驻村工作队在村委会设立了…: a bare head joined to a body by 和 or 与 is the body last
+# named with that head, acting with it
+BARE_PARTNER = re.compile(rf"(?<=[和与])(?:驻村)?({BARE_HEAD_WORDS.pattern})(?=在|共同|一起|一道|联合|还|也|先后)")
 LAST_CLAUSE_PUNCT = re.compile(rf"(?s:.*){CLAUSE_PUNCT.pattern}")  # greedy: up to the last one
 RUN_BY = re.compile(r"由([^,。]{2,40}?)(?:统一|具体)?(?:指挥(?!部)|负责|组织(?!部)|实施|牵头|主办|承办|承建|统筹|运营|举办|开办|筹办|共建)")  # (not 由县委组织部…: a head)
 RUN_BY_BEFORE = re.compile(RUN_BY.pattern + "(?:的|[,,][^,,。;;]*)$")  # 由X牵头的[program]; 由X牵头,会同…建立[program]
@@ -531,10 +534,16 @@ class _ArticleRun:
             actors.append((m.start(1), org))
         for start, end, full in self.trade_names_at.get(base, ()):  # 恒锐智能总装车间主任马俊峰
             actors.append((start - base, self.add(self.text[start:end], "Organization", start, end, anaphor="@" + full)))
-        for m in BARE_SUBJECT.finditer(sent.text) if BARE_HEAD_WORDS.search(sent.text) else ():
+        bare_heads = BARE_HEAD_WORDS.search(sent.text) is not None
+        for m in BARE_SUBJECT.finditer(sent.text) if bare_heads else ():
             s, e = m.span(1)
             head = SCHOOL_HEADS if m.group(1) == "学校" else m.group(1)  # (学校: the 小学 or 中学 last named too)
             actors.append((s, self.add(m.group(1), "Organization", base + s, base + e, anaphor="=" + head)))
+        for m in BARE_PARTNER.finditer(sent.text) if bare_heads else ():
+            s, e = m.span()
+            if not any(p == s for p, _ in actors) and any(
+                    self.out.mentions[i].type == "Organization" and self.out.mentions[i].end == base + s - 1 for _, i in actors):
+                actors.append((s, self.add(m.group(0), "Organization", base + s, base + e, anaphor="=" + m.group(1))))
         for s, e, level in anaphors(toks, base) if "该" in sent.text else ():  # every anaphor starts with 该
             typ = "Organization" if level[0] == "=" or seg._org_head(level) and level not in seg.place_heads else "Place"
             idx = self.add(sent.text[s:e], typ, base + s, base + e, anaphor=level)
@@ -1280,7 +1289,7 @@ class _ArticleRun:
         adjuncts = self._adjuncts(text, actors)
         may_act = ((p, i) for p, i in actors if not (spans and any(s <= p < e for s, e in spans))
                    and ments[i].type in ("Organization", "Place", "Person")
-                   and not (i in adjuncts and not self._partner(text, i)))
+                   and not (i in adjuncts and not self._partner(text, i) and not BARE_PARTNER.match(text, p)))
         if not programs and not self.pending:  # nothing runs here: only the subject carries on
             self._sentence_project(sent)
             return next(_clause_subjects(text, may_act), (0, subject))[1]
