@@ -247,6 +247,15 @@ def test_a_bare_team_joined_to_a_branch_runs_what_they_set_up_together(pipeline)
     assert runners == {"石门村党支部", "石门村驻村工作队"}
 
 
+def test_a_national_administration_s_local_bureau_is_one_body_under_its_short_names(pipeline):
+    res = pipeline([("a.txt", [("税惠直通车开进园区", "今年以来,国家税务总局沈阳市铁西区税务局推出“税惠直通车”服务。"
+                                              "区税务局还开通了“铁西税务”微信公众号。")])])
+    orgs = {e.name: e for e in res.entities.values() if e.type == "Organization"}
+    assert list(orgs) == ["国家税务总局沈阳市铁西区税务局"]
+    assert {"区税务局", "铁西区税务局"} <= orgs["国家税务总局沈阳市铁西区税务局"].aliases
+    assert {r.subject for r in res.relations if r.predicate == "runs"} == {"Organization/国家税务总局沈阳市铁西区税务局"}
+
+
 def test_a_team_named_again_from_the_county_it_serves_is_the_same_team(pipeline):
     res = pipeline([("a.txt", [("帮扶", "天津市第五批援甘干部人才临潭联络组投入资金300万元。"
                                         "临潭联络组还实施了“津临同心”项目。")])])

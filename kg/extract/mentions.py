@@ -307,7 +307,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         out = _stationed(out, tokens)
     if texts & AID_WORDS:
         _aid_teams(out, tokens, seg)
-    return _branches(out) if texts & BRANCH_HEADS else out
+    return _branches(out) if texts & BRANCH_HEADS or any(c.org and c.text.endswith(NATIONAL_ADMINISTRATIONS) for c in out) \
+        else out
 
 
 KIND_POS = frozenset(("n", "a", "b", "vn", "an", "d", "v"))
@@ -446,6 +447,9 @@ def _aid_teams(out: list[Chunk], tokens: list[Token], seg: Segmenter) -> None:
 BRANCH_HEADS = frozenset(("分局", "分院", "支行", "分行", "分公司", "分会"))
 
 
+NATIONAL_ADMINISTRATIONS = ("总局",)  # (国家税务总局, 国家金融监督管理总局: bureaus named after them)
+
+
 def _branches(out: list[Chunk]) -> list[Chunk]:
     """绍兴市公安局|柯桥区分局: a branch named after its place right after the body it belongs to
     is one body, in that place (as a district's bureau is); the body is one too."""
@@ -455,6 +459,10 @@ def _branches(out: list[Chunk]) -> list[Chunk]:
         if prev is not None and prev.org and c.org and prev.end == c.start and c.places \
                 and c.text.endswith(tuple(BRANCH_HEADS)) and not prev.text.endswith(tuple(BRANCH_HEADS)):
             merged[-1] = Chunk(prev.start, c.end, prev.text + c.text, c.places, True, host=prev)
+        elif prev is not None and prev.org and c.org and prev.end == c.start and c.places and not prev.places \
+                and prev.text.endswith(NATIONAL_ADMINISTRATIONS):
+            # 国家税务总局|大连市金州区税务局: a national administration's local bureau is named from it
+            merged[-1] = Chunk(prev.start, c.end, prev.text + c.text, c.places, True, name_start=prev.start)
         else:
             merged.append(c)
     return merged

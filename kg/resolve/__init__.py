@@ -294,6 +294,8 @@ class Resolver:
             name, aliases = declared, (m.surface,)
         elif anaphor or m.qualify or typ == "Program":
             name, aliases = self._canonical(m, focus, latest)
+            if m.qualify and name in short_forms and typ == "Organization":  # (区税务局 → 金州区税务局 → 国家税务总局…)
+                aliases, name = (*aliases, name), short_forms[name]
         else:  # a name as written (most mentions): what _canonical returns for it, without the call
             name = m.surface
             aliases = (name,)
@@ -518,6 +520,15 @@ def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer, page_companie
             hosted = HOSTED.match(long)
             if hosted and hosted.group(1) in orgs and hosted.group(1) not in out:
                 out[hosted.group(1)] = long
+    # 国家税务总局大连市金州区税务局 … 区税务局: a national administration's local bureau, named
+    # without the administration and the places above its own
+    for long in orgs:
+        k = long.find("总局") + 2
+        rest = long[k:] if k >= 4 else ""
+        while len(rest) >= 4 and rest not in out:
+            out[rest] = long
+            place = next((p for p in places if rest.startswith(p) and len(rest) - len(p) >= 3), "")
+            rest = rest[len(place):] if place else ""
     # 铝捷公司, 铝捷型材公司: a company named by its trade name is the one registered with it
     # (恒锐智能党支部: and so is the party branch or union named with it)
     companies = sorted((o for o in orgs if o.endswith(REGISTERED)), key=len)
