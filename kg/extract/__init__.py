@@ -105,9 +105,6 @@ LEVEL_RANK = {"省": 1, "自治区": 1, "市": 2, "州": 2, "区": 3, "县": 3, 
 _RANKS_LONGEST_FIRST = sorted(LEVEL_RANK.items(), key=lambda x: -len(x[0]))  # 村民小组 before 村
 
 
-SECONDED = ("(挂职)", "(兼职)", "(主持)")
-
-
 def _rank(name: str) -> float:  # (a zone is in a district and holds streets: 3.5)
     return next((r for h, r in _RANKS_LONGEST_FIRST if name.endswith(h)), 0)
 
@@ -156,6 +153,8 @@ OF_PLACE = re.compile("(?:辖区|境内|内)?的")  # X的Y, X辖区的Y, X内�
 SITED_AT_RE = re.compile("|".join(SITED_AT))
 SET_UP_IN = re.compile(f"(?:{'|'.join(sorted(FOUNDING_VERBS | {'开设', '建成', '挂牌'}, key=len, reverse=True))})了?")
 SERVES_AS = re.compile(r"担任|任|当选|选为|挂职")
+# 副区长(挂职)林振豪: a note on how the post is held, between the post and the name
+SECONDED = ("(挂职)", "(兼职)", "(主持)")
 # 县长, 副乡长, 旗长: the head of a level's government; alone before a name, the page's (or the
 # sentence's) 县政府 when the article names that government, else the county itself
 LEVEL_HEAD_TITLE = re.compile(r"副?([区县市镇乡旗])长")
@@ -900,8 +899,7 @@ class _ArticleRun:
                 if units is None:  # 社区工作人员侯翔宇: a bare level word stands for the article's own unit in a post
                     units = [(u.start - sent.start, i) for i, u in self.sentence_mentions()
                              if sent.start <= u.start < sent.end and u.type in ("Organization", "Place")]
-                # 副区长(挂职)林振豪: a note on how the post is held stands between it and the name
-                note = 4 if self.text.startswith(SECONDED, m.start - 4) else 0
+                note = next((len(n) for n in SECONDED if self.text.endswith(n, 0, m.start)), 0)  # (副区长(挂职)林振豪)
                 posts = self._posts_before(sent, units, m.start - note)
                 bracket = BRACKETED_POST.match(self.text, m.end)  # 潘建军(沙宜村党支部书记)说
                 if bracket and not posts:
@@ -982,7 +980,8 @@ class _ArticleRun:
             if unit is not None and title and person is not None:
                 self.rel("holds", person, unit, text, title=title)
                 continue
-            if person is not None and unit is None and not title and at - ments[person].end <= (text[m.start() - 1] == "兼"):
+            if person is not None and unit is None and not title \
+                    and text[ments[person].end - sent.start:m.start()] in ("", "兼"):
                 # 园区党委书记由街道党工委委员俞海涛兼任: the post before 由, the person after it
                 by = text.rfind("由", 0, ments[person].start - sent.start)
                 body = next((i for _, i in reversed(actors) if by > 0 and "," not in text[by:m.start()]
@@ -1150,6 +1149,11 @@ class _ArticleRun:
                 self.rel("locatedIn", org, street, sent.text)
         return org, part
 
+    def _names_government(self, level: str) -> bool:
+        """Whether the article names the level's government as a body of its own, not only in the
+        pair 县委、县政府."""
+        return re.search(f"(?<!委、)(?<!委){level}(?:人民)?政府", self.text) is not None
+
     def _committee_place(self, unit: int, part: str, at: int) -> tuple[int, str] | None:
         """安定区委常委、副区长: the head of a level's government after a post in that level's named
         committee is the head of the committee's own district (its government where the article
@@ -1163,7 +1167,7 @@ class _ArticleRun:
             place = place[:-1]  # 新县县委: a one-character county keeps its level before 委
         if len(place) < 3 and not self.ex.seg.gazetteer.is_known(place):  # (区委常委: a bare committee, the page's)
             return None
-        if re.search(f"(?<!委、)(?<!委){gov.group(1)}(?:人民)?政府", self.text):
+        if self._names_government(gov.group(1)):
             # (新县县委 … 新县县政府: the committee's name without 委)
             return self.add(committee.surface[:-1] + "政府", "Organization", at, at + len(part)), part
         return self.add(place, "Place", at, at + len(part)), part
@@ -1201,8 +1205,7 @@ class _ArticleRun:
         gov = LEVEL_HEAD_TITLE.fullmatch(text, lo, name_start)
         if gov and opens:
             level = gov.group(1)
-            # the government when the article names it as a body of its own, not in the pair 县委、县政府
-            if re.search(f"(?<!委、)(?<!委){level}(?:人民)?政府", text):
+            if self._names_government(level):
                 return self.add(level + "政府", "Organization", lo, name_start, qualify=level), window
             return self.add(level, "Place", lo, lo + 1, anaphor=level), window  # the 县 (镇) itself
         for k in range(max(lo, name_start - 14), name_start):

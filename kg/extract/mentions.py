@@ -15,7 +15,8 @@ from itertools import repeat
 from operator import itemgetter
 
 from kg.extract.segment import (
-    FRAGMENT_POS, JOINING_VERBS, LEVEL_CHARS, PARTY_PREFIXES, PROPER_POS, VERBS_AFTER_NAMES, Segmenter, Token, longest_suffix,
+    FRAGMENT_POS, JOINING_VERBS, LEVEL_CHARS, PARTY_PREFIXES, PERSON_NAME_POS, PROPER_POS, VERBS_AFTER_NAMES, Segmenter, Token,
+    longest_suffix,
 )
 from kg.lexicon import (NAME_DOTS, alternation, automaton, common_surnames, dai_elements, first_chars, guarded,
                         looks_like_person_name, name_elements, name_heads, surnames, transliterated_name, words)
@@ -139,8 +140,7 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         if tags.startswith("ND", lo) and tokens[lo].text in APPROXIMATELY:
             lo += 1
         counted = False
-        while lo < hi and tags[lo] == "D" and (tokens[lo].text.isascii() or tokens[lo].text in QUANTIFIERS
-                                                or tokens[lo].text in NUMERAL_ADVERBS):
+        while lo < hi and tags[lo] == "D" and (tokens[lo].text.isascii() or tokens[lo].text in NOT_NUMBERS_OF_NAMES):
             lo += 1
             if lo < hi and tokens[lo].text in MEASURES:  # 11|支|党员志愿者服务队: the measure too
                 lo += 1
@@ -585,6 +585,7 @@ QUANTIFIERS = frozenset(("许多", "很多", "不少", "一些", "部分", "多�
 NUMBERED = re.compile(r"[0-9]+")
 # 下|一步/m|区委组织部, 一起/m|到|…: words of one that are no number in a name
 NUMERAL_ADVERBS = frozenset(("一步", "一起", "一同", "一道", "一直", "一并", "一律", "一度"))
+NOT_NUMBERS_OF_NAMES = QUANTIFIERS | NUMERAL_ADVERBS  # what a chunk drops from its start
 ORDINAL_TIME = re.compile(r"第[一二三四五六七八九十两0-9]{1,3}[天日周年月]")
 MEASURE = re.compile(f"[{''.join(sorted(MEASURES))}]")  # finds one in a text without a string per character
 
@@ -806,13 +807,18 @@ class PersonFinder:
             listed = self._listed(text)
             if strong or weak or listed or unbounded:
                 spans = spans + self._on_token_bounds(tokens, base, strong, weak, listed, unbounded)
+            listing = "、" in text and spans
+            # the tokens the segmenter took for whole names, by where they start (made once, when asked)
+            tagged = {t.start - base: t for t in tokens if t.pos in PERSON_NAME_POS and len(t.text) in (2, 3)} \
+                if titles or listing else {}
             if titles:
-                spans += self._titled_speaker(text, tokens, base, titles, spans)
-            if "、" in text and spans:
-                spans += self._names_listed_after(text, tokens, base, spans)
-            if he:
-                given = {t.start - base: t for t in tokens if t.pos == "nr" and len(t.text) == 2}
-                spans += [(s, e) for s, e in he if s + 1 in given and self.speech_after.search(text, e, e + 12)]
+                spans += self._titled_speaker(text, tagged, titles, spans)
+            if listing:
+                spans += self._names_listed_after(text, tagged, spans)
+            for s, e in he:
+                given = tagged.get(s + 1)
+                if given is not None and given.pos == "nr" and len(given.text) == 2 and self.speech_after.search(text, e, e + 12):
+                    spans.append((s, e))
             if known is not None and "nrfg" in map(POS, tokens):  # 习近平/nrfg: a person the dictionary knows
                 for t in tokens:
                     if t.pos == "nrfg" and len(t.text) == 3 and looks_like_person_name(t.text) \
@@ -821,10 +827,9 @@ class PersonFinder:
         return [x for x in dict.fromkeys(spans) if not _is_partial(text[x[0]:x[1]])] if spans else []
 
     @staticmethod
-    def _names_listed_after(text: str, tokens: list[Token], base: int, found) -> list[tuple[int, int]]:
-        """区人大代表阮志宏、汤佩芸先后…: the names the segmenter took whole, listed after a name
-        found, are names too."""
-        names = {t.start - base: t for t in tokens if t.pos in ("nr", "nrt", "nrfg") and len(t.text) in (2, 3)}
+    def _names_listed_after(text: str, names: dict[int, Token], found) -> list[tuple[int, int]]:
+        """区人大代表阮志宏、汤佩芸先后…: the names the segmenter took whole (names: by where they
+        start), listed after a name found, are names too."""
         spans = []
         for _, e in found:
             while text[e:e + 1] == "、":
@@ -835,10 +840,10 @@ class PersonFinder:
                 spans.append((e - len(t.text), e))
         return spans
 
-    def _titled_speaker(self, text: str, tokens: list[Token], base: int, titles, found) -> list[tuple[int, int]]:
-        """商会秘书长|禾秋菊|介绍: a name the segmenter tags as one, between a title and a speech
-        verb, is a name whatever its family name (rare ones are no list's)."""
-        by_start = {t.start - base: t for t in tokens if t.pos in ("nr", "nrt", "nrfg") and len(t.text) in (2, 3)}
+    def _titled_speaker(self, text: str, by_start: dict[int, Token], titles, found) -> list[tuple[int, int]]:
+        """商会秘书长|禾秋菊|介绍: a name the segmenter tags as one (by_start: by where it starts),
+        between a title and a speech verb, is a name whatever its family name (rare ones are no
+        list's)."""
         spans = []
         for _, _, end in titles:
             t = by_start.get(end)
@@ -1010,6 +1015,9 @@ NOT_IN_NAME_POS = {"v", "vd", "uj", "ul", "uz", "ug", "uv", "ud", "u", "p", "c",
                    "e", "a", "ad", "vn"}
 
 
+SPEECH_STARTS = ("说", "表示", "介绍")  # what a name is sure to be followed by
+
+
 def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
     """居民杜军民, 局长田家兴, 院长彭立新 yes; 书记年度…, 居民居住的…, 群众能力强 no."""
     inside = [t for t in tokens if s <= t.start and t.end <= e]
@@ -1022,7 +1030,7 @@ def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
             after = next((x for x in tokens if x.start == e), None)
             if len(t.text) != 3 or after is None:
                 return False
-            if after.text.startswith(("说", "表示", "介绍")):
+            if after.text.startswith(SPEECH_STARTS):
                 return True
             # (a verb's or a noun's only before speech: 群众|融得进/v|、 is no name)
             return t.pos not in ("v", "n") and (after.text.startswith("是") or after.tag == "S" and not after.text.isalnum())
@@ -1050,7 +1058,7 @@ def _plausible_tokens(tokens: list[Token], s: int, e: int) -> bool:
     if len(inside) == 2 and len(inside[0].text) == 1 and inside[0].pos in ("zg", "ng", "g"):
         # 院长|仲/zg|明远/a|说: a rare family name the segmenter knows as a morpheme, then speech
         after = next((x for x in tokens if x.start == e), None)
-        if after is not None and after.text.startswith(("说", "表示", "介绍")):
+        if after is not None and after.text.startswith(SPEECH_STARTS):
             return True
     return all(t.pos in PERSON_POS for t in inside[1:])  # 能|力强: a rare family name needs more
 

@@ -523,9 +523,8 @@ def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer, page_companie
     # 国家税务总局大连市金州区税务局 … 区税务局: a national administration's local bureau, named
     # without the administration and the places above its own
     for long in orgs:
-        k = long.find("总局") + 2
-        rest = long[k:] if k >= 4 else ""
-        while len(rest) >= 4 and rest not in out:
+        administration, head, rest = long.partition("总局")  # (the extractor's NATIONAL_ADMINISTRATIONS)
+        while head and len(administration) >= 2 and len(rest) >= 4 and rest not in out:
             out[rest] = long
             place = next((p for p in places if rest.startswith(p) and len(rest) - len(p) >= 3), "")
             rest = rest[len(place):] if place else ""
