@@ -601,3 +601,32 @@ def test_a_member_of_the_team_last_named(pipeline):
                                         "“我们讲好故事。”王秀芝说。")])])
     posts = {(res.entities[p.person].name, res.entities[p.org].name, p.title) for p in res.positions}
     assert posts == {("王秀芝", "丰禾社区银发先锋志愿服务队", "队员")}
+
+
+@pytest.mark.parametrize("body, post", [
+    # a level's deputy: a seat in that level's people's congress, as 政协委员 one in its 政协
+    ("江苏省苏州市吴中区召开座谈会。参加座谈的区人大代表、苏州安澜电子有限公司总经理桂明远说,企业愿意出力。",
+     ("桂明远", "吴中区人大", "人大代表")),
+    ("甘肃省定西市安定区召开座谈会。安定区人大代表、福台村党支部书记柴秀英说,路修好了。",
+     ("柴秀英", "安定区人大", "人大代表")),
+    # the place before the body opens the chain: 区人大代表、[街道][社区党委]副书记
+    ("江苏省苏州市吴中区的停车难题引起了区人大代表、长桥街道新家社区党委副书记葛婉清的重视。",
+     ("葛婉清", "吴中区人大", "人大代表")),
+])
+def test_a_deputy_holds_a_seat_in_the_people_s_congress_of_the_level(pipeline, body, post):
+    assert post in _posts(pipeline([("a.txt", [("标题", body)])]))
+
+
+def test_a_seat_written_before_a_list_is_each_name_s_but_a_head_s_post_is_one_s(pipeline):
+    body = ("湖南省湘西州泸溪县召开会议。县人大代表宁晓梅、卓立群先后3次到现场察看。"
+            "县委书记廖振华、县长杭春燕、施德明出席会议。")
+    posts = _posts(pipeline([("a.txt", [("标题", body)])]))
+    assert {p for p in posts if p[2] == "人大代表"} == {("宁晓梅", "泸溪县人大", "人大代表"), ("卓立群", "泸溪县人大", "人大代表")}
+    # the county's head after its committee's secretary: the county's, not the committee's
+    assert ("杭春燕", "泸溪县", "县长") in posts and ("杭春燕", "泸溪县委", "县长") not in posts
+    assert not any(p[0] == "施德明" for p in posts)
+
+
+def test_a_community_has_no_people_s_congress(pipeline):
+    body = "江苏省苏州市吴中区长桥街道新家社区人大代表联络站开放。新家社区居民代表胡立平说,方便多了。"
+    assert not any(p[1].endswith("人大") for p in _posts(pipeline([("a.txt", [("标题", body)])])))

@@ -158,6 +158,12 @@ SECONDED = ("(挂职)", "(兼职)", "(主持)")
 # 县长, 副乡长, 旗长: the head of a level's government; alone before a name, the page's (or the
 # sentence's) 县政府 when the article names that government, else the county itself
 LEVEL_HEAD_TITLE = re.compile(r"副?([区县市镇乡旗])长")
+# 区人大代表X, 铁西区人大代表X: a deputy holds a seat in that level's people's congress (as 区政协委员
+# one in its 政协); the segmenter keeps 人大代表 one word, so it is no title of titles.txt
+DEPUTY = "人大代表"
+LEVEL_DEPUTY = re.compile(r"([区县市镇乡旗])" + DEPUTY)
+AFTER_PARTICLE = "的了是为和与及"  # words a post may follow in a clause
+SHARED_POST = re.compile(r"^副|代表$|员$")  # posts several hold at once (副主任, 委员, 队员, 人大代表)
 # Titles that name the head of their body (队长 of the 服务队), standing alone before a name
 STATIONED_TITLE = "驻村第一书记"
 HEAD_TITLES = {"理事长": "合作社", "队长": "队", "队员": "队", "中队长": "中队", "站长": "站", "所长": "所", "馆长": "馆", "院长": "院", "场长": "场",
@@ -892,6 +898,7 @@ class _ArticleRun:
         ments = self.out.mentions
         units = None
         person_starts = None  # where the sentence's people start, made on first use
+        titled = {}  # where a name with posts written before it ends -> its posts
         for _, idx in actors:
             m = ments[idx]
             rel_end = m.end - sent.start
@@ -905,6 +912,12 @@ class _ArticleRun:
                 if bracket and not posts:
                     posts = self._posts_before(sent, units, bracket.end() - 1)
                     rel_end = bracket.end() - sent.start
+                if posts:
+                    titled[m.end] = posts
+                elif self.text[m.start - 1:m.start] == "、" and m.start - 1 in titled:
+                    # 区人大代表阮志宏、汤佩芸, 队员X、Y: a seat written before a list is each name's
+                    # (a head's post has one holder: 县委书记X、Y are two people, one of them titled)
+                    posts = titled[m.end] = [p for p in titled[m.start - 1] if SHARED_POST.search(p[1])]
                 if not posts:
                     post = self._post_after(sent, actors, m.end)
                     posts = [post] if post is not None else []
@@ -1084,6 +1097,9 @@ class _ArticleRun:
         posts += self._more_posts(sent, unit, parts[1:], name_start - len(gap) + len(parts[0]) + 1,
                                   own=parts[0].startswith("党组"))
         start = ments[unit].start
+        while (place := next((m.start for _, i in units if (m := ments[i]).type == "Place" and m.end == start
+                              and m.start < start), None)) is not None:
+            start = place  # 区人大代表、五常街道|柳堤社区党委副书记: the body's place opens its post
         while start > sent.start and text[start - 1] in "、,,":  # 县政协委员、…公司总经理
             prev = self._post_before(units, start - 1)
             if text[start - 1] != "、" and (prev is None or not prev[1].endswith("常委")):
@@ -1178,6 +1194,8 @@ class _ArticleRun:
         lo = self.text.rfind("、", sent.start, hi) + 1
         if lo <= sent.start or self.text[lo - 1] != "、" or not self.ex.title_re.fullmatch(self.text, lo, hi):
             return None
+        if LEVEL_HEAD_TITLE.fullmatch(self.text, lo, hi):  # 县委书记X、县长Y: the level's head, not the committee's
+            return self._post_bare(sent, lo, hi)
         ments = self.out.mentions
         prev = next((i for i, m in enumerate(ments) if m.type == "Person" and m.end == lo - 1), None)
         unit = next((r.object for r in reversed(self.out.relations) if r.predicate == "holds"
@@ -1202,6 +1220,11 @@ class _ArticleRun:
         if window in HEAD_TITLES and opens:
             # 这支志愿服务队… 队长柯春梅: the head of the team (station, institute) last named
             return self.add(window, "Organization", lo, name_start, anaphor="=" + HEAD_TITLES[window]), window
+        k = name_start - len(DEPUTY) - 1
+        deputy = LEVEL_DEPUTY.match(text, k, name_start) if k >= lo else None
+        if deputy and (k == sent.start or BARE_HEAD_BOUNDARY.match(text, k - 1) or text[k - 1] in AFTER_PARTICLE):
+            # (参加接待的区人大代表、…, 引起了区人大代表、…: not 社区|人大代表)
+            return self.add(deputy.group(1) + "人大", "Organization", k, k + 3, qualify=deputy.group(1)), DEPUTY
         gov = LEVEL_HEAD_TITLE.fullmatch(text, lo, name_start)
         if gov and opens:
             level = gov.group(1)
@@ -1262,9 +1285,12 @@ class _ArticleRun:
         gap = self.text[ments[best].end:name_start].lstrip("的")
         if not gap or NON_HAN.search(gap.replace("、", "")):
             return None
+        b = ments[best]
+        if gap == DEPUTY and b.type == "Place" and not b.anaphor and b.surface[-1] in "区县市旗镇乡" \
+                and not b.surface.endswith("社区"):  # 铁西区人大代表: 铁西区人大's
+            return self.add(b.surface + "人大", "Organization", b.start, b.end + 2), DEPUTY
         if not all(p and self.ex.title_end_re.search(p) for p in POST_SEP.split(gap)):
             return None
-        b = ments[best]
         if b.type == "Place":  # 浦阳派出所|社区|民警, …物业服务有限公司|凤屿新村|项目经理: the body's post
             org = next((i for _, i in actors if ments[i].type == "Organization" and ments[i].end == b.start
                         and ments[i].start >= 0), None)
