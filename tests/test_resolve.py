@@ -630,3 +630,12 @@ def test_a_seat_written_before_a_list_is_each_name_s_but_a_head_s_post_is_one_s(
 def test_a_community_has_no_people_s_congress(pipeline):
     body = "江苏省苏州市吴中区长桥街道新家社区人大代表联络站开放。新家社区居民代表胡立平说,方便多了。"
     assert not any(p[1].endswith("人大") for p in _posts(pipeline([("a.txt", [("标题", body)])])))
+
+
+def test_a_company_s_branch_written_with_its_bare_head_and_its_shortened_trade_name(pipeline):
+    body = ("江西省赣州市兴国县。兴国县绿源电子商务有限公司去年销售额过亿。2023年,该公司成立了党支部,"
+            "公司党支部书记、董事长邬晓岚带头直播。绿源电商公司党支部还推出“党员示范直播间”。")
+    res = pipeline([("a.txt", [("标题", body)])])
+    assert ("邬晓岚", "兴国县绿源电子商务有限公司党支部", "党支部书记") in _posts(res)
+    assert ("兴国县绿源电子商务有限公司党支部", "党员示范直播间") in _runs(res)
+    assert not {"绿源电商公司", "绿源电商公司党支部"} & names(res, "Organization")

@@ -1257,6 +1257,10 @@ class _ArticleRun:
                 return self._body_of_level(head, head[0], k, sent), gap
             if head == "居委会":  # 居委会主任: the community's
                 return self._body_of_level(head, "社区", k, sent), gap
+            inner = next((x for x in INNER_BODIES if parts[0].startswith(x) and self.ex.title_re.fullmatch(parts[0][len(x):])), "")
+            if inner and head.endswith(TERMINAL_HEADS):  # 公司党支部书记: the branch of the company last named
+                end = k + len(head) + len(inner)
+                return self.add(head + inner, "Organization", k, end, anaphor=f"={head}+{inner}"), gap
             # 公司总经理: the body last named with that head, as for a bare subject (BARE_SUBJECT)
             return self.add(head, "Organization", k, k + len(head), anaphor="=" + head), gap
         return None

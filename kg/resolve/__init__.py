@@ -342,7 +342,9 @@ class Resolver:
         if m.anaphor:
             level = m.anaphor
             if level[0] == "=":  # 实践站 alone: the body last named with that head
-                return latest.body_ending(level[1:], m), []
+                head, _, inner = level[1:].partition("+")  # (公司党支部: that body's branch)
+                base = latest.body_ending(head, m)
+                return (base + inner, [m.surface]) if base and inner else (base, [])
             if m.surface.startswith("该"):
                 # (该公司, 该合作社, 该居委会: the body last named with that head, which is no level)
                 return latest.name(level) or focus.get(level) or (
@@ -534,13 +536,17 @@ def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer, page_companie
     for short in orgs:
         if short.endswith("公司") and not short.endswith(REGISTERED) and len(short) >= 4 and short not in out:
             # (the article's own company first, else the page's: 禾盛公司 of another article's)
-            long = next((c for c in companies if short[:-2] in c), None) \
-                or next((c for c in page_companies if short[:-2] in c), None)
+            trade = _trade_words(short[:-2])
+            long = next((c for c in companies if trade in c), None) \
+                or next((c for c in page_companies if trade in c), None)
             if long:
                 out[short] = long
+    for short in orgs:
         inner = next((b for b in ("党支部", "党委", "党总支", "工会") if short.endswith(b)), "")
         trade = short[:-len(inner)] if inner else ""
-        if len(trade) >= 2 and not trade.endswith("公司") and short not in out and not place_level(trade):
+        if trade in out and trade.endswith("公司") and short not in out:
+            out[short] = out[trade] + inner  # 优品汇电商公司党支部: the branch of the company it names
+        elif len(trade) >= 2 and not trade.endswith("公司") and short not in out and not place_level(trade):
             long = next((c + inner for c in companies if trade in c and c + inner in orgs), None)
             if long:
                 out[short] = long
@@ -552,6 +558,17 @@ def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer, page_companie
                     and not gaz.is_known(short):
                 out[short] = long
     return out
+
+
+# 优品汇电商公司: the trade words of a company's registered name as news shortens them
+TRADE_SHORT_WORDS = (("电商", "电子商务"),)
+
+
+def _trade_words(short: str) -> str:
+    """A company's trade name as its registered name writes it (优品汇电商 -> 优品汇电子商务)."""
+    for word, full in TRADE_SHORT_WORDS:
+        short = short.replace(word, full)
+    return short
 
 
 class _Latest(dict):
