@@ -639,3 +639,13 @@ def test_a_company_s_branch_written_with_its_bare_head_and_its_shortened_trade_n
     assert ("邬晓岚", "兴国县绿源电子商务有限公司党支部", "党支部书记") in _posts(res)
     assert ("兴国县绿源电子商务有限公司党支部", "党员示范直播间") in _runs(res)
     assert not {"绿源电商公司", "绿源电商公司党支部"} & names(res, "Organization")
+
+
+@pytest.mark.parametrize("body, run", [
+    ("湖北省恩施州来凤县石板溪村举办首届“土家山寨村晚”。这台村晚由该村党支部牵头筹办,节目全部由村民自编自演。",
+     ("石板溪村党支部", "土家山寨村晚")),
+    ("上海市徐汇区枫林街道举办“邻里一家亲”睦邻节活动。睦邻节由枫林街道党工委与辖区上海衡川文化发展有限公司党支部共同主办。",
+     ("上海衡川文化发展有限公司党支部", "“邻里一家亲”睦邻节")),
+])
+def test_a_word_of_a_program_s_name_standing_for_it_before_by_whom(pipeline, body, run):
+    assert run in _runs(pipeline([("a.txt", [("标题", body)])]))

@@ -43,6 +43,7 @@ ADJUNCT_BEFORE = ("在", "到", "于", "从", "以", "对", "向", "与", "和",
 WHERE_BEFORE = ("在", "到", "于")  # a name right after these is where (由X在Y镇组织, X在该街道开展的…)
 ANAPHOR_BEFORE = re.compile(f"该(?:{alternation(ANAPHOR_LEVELS)})$")
 CLAUSE_OPENER = re.compile(r"[\s\d年月日上下午近日今年以来去年同时此外目前期间当天,]*")
+PROGRAM_WORD_BY = re.compile(CLAUSE_OPENER.pattern + r"(?:该|这[台场个项次期]|这一?|此)?([\u4e00-\u9fff]{2,6})(?=由)")
 # A quoted or titled name: no clause punctuation inside (a quotation of speech has some, and the
 # bodies and places it names are mentions like any other).
 QUOTED_SPAN = re.compile(r"“[^“”,\uff0c。!\uff01?\uff1f;\uff1b:\uff1a]*”|《[^《》]*》")
@@ -575,13 +576,16 @@ class _ArticleRun:
         """…开展“村社一体”合作试点。试点由县委组织部和县农业农村局联合实施: a program's head alone
         opening the sentence, then 由X…实施, is the program last named with that head, and X runs it."""
         m = self.ex.program_head_by.match(sent.text)
-        by = RUN_BY.match(sent.text, m.end(1)) if m else None
+        # (睦邻节由…共同主办, 这台村晚由该村党支部牵头筹办: a word of its name standing for it)
+        word = m or PROGRAM_WORD_BY.match(sent.text)
+        by = RUN_BY.match(sent.text, word.end(1)) if word else None
         if by is None:
             return
         ments = self.out.mentions
-        head = m.group(1)
+        head = word.group(1)
         prog = max((i for i, p in enumerate(ments) if p.type == "Program" and 0 <= p.end <= sent.start
-                    and p.surface.rstrip("”").endswith(head)), key=lambda i: ments[i].end, default=None)
+                    and (p.surface.rstrip("”").endswith(head) if m else head in p.surface.replace("”", ""))),
+                   key=lambda i: ments[i].end, default=None)
         for body in self._bodies_within(actors, by.start(1), by.end(1)) if prog is not None else ():
             self.rel("runs", body, prog, sent.text)
 
