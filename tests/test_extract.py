@@ -103,6 +103,12 @@ def run(extractor, body, title="标题", **kw):
     ("湖南师范大学青年志愿者协会的志愿者来了。", "湖南师范大学", "Organization"),
     ("翠殷花园业委会主任孙立新说,楼道亮了。", "翠殷花园业委会", "Organization"),  # owners' committee
     ("柯岩街道镜水社区网格员联合柯岩派出所民警走进农贸市场。", "柯岩派出所", "Organization"),  # 员|联合: a verb
+    # a name between a title or role and 说, whatever words the segmenter cut it into
+    ("“一寸土地也不浪费。”梨树湾村党支部书记牛犇说。", "牛犇", "Person"),  # 牛犇/t
+    ("“劝架也有底气了。”青柳社区网格员郦晓音说。", "郦晓音", "Person"),  # 员郦/nr
+    ("在园区一家电子厂上班的望鹤社区居民陇正学说。", "陇正学", "Person"),  # 陇 (Yi of Guizhou); 学说/n
+    ("“不愁卖了。”秋扒乡党委委员、副乡长庹红英说。", "庹红英", "Person"),
+    ("中德生态园管委会与12家企业签约。", "中德生态园管委会", "Organization"),  # China and Germany, no 中 of "in"
 ])
 def test_mention_types(extractor, body, name, typ):
     _, mentions, _ = run(extractor, body)
@@ -134,6 +140,16 @@ def test_mention_types(extractor, body, name, typ):
 def test_generic_words_are_not_entities(extractor, body):
     _, mentions, _ = run(extractor, body)
     assert not {m for m in mentions if m[1] in ("Organization", "Place")}
+
+
+@pytest.mark.parametrize("body", [
+    "不少参加沙龙的年轻女工程师说,看到身边的前辈很受鼓舞。",  # 女工|程师: a longer title, no name
+    "“好。”村主任高兴地说。",  # how he says it
+    "禾盛公司派出4名技术员常驻基地,从育苗到采收全程指导。",
+])
+def test_no_name_between_a_title_and_speech(extractor, body):
+    _, mentions, _ = run(extractor, body)
+    assert not {m for m in mentions if m[1] == "Person"}
 
 
 def test_a_preposition_and_a_role_after_a_role_is_no_name(extractor):

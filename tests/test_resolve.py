@@ -649,3 +649,11 @@ def test_a_company_s_branch_written_with_its_bare_head_and_its_shortened_trade_n
 ])
 def test_a_word_of_a_program_s_name_standing_for_it_before_by_whom(pipeline, body, run):
     assert run in _runs(pipeline([("a.txt", [("标题", body)])]))
+
+
+def test_a_department_of_a_body_is_a_body_but_a_section_s_head_is_the_body_s(pipeline):
+    body = ("山东省青岛市黄岛区中德生态园管委会经济发展部部长卢振华介绍,项目已开工。"
+            "区市场监管局食品安全科科长邵一帆说,抽检全部合格。")
+    posts = _posts(pipeline([("a.txt", [("标题", body)])]))
+    assert ("卢振华", "黄岛区中德生态园管委会经济发展部", "部长") in posts
+    assert any(p[0] == "邵一帆" and p[1] == "黄岛区市场监管局" for p in posts)

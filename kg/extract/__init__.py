@@ -163,6 +163,9 @@ LEVEL_HEAD_TITLE = re.compile(r"副?([区县市镇乡旗])长")
 # one in its 政协); the segmenter keeps 人大代表 one word, so it is no title of titles.txt
 DEPUTY = "人大代表"
 LEVEL_DEPUTY = re.compile(r"([区县市镇乡旗])" + DEPUTY)
+# a department or station of a body and its head's post, written after the body: 经济发展部部长, 土肥站站长
+# (a section's head is the body's: 区市场监管局|食品安全科科长)
+DEPARTMENT_POST = re.compile(r"([\u4e00-\u9fff]{2,8}?([部站]))(副?\2长)")
 AFTER_PARTICLE = "的了是为和与及"  # words a post may follow in a clause
 SHARED_POST = re.compile(r"^副|代表$|员$")  # posts several hold at once (副主任, 委员, 队员, 人大代表)
 # Titles that name the head of their body (队长 of the 服务队), standing alone before a name
@@ -1305,6 +1308,10 @@ class _ArticleRun:
             if org is not None:
                 return org, (b.surface + gap if b.anaphor else gap)
         elif b.type == "Organization" and not b.anaphor:
+            dept = DEPARTMENT_POST.fullmatch(gap) if not b.surface.endswith(TERMINAL_HEADS) else None
+            if dept:  # 管委会|经济发展部部长 -> 中德生态园管委会经济发展部, 部长 (a company's: its title)
+                org = self.add(b.surface + dept.group(1), "Organization", b.start, b.end + len(dept.group(1)))
+                return org, dept.group(3)
             inner = next((x for x in INNER_BODIES if gap.startswith(x) and self.ex.title_re.fullmatch(gap[len(x):])), None)
             if inner:  # 铝捷型材公司|工会主席 -> 铝捷型材公司工会, 主席
                 org = self.add(b.surface + inner, "Organization", b.start, b.end + len(inner))

@@ -781,8 +781,8 @@ class PersonFinder:
                 name = text[end:end + n]
                 if n == 4 and name[:2] not in double:
                     continue  # four characters: a two-character family name's (吉克|阿呷) only
-                if n >= 3 and name[-1] in NAME_STOP:
-                    continue  # 招聘主管陈静说: the name ends before the verb
+                if n >= 3 and (name[-1] in NAME_STOP or name[-1] in "地着"):
+                    continue  # 招聘主管陈静说: the name ends before the verb (主任|高兴地|说: how)
                 if len(name) == n and looks_like_person_name(name) and name not in self.titles_and_roles \
                         and name[1:] not in self.titles_and_roles:  # (队员|向居民: a preposition and a role)
                     strong.append((end, end + n))  # (党员|楼栋长: a title after a role, no 楼 family)
@@ -813,6 +813,7 @@ class PersonFinder:
                 if titles or listing else {}
             if titles:
                 spans += self._titled_speaker(text, tagged, titles, spans)
+                spans += self._between_title_and_speech(text, tokens, base, titles, spans)
             if listing:
                 spans += self._names_listed_after(text, tagged, spans)
             for s, e in he:
@@ -849,6 +850,27 @@ class PersonFinder:
             t = by_start.get(end)
             if t is not None and not any(s == end for s, _ in found) and self.speech_after.match(text, end + len(t.text)):
                 spans.append((end, end + len(t.text)))
+        return spans
+
+    def _between_title_and_speech(self, text: str, tokens: list[Token], base: int, titles, found) -> list[tuple[int, int]]:
+        """党支部书记|牛犇/t|说, 网格|员郦/nr|佳音|说, 居民|陇正/nz|学说: a family name and one or
+        two characters between a title or role and 说 (表示, 介绍) are a name, whatever words the
+        segmenter cut them into (a rare given name or family name glues to the words around it)."""
+        spans = []
+        for _, _, end in titles:
+            if any(a <= end < b for a, b in found) or any(
+                    (m := self.title_end.search(text, max(0, end - 6), end + k)) and m.start() < end for k in (1, 2)):
+                continue  # (女工|程师|说: a longer title the role begins)
+            for n in (3, 2):
+                name = text[end:end + n]
+                if len(name) < n or not looks_like_person_name(name) or not text.startswith(NAME_THEN_SPEECH, end + n) \
+                        or name[-1] in "地着":  # (主任|高兴地|说: how, not who)
+                    continue
+                inside = [t for t in tokens if end + base <= t.start and t.end <= end + n + base]
+                if len(inside) == 1 and inside[0].start == end + base and inside[0].pos in FUNCTION_POS:
+                    continue  # 书记|于是/c|说: a word, not a name
+                spans.append((end, end + n))
+                break
         return spans
 
     def _transliterated(self, text: str, titles) -> list[tuple[int, int]]:
@@ -1015,6 +1037,8 @@ NOT_IN_NAME_POS = {"v", "vd", "uj", "ul", "uz", "ug", "uv", "ud", "u", "p", "c",
                    "e", "a", "ad", "vn"}
 
 
+NAME_THEN_SPEECH = ("说", "表示", "介绍", "告诉记者")  # (not 称, 谈到: 书记|王|称… may be no name)
+FUNCTION_POS = {"c", "d", "p", "r", "y", "u", "uj", "ul", "uz", "ug", "uv", "ud"}
 SPEECH_STARTS = ("说", "表示", "介绍")  # what a name is sure to be followed by
 
 

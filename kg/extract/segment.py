@@ -32,6 +32,7 @@ FUNCTION_POS = {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "r", "m", "q", 
 _DIGITS = set("0123456789一二三四五六七八九十百零〇两第号")
 ANAPHOR_PREFIX = "该"
 LEVEL_CHARS = "区县市镇乡省旗州"
+COUNTRY_PAIRS = ("中德", "中法", "中英", "中美", "中日", "中韩", "中俄", "中欧", "中新", "中泰", "中非", "中阿", "中哈", "中蒙", "中以")
 ETHNIC_LAND = frozenset("苗侗瑶壮畲彝藏羌黎傣")  # 苗乡, 畲乡: the land of a people
 SPLIT_FIRST = frozenset(LEVEL_CHARS + "村委由在到从向对为与和及被把将给让经据以于自往朝沿按党支总居辖率请驻")  # words _split may cut
 # 党委书记 is 党委 + 书记: the body a title names is part of the organization's name.
@@ -254,6 +255,10 @@ class Segmenter:
         for w in self.generic:
             if len(w) >= 3 and w.endswith(("村", "社区", "公寓", "小区")) and w not in self.place_heads:
                 self.jieba.add_word(w, 5000, "n")
+        # China and a partner country, abbreviated before a name (中德|生态园, 中欧|班列): one word,
+        # not the locative 中 and a name (德生态园)
+        for w in COUNTRY_PAIRS:
+            self.jieba.add_word(w, 2000, "nz")
         # Short names of regions the dictionary reads as common words (大连/d, 保定/v, 平凉/a): a place
         # only right before a name (大连|金沙滩海珍品有限公司, 大连|海洋大学; mentions.chunks)
         self.region_short_as_words = frozenset(w for w in self.region_short if self._pos_of(w) not in NAME_POS)
