@@ -49,6 +49,7 @@ def test_decodes_gb18030_and_bom_and_rejects_binary():
     ("□县融媒体中心记者 田春燕 吴国栋", ["田春燕", "吴国栋"], []),  # a reporter of another outlet
     ("□本报记者 斯琴图雅 通讯员 宝音", ["斯琴图雅", "宝音"], []),  # transliterated names, no family name
     ("□本报记者 阿不都热合曼·吐尔逊", ["阿不都热合曼·吐尔逊"], []),  # a name with a middle dot
+    ("□殷若溪", ["殷若溪"], []),  # a commentary's author: the mark alone makes it a byline
 ])
 def test_start_bylines(line, reporters, photographers):
     c = start_byline(line)
@@ -321,3 +322,18 @@ def test_a_photo_item_s_headline_may_share_only_characters_with_its_caption():
                       "共建平安酉阳 共享美好生活\n\n2025年3月31日,沙湾镇分会场迎来首批游客。(雷晓峰 摄)\n", "p.txt")
     assert [(a.title, a.kind) for a in page.articles] == [
         ("县委统战部 部署“石榴籽”行动", "news"), ("春茶开采正当时", "news"), ("", "photo")]
+
+
+def test_a_commentary_s_author_under_its_headline_and_the_items_and_caption_after_it():
+    page = parse_page(
+        "短评\n\n让好风景变成“好钱景”\n\n□殷若溪\n\n山还是那座山,水还是那条水。\n\n"
+        "城关镇开展“文明民宿”创建活动\n\n本报讯 近日,城关镇在民宿经营户中开展创建活动。(令狐欣)\n\n"
+        "2024年5月19日,游客在庙子镇桦树湾村的民宿小院里品尝农家饭。(尚思雨 摄)\n\n"
+        "乡村振兴\n\n□易平川\n\n红色资源不能只躺在展柜里。\n\n"
+        "2024年10月24日,村民们正在分拣装袋。(马骁 摄)\n", "x.txt")
+    got = [(a.title, a.reporters, a.photographers, a.kind) for a in page.articles]
+    assert got[:3] == [("让好风景变成“好钱景”", ["殷若溪"], [], "news"),
+                       ("城关镇开展“文明民宿”创建活动", ["令狐欣"], [], "news"),  # closed by its bracketed credit
+                       ("", [], ["尚思雨"], "photo")]
+    # a caption opening with its date, after a commentary's last paragraph: an article of its own
+    assert got[-1] == ("", [], ["马骁"], "photo") and page.articles[-1].date == "2024-10-24"

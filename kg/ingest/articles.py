@@ -169,6 +169,8 @@ def split_articles(pars: list[str], source: str,
             if trailing:  # "本报讯 …。记者 冉红政 通讯员 马英文/图": the byline, at the lead's end
                 cur.credit.add(trailing)
                 cur.has_byline = True
+                # (本报讯 …。(令狐欣): a one-paragraph item, closed by its bracketed credit)
+                cur.closed = p.text.rstrip().endswith((")", ")"))
             if rest:
                 cur.body.append(rest)
         elif p.kind == "credit":
@@ -182,7 +184,8 @@ def split_articles(pars: list[str], source: str,
         else:  # body or caption
             if cur is not None and cur.closed and _next_digest_item(p.text, cur):
                 cur.closed = False
-            if cur is None or cur.closed or (p.kind == "caption" and "图为" in p.text and cur.body):
+            # (a caption after body text: 图为…, or one opening with its date, 2024年10月24日,在…(马骁 摄))
+            if cur is None or cur.closed or (p.kind == "caption" and cur.body and ("图为" in p.text or _DATE.match(p.text))):
                 new()
             if p.before_credit:
                 cur.body.append(p.before_credit)

@@ -92,8 +92,11 @@ def start_byline(par: str) -> Credit | None:
     if not par.startswith(("□", "■", "本报")):
         return None  # "记者 X 通讯员 Y/图" alone is a credit line: its place decides (split_articles)
     s = par.lstrip("□■ ")
-    if not re.match(ROLE, s) or len(s) > 40:
+    if len(s) > 40:
         return None
+    if not re.match(ROLE, s):
+        # "□殷若溪" (a commentary's author): the mark alone makes the line a byline
+        return parse_credit(s) if par[0] in "□■" and len(s) <= 12 else None
     return parse_credit(s)
 
 
