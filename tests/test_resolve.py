@@ -657,3 +657,14 @@ def test_a_department_of_a_body_is_a_body_but_a_section_s_head_is_the_body_s(pip
     posts = _posts(pipeline([("a.txt", [("标题", body)])]))
     assert ("卢振华", "黄岛区中德生态园管委会经济发展部", "部长") in posts
     assert any(p[0] == "邵一帆" and p[1] == "黄岛区市场监管局" for p in posts)
+
+
+def test_a_cooperative_or_farm_named_again_by_its_trade_name_is_the_one_named_in_full(pipeline):
+    body = ("贵州省毕节市威宁县雪山镇。雪山镇丰源马铃薯种植专业合作社成立于2020年。丰源合作社理事长龙明贵说,订单多了。"
+            "雪山镇鹿鸣家庭农场今年扩种。鹿鸣农场农场主骆青阳说,好。雪山镇禾丰养殖专业合作社也在扩建。")
+    res = pipeline([("a.txt", [("标题", body)])])
+    orgs = names(res, "Organization")
+    assert {"丰源合作社", "鹿鸣农场"}.isdisjoint(orgs)
+    assert ("龙明贵", "雪山镇丰源马铃薯种植专业合作社", "理事长") in _posts(res)
+    assert "骆青阳" in names(res, "Person")  # 农场主: a role before a name
+    assert "雪山镇禾丰养殖专业合作社" in orgs  # another cooperative of the town stays apart

@@ -489,6 +489,8 @@ HOSTED = re.compile(rf".+?(?:{'|'.join(HOST_HEADS)})(.{{4,}})$")  # the host's n
 
 
 REGISTERED = ("有限公司", "有限责任公司")  # a company's registered name ends so
+TRADE_NAMED = ("合作社", "农场")  # bodies named again by their trade name (丰源合作社, 鹿鸣农场)
+TRADE_GENERIC = ("专业", "种植", "养殖", "家庭", "股份", "经济", "农民", "专业合作")  # (no trade name: 专业合作社)
 
 
 def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer, page_companies: list[str] = ()) -> dict[str, str]:
@@ -550,6 +552,16 @@ def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer, page_companie
             long = next((c + inner for c in companies if trade in c and c + inner in orgs), None)
             if long:
                 out[short] = long
+    # 丰源合作社 … 雪山镇丰源马铃薯种植专业合作社, 鹿鸣农场 … 上河湾镇鹿鸣家庭农场: a cooperative
+    # (farm) named by its trade name is the one the article names in full with it
+    for short in orgs:
+        head = next((h for h in TRADE_NAMED if short.endswith(h)), "")
+        trade = short[:-len(head)] if head else ""
+        if len(trade) >= 2 and short not in out and not place_level(trade) and trade not in TRADE_GENERIC:
+            longs = sorted((o for o in orgs if o.endswith(head) and len(o) > len(short) and trade in o
+                            and not o.endswith(short)), key=len)
+            if longs and all(longs[0] in o for o in longs):  # (one body, however long its names)
+                out[short] = longs[0]
     # 城东路街道 … 东路街道通过开展…: a place name that lost its first character to the layout
     if len(places) > 1:
         for long in places:
