@@ -109,6 +109,11 @@ def run(extractor, body, title="标题", **kw):
     ("在园区一家电子厂上班的望鹤社区居民陇正学说。", "陇正学", "Person"),  # 陇 (Yi of Guizhou); 学说/n
     ("“不愁卖了。”秋扒乡党委委员、副乡长庹红英说。", "庹红英", "Person"),
     ("中德生态园管委会与12家企业签约。", "中德生态园管委会", "Organization"),  # China and Germany, no 中 of "in"
+    # 里 (a lane) ends a neighbourhood's name, not the locative "in"
+    ("河西区桃园街道荣安里社区建起了老年食堂。", "荣安里社区", "Place"),
+    ("首南街道宁南里商圈党委成立于2022年。", "宁南里商圈党委", "Organization"),
+    # the whole head after a quoted name: 创建|活动
+    ("近日,城关镇在辖区民宿经营户中开展“文明民宿”创建活动,评出15家。", "“文明民宿”创建活动", "Program"),
 ])
 def test_mention_types(extractor, body, name, typ):
     _, mentions, _ = run(extractor, body)
@@ -1375,7 +1380,7 @@ def test_the_next_day_and_a_building_crew_are_no_body(extractor):
 
 @pytest.mark.parametrize("body, runner, program", [
     ("全县划分为综合网格,由县委政法委牵头,会同公安、司法等部门建立“吹哨报到”联动机制。", "县委政法委", "“吹哨报到”联动机制"),
-    ("这是区城管委在该街道开展的“智慧分类”试点项目。", "区城管委", "“智慧分类”试点"),  # 在该街道: where
+    ("这是区城管委在该街道开展的“智慧分类”试点项目。", "区城管委", "“智慧分类”试点项目"),  # 在该街道: where
     ("名单在县纪委监委搭建的“阳光村务”监督平台上同步公开。", "县纪委监委", "“阳光村务”监督平台"),
     ("记者获悉,该局在区政务服务中心开设的“科创企业服务专区”已运行满百日。", "该局", "“科创企业服务专区”"),
 ])

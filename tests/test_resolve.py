@@ -645,7 +645,7 @@ def test_a_company_s_branch_written_with_its_bare_head_and_its_shortened_trade_n
     ("湖北省恩施州来凤县石板溪村举办首届“土家山寨村晚”。这台村晚由该村党支部牵头筹办,节目全部由村民自编自演。",
      ("石板溪村党支部", "土家山寨村晚")),
     ("上海市徐汇区枫林街道举办“邻里一家亲”睦邻节活动。睦邻节由枫林街道党工委与辖区上海衡川文化发展有限公司党支部共同主办。",
-     ("上海衡川文化发展有限公司党支部", "“邻里一家亲”睦邻节")),
+     ("上海衡川文化发展有限公司党支部", "“邻里一家亲”睦邻节活动")),
 ])
 def test_a_word_of_a_program_s_name_standing_for_it_before_by_whom(pipeline, body, run):
     assert run in _runs(pipeline([("a.txt", [("标题", body)])]))
@@ -668,3 +668,11 @@ def test_a_cooperative_or_farm_named_again_by_its_trade_name_is_the_one_named_in
     assert ("龙明贵", "雪山镇丰源马铃薯种植专业合作社", "理事长") in _posts(res)
     assert "骆青阳" in names(res, "Person")  # 农场主: a role before a name
     assert "雪山镇禾丰养殖专业合作社" in orgs  # another cooperative of the town stays apart
+
+
+def test_a_business_district_s_committee_written_without_its_name_is_the_one_named(pipeline):
+    body = ("浙江省宁波市鄞州区首南街道宁南里商圈党委成立于2022年。商圈党委书记邝文澜介绍,"
+            "商圈党委推出“骑手议事会”机制。")
+    res = pipeline([("a.txt", [("标题", body)])])
+    assert ("宁南里商圈党委", "“骑手议事会”机制") in _runs(res) or ("宁南里商圈党委", "骑手议事会") in _runs(res)
+    assert "商圈党委" not in names(res, "Organization")

@@ -667,6 +667,7 @@ def _batches_in_names(tokens: list[Token], tags: str) -> str:
 # 溪前/f|村, 驻|前/f|庄村: a locative word (溪前, 前) right before a village's head is its name's
 _LOCATIVE_BEFORE_PLACE = re.compile("S(?=P)")
 VILLAGE_ONLY_HEADS = ("村", "屯")
+NEIGHBOURHOOD_HEADS = ("社区", "小区", "居民区", "商圈", "片区")
 
 
 def _locatives_in_names(tokens: list[Token], tags: str) -> str:
@@ -676,6 +677,8 @@ def _locatives_in_names(tokens: list[Token], tags: str) -> str:
             # 董家|口/q|经济区: a place word or a measure between a name and a zone's head is part of
             # the zone's name
             return k > 0 and tags[k - 1] in "PN" and head in ZONE_HEADS
+        if t.text == "里" and k > 0 and tags[k - 1] == "N" and head in NEIGHBOURHOOD_HEADS:
+            return True  # 宁远/N|里/f|社区, 宁南|里|商圈: 里, a lane, ends a neighbourhood's name
         return t.pos == "f" and (len(t.text) == 2 and head in VILLAGE_ONLY_HEADS
                                  or len(t.text) == 1 and len(head) == 2 and head.endswith(VILLAGE_ONLY_HEADS))
     return _retagged(tags, [m.start() for m in _LOCATIVE_BEFORE_PLACE.finditer(tags) if name(m.start())], "N")
@@ -1157,6 +1160,7 @@ class ProgramFinder:
         self.quoted_head = re.compile(
             rf"{QUOTE}((?:的{name}{{0,6}}?{guarded(('模式', '机制', '体系', '平台'))})|(?:{name}{{0,8}}?{guarded(heads)}))")
         self.quoted = re.compile(QUOTE)
+        self.more_heads = re.compile(rf"(?:{self.heads})+(?=[,。;、,:!?]|$|等)")
         # 推行“楼长制”, 设立“红色议事角”: a quoted name the text says someone runs is a program
         # (a quotation ends with its own punctuation: _slogan)
         # 推出“四季帮办”服务, 开展“技能强牧”培训: a quoted name and a few characters of head to the
@@ -1206,7 +1210,8 @@ class ProgramFinder:
             inner = m.group("a") or m.group("b")
             if not FINAL_PUNCT.search(inner) and len(inner) <= 24 and inner not in self.bodies \
                     and not ((body := QUOTED_ORG.match(text, m.start())) and body.end() > m.end()):
-                keep(m.start(), m.end(), inner)  # (“两委”一道走访: a body's name quoted)
+                more = self.more_heads.match(text, m.end())  # “文明民宿”创建|活动: the whole head
+                keep(m.start(), more.end() if more else m.end(), inner)  # (“两委”一道走访: a body's name quoted)
         # A run of quoted names before 等 and a head (开展“文明助交通”“靓丽星期一”…等志愿服务活动).
         for run in QUOTED_RUN.finditer(text):
             rest = text[run.end():run.end() + 16]

@@ -28,7 +28,7 @@ from kg.model import (
 # Level of a place by its head, most specific first (小区, 片区, 园区, 居民区 are no 区). An autonomous
 # county is a 县 (its 县委 is the 县委 of the page), an autonomous banner a 旗, an autonomous
 # prefecture a 州 (州委).
-LEVELS = ("特别行政区", "自治区", "地区", "居民区", "高新区", "开发区", "小区", "楼院", "片区", "园区", "产业园区",
+LEVELS = ("特别行政区", "自治区", "地区", "居民区", "高新区", "开发区", "小区", "楼院", "片区", "商圈", "园区", "产业园区",
           "示范区", "经开区", "经济区", "安置区", "景区", "村民小组", "街道", "社区",
           "省", "市", "州", "区", "县", "旗", "镇", "乡", "村", "苏木", "嘎查")  # (a 苏木 is a 乡, a 嘎查 a 村 of Inner Mongolia)
 COUNTY_LEVELS = ("区", "县", "旗")
