@@ -676,3 +676,13 @@ def test_a_business_district_s_committee_written_without_its_name_is_the_one_nam
     res = pipeline([("a.txt", [("标题", body)])])
     assert ("宁南里商圈党委", "“骑手议事会”机制") in _runs(res) or ("宁南里商圈党委", "骑手议事会") in _runs(res)
     assert "商圈党委" not in names(res, "Organization")
+
+
+@pytest.mark.parametrize("body, post", [
+    ("天津市河西区友谊路街道。“一栋楼住着,就该相互照应。”绿岛社区楼门长、退休工程师欧阳振邦说。",
+     ("欧阳振邦", "绿岛社区", "楼门长")),  # the head of a building's entrance (Tianjin)
+    ("吉林省长春市九台区上河湾镇鹿鸣家庭农场今年经营水田680亩。农场主骆春晖说,收成好。",
+     ("骆春晖", "上河湾镇鹿鸣家庭农场", "农场主")),  # a farm's owner alone: the farm last named
+])
+def test_building_heads_and_farm_owners(pipeline, body, post):
+    assert post in _posts(pipeline([("a.txt", [("标题", body)])]))

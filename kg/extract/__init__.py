@@ -170,7 +170,7 @@ AFTER_PARTICLE = "的了是为和与及"  # words a post may follow in a clause
 SHARED_POST = re.compile(r"^副|代表$|员$")  # posts several hold at once (副主任, 委员, 队员, 人大代表)
 # Titles that name the head of their body (队长 of the 服务队), standing alone before a name
 STATIONED_TITLE = "驻村第一书记"
-HEAD_TITLES = {"理事长": "合作社", "队长": "队", "队员": "队", "中队长": "中队", "站长": "站", "所长": "所", "馆长": "馆", "院长": "院", "场长": "场",
+HEAD_TITLES = {"理事长": "合作社", "队长": "队", "队员": "队", "中队长": "中队", "站长": "站", "所长": "所", "馆长": "馆", "院长": "院", "场长": "场", "农场主": "农场", "场主": "场",
                "庭长": "法庭", "检察长": "检察院", "董事长": "公司", "总经理": "公司", "校长": SCHOOL_HEADS}
 HEAD_TITLES.update({"副" + title: head for title, head in HEAD_TITLES.items()})  # 副校长, 副总经理
 # 公司工会主席: a party or mass body inside a company is a body of its own, not part of the title
