@@ -262,6 +262,10 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
                         c.name_start = t.start  # 北滘镇|广东|智澜电器有限公司: a company named with its province
                     continue
                 seg_start, named = t.start, False  # 销往|北京、: the province alone
+            if t.tag == "P" and t.text.endswith("省") and t.end - seg_start > 1 \
+                    and not seg.gazetteer.is_known(text[seg_start - first.start:t.end - first.start]):
+                seg_start, named = t.end, False  # 老年人|省了不少心: a province is one the gazetteer knows
+                continue
             if t.tag == "P":
                 if named and seg.gazetteer.is_known(t.text) \
                         and not seg.gazetteer.is_known(text[seg_start - first.start:t.end - first.start]):

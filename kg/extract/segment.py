@@ -88,7 +88,7 @@ VILLAGE_AFTER_TOWN = re.compile(
     # 春和社区, 永和村: 和 as the second of two characters ends the name (A村和B村 is two)
     rf"|(?![{_NOT_IN_NAME}和])[\u4e00-\u9fff]和(?:小区|花园|家园|新村|街坊|社区|村)"
     rf"|(?:(?![{_NOT_IN_NAME}和])[\u4e00-\u9fff]){{1,5}}"
-    r"(?:安置区|安置点|小区|花园|家园|新村|街坊|社区|(?<!农)村)"  # (三合永村|农村幸福院: 农村 is a word)
+    r"(?:安置区|安置点|小区|花园|家园|新村|街坊|社区|(?<![农乡])村)"  # (三合永村|农村幸福院, 发展|乡村旅游: 农村, 乡村 are words)
     # a 嘎查's name is a Mongolian one, in which 和 is a syllable (额尔和图嘎查)
     rf"|(?![{_NOT_IN_NAME}和])[\u4e00-\u9fff](?:(?![{_NOT_IN_NAME}])[\u4e00-\u9fff]){{1,5}}嘎查)(?=[^村区园坊点]|$)")
 # A hamlet right after its village (弄江村|弄怀屯, 曼贺纳村|曼贺纳村民小组): a name of one to four
