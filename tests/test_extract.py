@@ -112,6 +112,10 @@ def run(extractor, body, title="标题", **kw):
     # 里 (a lane) ends a neighbourhood's name, not the locative "in"
     ("河西区桃园街道荣安里社区建起了老年食堂。", "荣安里社区", "Place"),
     ("首南街道宁南里商圈党委成立于2022年。", "宁南里商圈党委", "Organization"),
+    ("桃园街道党工委书记表示,该街道辖荣安里社区、鼎盛里社区等社区。", "鼎盛里社区", "Place"),  # 鼎盛/v|里
+    # 和 and one character before a body's head: its name (no body is named 润律师事务所)
+    ("天津市和润律师事务所主任律师闻人瑾一起进站接待居民。", "天津市和润律师事务所", "Organization"),
+    ("天津市和润律师事务所主任律师闻人瑾一起进站接待居民。", "闻人瑾", "Person"),  # 闻人|瑾|一起
     # the whole head after a quoted name: 创建|活动
     ("近日,城关镇在辖区民宿经营户中开展“文明民宿”创建活动,评出15家。", "“文明民宿”创建活动", "Program"),
 ])

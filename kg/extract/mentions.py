@@ -118,6 +118,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
     if "SO" in tags or "GO" in tags:
         tags = _members_in_names(tokens, tags)
     if "S" in tags:
+        if "PSSO" in tags:
+            tags = _he_in_names(tokens, tags)
         tags = _measures_in_names(tokens, tags)
         if "DS" in tags:
             tags = _batches_in_names(tokens, tags)
@@ -681,11 +683,22 @@ def _locatives_in_names(tokens: list[Token], tags: str) -> str:
             # 董家|口/q|经济区: a place word or a measure between a name and a zone's head is part of
             # the zone's name
             return k > 0 and tags[k - 1] in "PN" and head in ZONE_HEADS
-        if t.text == "里" and k > 0 and tags[k - 1] == "N" and head in NEIGHBOURHOOD_HEADS:
-            return True  # 宁远/N|里/f|社区, 宁南|里|商圈: 里, a lane, ends a neighbourhood's name
+        if t.text == "里" and k > 0 and head in NEIGHBOURHOOD_HEADS and (
+                tags[k - 1] == "N" or tags[k - 1] == "V" and len(tokens[k - 1].text) > 1):
+            return True  # 宁远/N|里/f|社区, 鼎盛/v|里|社区: 里, a lane, ends a neighbourhood's name
         return t.pos == "f" and (len(t.text) == 2 and head in VILLAGE_ONLY_HEADS
                                  or len(t.text) == 1 and len(head) == 2 and head.endswith(VILLAGE_ONLY_HEADS))
-    return _retagged(tags, [m.start() for m in _LOCATIVE_BEFORE_PLACE.finditer(tags) if name(m.start())], "N")
+    found = [m.start() for m in _LOCATIVE_BEFORE_PLACE.finditer(tags) if name(m.start())]
+    # (鼎盛/v|里|社区: and the verb it ends is the name's too)
+    return _retagged(tags, found + [k - 1 for k in found if tokens[k].text == "里" and tags[k - 1] == "V"], "N")
+
+
+def _he_in_names(tokens: list[Token], tags: str) -> str:
+    """天津市|和/c|润/S|律师事务所: 和 and one character before a body's head are its name (a body
+    named 润律师事务所, of one character, could not be the second of two joined by 和)."""
+    found = [k for k in (m.start() + 1 for m in re.finditer("(?=PSSO)", tags))
+             if tokens[k].text == "和" and len(tokens[k + 1].text) == 1 and "\u4e00" <= tokens[k + 1].text <= "\u9fff"]
+    return _retagged(tags, [j for k in found for j in (k, k + 1)], "N")
 
 
 def _members_in_names(tokens: list[Token], tags: str) -> str:
@@ -788,8 +801,8 @@ class PersonFinder:
                 name = text[end:end + n]
                 if n == 4 and name[:2] not in double:
                     continue  # four characters: a two-character family name's (吉克|阿呷) only
-                if n >= 3 and (name[-1] in NAME_STOP or name[-1] in "地着"):
-                    continue  # 招聘主管陈静说: the name ends before the verb (主任|高兴地|说: how)
+                if n >= 3 and (name[-1] in NAME_STOP or name[-1] in "地着" or text.startswith(YI_ADVERBS, end + n - 1)):
+                    continue  # 招聘主管陈静说: the name ends before the verb (主任|高兴地|说: how; 闻人瑾|一起)
                 if len(name) == n and looks_like_person_name(name) and name not in self.titles_and_roles \
                         and name[1:] not in self.titles_and_roles:  # (队员|向居民: a preposition and a role)
                     strong.append((end, end + n))  # (党员|楼栋长: a title after a role, no 楼 family)
@@ -1044,6 +1057,7 @@ NOT_IN_NAME_POS = {"v", "vd", "uj", "ul", "uz", "ug", "uv", "ud", "u", "p", "c",
                    "e", "a", "ad", "vn"}
 
 
+YI_ADVERBS = ("一起", "一同", "一道", "一直", "一边", "一行")  # adverbs a name is followed by
 NAME_THEN_SPEECH = ("说", "表示", "介绍", "告诉记者")  # (not 称, 谈到: 书记|王|称… may be no name)
 FUNCTION_POS = {"c", "d", "p", "r", "y", "u", "uj", "ul", "uz", "ug", "uv", "ud"}
 SPEECH_STARTS = ("说", "表示", "介绍")  # what a name is sure to be followed by
