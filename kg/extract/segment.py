@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kg.gazetteer import Gazetteer
-from kg.lexicon import looks_like_person_name, words
+from kg.lexicon import looks_like_person_name, word_pairs, words
 
 NAME_POS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "j", "an", "x", "eng", "b", "zg", "g"}  # g: 桷, a rare character
 NUM_POS = {"m", "mq"}
@@ -233,6 +233,10 @@ class Segmenter:
                 self.jieba.add_word(name, 2000, "ns")
         for w in words("org_words.txt"):
             self.jieba.add_word(w, 5000, "nt")
+        # and so are the short heads of bodies (文广新旅局: jieba made 文广|新|旅局, no head)
+        for short, _ in word_pairs("body_abbreviations.txt"):
+            if not self.jieba.has_word(short):
+                self.jieba.add_word(short, 5000, "nt")
         # Heads of places are words: 嘎查 and 苏木 of Inner Mongolia (jieba: 嘎查/v, 图嘎查), and
         # 安置点, 经济开发区 (jieba: 安置|点, 经济|开发区, so 晋江经济开发区 had no head of its own)
         for w in self.place_heads:
