@@ -1755,3 +1755,17 @@ def test_a_level_s_rank_names_no_place(extractor):
 def test_a_verb_and_the_countryside_after_a_town_are_no_village(extractor):
     _, mentions, _ = run(extractor, "——栾川县潭头镇发展乡村旅游合作社见闻")  # 发展|乡村旅游
     assert {m for m, t in mentions if t == "Place"} == {"栾川县", "潭头镇"}
+
+
+@pytest.mark.parametrize("body, runner, program", [
+    ("“格格帮”是钟公庙街道党工委打造的网格服务品牌。", "钟公庙街道党工委", "“格格帮”"),
+    ("据了解,“帮办代办”服务是区政务服务中心去年底推出的服务品牌。", "区政务服务中心", "“帮办代办”服务"),
+])
+def test_a_quoted_name_said_to_be_what_a_body_made_is_its_program(extractor, body, runner, program):
+    _, _, rels = run(extractor, body)
+    assert ("runs", runner, program) in {r[:3] for r in rels}
+
+
+def test_a_quoted_body_said_to_be_made_is_no_program(extractor):
+    _, mentions, _ = run(extractor, "“老娘舅”调解室是金阊街道司法所去年设立的,专门化解邻里纠纷。")
+    assert not {m for m, t in mentions if t == "Program"}

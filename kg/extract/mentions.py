@@ -1178,6 +1178,7 @@ class ProgramFinder:
         self.quoted_head = re.compile(
             rf"{QUOTE}((?:的{name}{{0,6}}?{guarded(('模式', '机制', '体系', '平台'))})|(?:{name}{{0,8}}?{guarded(heads)}))")
         self.quoted = re.compile(QUOTE)
+        self.made_by = re.compile(rf"([\u4e00-\u9fff]{{0,3}}?)是[^,。;“”]{{2,24}}?(?:{self.run_verbs})的")
         self.more_heads = re.compile(rf"(?:{self.heads})+(?=[,。;、,:!?]|$|等)")
         # 推行“楼长制”, 设立“红色议事角”: a quoted name the text says someone runs is a program
         # (a quotation ends with its own punctuation: _slogan)
@@ -1264,6 +1265,13 @@ class ProgramFinder:
                 keep(m.start(), m.end(), inner)  # 该村举办的首届“土家山寨村晚”|热闹/a|开场: the main clause goes on
                 continue
             keep(m.start(), tail.end(), inner)
+        # “格格帮”是钟公庙街道党工委打造的…, “帮办代办”服务是区政务服务中心推出的…: what a body runs
+        if "是" in text:
+            for m in self.quoted.finditer(text):
+                made = self.made_by.match(text, m.end())
+                inner = m.group("a") or m.group("b")
+                if made and not _slogan(inner) and len(inner) >= 2 and not (made.group(1) and made.group(1).endswith(self.not_heads)):
+                    keep(m.start(), made.end(1), inner)  # (“老娘舅”调解室是…设立的: a body)
         # A quoted name that carries its own head: “头雁工程”, “四场硬仗”.
         for m in self.quoted.finditer(text):
             inner = m.group("a") or m.group("b")
