@@ -118,6 +118,7 @@ def run(extractor, body, title="标题", **kw):
     ("天津市和润律师事务所主任律师闻人瑾一起进站接待居民。", "闻人瑾", "Person"),  # 闻人|瑾|一起
     # a body's short head is a word (文广新旅局, of body_abbreviations.txt: not 文广|新|旅局)
     ("为破解讲解员少的难题,市文广新旅局去年启动“金牌讲解员”培育工程。", "市文广新旅局", "Organization"),
+    ("活动由市委宣传部联合市委党校开展。", "市委党校", "Organization"),  # 市委党校, one word of jieba's
     # the whole head after a quoted name: 创建|活动
     ("近日,城关镇在辖区民宿经营户中开展“文明民宿”创建活动,评出15家。", "“文明民宿”创建活动", "Program"),
 ])

@@ -460,6 +460,8 @@ class Segmenter:
                   and word[1:k] in self.org_heads), 0)
         if k:
             return [(word[0], "n"), (word[1:k], "nt"), (word[k:], "n")]
+        if len(word) >= 4 and word[0] in LEVEL_CHARS and word[1] == "委" and word[2:] in self.org_heads:
+            return [(word[0], "n"), ("委", "nt"), (word[2:], "nt")]  # 市委党校 -> 市 + 委 + 党校 (as 县委|党校)
         if len(word) >= 2 and word[0] in LEVEL_CHARS + "村" and word[1:] not in self.stop and (
                 word[1:] in self.org_heads or word[1:] in self.org_words or (
                     self._org_head(word[1:]) and (len(word) == 2 or prev and (prev[2] in "ND" or prev[0] in self.region_short)
