@@ -147,7 +147,8 @@ def test_mention_types(extractor, body, name, typ):
     "11家乡镇卫生院为分院,近300个村卫生室为服务网点。",  # about so many
     "专家团队在卫生院中医馆坐诊,接诊群众300余人次。",  # a department of a health centre, no body
     "这里是国家级经济技术开发区,全年培训园区员工1200人次。",  # a rank; a time, then a verb
-    "现在医生上门,楼门长还帮着提醒,我们老年人省了不少心。",  # 省, save: a province is one the gazetteer knows
+    "现在医生上门,楼门长还帮着提醒,我们老年人省了不少心。",
+    "合作社理事长鞠洪岩站在田埂上对记者说,好。",  # 站在: stands, no station  # 省, save: a province is one the gazetteer knows
     "“红色引擎”激活山村发展动能。",  # 山村: a mountain village, no name  # 村级…服务站: every village's, no one body  # an idiom ending in 办 (jieba tags it nt), no office
 ])
 def test_generic_words_are_not_entities(extractor, body):

@@ -686,3 +686,13 @@ def test_a_business_district_s_committee_written_without_its_name_is_the_one_nam
 ])
 def test_building_heads_and_farm_owners(pipeline, body, post):
     assert post in _posts(pipeline([("a.txt", [("标题", body)])]))
+
+
+def test_a_liaison_station_and_a_farm_named_again_in_short_across_the_page(pipeline):
+    first = ("天津市河西区越秀路街道人大代表联络站里座无虚席。当天是联络站的接待日。联络站推出“代表有约”接待活动。"
+             "吉林省长春市九台区上河湾镇鹿鸣家庭农场今年扩种,其塔木镇丰禾农机专业合作社负责托管。")
+    second = "在上河湾镇,像鹿鸣家庭农场这样的新型经营主体越来越多。丰禾农机合作社现有拖拉机40台。"
+    res = pipeline([("a.txt", [("联络站", first), ("家庭农场", second)])])
+    orgs = names(res, "Organization")
+    assert not {"联络站", "鹿鸣家庭农场", "丰禾农机合作社"} & orgs
+    assert ("越秀路街道人大代表联络站", "“代表有约”接待活动") in _runs(res)

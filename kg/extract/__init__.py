@@ -64,7 +64,7 @@ NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 CLAUSE_PUNCT = re.compile(r"[,,::;]")
 # 实践站还开设了…, 管委会今年推出…: a body's head alone opening a clause is the body the article
 # last named with that head (resolved by kg.resolve as the anaphor "=" + head)
-BARE_HEAD_WORDS = re.compile(r"实践站|实践所|合作社|公司|管委会|工作队|工作组|服务队|联合党委|服务中心|协会|商会|联谊会|党支部|支部|领导小组|联盟|专班|巡回法庭|医共体"
+BARE_HEAD_WORDS = re.compile(r"实践站|实践所|联络站|合作社|公司|管委会|工作队|工作组|服务队|联合党委|服务中心|协会|商会|联谊会|党支部|支部|领导小组|联盟|专班|巡回法庭|医共体"
                              r"|学校|卫生院|医院")  # most sentences: none
 BARE_SUBJECT = re.compile(r"(?:^|(?<=[,,::;]))" + CLAUSE_OPENER.pattern
                           + rf"({BARE_HEAD_WORDS.pattern})"

@@ -224,7 +224,9 @@ class Resolver:
                               for full, written in _full_heads(page).items()}
         program_merge: dict[tuple[str, str], str] = {}
         # (禾盛公司 in one article, 佛山市禾盛农业科技有限公司 in another: one company)
-        page_companies = sorted({o for names in written for o in names.orgs if o.endswith("有限公司")}, key=len)
+        # (丰禾农机合作社 in one, 其塔木镇丰禾农机专业合作社 in another: one cooperative)
+        page_companies = sorted({o for names in written for o in names.orgs if o.endswith(("有限公司", *TRADE_NAMED))},
+                                key=len)
         for ex, names in zip(page, written):
             aid = ex.article.id  # a property that builds the string: once per article
             focus = _article_focus(names, page_counties)
@@ -540,7 +542,7 @@ def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer, page_companie
             # (the article's own company first, else the page's: 禾盛公司 of another article's)
             trade = _trade_words(short[:-2])
             long = next((c for c in companies if trade in c), None) \
-                or next((c for c in page_companies if trade in c), None)
+                or next((c for c in page_companies if trade in c and c.endswith(REGISTERED)), None)
             if long:
                 out[short] = long
     for short in orgs:
@@ -558,8 +560,8 @@ def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer, page_companie
         head = next((h for h in TRADE_NAMED if short.endswith(h)), "")
         trade = short[:-len(head)] if head else ""
         if len(trade) >= 2 and short not in out and not place_level(trade) and trade not in TRADE_GENERIC:
-            longs = sorted((o for o in orgs if o.endswith(head) and len(o) > len(short) and trade in o
-                            and not o.endswith(short)), key=len)
+            longs = sorted((o for o in orgs if o.endswith(head) and len(o) > len(short) and trade in o), key=len) or [
+                o for o in page_companies if o.endswith(head) and len(o) > len(short) and trade in o]
             if longs and all(longs[0] in o for o in longs):  # (one body, however long its names)
                 out[short] = longs[0]
     # 城东路街道 … 东路街道通过开展…: a place name that lost its first character to the layout
