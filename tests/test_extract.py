@@ -119,6 +119,9 @@ def run(extractor, body, title="标题", **kw):
     # a body's short head is a word (文广新旅局, of body_abbreviations.txt: not 文广|新|旅局)
     ("为破解讲解员少的难题,市文广新旅局去年启动“金牌讲解员”培育工程。", "市文广新旅局", "Organization"),
     ("活动由市委宣传部联合市委党校开展。", "市委党校", "Organization"),  # 市委党校, one word of jieba's
+    # a verb reaching its object, or telling, is in no name (送到|…学院, 学员|讲述|红军医院)
+    ("讲解员分批送到中国井冈山干部学院跟班学习。", "中国井冈山干部学院", "Organization"),
+    ("阙秋萍正为培训学员讲述红军医院的故事。", "红军医院", "Organization"),
     # the whole head after a quoted name: 创建|活动
     ("近日,城关镇在辖区民宿经营户中开展“文明民宿”创建活动,评出15家。", "“文明民宿”创建活动", "Program"),
 ])

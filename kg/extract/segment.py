@@ -147,6 +147,8 @@ CONTEXT = object()
 _new_tuple = tuple.__new__  # builds a Token from a plain tuple without a Python-level __new__
 
 
+RESULT_COMPLEMENTS = "到进给往"  # 送到, 走进, 交给, 前往: a verb reaching its object
+TELLING_VERBS = frozenset(("讲述", "讲起", "讲给", "告诉", "询问", "叮嘱", "嘱咐"))
 # Verbs of acting together (X联合Y开展…): between two names they join two parties, never one name
 JOINING_VERBS = ("联合", "会同", "协同", "携手", "联手")
 # Verbs taking a place or body as object that no body's name holds (指导, 调度 may: 就业指导中心)
@@ -569,6 +571,8 @@ class Segmenter:
         if w in self.titles or w.endswith(("城市", "街区")) or w[0] in "各每某" and pos != "nr" \
                 or w in PREPOSITIONS:
             return "S"  # titles end a name; 各街道, 每个社区, 某村: all of them or one unnamed, no name; 经 (via), 由
+        if pos == "v" and len(w) == 2 and (w[1] in RESULT_COMPLEMENTS or w in TELLING_VERBS):
+            return "S"  # 送到|中国井冈山干部学院, 学员|讲述|红军医院: a verb and its object, in no name
         if len(w) >= 3 and w.endswith("部") and all(c in "东南西北中" for c in w[:-1]):
             return "S"  # 中南部, 东北部: a part of a place, no department
         if w in FOUNDING_VERBS or w in ADDRESS_WORDS or w in PARTY_PREFIXES or len(w) == 2 and w[0] == w[1] and w[0] in LEVEL_CHARS + "村" \
