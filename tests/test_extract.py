@@ -1778,3 +1778,9 @@ def test_a_quoted_body_said_to_be_made_is_no_program(extractor):
 def test_a_telling_verb_is_in_no_name(extractor):
     _, mentions, _ = run(extractor, "阙秋萍正为一批外省来的培训学员讲述红军医院的故事。")
     assert not [m for m, t in mentions if t == "Organization" and "讲述" in m]
+
+
+def test_which_it_governs_is_no_institute(extractor):
+    _, mentions, _ = run(extractor, "目前,平台已接入余杭区所辖仓前街道、五常街道。")  # 所辖: which it governs
+    assert not {m for m, t in mentions if t == "Organization"}
+    assert {"余杭区", "仓前街道", "五常街道"} <= {m for m, t in mentions if t == "Place"}

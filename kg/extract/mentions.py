@@ -117,9 +117,10 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         tags = _joining_verbs_apart(tokens, tags)
     if "SO" in tags or "GO" in tags:
         tags = _members_in_names(tokens, tags)
-    if "OS" in tags:  # 鞠洪岩|站/O|在|田埂上: the verb "stand", no station
+    if "OS" in tags:  # 鞠洪岩|站/O|在|田埂上: the verb "stand", no station; 余杭区|所/O|辖: "which it governs"
         tags = _retagged(tags, [k for k in (m.start() for m in re.finditer("(?=OS)", tags))
-                                if tokens[k].text == "站" and tokens[k + 1].text in ("在", "着", "起")], "V")
+                                if tokens[k].text == "站" and tokens[k + 1].text in ("在", "着", "起")
+                                or tokens[k].text == "所" and tokens[k + 1].text in ("辖", "属")], "S")
     if "S" in tags:
         if "PSSO" in tags:
             tags = _he_in_names(tokens, tags)
