@@ -696,3 +696,10 @@ def test_a_liaison_station_and_a_farm_named_again_in_short_across_the_page(pipel
     orgs = names(res, "Organization")
     assert not {"联络站", "鹿鸣家庭农场", "丰禾农机合作社"} & orgs
     assert ("越秀路街道人大代表联络站", "“代表有约”接待活动") in _runs(res)
+
+
+def test_this_district_after_a_zone_named_last_is_the_zone(pipeline):
+    body = ("湖南省长沙市岳麓区。长沙高新技术产业开发区(以下简称长沙高新区)瞄准集成电路产业链精准发力。"
+            "该区实施“链主领航”计划,由链主企业牵头带动上下游企业协同攻关。")
+    runs = _runs(pipeline([("a.txt", [("标题", body)])]))
+    assert {r[0] for r in runs if r[1] == "“链主领航”计划"} == {"长沙高新区"}  # (the name the text declared)

@@ -32,6 +32,7 @@ LEVELS = ("特别行政区", "自治区", "地区", "居民区", "高新区", "�
           "示范区", "经开区", "经济区", "安置区", "景区", "村民小组", "街道", "社区",
           "省", "市", "州", "区", "县", "旗", "镇", "乡", "村", "苏木", "嘎查")  # (a 苏木 is a 乡, a 嘎查 a 村 of Inner Mongolia)
 COUNTY_LEVELS = ("区", "县", "旗")
+DISTRICT_ZONES = ("高新区", "开发区", "经开区", "新区", "经济区")  # zones 该区 may stand for
 # the levels an abbreviation takes from the page when its article names no place of them
 # (市委组织部 on a page about 北安市, a county-level city)
 PAGE_LEVELS = COUNTY_LEVELS + ("市",)
@@ -281,6 +282,8 @@ class Resolver:
                 e.articles.add(aid)
             if latest_level is not None and not latest.joins(latest_level, m):
                 latest[latest_level] = (name, m.end)
+                if latest_level in DISTRICT_ZONES:  # 长沙高新区…。该区实施…: a zone run as a district
+                    latest["区"] = (name, m.end)
             if m.type == "Organization" and not m.anaphor and m.start >= 0:
                 latest.bodies.append((e.name, m.end))
             keys[k] = key
