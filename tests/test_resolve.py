@@ -703,3 +703,10 @@ def test_this_district_after_a_zone_named_last_is_the_zone(pipeline):
             "该区实施“链主领航”计划,由链主企业牵头带动上下游企业协同攻关。")
     runs = _runs(pipeline([("a.txt", [("标题", body)])]))
     assert {r[0] for r in runs if r[1] == "“链主领航”计划"} == {"长沙高新区"}  # (the name the text declared)
+
+
+def test_a_place_s_body_is_who_acts_not_the_place(pipeline):
+    body = ("湖南省长沙市岳麓区观沙岭街道。观沙岭街道的银杏志愿服务队在江岸社区开展“银龄暖心”义诊义剪活动,"
+            "为60余名老人提供服务。")
+    runs = _runs(pipeline([("a.txt", [("标题", body)])]))
+    assert {r[0] for r in runs} == {"银杏志愿服务队"}

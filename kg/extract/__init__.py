@@ -1583,6 +1583,12 @@ class _ArticleRun:
         for p, i in actors:
             if ments[i].start == ments[tail].end and ments[i].type == ments[tail].type:
                 tail = i
+        if ments[tail].type == "Place" and self.text[ments[tail].end:ments[tail].end + 1] == "的":
+            # 观沙岭街道的银杏志愿服务队联合…开展: the place's body acts
+            body = next((i for p, i in actors if ments[i].type == "Organization" and ments[i].start == ments[tail].end + 1
+                         and not ments[i].anaphor), None)
+            if body is not None:
+                return body
         # 滨海新区人力资源和社会保障局…: the chain begins a body's name, and the body acts
         return next((i for p, i in actors if ments[i].type == "Organization" and ments[first].type == "Place"
                      and ments[i].start == ments[first].start and ments[i].end >= ments[tail].end), tail)
