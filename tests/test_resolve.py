@@ -710,3 +710,10 @@ def test_a_place_s_body_is_who_acts_not_the_place(pipeline):
             "为60余名老人提供服务。")
     runs = _runs(pipeline([("a.txt", [("标题", body)])]))
     assert {r[0] for r in runs} == {"银杏志愿服务队"}
+
+
+def test_the_body_a_subject_joins_before_a_clause_of_where_acts_with_it(pipeline):
+    body = ("湖南省长沙市岳麓区观沙岭街道。观沙岭街道的银杏志愿服务队联合湖南师范大学青年志愿者协会,"
+            "在该街道江岸社区开展“银龄暖心”义诊义剪活动。")
+    runs = _runs(pipeline([("a.txt", [("标题", body)])]))
+    assert {r[0] for r in runs} == {"银杏志愿服务队", "湖南师范大学青年志愿者协会"}

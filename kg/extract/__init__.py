@@ -1480,7 +1480,11 @@ class _ArticleRun:
                 if text.endswith(TOGETHER, 0, verb):  # X与Y签订协议,共同开设“…”: Y too
                     return [first, *(i for p, i in actors if b <= p < clause and i != first
                                      and text.endswith("与", 0, p) and self._partner(text, i))]
-                return [first]
+                # X联合Y,在…开展“…”: the body X joins acts with it
+                joined = JOINED_BY_VERB.match(text, ments[first].end - self.sent_start)
+                partner = next((i for p, i in actors if joined and p == joined.end() and p < clause
+                                and ments[i].type == "Organization"), None) if joined and joined.end() > ments[first].end - self.sent_start else None
+                return [first] if partner is None else [first, self._chain_tail([(0, partner)], actors)]
             made = MADE_BY_SUBJECT.match(text, b)
             if made:  # 由县文旅局牵头成立的新县…协会,常年开展“…”: the body made is the subject
                 body = next((i for p, i in actors if p == made.end() and ments[i].type == "Organization"), None)
