@@ -717,3 +717,10 @@ def test_the_body_a_subject_joins_before_a_clause_of_where_acts_with_it(pipeline
             "在该街道江岸社区开展“银龄暖心”义诊义剪活动。")
     runs = _runs(pipeline([("a.txt", [("标题", body)])]))
     assert {r[0] for r in runs} == {"银杏志愿服务队", "湖南师范大学青年志愿者协会"}
+
+
+def test_a_grid_worker_is_a_post_of_the_community_last_named_not_of_its_estate(pipeline):
+    body = ("青海省西宁市城东区建国路社区是多民族聚居社区。每天上午9点,网格员索南卓玛都会准时出现在岷江苑小区。"
+            "“以前靠跑腿。”和索南卓玛搭档的网格员罗晓红说。")
+    posts = _posts(pipeline([("a.txt", [("标题", body)])]))
+    assert {("索南卓玛", "建国路社区", "网格员"), ("罗晓红", "建国路社区", "网格员")} <= posts

@@ -170,6 +170,8 @@ AFTER_PARTICLE = "的了是为和与及"  # words a post may follow in a clause
 SHARED_POST = re.compile(r"^副|代表$|员$")  # posts several hold at once (副主任, 委员, 队员, 人大代表)
 # Titles that name the head of their body (队长 of the 服务队), standing alone before a name
 STATIONED_TITLE = "驻村第一书记"
+GRID_TITLES = ("网格员", "专职网格员", "网格长", "楼栋长", "楼长", "楼门长")  # posts of a community or village
+GRID_PLACES = ("社区", "村", "小区", "居民区", "楼院")  # (a grid is a community's or a village's; a building's head, an estate's too)
 HEAD_TITLES = {"理事长": "合作社", "队长": "队", "队员": "队", "中队长": "中队", "站长": "站", "所长": "所", "馆长": "馆", "院长": "院", "场长": "场", "农场主": "农场", "场主": "场",
                "庭长": "法庭", "检察长": "检察院", "董事长": "公司", "总经理": "公司", "校长": SCHOOL_HEADS}
 HEAD_TITLES.update({"副" + title: head for title, head in HEAD_TITLES.items()})  # 副校长, 副总经理
@@ -1224,7 +1226,14 @@ class _ArticleRun:
         window = text[lo:name_start]
         if window == STATIONED_TITLE and opens:  # 驻村第一书记: the village's
             return self.add("村", "Place", lo + 1, lo + 2, anaphor="村"), window
-        if window in HEAD_TITLES and opens:
+        if window in GRID_TITLES and (opens or text[lo - 1:lo] == "的"):
+            # 网格员索南卓玛: a grid worker of the community (village) the article last named
+            local = max((i for i, m in enumerate(self.out.mentions) if m.type == "Place" and not m.anaphor
+                         and 0 <= m.end <= lo and m.surface.endswith(GRID_PLACES if window.startswith("楼") else GRID_PLACES[:2])),
+                        key=lambda i: self.out.mentions[i].end, default=None)
+            if local is not None:
+                return local, window
+        if window in HEAD_TITLES and (opens or text[lo - 1:lo] == "的"):  # (68岁的队长柯玉兰)
             # 这支志愿服务队… 队长柯春梅: the head of the team (station, institute) last named
             return self.add(window, "Organization", lo, name_start, anaphor="=" + HEAD_TITLES[window]), window
         k = name_start - len(DEPUTY) - 1
