@@ -724,3 +724,9 @@ def test_a_grid_worker_is_a_post_of_the_community_last_named_not_of_its_estate(p
             "“以前靠跑腿。”和索南卓玛搭档的网格员罗晓红说。")
     posts = _posts(pipeline([("a.txt", [("标题", body)])]))
     assert {("索南卓玛", "建国路社区", "网格员"), ("罗晓红", "建国路社区", "网格员")} <= posts
+
+
+def test_a_head_s_title_after_de_is_the_head_of_the_team_last_named(pipeline):
+    body = ("湖北省宜昌市夷陵区黄柏河守护者志愿服务队成立于2019年。“一开始就是看不惯河边脏乱。”"
+            "68岁的队长柯玉梅是一名退休教师。")
+    assert ("柯玉梅", "夷陵区黄柏河守护者志愿服务队", "队长") in _posts(pipeline([("a.txt", [("标题", body)])]))

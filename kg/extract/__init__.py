@@ -1226,16 +1226,19 @@ class _ArticleRun:
         window = text[lo:name_start]
         if window == STATIONED_TITLE and opens:  # 驻村第一书记: the village's
             return self.add("村", "Place", lo + 1, lo + 2, anaphor="村"), window
-        if window in GRID_TITLES and (opens or text[lo - 1:lo] == "的"):
+        grid = next((t for t in GRID_TITLES if window == t and opens or window.endswith("的" + t)), None)
+        if grid:
             # 网格员索南卓玛: a grid worker of the community (village) the article last named
             local = max((i for i, m in enumerate(self.out.mentions) if m.type == "Place" and not m.anaphor
-                         and 0 <= m.end <= lo and m.surface.endswith(GRID_PLACES if window.startswith("楼") else GRID_PLACES[:2])),
+                         and 0 <= m.end <= lo and m.surface.endswith(GRID_PLACES if grid.startswith("楼") else GRID_PLACES[:2])),
                         key=lambda i: self.out.mentions[i].end, default=None)
             if local is not None:
-                return local, window
-        if window in HEAD_TITLES and (opens or text[lo - 1:lo] == "的"):  # (68岁的队长柯玉兰)
+                return local, grid
+        head = window if window in HEAD_TITLES and opens else next(
+            (t for t in HEAD_TITLES if window.endswith("的" + t)), None)  # (68岁的队长柯玉兰)
+        if head:
             # 这支志愿服务队… 队长柯春梅: the head of the team (station, institute) last named
-            return self.add(window, "Organization", lo, name_start, anaphor="=" + HEAD_TITLES[window]), window
+            return self.add(head, "Organization", name_start - len(head), name_start, anaphor="=" + HEAD_TITLES[head]), head
         k = name_start - len(DEPUTY) - 1
         deputy = LEVEL_DEPUTY.match(text, k, name_start) if k >= lo else None
         if deputy and (k == sent.start or BARE_HEAD_BOUNDARY.match(text, k - 1) or text[k - 1] in AFTER_PARTICLE):
