@@ -71,15 +71,19 @@ def name_elements() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def dai_elements() -> tuple[frozenset[str], frozenset[str]]:
-    """(prefixes, syllables) of Dai names (dai_names.txt: the prefixes on the first line)."""
-    prefixes, *syllables = _lines("dai_names.txt")
-    return frozenset(prefixes), frozenset(c for line in syllables for c in line)
+def dai_elements() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(prefixes, parents' prefixes, syllables) of Dai names (dai_names.txt: the prefixes on the
+    first line, the parents' on the second)."""
+    prefixes, parents, *syllables = _lines("dai_names.txt")
+    return frozenset(prefixes), frozenset(parents), frozenset(c for line in syllables for c in line)
 
 
 def dai_name(name: str) -> bool:
-    """岩温, 玉罕香: a Dai prefix and one or two syllables of a given name."""
-    prefixes, syllables = dai_elements()
+    """岩温, 玉罕香: a Dai prefix and one or two syllables of a given name; 波岩应, 咪玉香: a parent
+    named after the child."""
+    prefixes, parents, syllables = dai_elements()
+    if len(name) >= 3 and name[0] in parents:
+        name = name[1:]
     return 2 <= len(name) <= 3 and name[0] in prefixes and all(c in syllables for c in name[1:])
 
 

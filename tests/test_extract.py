@@ -108,6 +108,11 @@ def run(extractor, body, title="标题", **kw):
     ("“劝架也有底气了。”青柳社区网格员郦晓音说。", "郦晓音", "Person"),  # 员郦/nr
     ("在园区一家电子厂上班的望鹤社区居民陇正学说。", "陇正学", "Person"),  # 陇 (Yi of Guizhou); 学说/n
     ("“不愁卖了。”秋扒乡党委委员、副乡长庹红英说。", "庹红英", "Person"),
+    ("青禾村党支部书记、村委会主任锁国梁介绍,合作社每年分红。", "锁国梁", "Person"),  # 锁 (Hui)
+    # a Dai parent named after the first child: 波 (father of), 咪 (mother of)
+    ("55岁的胶农波岩应熟练地握着胶刀。", "波岩应", "Person"),
+    ("“胶林不砍了。”咪玉香笑着说。", "咪玉香", "Person"),
+    ("公司总经理禤嘉伟介绍,公司与合作社签约。", "禤嘉伟", "Person"),  # not 禤嘉|伟介绍
     ("中德生态园管委会与12家企业签约。", "中德生态园管委会", "Organization"),  # China and Germany, no 中 of "in"
     # 里 (a lane) ends a neighbourhood's name, not the locative "in"
     ("河西区桃园街道荣安里社区建起了老年食堂。", "荣安里社区", "Place"),
@@ -1784,3 +1789,8 @@ def test_which_it_governs_is_no_institute(extractor):
     _, mentions, _ = run(extractor, "目前,平台已接入余杭区所辖仓前街道、五常街道。")  # 所辖: which it governs
     assert not {m for m, t in mentions if t == "Organization"}
     assert {"余杭区", "仓前街道", "五常街道"} <= {m for m, t in mentions if t == "Place"}
+
+
+def test_a_name_is_taken_whole_not_also_its_first_two_characters(extractor):
+    _, mentions, _ = run(extractor, "公司总经理禤嘉伟介绍,公司与合作社签约。")
+    assert {m for m, t in mentions if t == "Person"} == {"禤嘉伟"}

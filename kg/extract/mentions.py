@@ -776,8 +776,8 @@ class PersonFinder:
             rf"|{self.verbs})")
         long, self.name_endings, _ = name_elements()
         self.name_elements = automaton(long)  # transliterated names (巴特尔, 孟和巴雅尔)
-        prefixes, syllables = dai_elements()
-        self.dai_name = re.compile(f"[{''.join(sorted(prefixes))}][{''.join(sorted(syllables))}]{{1,2}}")
+        prefixes, parents, syllables = dai_elements()
+        self.dai_name = re.compile(f"[{''.join(sorted(parents))}]?[{''.join(sorted(prefixes))}][{''.join(sorted(syllables))}]{{1,2}}")
         self.speech_after = re.compile(speech)
 
     def find(self, text: str, tokens: list[Token] | None = None,
@@ -849,7 +849,13 @@ class PersonFinder:
                     if t.pos == "nrfg" and len(t.text) == 3 and looks_like_person_name(t.text) \
                             and known(t.text):
                         spans.append((t.start - base, t.end - base))
-        return [x for x in dict.fromkeys(spans) if not _is_partial(text[x[0]:x[1]])] if spans else []
+        if not spans:
+            return []
+        spans = list(dict.fromkeys(spans))
+        longer = {s: e for s, e in spans if any(s == a and e > b for a, b in spans)}
+        # 禤嘉|伟介绍 and 禤嘉伟|介绍: the longer name, when the shorter one ends inside a word of it
+        return [(s, e) for s, e in spans if not _is_partial(text[s:e]) and not (
+            s in longer and longer[s] > e and text[e] not in NAME_STOP)]
 
     @staticmethod
     def _names_listed_after(text: str, names: dict[int, Token], found) -> list[tuple[int, int]]:
