@@ -1794,3 +1794,15 @@ def test_which_it_governs_is_no_institute(extractor):
 def test_a_name_is_taken_whole_not_also_its_first_two_characters(extractor):
     _, mentions, _ = run(extractor, "公司总经理禤嘉伟介绍,公司与合作社签约。")
     assert {m for m, t in mentions if t == "Person"} == {"禤嘉伟"}
+
+
+@pytest.mark.parametrize("body, runners, program", [
+    ("由县科技局与安徽农业大学共同实施的茶园绿色防控技术示范项目,在鹤城乡建立示范基地5个。",
+     {"县科技局", "安徽农业大学"}, "茶园绿色防控技术示范项目"),  # the object of 由…实施的, unquoted
+    ("近年来,县文旅局联合县住建局实施古民居活化利用计划。", {"县文旅局", "县住建局"}, "古民居活化利用计划"),
+    ("今年,县人社局共同实施家门口就业工程。", {"县人社局"}, "家门口就业工程"),  # no 共同实施 in its name
+])
+def test_unquoted_programs_and_who_runs_them(extractor, body, runners, program):
+    _, mentions, rels = run(extractor, body)
+    assert {m for m, t in mentions if t == "Program"} == {program}
+    assert {r[1] for r in rels if r[0] == "runs" and r[2] == program} == runners

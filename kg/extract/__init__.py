@@ -667,7 +667,7 @@ class _ArticleRun:
             self.add(university.group(1), "Organization", c.start, c.start + university.end(1))
         # 北关区全丰公司植保无人机产业扶贫项目: a project named after the body that runs it
         m = OWN_PROJECT.match(text, c.end, sent.end)
-        if m:
+        if m and not self.ex.run_verb_re.search(m.group(1)):  # (县人社局|共同实施家门口就业工程: a clause)
             prog = self.add(m.group(1), "Program", m.start(1), m.end(1))
             self.rel("runs", idx, prog, sent.text)
 

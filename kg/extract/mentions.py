@@ -1202,6 +1202,9 @@ class ProgramFinder:
         self.object_end = re.compile(rf"{_OBJECT_TAIL}{{0,8}}?(?=[,。;、,:]|$|等|和|与|\d)")  # (…系列讲座24场: a count)
         self.unquoted = re.compile(
             rf"(?:{self.run_verbs})(?:了|着|好)?({_NP}{{2,24}}?(?:{self.unquoted_heads}))(?=[,。;、,:]|$|等)")
+        self.run_verb_inside = re.compile(rf"(?:{self.run_verbs})(?:了|着|好)?")
+        self.run_by_relative = re.compile(
+            rf"由[^,。;“”]{{2,40}}?(?:共同|联合)?(?:{self.run_verbs})的({_NP}{{2,24}}?(?:{self.unquoted_heads}))(?!{_NP}{{0,2}}(?:{self.unquoted_heads}))")
         # 打造志平工作平台、老党员说事会等: the rest of a list whose first item is a program
         self.listed = re.compile(rf"、({_NP}{{2,12}}?(?:{self.unquoted_heads}))(?=等|、|,|。)")
         # …等志愿服务活动, …三项机制: the run ends in 等 or a count before the head
@@ -1222,8 +1225,20 @@ class ProgramFinder:
         if "“" in text or "‘" in text:  # most sentences quote nothing
             self._quoted(text, keep, tokens, base)
         for m in self.unquoted.finditer(text):
-            if self._plain_name(m.group(1), m.start(1) + base, tokens):
-                keep(m.start(1), m.end(1), "")
+            start = m.start(1)
+            verb = None
+            for verb in self.run_verb_inside.finditer(text, start, m.end(1)):
+                pass  # (共同实施|家门口就业工程, 联合县供销社实施|…工程: the name after the last verb)
+            if verb is not None:
+                start = verb.end()
+            if self._plain_name(text[start:m.end(1)], start + base, tokens):
+                keep(start, m.end(1), "")
+        # 由县科技局与安徽农业大学共同实施的茶园绿色防控技术示范项目在…: the object of a relative clause
+        # whose runners 由 names, whatever follows it
+        if "由" in text:
+            for m in self.run_by_relative.finditer(text):
+                if self._plain_name(m.group(1), m.start(1) + base, tokens):
+                    keep(m.start(1), m.end(1), "")
         for s0, e0, _ in list(out):
             for m in self.listed.finditer(text, e0):
                 if m.start() != e0 and not text[e0:m.start()].startswith("”"):
