@@ -1806,3 +1806,8 @@ def test_unquoted_programs_and_who_runs_them(extractor, body, runners, program):
     _, mentions, rels = run(extractor, body)
     assert {m for m, t in mentions if t == "Program"} == {program}
     assert {r[1] for r in rels if r[0] == "runs" and r[2] == program} == runners
+
+
+def test_a_run_verb_word_inside_a_name_is_no_clause_verb(extractor):
+    _, mentions, _ = run(extractor, "近日,该街道开展平安建设宣传走访活动,派出所民警一同参加。")  # 建设: a noun here
+    assert "宣传走访活动" not in {m for m, t in mentions if t == "Program"}

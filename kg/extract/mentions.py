@@ -1229,8 +1229,9 @@ class ProgramFinder:
             verb = None
             for verb in self.run_verb_inside.finditer(text, start, m.end(1)):
                 pass  # (共同实施|家门口就业工程, 联合县供销社实施|…工程: the name after the last verb)
-            if verb is not None:
-                start = verb.end()
+            if verb is not None and (text.endswith(TOGETHER_ADVERBS, start, verb.start())
+                                     or text[verb.start() - 1] in BODY_LAST_CHARS):
+                start = verb.end()  # (平安建设|宣传走访活动: 建设 a noun of the name)
             if self._plain_name(text[start:m.end(1)], start + base, tokens):
                 keep(start, m.end(1), "")
         # 由县科技局与安徽农业大学共同实施的茶园绿色防控技术示范项目在…: the object of a relative clause
@@ -1333,6 +1334,8 @@ FINAL_PUNCT = re.compile(r"[。!?]")
 QUOTED_RUN = re.compile(r"(?:“[^“”]{1,20}”、?){2,}")
 SLOGAN_PUNCT = re.compile(r"[,。!?;:、,!]")
 _NP = r"[^\W的了各或对在为将把从与及等_]"
+TOGETHER_ADVERBS = ("共同", "联合", "合作", "协同", "携手")
+BODY_LAST_CHARS = "局委部会院所站队组社办"  # the last character of a body's name, before its verb
 MEANWHILE = r"一边[^,,。“”]{1,6}?[,,]?一边"  # what a speaker does while speaking (一边打包一边说; 一边装箱,一边说)
 # after a quoted name, the rest of a run verb's object (结对帮带活动: 对 may stand here)
 _OBJECT_TAIL = r"[^\W\d的了各或在为将把从与及等_“”]"
