@@ -837,7 +837,9 @@ class PersonFinder:
                 if titles or listing else {}
             if titles:
                 spans += self._titled_speaker(text, tagged, titles, spans)
-                spans += self._between_title_and_speech(text, tokens, base, titles, spans)
+            cue_ends = [end for _, _, end in titles] + ([m.end() for m in re.finditer("岁的", text)] if "岁的" in text else [])
+            if cue_ends:
+                spans += self._between_title_and_speech(text, tokens, base, cue_ends, spans)
             if listing:
                 spans += self._names_listed_after(text, tagged, spans)
             for s, e in he:
@@ -882,18 +884,19 @@ class PersonFinder:
                 spans.append((end, end + len(t.text)))
         return spans
 
-    def _between_title_and_speech(self, text: str, tokens: list[Token], base: int, titles, found) -> list[tuple[int, int]]:
-        """党支部书记|牛犇/t|说, 网格|员郦/nr|佳音|说, 居民|陇正/nz|学说: a family name and one or
-        two characters between a title or role and 说 (表示, 介绍) are a name, whatever words the
-        segmenter cut them into (a rare given name or family name glues to the words around it)."""
+    def _between_title_and_speech(self, text: str, tokens: list[Token], base: int, ends, found) -> list[tuple[int, int]]:
+        """党支部书记|牛犇/t|说, 网格|员郦/nr|佳音|说, 居民|陇正/nz|学说, 79岁的|仉秀兰/j|坐在: a family
+        name and one or two characters between a title, a role or an age (ends: where they end) and
+        说 (表示, 介绍, 是一名, 一边…) are a name, whatever words the segmenter cut them into (a rare
+        given name or family name glues to the words around it)."""
         spans = []
-        for _, _, end in titles:
+        for end in ends:
             if any(a <= end < b for a, b in found) or any(
                     (m := self.title_end.search(text, max(0, end - 6), end + k)) and m.start() < end for k in (1, 2)):
                 continue  # (女工|程师|说: a longer title the role begins)
             for n in (3, 2):
                 name = text[end:end + n]
-                if len(name) < n or not looks_like_person_name(name) or not text.startswith(NAME_THEN_SPEECH, end + n) \
+                if len(name) < n or not looks_like_person_name(name) or not text.startswith(NAME_THEN_CUES, end + n) \
                         or name[-1] in "地着":  # (主任|高兴地|说: how, not who)
                     continue
                 inside = [t for t in tokens if end + base <= t.start and t.end <= end + n + base]
@@ -1069,6 +1072,8 @@ NOT_IN_NAME_POS = {"v", "vd", "uj", "ul", "uz", "ug", "uv", "ud", "u", "p", "c",
 
 YI_ADVERBS = ("一起", "一同", "一道", "一直", "一边", "一行")  # adverbs a name is followed by
 NAME_THEN_SPEECH = ("说", "表示", "介绍", "告诉记者")  # (not 称, 谈到: 书记|王|称… may be no name)
+# what follows a name for sure: speech, or what a profile says of its person (是一名退休教师, 一边…)
+NAME_THEN_CUES = NAME_THEN_SPEECH + ("是一名", "是一位", "一边", "笑着", "坐在", "站在", "对记者", "向记者")
 FUNCTION_POS = {"c", "d", "p", "r", "y", "u", "uj", "ul", "uz", "ug", "uv", "ud"}
 SPEECH_STARTS = ("说", "表示", "介绍")  # what a name is sure to be followed by
 
