@@ -117,6 +117,7 @@ def run(extractor, body, title="标题", **kw):
     ("在棠荫里小区,79岁的仉秀兰坐在自家门口的竹椅上。", "仉秀兰", "Person"),  # 仉秀兰/j
     ("队长揭春花是一名退休小学教师。", "揭春花", "Person"),  # 揭/zg|春花
     ("搬迁群众虎彩兰一边踩着缝纫机一边说,好。", "虎彩兰", "Person"),  # 虎彩兰/ns
+    ("宁波甬牧食品有限公司威宁分公司总经理邵建峰告诉记者。", "宁波甬牧食品有限公司威宁分公司", "Organization"),  # a branch
     ("中德生态园管委会与12家企业签约。", "中德生态园管委会", "Organization"),  # China and Germany, no 中 of "in"
     # 里 (a lane) ends a neighbourhood's name, not the locative "in"
     ("河西区桃园街道荣安里社区建起了老年食堂。", "荣安里社区", "Place"),

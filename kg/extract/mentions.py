@@ -483,6 +483,7 @@ def _branches(out: list[Chunk]) -> list[Chunk]:
 TERMINAL_HEADS = ("有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "大学", "学院", "医院", "卫生院")
 # …有限公司|党支部, …公司|工会: a body of its own inside one (its own head, its own posts)
 STUDENT_BODIES = ("协会", "学生会", "志愿服务队", "研究会")  # a university's bodies of its students
+BRANCH_OF_BODY = ("分公司", "分院", "分校", "分厂")  # a body's branch, named after the body and the place it is in
 INNER_BODIES = ("工会", "党委", "党总支", "党支部", "团委", "妇联", "医共体", "医疗共同体")  # (县人民医院|医共体: the hospitals it leads)
 
 
@@ -496,6 +497,9 @@ def _end_at_terminal_head(tokens: list[Token], tags: str, lo: int, hi: int) -> i
                 college = next((j for j in range(k + 1, min(k + 4, hi)) if tags[j] != "N"), hi)
                 if college < hi and tokens[college].text.endswith(("学院", "研究院")):
                     k = college  # 湖南农业大学|园艺|学院
+            branch = next((j for j in range(k + 1, min(k + 4, hi)) if tags[j] not in "NP"), hi)
+            if branch < hi and tokens[branch].text in BRANCH_OF_BODY:
+                return branch + 1  # 宁波甬牧食品有限公司|威宁|分公司, 宁夏农林科学院|固原|分院: a branch, named so
             # (…公司|党支部; 上海理工大学|青年志愿者协会: its students' association)
             return k + 2 if k + 1 < hi and (tokens[k + 1].text in INNER_BODIES or tokens[k].text.endswith(("大学", "学院"))
                                             and tokens[k + 1].text.endswith(STUDENT_BODIES)) else k + 1
