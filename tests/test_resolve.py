@@ -730,3 +730,12 @@ def test_a_head_s_title_after_de_is_the_head_of_the_team_last_named(pipeline):
     body = ("湖北省宜昌市夷陵区黄柏河守护者志愿服务队成立于2019年。“一开始就是看不惯河边脏乱。”"
             "68岁的队长柯玉梅是一名退休教师。")
     assert ("柯玉梅", "夷陵区黄柏河守护者志愿服务队", "队长") in _posts(pipeline([("a.txt", [("标题", body)])]))
+
+
+def test_an_aid_team_s_group_in_a_district_and_what_it_runs_with_a_centre(pipeline):
+    body = ("宁夏固原市原州区。“牛好不好,关键看品种。”泉州市援宁工作队原州区工作组组长柯锦明介绍,"
+            "工作组联合区畜牧水产技术推广服务中心实施肉牛良种繁育计划。")
+    res = pipeline([("a.txt", [("标题", body)])])
+    assert ("柯锦明", "泉州市援宁工作队原州区工作组", "组长") in _posts(res)
+    assert ("原州区畜牧水产技术推广服务中心", "肉牛良种繁育计划") in _runs(res)
+    assert "原州区工作组" not in names(res, "Organization")

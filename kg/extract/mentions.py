@@ -317,7 +317,7 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         out = _stationed(out, tokens)
     if texts & AID_WORDS:
         _aid_teams(out, tokens, seg)
-    return _branches(out) if texts & BRANCH_HEADS or any(c.org and c.text.endswith(NATIONAL_ADMINISTRATIONS) for c in out) \
+    return _branches(out) if texts & BRANCH_HEADS or "工作组" in texts and "工作队" in texts or any(c.org and c.text.endswith(NATIONAL_ADMINISTRATIONS) for c in out) \
         else out
 
 
@@ -457,6 +457,7 @@ def _aid_teams(out: list[Chunk], tokens: list[Token], seg: Segmenter) -> None:
 BRANCH_HEADS = frozenset(("分局", "分院", "支行", "分行", "分公司", "分会"))
 
 
+TEAM_GROUPS = ("工作组", "小组")  # a team's groups, one in each place it serves
 NATIONAL_ADMINISTRATIONS = ("总局",)  # (国家税务总局, 国家金融监督管理总局: bureaus named after them)
 
 
@@ -467,7 +468,9 @@ def _branches(out: list[Chunk]) -> list[Chunk]:
     for c in out:
         prev = merged[-1] if merged else None
         if prev is not None and prev.org and c.org and prev.end == c.start and c.places \
-                and c.text.endswith(tuple(BRANCH_HEADS)) and not prev.text.endswith(tuple(BRANCH_HEADS)):
+                and (c.text.endswith(tuple(BRANCH_HEADS)) and not prev.text.endswith(tuple(BRANCH_HEADS))
+                     or c.text.endswith(TEAM_GROUPS) and prev.text.endswith("工作队")):
+            # (泉州市援宁工作队|原州区工作组: a team's group in the place it serves)
             merged[-1] = Chunk(prev.start, c.end, prev.text + c.text, c.places, True, host=prev)
         elif prev is not None and prev.org and c.org and prev.end == c.start and c.places and not prev.places \
                 and prev.text.endswith(NATIONAL_ADMINISTRATIONS):
@@ -1344,7 +1347,7 @@ QUOTED_RUN = re.compile(r"(?:“[^“”]{1,20}”、?){2,}")
 SLOGAN_PUNCT = re.compile(r"[,。!?;:、,!]")
 _NP = r"[^\W的了各或对在为将把从与及等_]"
 TOGETHER_ADVERBS = ("共同", "联合", "合作", "协同", "携手")
-BODY_LAST_CHARS = "局委部会院所站队组社办"  # the last character of a body's name, before its verb
+BODY_LAST_CHARS = "局委部会院所站队组社办心厅馆团司"  # the last character of a body's name, before its verb
 MEANWHILE = r"一边[^,,。“”]{1,6}?[,,]?一边"  # what a speaker does while speaking (一边打包一边说; 一边装箱,一边说)
 # after a quoted name, the rest of a run verb's object (结对帮带活动: 对 may stand here)
 _OBJECT_TAIL = r"[^\W\d的了各或在为将把从与及等_“”]"
