@@ -171,7 +171,8 @@ SHARED_POST = re.compile(r"^副|代表$|员$")  # posts several hold at once (�
 # Titles that name the head of their body (队长 of the 服务队), standing alone before a name
 STATIONED_TITLE = "驻村第一书记"
 GRID_TITLES = ("网格员", "专职网格员", "网格长", "楼栋长", "楼长", "楼门长")  # posts of a community or village
-GRID_PLACES = ("社区", "村", "小区", "居民区", "楼院")  # (a grid is a community's or a village's; a building's head, an estate's too)
+GRID_PLACES = ("社区", "村")  # a grid is a community's or a village's
+BUILDING_PLACES = GRID_PLACES + ("小区", "居民区", "楼院")  # a building's head, an estate's too
 HEAD_TITLES = {"理事长": "合作社", "队长": "队", "队员": "队", "中队长": "中队", "站长": "站", "所长": "所", "馆长": "馆", "院长": "院", "场长": "场", "农场主": "农场", "场主": "场",
                "庭长": "法庭", "检察长": "检察院", "董事长": "公司", "总经理": "公司", "校长": SCHOOL_HEADS}
 HEAD_TITLES.update({"副" + title: head for title, head in HEAD_TITLES.items()})  # 副校长, 副总经理
@@ -1230,7 +1231,7 @@ class _ArticleRun:
         if grid:
             # 网格员索南卓玛: a grid worker of the community (village) the article last named
             local = max((i for i, m in enumerate(self.out.mentions) if m.type == "Place" and not m.anaphor
-                         and 0 <= m.end <= lo and m.surface.endswith(GRID_PLACES if grid.startswith("楼") else GRID_PLACES[:2])),
+                         and 0 <= m.end <= lo and m.surface.endswith(BUILDING_PLACES if grid.startswith("楼") else GRID_PLACES)),
                         key=lambda i: self.out.mentions[i].end, default=None)
             if local is not None:
                 return local, grid
@@ -1493,9 +1494,10 @@ class _ArticleRun:
                     return [first, *(i for p, i in actors if b <= p < clause and i != first
                                      and text.endswith("与", 0, p) and self._partner(text, i))]
                 # X联合Y,在…开展“…”: the body X joins acts with it
-                joined = JOINED_BY_VERB.match(text, ments[first].end - self.sent_start)
-                partner = next((i for p, i in actors if joined and p == joined.end() and p < clause
-                                and ments[i].type == "Organization"), None) if joined and joined.end() > ments[first].end - self.sent_start else None
+                after = ments[first].end - self.sent_start
+                joined = JOINED_BY_VERB.match(text, after)
+                partner = next((i for p, i in actors if p == joined.end() and p < clause and ments[i].type == "Organization"),
+                               None) if joined and joined.end() > after else None
                 return [first] if partner is None else [first, self._chain_tail([(0, partner)], actors)]
             made = MADE_BY_SUBJECT.match(text, b)
             if made:  # 由县文旅局牵头成立的新县…协会,常年开展“…”: the body made is the subject

@@ -117,10 +117,8 @@ def chunks(tokens: list[Token], seg: Segmenter, tags: str | None = None) -> list
         tags = _joining_verbs_apart(tokens, tags)
     if "SO" in tags or "GO" in tags:
         tags = _members_in_names(tokens, tags)
-    if "OS" in tags:  # 鞠洪岩|站/O|在|田埂上: the verb "stand", no station; 余杭区|所/O|辖: "which it governs"
-        tags = _retagged(tags, [k for k in (m.start() for m in re.finditer("(?=OS)", tags))
-                                if tokens[k].text == "站" and tokens[k + 1].text in ("在", "着", "起")
-                                or tokens[k].text == "所" and tokens[k + 1].text in ("辖", "属")], "S")
+    if "OS" in tags:
+        tags = _heads_as_words(tokens, tags)
     if "S" in tags:
         if "PSSO" in tags:
             tags = _he_in_names(tokens, tags)
@@ -486,7 +484,6 @@ def _branches(out: list[Chunk]) -> list[Chunk]:
 TERMINAL_HEADS = ("有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "大学", "学院", "医院", "卫生院")
 # …有限公司|党支部, …公司|工会: a body of its own inside one (its own head, its own posts)
 STUDENT_BODIES = ("协会", "学生会", "志愿服务队", "研究会")  # a university's bodies of its students
-BRANCH_OF_BODY = ("分公司", "分院", "分校", "分厂")  # a body's branch, named after the body and the place it is in
 INNER_BODIES = ("工会", "党委", "党总支", "党支部", "团委", "妇联", "医共体", "医疗共同体")  # (县人民医院|医共体: the hospitals it leads)
 
 
@@ -501,7 +498,7 @@ def _end_at_terminal_head(tokens: list[Token], tags: str, lo: int, hi: int) -> i
                 if college < hi and tokens[college].text.endswith(("学院", "研究院")):
                     k = college  # 湖南农业大学|园艺|学院
             branch = next((j for j in range(k + 1, min(k + 4, hi)) if tags[j] not in "NP"), hi)
-            if branch < hi and tokens[branch].text in BRANCH_OF_BODY:
+            if branch < hi and tokens[branch].text in BRANCH_HEADS:
                 return branch + 1  # 宁波甬牧食品有限公司|威宁|分公司, 宁夏农林科学院|固原|分院: a branch, named so
             # (…公司|党支部; 上海理工大学|青年志愿者协会: its students' association)
             return k + 2 if k + 1 < hi and (tokens[k + 1].text in INNER_BODIES or tokens[k].text.endswith(("大学", "学院"))
@@ -702,6 +699,16 @@ def _locatives_in_names(tokens: list[Token], tags: str) -> str:
     found = [m.start() for m in _LOCATIVE_BEFORE_PLACE.finditer(tags) if name(m.start())]
     # (鼎盛/v|里|社区: and the verb it ends is the name's too)
     return _retagged(tags, found + [k - 1 for k in found if tokens[k].text == "里" and tags[k - 1] == "V"], "N")
+
+
+# one-character heads that are the first character of a word with what follows (站在, 所辖)
+HEAD_AS_WORD = {"站": ("在", "着", "起"), "所": ("辖", "属")}
+
+
+def _heads_as_words(tokens: list[Token], tags: str) -> str:
+    """鞠洪岩|站/O|在|田埂上: the verb "stand", no station; 余杭区|所/O|辖: "which it governs"."""
+    return _retagged(tags, [k for k in (m.start() for m in re.finditer("(?=OS)", tags))
+                            if tokens[k + 1].text in HEAD_AS_WORD.get(tokens[k].text, ())], "S")
 
 
 def _he_in_names(tokens: list[Token], tags: str) -> str:
@@ -1238,9 +1245,8 @@ class ProgramFinder:
             self._quoted(text, keep, tokens, base)
         for m in self.unquoted.finditer(text):
             start = m.start(1)
-            verb = None
-            for verb in self.run_verb_inside.finditer(text, start, m.end(1)):
-                pass  # (共同实施|家门口就业工程, 联合县供销社实施|…工程: the name after the last verb)
+            # (共同实施|家门口就业工程, 联合县供销社实施|…工程: the name after the last verb)
+            verb = next(reversed(list(self.run_verb_inside.finditer(text, start, m.end(1)))), None)
             if verb is not None and (text.endswith(TOGETHER_ADVERBS, start, verb.start())
                                      or text[verb.start() - 1] in BODY_LAST_CHARS):
                 start = verb.end()  # (平安建设|宣传走访活动: 建设 a noun of the name)
@@ -1346,7 +1352,7 @@ FINAL_PUNCT = re.compile(r"[。!?]")
 QUOTED_RUN = re.compile(r"(?:“[^“”]{1,20}”、?){2,}")
 SLOGAN_PUNCT = re.compile(r"[,。!?;:、,!]")
 _NP = r"[^\W的了各或对在为将把从与及等_]"
-TOGETHER_ADVERBS = ("共同", "联合", "合作", "协同", "携手")
+TOGETHER_ADVERBS = ("共同", "合作", *JOINING_VERBS)  # (共同实施, 联合…实施: acting with another)
 BODY_LAST_CHARS = "局委部会院所站队组社办心厅馆团司"  # the last character of a body's name, before its verb
 MEANWHILE = r"一边[^,,。“”]{1,6}?[,,]?一边"  # what a speaker does while speaking (一边打包一边说; 一边装箱,一边说)
 # after a quoted name, the rest of a run verb's object (结对帮带活动: 对 may stand here)

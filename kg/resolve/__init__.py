@@ -226,12 +226,12 @@ class Resolver:
         program_merge: dict[tuple[str, str], str] = {}
         # (禾盛公司 in one article, 佛山市禾盛农业科技有限公司 in another: one company)
         # (丰禾农机合作社 in one, 其塔木镇丰禾农机专业合作社 in another: one cooperative)
-        page_companies = sorted({o for names in written for o in names.orgs if o.endswith(("有限公司", *TRADE_NAMED))},
-                                key=len)
+        page_bodies = sorted({o for names in written for o in names.orgs if o.endswith(("有限公司", *TRADE_NAMED))},
+                             key=len)
         for ex, names in zip(page, written):
             aid = ex.article.id  # a property that builds the string: once per article
             focus = _article_focus(names, page_counties)
-            short_forms = _short_forms(names.orgs, names.places, self.gaz, page_companies)
+            short_forms = _short_forms(names.orgs, names.places, self.gaz, page_bodies)
             short_forms.update(_short_programs(names.quoted))
             if "简称" in ex.article.text:
                 short_forms.update(_declared_short_forms(ex))
@@ -498,7 +498,7 @@ TRADE_NAMED = ("合作社", "农场")  # bodies named again by their trade name 
 TRADE_GENERIC = ("专业", "种植", "养殖", "家庭", "股份", "经济", "农民", "专业合作")  # (no trade name: 专业合作社)
 
 
-def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer, page_companies: list[str] = ()) -> dict[str, str]:
+def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer, page_bodies: list[str] = ()) -> dict[str, str]:
     """人民调解110指挥中心 → 卫东区人民调解110指挥中心 when the article writes both: a body named
     without its place is the one named with it."""
     out: dict[str, str] = {}
@@ -545,7 +545,7 @@ def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer, page_companie
             # (the article's own company first, else the page's: 禾盛公司 of another article's)
             trade = _trade_words(short[:-2])
             long = next((c for c in companies if trade in c), None) \
-                or next((c for c in page_companies if trade in c and c.endswith(REGISTERED)), None)
+                or next((c for c in page_bodies if trade in c and c.endswith(REGISTERED)), None)
             if long:
                 out[short] = long
     for short in orgs:
@@ -564,7 +564,7 @@ def _short_forms(orgs: set[str], places: set[str], gaz: Gazetteer, page_companie
         trade = short[:-len(head)] if head else ""
         if len(trade) >= 2 and short not in out and not place_level(trade) and trade not in TRADE_GENERIC:
             longs = sorted((o for o in orgs if o.endswith(head) and len(o) > len(short) and trade in o), key=len) or [
-                o for o in page_companies if o.endswith(head) and len(o) > len(short) and trade in o]
+                o for o in page_bodies if o.endswith(head) and len(o) > len(short) and trade in o]
             if longs and all(longs[0] in o for o in longs):  # (one body, however long its names)
                 out[short] = longs[0]
     # 城东路街道 … 东路街道通过开展…: a place name that lost its first character to the layout
